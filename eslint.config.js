@@ -1,0 +1,27 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "data/", "public/widget*.js", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["server/**/*.ts"],
+    ignores: ["server/config.ts", "server/widget/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through server/config.ts" }],
+      "no-console": "error",
+    },
+  },
+  {
+    files: ["server/widget/**/*.ts", "public/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

@@ -1,0 +1,47 @@
+export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "redeem" | "reverse" | "adjust" | "expire";
+
+/** What an entry came from: an order, a task, a redemption, the merchant's hand. */
+export interface LedgerSource {
+  type: "order" | "task" | "referral" | "redemption" | "manual" | "expiry";
+  id: string;
+}
+
+/** One line of the append-only books. Never updated, never deleted. */
+export interface LedgerEntry {
+  id: string;
+  storeId: number;
+  memberId: string;
+  /** Signed whole points. */
+  delta: number;
+  kind: LedgerKind;
+  source: LedgerSource;
+  /** Unique per store: a repeated cause carries the same key and writes nothing new. */
+  idempotencyKey: string;
+  /** "system" or the merchant's email. */
+  actor: string;
+  note: string;
+  /** How the delta was computed (amount, rate, multiplier...), so a reversal can take back exactly this. */
+  basis: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface AppendResult {
+  entry: LedgerEntry;
+  /** False when an entry with the same idempotency key already existed: nothing was written. */
+  created: boolean;
+  balance: number;
+}
+
+export interface LedgerRepository {
+  /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
+  append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
+  findByKey(storeId: number, idempotencyKey: string): Promise<LedgerEntry | null>;
+  /** Newest first. */
+  listForMember(storeId: number, memberId: string, page: { limit: number; offset: number }): Promise<{ total: number; items: LedgerEntry[] }>;
+  /** Entries whose source matches, oldest first (e.g. every entry an order produced). */
+  listBySource(storeId: number, source: LedgerSource): Promise<LedgerEntry[]>;
+  /** The cached balance. */
+  balance(storeId: number, memberId: string): Promise<number>;
+  /** The balance summed from the entries themselves, ignoring the cache. */
+  sumEntries(storeId: number, memberId: string): Promise<number>;
+}

@@ -1,0 +1,42 @@
+/** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
+export interface Member {
+  id: string;
+  storeId: number;
+  email: string | null;
+  customerId: number | null;
+  /** Cached sum of the member's ledger entries, updated in the same write as each entry. */
+  balance: number;
+  stats: MemberStats;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberStats {
+  paidOrders: number;
+  lifetimeSpendMinor: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+}
+
+export interface MemberQuery {
+  email?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface MemberRepository {
+  get(storeId: number, memberId: string): Promise<Member | null>;
+  findByEmail(storeId: number, email: string): Promise<Member | null>;
+  findByCustomerId(storeId: number, customerId: number): Promise<Member | null>;
+  /** Members ordered by creation, optionally filtered by an email prefix. */
+  list(storeId: number, query: MemberQuery): Promise<{ total: number; items: Member[] }>;
+  insert(storeId: number, member: Member): Promise<void>;
+  /** Updates profile fields and stats; the balance is owned by the ledger and is not changed here. */
+  update(storeId: number, member: Member): Promise<void>;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export const emptyStats = (): MemberStats => ({ paidOrders: 0, lifetimeSpendMinor: 0, firstOrderAt: null, lastOrderAt: null });

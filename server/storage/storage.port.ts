@@ -1,0 +1,28 @@
+import type { AuditRepository } from "../modules/audit/audit-entry.js";
+import type { InboxRepository } from "../modules/inbox/inbox-event.js";
+import type { LedgerRepository } from "../modules/ledger/ledger-entry.js";
+import type { MemberRepository } from "../modules/members/member.js";
+import type { InstallRepository } from "../modules/stores/install.js";
+
+/** The repositories that change together inside one store's unit of work. */
+export interface StoreTransaction {
+  members: MemberRepository;
+  ledger: LedgerRepository;
+  audit: AuditRepository;
+}
+
+/**
+ * The one storage port. Adapters: lowdb (default) and PostgreSQL.
+ * `transaction` runs `work` with one writer per store: all its writes land together or not at all.
+ */
+export interface Storage {
+  readonly kind: "lowdb" | "memory" | "postgres";
+  installs: InstallRepository;
+  inbox: InboxRepository;
+  transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** Deletes every piece of a store's program data (not its install record). */
+  purgeStoreData(storeId: number): Promise<void>;
+  /** Throws when the storage cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
