@@ -80,7 +80,7 @@ export class ConfigError extends Error {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = envSchema.safeParse(blankless);
   if (!parsed.success) {

@@ -1,0 +1,80 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Express, type Router } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { newId } from "./lib/ids.js";
+import type { Container } from "./container.js";
+import { adminApiRoutes } from "./http/admin-api.routes.js";
+import { adminPageRoutes } from "./http/admin-page.routes.js";
+import { errorHandler, notFoundHandler } from "./http/error-handler.js";
+import { healthRoutes } from "./http/health.routes.js";
+import { oauthRoutes } from "./http/oauth.routes.js";
+import { webhookRoutes } from "./http/webhooks.routes.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Ecwid's control panel frames the admin page; nobody else may. */
+const ECWID_FRAME_ANCESTORS = ["https://my.ecwid.com", "https://*.ecwid.com", "https://*.lightspeedhq.com"];
+
+export interface AppExtras {
+  /** Routers mounted before the app's own (demo pages and the emulator in demo mode). */
+  before?: Router[];
+}
+
+/** Builds the Express app; never listens, so tests run it on port 0. */
+export function createApp(container: Container, extras: AppExtras = {}): Express {
+  const { config } = container;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", true);
+  app.set("view engine", "ejs");
+  app.set("views", path.join(root, "views"));
+
+  app.use(
+    pinoHttp({
+      logger: container.logger,
+      genReqId: (req, res) => {
+        const id = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || newId("req");
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+  app.use(
+    helmet({
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: { policy: "cross-origin" },
+      contentSecurityPolicy: {
+        directives: {
+          "frame-ancestors": ["'self'", ...ECWID_FRAME_ANCESTORS],
+          "script-src": ["'self'", "https://*.cloudfront.net"],
+          "style-src": ["'self'", "'unsafe-inline'", "https://*.cloudfront.net"],
+          "img-src": ["'self'", "data:", "https:"],
+          "connect-src": ["'self'", "https://app.ecwid.com"],
+          "upgrade-insecure-requests": config.baseUrl.startsWith("https:") ? [] : null,
+        },
+      },
+    }),
+  );
+
+  for (const router of extras.before ?? []) app.use(router);
+  app.use(healthRoutes(container.storage));
+  app.use(webhookRoutes(container.webhookIntake));
+  app.use(
+    oauthRoutes({
+      oauthInstall: container.oauthInstall,
+      secureCookies: config.baseUrl.startsWith("https:"),
+      landingUrl: () => `${config.ecwid.cpUrl}#app:name=${encodeURIComponent(config.ecwid.clientId)}`,
+    }),
+  );
+  app.use(adminPageRoutes({ adminSessions: container.adminSessions, options: config.ecwid }));
+  app.use("/api/admin", adminApiRoutes(container));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

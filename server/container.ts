@@ -1,0 +1,65 @@
+import type { Config } from "./config.js";
+import { EcwidClient } from "./ecwid/ecwid-client.js";
+import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
+import { systemClock, type Clock } from "./lib/clock.js";
+import { createRootLogger, type Logger } from "./lib/logger.js";
+import { createSecretBox } from "./lib/secret-box.js";
+import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
+import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
+import { LedgerService } from "./modules/ledger/ledger.service.js";
+import { AdminSessionService } from "./modules/stores/admin-session.service.js";
+import { InstallService } from "./modules/stores/install.service.js";
+import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
+import { createStorage } from "./storage/index.js";
+import type { Storage } from "./storage/storage.port.js";
+
+export interface Container {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  storage: Storage;
+  tokens: SessionTokens;
+  ecwid: EcwidClient;
+  installs: InstallService;
+  adminSessions: AdminSessionService;
+  oauthInstall: OAuthInstallService;
+  ledger: LedgerService;
+  webhookIntake: WebhookIntakeService;
+}
+
+export interface ContainerOverrides {
+  clock?: Clock;
+  storage?: Storage;
+  logger?: Logger;
+}
+
+/** The composition root: the only place that knows which adapter and which Ecwid it talks to. */
+export async function createContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
+  const logger = overrides.logger ?? createRootLogger({ level: config.logLevel, pretty: config.env === "development" });
+  const clock = overrides.clock ?? systemClock;
+  const storage = overrides.storage ?? (await createStorage(config.storage));
+  const tokens = createSessionTokens(config.sessionSecret, () => clock.now());
+  const ecwid = new EcwidClient({ apiUrl: config.ecwid.apiUrl, logger: logger.child({ component: "ecwid" }) });
+  const oauth = new EcwidOAuthClient({ oauthUrl: config.ecwid.oauthUrl, clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
+  const installs = new InstallService({
+    storage,
+    ecwid,
+    secretBox: createSecretBox(config.encryptionKey),
+    clock,
+    logger: logger.child({ component: "installs" }),
+    graceDays: config.uninstallGraceDays,
+  });
+  return {
+    config,
+    logger,
+    clock,
+    storage,
+    tokens,
+    ecwid,
+    installs,
+    adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret }),
+    oauthInstall: new OAuthInstallService({ oauth, installs, tokens, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
+    ledger: new LedgerService({ storage, clock }),
+    webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }) }),
+  };
+}

@@ -1,0 +1,87 @@
+import { Router, json } from "express";
+import { z } from "zod";
+import type { Storage } from "../storage/storage.port.js";
+import type { SessionTokens } from "../lib/session-tokens.js";
+import type { LedgerService } from "../modules/ledger/ledger.service.js";
+import { searchMembers } from "../modules/members/member-directory.js";
+import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
+import type { InstallService } from "../modules/stores/install.service.js";
+import { adminOf, requireAdmin } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const sessionRequest = z.union([
+  z.object({ payload: z.string().min(1) }),
+  z.object({ storeId: z.coerce.number().int().positive(), accessToken: z.string().min(1), lang: z.string().max(10).optional() }),
+]);
+const page = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const memberSearch = page.extend({ email: z.string().max(320).optional() });
+const memberParams = z.object({ memberId: z.string().min(1).max(64) });
+
+export interface AdminApiDeps {
+  storage: Storage;
+  tokens: SessionTokens;
+  installs: InstallService;
+  adminSessions: AdminSessionService;
+  ledger: LedgerService;
+}
+
+/** The dashboard's JSON API, also the base for integrators: Bearer session JWT, JSON `{ code, message }` errors. */
+export function adminApiRoutes(deps: AdminApiDeps): Router {
+  const router = Router();
+  router.use(json({ limit: "100kb" }));
+
+  router.post("/session", async (req, res) => {
+    const body = parseInput(sessionRequest, req.body);
+    const session =
+      "payload" in body
+        ? await deps.adminSessions.fromEncryptedPayload(body.payload)
+        : await deps.adminSessions.fromStoreToken(body.storeId, body.accessToken, body.lang);
+    res.json(session);
+  });
+
+  router.use(requireAdmin(deps.tokens, deps.installs));
+
+  router.get("/store", async (_req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const install = await deps.installs.requireActive(storeId);
+    res.json({
+      storeId,
+      storeName: install.storeName,
+      currency: install.currency,
+      currencyPrecision: install.currencyPrecision,
+      lang: install.lang,
+      installedAt: install.installedAt,
+    });
+  });
+
+  router.get("/members", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const query = parseInput(memberSearch, req.query);
+    res.json(await searchMembers(deps.storage, storeId, query));
+  });
+
+  router.get("/members/:memberId/ledger", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    res.json(await deps.ledger.history(storeId, memberId, parseInput(page, req.query)));
+  });
+
+  router.post("/members/:memberId/adjustments", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    const body = parseInput(z.object({ points: z.unknown(), reason: z.unknown() }), req.body ?? {});
+    const result = await deps.ledger.adjust({ storeId, memberId, points: body.points, reason: body.reason, actor, requestKey: req.get("idempotency-key") ?? null });
+    res.status(result.created ? 201 : 200).json(result);
+  });
+
+  router.get("/audit", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const query = parseInput(page, req.query);
+    res.json(await deps.storage.transaction(storeId, (tx) => tx.audit.list(storeId, query)));
+  });
+
+  return router;
+}

@@ -1,0 +1,29 @@
+import { Router, raw } from "express";
+import { webhookEventSchema } from "../ecwid/webhook-event.js";
+import { AppError } from "../lib/errors.js";
+import type { WebhookIntakeService } from "../modules/inbox/webhook-intake.service.js";
+import { parseInput } from "./validate.js";
+
+/**
+ * POST /webhooks/ecwid with its own raw-body parser (the signature is over parsed fields, but the body
+ * must be parsed exactly once, here). Ecwid counts only 200/201/202/204/209 as delivered.
+ */
+export function webhookRoutes(intake: WebhookIntakeService): Router {
+  const router = Router();
+  router.post("/webhooks/ecwid", raw({ type: () => true, limit: "256kb" }), async (req, res) => {
+    const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new AppError("bad_request", "The webhook body is not valid JSON");
+    }
+    if (typeof body !== "object" || body === null) throw new AppError("bad_request", "The webhook body is not a JSON object");
+    intake.verifySignature(req.get("x-ecwid-webhook-signature"), body as Record<string, unknown>);
+    const event = parseInput(webhookEventSchema, body);
+    const outcome = await intake.accept(event);
+    req.log.info({ eventId: event.eventId, eventType: event.eventType, storeId: event.storeId, outcome }, "webhook accepted");
+    res.status(200).json({ ok: true, outcome });
+  });
+  return router;
+}

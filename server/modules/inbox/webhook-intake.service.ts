@@ -1,0 +1,57 @@
+import type { WebhookEvent } from "../../ecwid/webhook-event.js";
+import { isWebhookSignatureValid } from "../../ecwid/webhook-signature.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
+import type { Logger } from "../../lib/logger.js";
+import type { Storage } from "../../storage/storage.port.js";
+import type { InstallService } from "../stores/install.service.js";
+
+export const MAX_EVENT_AGE_SECONDS = 48 * 60 * 60;
+/** Order events are queued for the worker; everything else Ecwid may send is acknowledged and dropped. */
+export const QUEUED_EVENT_TYPES = new Set(["order.created", "order.updated", "order.deleted"]);
+
+export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored";
+
+/**
+ * Checks a webhook in a fixed order, each failure named: signature, store, age. Only then is the event
+ * acted on: an uninstall at once, order events into the inbox for the worker. Nothing refused is stored.
+ */
+export class WebhookIntakeService {
+  constructor(private readonly deps: { storage: Storage; installs: InstallService; clientSecret: string; clock: Clock; logger: Logger }) {}
+
+  verifySignature(signature: string | undefined, event: Record<string, unknown>): void {
+    const { eventCreated, eventId } = event;
+    const signable = (typeof eventCreated === "number" || typeof eventCreated === "string") && typeof eventId === "string";
+    if (!signature) throw new AppError("unauthorized", "The X-Ecwid-Webhook-Signature header is missing");
+    if (!signable || !isWebhookSignatureValid(signature, eventCreated, eventId, this.deps.clientSecret)) {
+      throw new AppError("unauthorized", "The webhook signature does not match");
+    }
+  }
+
+  async accept(event: WebhookEvent): Promise<IntakeOutcome> {
+    const { storage, installs, clock } = this.deps;
+    const install = await storage.installs.get(event.storeId);
+    if (event.eventType === "application.uninstalled" && install) {
+      await installs.uninstall(event.storeId);
+      return "uninstalled";
+    }
+    if (install?.status !== "active") throw new AppError("store_not_installed", `Store ${event.storeId} has not installed Questline`);
+
+    const ageSeconds = clock.now().getTime() / 1000 - event.eventCreated;
+    if (ageSeconds > MAX_EVENT_AGE_SECONDS) throw new AppError("bad_request", "The event is older than 48 hours");
+    if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
+
+    const now = clock.now().toISOString();
+    const { created } = await storage.inbox.add(event.storeId, {
+      ...event,
+      receivedAt: now,
+      status: "pending",
+      attempts: 0,
+      availableAt: now,
+      leaseUntil: null,
+      lastError: null,
+      processedAt: null,
+    });
+    return created ? "queued" : "duplicate";
+  }
+}

@@ -1,0 +1,76 @@
+import type { Clock } from "../../lib/clock.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { Storage } from "../../storage/storage.port.js";
+import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
+import { adjustmentLeavesBalance, adjustmentSchema } from "./ledger.rules.js";
+
+export interface AdjustmentRequest {
+  storeId: number;
+  memberId: string;
+  points: unknown;
+  reason: unknown;
+  actor: string;
+  /** The caller's Idempotency-Key; a repeated request with the same key writes nothing new. */
+  requestKey: string | null;
+}
+
+/** The merchant's hand on the books: adjustments with a reason, each audited in the same write. */
+export class LedgerService {
+  constructor(private readonly deps: { storage: Storage; clock: Clock }) {}
+
+  async adjust(request: AdjustmentRequest): Promise<AppendResult> {
+    const parsed = adjustmentSchema.safeParse({ points: request.points, reason: request.reason });
+    if (!parsed.success) {
+      throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
+    }
+    const { points, reason } = parsed.data;
+    const { storeId, memberId, actor } = request;
+    const idempotencyKey = `adjust:${memberId}:${request.requestKey ?? newId("req")}`;
+
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const member = await tx.members.get(storeId, memberId);
+      if (!member) throw notFound(`Member ${memberId} was not found in this store`);
+      const existing = await tx.ledger.findByKey(storeId, idempotencyKey);
+      if (existing) return { entry: existing, created: false, balance: await tx.ledger.balance(storeId, memberId) };
+
+      const { allowed } = adjustmentLeavesBalance(member.balance, points);
+      if (!allowed) {
+        throw new AppError("insufficient_points", `The member has ${member.balance} points; taking ${-points} would leave a negative balance`);
+      }
+      const at = this.deps.clock.now().toISOString();
+      const entry: LedgerEntry = {
+        id: newId("led"),
+        storeId,
+        memberId,
+        delta: points,
+        kind: "adjust",
+        source: { type: "manual", id: idempotencyKey },
+        idempotencyKey,
+        actor,
+        note: reason,
+        basis: null,
+        createdAt: at,
+      };
+      const result = await tx.ledger.append(storeId, entry);
+      await tx.audit.append(storeId, {
+        id: newId("aud"),
+        storeId,
+        actor,
+        action: "points.adjusted",
+        subject: memberId,
+        details: { points, reason, entryId: entry.id, balanceAfter: result.balance },
+        createdAt: at,
+      });
+      return result;
+    });
+  }
+
+  async history(storeId: number, memberId: string, page: { limit: number; offset: number }) {
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const member = await tx.members.get(storeId, memberId);
+      if (!member) throw notFound(`Member ${memberId} was not found in this store`);
+      return { member, ...(await tx.ledger.listForMember(storeId, memberId, page)) };
+    });
+  }
+}
