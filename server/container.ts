@@ -7,6 +7,9 @@ import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
+import { BackfillService } from "./modules/orders/backfill.service.js";
+import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
+import { SettingsService } from "./modules/settings/settings.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
@@ -25,6 +28,9 @@ export interface Container {
   oauthInstall: OAuthInstallService;
   ledger: LedgerService;
   webhookIntake: WebhookIntakeService;
+  settings: SettingsService;
+  reconciler: OrderReconciler;
+  backfill: BackfillService;
 }
 
 export interface ContainerOverrides {
@@ -49,6 +55,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     logger: logger.child({ component: "installs" }),
     graceDays: config.uninstallGraceDays,
   });
+  const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
   return {
     config,
     logger,
@@ -60,6 +67,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage, clock }),
+    settings: new SettingsService({ storage, installs, clock }),
+    reconciler,
+    backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }) }),
   };
 }

@@ -2,6 +2,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createContainer } from "./container.js";
 import { createDemoMode } from "./demo/demo-mode.js";
+import { createInboxWorker } from "./jobs/create-inbox-worker.js";
 import { startScheduledJobs } from "./jobs/scheduled-jobs.js";
 
 /** Process entry: config, container, listen, background work, graceful shutdown. */
@@ -25,9 +26,12 @@ async function main(): Promise<void> {
   container.logger.info({ url: config.baseUrl, storage: container.storage.kind, demo: config.demo }, "Questline is listening");
   await demo?.afterListen();
   const jobs = startScheduledJobs(container);
+  const worker = createInboxWorker(container);
+  worker.start();
 
   const shutdown = async (signal: string) => {
     container.logger.info({ signal }, "shutting down");
+    await worker.stop();
     await jobs.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo?.close();

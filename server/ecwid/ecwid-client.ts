@@ -4,7 +4,7 @@ import type { Logger } from "../lib/logger.js";
 import { TokenBucket } from "../lib/token-bucket.js";
 import { EcwidApiError } from "./ecwid-api-error.js";
 import { decideRetry, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
-import { storeProfileSchema, type StoreProfile } from "./wire-types.js";
+import { orderPageSchema, orderSchema, storeProfileSchema, type EcwidOrder, type EcwidOrderPage, type StoreProfile } from "./wire-types.js";
 
 export interface EcwidClientOptions {
   apiUrl: string;
@@ -37,6 +37,20 @@ export class EcwidClient {
 
   getProfile(storeId: number, accessToken: string): Promise<StoreProfile> {
     return this.request(storeId, accessToken, { method: "GET", path: "/profile", schema: storeProfileSchema });
+  }
+
+  /** The order by its public id (`data.orderId` of a webhook), or null when Ecwid no longer has it. */
+  async getOrder(storeId: number, accessToken: string, orderId: string): Promise<EcwidOrder | null> {
+    try {
+      return await this.request(storeId, accessToken, { method: "GET", path: `/orders/${encodeURIComponent(orderId)}`, schema: orderSchema });
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  searchOrders(storeId: number, accessToken: string, params: Record<string, string | number | undefined>): Promise<EcwidOrderPage> {
+    return this.request(storeId, accessToken, { method: "GET", path: "/orders", params, schema: orderPageSchema });
   }
 
   async request<T>(storeId: number, accessToken: string, spec: RequestSpec<T>): Promise<T> {

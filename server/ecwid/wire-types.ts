@@ -24,3 +24,36 @@ export const tokenResponseSchema = z.looseObject({
   public_token: z.string().optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+const money = z.coerce.number().finite();
+
+/** An order as GET /orders/{id} returns it; amounts are decimals in the store currency (CONTRACT §4.6). */
+export const orderSchema = z.looseObject({
+  id: z.coerce.string(),
+  internalId: z.number().int().optional(),
+  email: z.string().nullish(),
+  customerId: z.number().int().nullish(),
+  paymentStatus: z.string(),
+  fulfillmentStatus: z.string().optional(),
+  total: money.default(0),
+  subtotal: money.default(0),
+  subtotalWithoutTax: money.optional(),
+  discount: money.optional(),
+  refundedAmount: money.optional(),
+  refunds: z.array(z.looseObject({ amount: money.optional() })).optional(),
+  createTimestamp: z.number().int().optional(),
+  updateTimestamp: z.number().int().optional(),
+  createDate: z.string().optional(),
+  discountCoupon: z.looseObject({ code: z.coerce.string().optional() }).nullish(),
+  extraFields: z.record(z.string(), z.unknown()).nullish(),
+});
+export type EcwidOrder = z.infer<typeof orderSchema>;
+
+export const orderPageSchema = z.looseObject({
+  total: z.number().int(),
+  count: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  items: z.array(orderSchema),
+});
+export type EcwidOrderPage = z.infer<typeof orderPageSchema>;

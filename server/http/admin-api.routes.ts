@@ -2,11 +2,15 @@ import { Router, json } from "express";
 import { z } from "zod";
 import type { Storage } from "../storage/storage.port.js";
 import type { SessionTokens } from "../lib/session-tokens.js";
+import type { Clock } from "../lib/clock.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
+import type { BackfillService } from "../modules/orders/backfill.service.js";
+import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
+import { adminProgramRoutes } from "./admin-program.routes.js";
 import { parseInput } from "./validate.js";
 
 const sessionRequest = z.union([
@@ -26,6 +30,9 @@ export interface AdminApiDeps {
   installs: InstallService;
   adminSessions: AdminSessionService;
   ledger: LedgerService;
+  settings: SettingsService;
+  backfill: BackfillService;
+  clock: Clock;
 }
 
 /** The dashboard's JSON API, also the base for integrators: Bearer session JWT, JSON `{ code, message }` errors. */
@@ -43,6 +50,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   });
 
   router.use(requireAdmin(deps.tokens, deps.installs));
+  router.use(adminProgramRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

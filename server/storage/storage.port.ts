@@ -2,6 +2,9 @@ import type { AuditRepository } from "../modules/audit/audit-entry.js";
 import type { InboxRepository } from "../modules/inbox/inbox-event.js";
 import type { LedgerRepository } from "../modules/ledger/ledger-entry.js";
 import type { MemberRepository } from "../modules/members/member.js";
+import type { BackfillRepository } from "../modules/orders/backfill-job.js";
+import type { OrderRecordRepository } from "../modules/orders/order-record.js";
+import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { InstallRepository } from "../modules/stores/install.js";
 
 /** The repositories that change together inside one store's unit of work. */
@@ -9,6 +12,9 @@ export interface StoreTransaction {
   members: MemberRepository;
   ledger: LedgerRepository;
   audit: AuditRepository;
+  orders: OrderRecordRepository;
+  settings: SettingsRepository;
+  backfills: BackfillRepository;
 }
 
 /**

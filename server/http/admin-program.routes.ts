@@ -1,0 +1,55 @@
+import { Router } from "express";
+import { z } from "zod";
+import { notFound } from "../lib/errors.js";
+import type { BackfillService } from "../modules/orders/backfill.service.js";
+import type { SettingsService } from "../modules/settings/settings.service.js";
+import type { Storage } from "../storage/storage.port.js";
+import type { Clock } from "../lib/clock.js";
+import { adminOf } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const eventParams = z.object({ eventId: z.string().min(1).max(200) });
+const jobParams = z.object({ jobId: z.string().min(1).max(64) });
+
+/** Program settings, order imports and the webhook inbox's failures (mounted behind requireAdmin). */
+export function adminProgramRoutes(deps: { settings: SettingsService; backfill: BackfillService; storage: Storage; clock: Clock }): Router {
+  const router = Router();
+
+  router.get("/settings", async (_req, res) => {
+    res.json(await deps.settings.get(adminOf(res.locals).storeId));
+  });
+
+  router.put("/settings", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    res.json(await deps.settings.update(storeId, req.body, actor));
+  });
+
+  router.post("/backfills", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    res.status(202).json(await deps.backfill.start(storeId, req.body, actor));
+  });
+
+  router.get("/backfills", async (_req, res) => {
+    res.json({ items: await deps.backfill.list(adminOf(res.locals).storeId) });
+  });
+
+  router.get("/backfills/:jobId", async (req, res) => {
+    res.json(await deps.backfill.get(adminOf(res.locals).storeId, parseInput(jobParams, req.params).jobId));
+  });
+
+  router.get("/inbox", async (_req, res) => {
+    const { storeId } = adminOf(res.locals);
+    res.json({ counts: await deps.storage.inbox.counts(storeId), failed: await deps.storage.inbox.listFailed(storeId) });
+  });
+
+  router.post("/inbox/:eventId/retry", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const { eventId } = parseInput(eventParams, req.params);
+    const event = await deps.storage.inbox.get(storeId, eventId);
+    if (event?.status !== "failed") throw notFound(`No failed event ${eventId}`);
+    await deps.storage.inbox.requeue(storeId, eventId, deps.clock.now());
+    res.status(202).json({ eventId, status: "pending" });
+  });
+
+  return router;
+}

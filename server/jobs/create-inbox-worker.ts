@@ -1,0 +1,21 @@
+import type { Container } from "../container.js";
+import { BACKFILL_EVENT } from "../modules/orders/backfill-job.js";
+import { InboxWorker, type InboxWorkerOptions } from "./inbox-worker.js";
+import { orderEventHandler } from "./order-event.handler.js";
+
+/** The worker with every event type the app acts on wired to its handler. */
+export function createInboxWorker(container: Container, tuning: Partial<Pick<InboxWorkerOptions, "leaseMs" | "concurrency" | "idleMs" | "maxAttempts">> = {}): InboxWorker {
+  const onOrder = orderEventHandler(container.reconciler, container.storage);
+  return new InboxWorker({
+    storage: container.storage,
+    clock: container.clock,
+    logger: container.logger.child({ component: "inbox" }),
+    handlers: {
+      "order.created": onOrder,
+      "order.updated": onOrder,
+      "order.deleted": onOrder,
+      [BACKFILL_EVENT]: (event) => container.backfill.processPage(event),
+    },
+    ...tuning,
+  });
+}

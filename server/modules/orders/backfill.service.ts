@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { EcwidClient } from "../../ecwid/ecwid-client.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError, conflict, notFound } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { Storage } from "../../storage/storage.port.js";
+import type { InboxEvent } from "../inbox/inbox-event.js";
+import { defaultProgramSettings } from "../settings/program-settings.js";
+import type { InstallService } from "../stores/install.service.js";
+import { BACKFILL_EVENT, BACKFILL_PAGE_SIZE, type BackfillJob } from "./backfill-job.js";
+import { orderFacts } from "./order-facts.js";
+import type { OrderReconciler } from "./order-reconciler.service.js";
+
+const MAX_RANGE_DAYS = 3 * 366;
+const rangeSchema = z
+  .object({ from: z.iso.date("from must be a date like 2026-01-31"), to: z.iso.date("to must be a date like 2026-12-31") })
+  .refine((range) => range.from <= range.to, "from must not be after to");
+
+/**
+ * Imports past orders of a date range through the same reconciliation as webhooks. Each page is an inbox
+ * event: the next page is queued before the current one completes, so a restart resumes where it stopped
+ * and a page run twice changes nothing.
+ */
+export class BackfillService {
+  constructor(private readonly deps: { storage: Storage; ecwid: EcwidClient; installs: InstallService; reconciler: OrderReconciler; clock: Clock }) {}
+
+  async start(storeId: number, input: unknown, actor: string): Promise<BackfillJob> {
+    const parsed = rangeSchema.safeParse(input);
+    if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
+    const { from, to } = parsed.data;
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw new AppError("validation_failed", "the range may span at most three years");
+    await this.deps.installs.requireActive(storeId);
+    const { storage, clock } = this.deps;
+    const at = clock.now().toISOString();
+    const job: BackfillJob = { id: newId("bf"), storeId, from, to, status: "running", total: null, processed: 0, credited: 0, error: null, startedAt: at, updatedAt: at, actor };
+    await storage.transaction(storeId, async (tx) => {
+      const running = (await tx.backfills.list(storeId, 20)).find((existing) => existing.status === "running");
+      if (running) throw conflict("An import is already running for this store");
+      await tx.backfills.save(storeId, job);
+    });
+    await this.queuePage(job, 0);
+    return job;
+  }
+
+  async get(storeId: number, jobId: string): Promise<BackfillJob> {
+    const job = await this.deps.storage.transaction(storeId, (tx) => tx.backfills.get(storeId, jobId));
+    if (!job) throw notFound(`Import ${jobId} was not found`);
+    return job;
+  }
+
+  list(storeId: number): Promise<BackfillJob[]> {
+    return this.deps.storage.transaction(storeId, (tx) => tx.backfills.list(storeId, 20));
+  }
+
+  /** The inbox handler for one page. */
+  async processPage(event: InboxEvent): Promise<void> {
+    const { storage, ecwid, installs, reconciler, clock } = this.deps;
+    const storeId = event.storeId;
+    const jobId = String(event.data?.jobId ?? "");
+    const offset = Number(event.data?.offset ?? 0);
+    const job = await storage.transaction(storeId, (tx) => tx.backfills.get(storeId, jobId));
+    if (job?.status !== "running") return;
+
+    const install = await installs.requireActive(storeId);
+    const settings = (await storage.transaction(storeId, (tx) => tx.settings.get(storeId))) ?? defaultProgramSettings(install.currencyPrecision);
+    const statuses = new Set([...settings.earning.countedStatuses, "PARTIALLY_REFUNDED", "REFUNDED"]);
+    const page = await ecwid.searchOrders(storeId, await installs.accessToken(storeId), {
+      createdFrom: `${job.from} 00:00:00 +0000`,
+      createdTo: `${job.to} 23:59:59 +0000`,
+      paymentStatus: [...statuses].join(","),
+      offset,
+      limit: BACKFILL_PAGE_SIZE,
+    });
+    let credited = 0;
+    for (const order of page.items) {
+      const outcome = await reconciler.apply(storeId, order.id, orderFacts(order, install.currencyPrecision, clock.now()), install.currencyPrecision);
+      if (outcome === "corrected") credited++;
+    }
+    const nextOffset = offset + page.items.length;
+    const finished = page.items.length === 0 || nextOffset >= page.total;
+    if (!finished) await this.queuePage(job, nextOffset);
+    await storage.transaction(storeId, async (tx) => {
+      const current = await tx.backfills.get(storeId, jobId);
+      if (!current || current.processed > offset) return;
+      await tx.backfills.save(storeId, {
+        ...current,
+        total: page.total,
+        processed: nextOffset,
+        credited: current.credited + credited,
+        status: finished ? "done" : "running",
+        updatedAt: clock.now().toISOString(),
+      });
+    });
+  }
+
+  private async queuePage(job: BackfillJob, offset: number): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.storage.inbox.add(job.storeId, {
+      eventId: `${job.id}:${offset}`,
+      storeId: job.storeId,
+      eventType: BACKFILL_EVENT,
+      entityId: job.id,
+      data: { jobId: job.id, offset },
+      eventCreated: Math.floor(now.getTime() / 1000),
+      receivedAt: now.toISOString(),
+      status: "pending",
+      attempts: 0,
+      availableAt: now.toISOString(),
+      leaseUntil: null,
+      lastError: null,
+      processedAt: null,
+    });
+  }
+}

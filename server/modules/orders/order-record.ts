@@ -1,0 +1,24 @@
+/** What the books last knew of one Ecwid order: enough to keep member stats exact however events arrive. */
+export interface OrderRecord {
+  orderId: string;
+  /** Ecwid's internal numeric id (a webhook's entityId); lets an order.deleted without data be matched. */
+  internalId: number | null;
+  storeId: number;
+  memberId: string;
+  paymentStatus: string;
+  /** Counts toward stats and earning (a counted status, not fully refunded, not deleted). */
+  counted: boolean;
+  /** What the shopper paid, net of refunds, in minor units. */
+  netSpendMinor: number;
+  placedAt: string;
+  /** The Ecwid revision (updateTimestamp) these facts came from; an older snapshot is never applied over it. */
+  revision: number;
+  updatedAt: string;
+}
+
+export interface OrderRecordRepository {
+  get(storeId: number, orderId: string): Promise<OrderRecord | null>;
+  save(storeId: number, record: OrderRecord): Promise<void>;
+  listForMember(storeId: number, memberId: string): Promise<OrderRecord[]>;
+  findByInternalId(storeId: number, internalId: number): Promise<OrderRecord | null>;
+}

@@ -1,0 +1,31 @@
+import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { Storage } from "../../storage/storage.port.js";
+import type { InstallService } from "../stores/install.service.js";
+import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
+
+/** The merchant's program settings; every change is audited with its before and after. */
+export class SettingsService {
+  constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock }) {}
+
+  async get(storeId: number): Promise<ProgramSettings> {
+    const install = await this.deps.installs.requireActive(storeId);
+    const saved = await this.deps.storage.transaction(storeId, (tx) => tx.settings.get(storeId));
+    return saved ?? defaultProgramSettings(install.currencyPrecision);
+  }
+
+  async update(storeId: number, input: unknown, actor: string): Promise<ProgramSettings> {
+    const parsed = programSettingsSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new AppError("validation_failed", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+    }
+    const before = await this.get(storeId);
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.storage.transaction(storeId, async (tx) => {
+      await tx.settings.save(storeId, parsed.data);
+      await tx.audit.append(storeId, { id: newId("aud"), storeId, actor, action: "settings.updated", subject: "program", details: { before, after: parsed.data }, createdAt: at });
+    });
+    return parsed.data;
+  }
+}

@@ -1,0 +1,54 @@
+import { notFound } from "../../lib/errors.js";
+import type { LedgerRepository } from "../../modules/ledger/ledger-entry.js";
+import type { LedgerTable } from "./ledger-table.js";
+import type { MemberTable } from "./member-table.js";
+import { checkPage } from "./time-ordered-log.js";
+import { copy, copyOrNull, type TransactionScope } from "./transaction-scope.js";
+import type { UndoRecorder } from "./undo-log.js";
+
+/** The ledger inside one transaction: each append moves the member's cached balance in the same undo log, so both land or neither. */
+export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTable, members: MemberTable, undo: UndoRecorder): LedgerRepository {
+  const memberOrThrow = (memberId: string) => {
+    const member = members.get(memberId);
+    if (!member) throw notFound(`member ${memberId} not found`);
+    return member;
+  };
+
+  return {
+    async append(storeId, entry) {
+      scope.checkRecord(storeId, "a ledger entry", entry.storeId);
+      const existing = ledger.findByKey(entry.idempotencyKey);
+      if (existing) return { entry: copy(existing), created: false, balance: members.get(existing.memberId)?.balance ?? 0 };
+      if (!Number.isSafeInteger(entry.delta)) throw new Error(`ledger delta must be a whole number of points, got ${entry.delta}`);
+      const member = memberOrThrow(entry.memberId);
+      const stored = copy(entry);
+      const balance = member.balance + stored.delta;
+      ledger.append(stored, undo);
+      members.replace({ ...member, balance }, undo);
+      return { entry: copy(stored), created: true, balance };
+    },
+    async findByKey(storeId, idempotencyKey) {
+      scope.check(storeId);
+      return copyOrNull(ledger.findByKey(idempotencyKey));
+    },
+    async listForMember(storeId, memberId, page) {
+      scope.check(storeId);
+      checkPage(page);
+      const { total, items } = ledger.forMember(memberId)?.newestFirst(page) ?? { total: 0, items: [] };
+      return { total, items: items.map(copy) };
+    },
+    async listBySource(storeId, source) {
+      scope.check(storeId);
+      return ledger.bySource(source).map(copy);
+    },
+    async balance(storeId, memberId) {
+      scope.check(storeId);
+      return memberOrThrow(memberId).balance;
+    },
+    async sumEntries(storeId, memberId) {
+      scope.check(storeId);
+      memberOrThrow(memberId);
+      return ledger.sumForMember(memberId);
+    },
+  };
+}

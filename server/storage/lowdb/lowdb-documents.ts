@@ -1,0 +1,52 @@
+import type { AuditEntry } from "../../modules/audit/audit-entry.js";
+import type { InboxEvent } from "../../modules/inbox/inbox-event.js";
+import type { LedgerEntry } from "../../modules/ledger/ledger-entry.js";
+import type { Member } from "../../modules/members/member.js";
+import type { BackfillJob } from "../../modules/orders/backfill-job.js";
+import type { OrderRecord } from "../../modules/orders/order-record.js";
+import type { ProgramSettings } from "../../modules/settings/program-settings.js";
+import type { Install } from "../../modules/stores/install.js";
+
+/** `${dataDir}/stores/${storeId}.json`: everything one store's program holds. */
+export interface StoreDocument {
+  version: 1;
+  storeId: number;
+  members: Member[];
+  ledger: LedgerEntry[];
+  audit: AuditEntry[];
+  inbox: InboxEvent[];
+  orders: OrderRecord[];
+  backfills: BackfillJob[];
+  settings: ProgramSettings | null;
+}
+
+/** `${dataDir}/installs.json`: one record per store, keyed by store id. */
+export interface InstallsDocument {
+  version: 1;
+  installs: Record<string, Install>;
+}
+
+export const emptyStoreDocument = (storeId: number): StoreDocument => ({ version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], settings: null });
+
+export const emptyInstallsDocument = (): InstallsDocument => ({ version: 1, installs: {} });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Refuses a file that is not a store document for this store, rather than serving half of it. */
+export function checkStoreDocument(data: unknown, storeId: number, source: string): StoreDocument {
+  const lists = ["members", "ledger", "audit", "inbox", "orders", "backfills"] as const;
+  if (!isRecord(data) || data.version !== 1 || data.storeId !== storeId || lists.some((key) => !Array.isArray(data[key]))) {
+    throw new Error(`${source} is not a version 1 store document for store ${storeId}`);
+  }
+  return data as unknown as StoreDocument;
+}
+
+export function checkInstallsDocument(data: unknown, source: string): InstallsDocument {
+  if (!isRecord(data) || data.version !== 1 || !isRecord(data.installs)) throw new Error(`${source} is not a version 1 installs document`);
+  return data as unknown as InstallsDocument;
+}
+
+/** Store ids become file names, so only positive safe integers pass. */
+export function checkStoreId(storeId: number): void {
+  if (!Number.isSafeInteger(storeId) || storeId <= 0) throw new Error(`invalid store id: ${String(storeId)}`);
+}

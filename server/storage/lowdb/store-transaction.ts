@@ -1,0 +1,27 @@
+import type { StoreTransaction } from "../storage.port.js";
+import { createAuditRepository } from "./audit.lowdb-repository.js";
+import { createLedgerRepository } from "./ledger.lowdb-repository.js";
+import { createBackfillRepository } from "./backfills.lowdb-repository.js";
+import { createMemberRepository } from "./members.lowdb-repository.js";
+import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
+import { createSettingsRepository } from "./settings.lowdb-repository.js";
+import type { StoreState } from "./store-state.js";
+import { TransactionScope } from "./transaction-scope.js";
+import type { UndoRecorder } from "./undo-log.js";
+
+/** Hands `work` the store's repositories, all recording into one undo log, and closes them when it ends. */
+export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecorder, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  const scope = new TransactionScope(state.storeId);
+  try {
+    return await work({
+      members: createMemberRepository(scope, state.members, undo),
+      ledger: createLedgerRepository(scope, state.ledger, state.members, undo),
+      audit: createAuditRepository(scope, state.audit, undo),
+      orders: createOrderRecordRepository(scope, state.orders, undo),
+      settings: createSettingsRepository(scope, state.document, undo),
+      backfills: createBackfillRepository(scope, state.document.backfills, undo),
+    });
+  } finally {
+    scope.end();
+  }
+}

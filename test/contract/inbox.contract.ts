@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { anInboxEvent, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { at, type ContractHarness } from "./contract-harness.js";
+
+const minute = 60_000;
+
+export function describeInboxContract(h: ContractHarness): void {
+  describe("inbox", () => {
+    it("when an event is added, then it is created and get returns it", async () => {
+      const event = anInboxEvent(aStoreId());
+      expect(await h.storage.inbox.add(event.storeId, event)).toEqual({ created: true });
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+    });
+
+    it("when an event with the same id is added again, then nothing changes and add says so", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      expect(await h.storage.inbox.add(event.storeId, { ...event, eventType: "order.deleted", data: null })).toEqual({ created: false });
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+      expect(await h.storage.inbox.counts(event.storeId)).toEqual({ pending: 1, done: 0, failed: 0 });
+    });
+
+    it("when an event is unknown or belongs to another store, then get returns null", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      expect(await h.storage.inbox.get(event.storeId, "evt_unknown")).toBeNull();
+      expect(await h.storage.inbox.get(aStoreId(), event.eventId)).toBeNull();
+    });
+
+    it("when an event names another store than the one it is added to, then add is refused", async () => {
+      const event = anInboxEvent(aStoreId());
+      await expect(h.storage.inbox.add(event.storeId + 1, event)).rejects.toThrow();
+      expect(await h.storage.inbox.get(event.storeId + 1, event.eventId)).toBeNull();
+    });
+
+    it("when events wait in several stores, then claimNext takes them oldest received first, across stores", async () => {
+      const storeA = aStoreId();
+      const storeB = aStoreId();
+      const second = anInboxEvent(storeA, { receivedAt: minutesAfter(2) });
+      const first = anInboxEvent(storeB, { receivedAt: minutesAfter(1) });
+      const third = anInboxEvent(storeA, { receivedAt: minutesAfter(3) });
+      for (const event of [second, first, third]) await h.storage.inbox.add(event.storeId, event);
+      const now = at(minutesAfter(10));
+
+      const claimed = [await h.storage.inbox.claimNext(now, minute), await h.storage.inbox.claimNext(now, minute), await h.storage.inbox.claimNext(now, minute)];
+
+      expect(claimed.map((event) => event?.eventId)).toEqual([first.eventId, second.eventId, third.eventId]);
+      expect(await h.storage.inbox.claimNext(now, minute)).toBeNull();
+    });
+
+    it("when an event is claimed, then it is leased with one more attempt and nobody else takes it until the lease lapses", async () => {
+      const event = anInboxEvent(aStoreId(), { receivedAt: minutesAfter(0) });
+      await h.storage.inbox.add(event.storeId, event);
+
+      const claimed = await h.storage.inbox.claimNext(at(minutesAfter(10)), 5 * minute);
+
+      const leased = { ...event, attempts: 1, leaseUntil: minutesAfter(15) };
+      expect(claimed).toEqual(leased);
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(leased);
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(14)), 5 * minute)).toBeNull();
+      const retaken = await h.storage.inbox.claimNext(at(minutesAfter(16)), 5 * minute);
+      expect(retaken).toEqual({ ...event, attempts: 2, leaseUntil: minutesAfter(21) });
+    });
+
+    it("when workers race for one event, then exactly one gets it", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      const now = at(minutesAfter(1));
+      const results = await Promise.all([1, 2, 3, 4].map(() => h.storage.inbox.claimNext(now, minute)));
+      expect(results.filter((result) => result !== null).map((result) => result?.eventId)).toEqual([event.eventId]);
+    });
+
+    it("when workers race for two events, then each gets a different one", async () => {
+      const storeId = aStoreId();
+      const events = [anInboxEvent(storeId, { receivedAt: minutesAfter(1) }), anInboxEvent(storeId, { receivedAt: minutesAfter(2) })];
+      for (const event of events) await h.storage.inbox.add(storeId, event);
+      const now = at(minutesAfter(5));
+      const results = await Promise.all([h.storage.inbox.claimNext(now, minute), h.storage.inbox.claimNext(now, minute)]);
+      expect(results.map((result) => result?.eventId).sort()).toEqual(events.map((event) => event.eventId).sort());
+    });
+
+    it("when an event is not yet available, then it is claimed only from its availableAt on", async () => {
+      const event = anInboxEvent(aStoreId(), { receivedAt: minutesAfter(0), availableAt: minutesAfter(5) });
+      await h.storage.inbox.add(event.storeId, event);
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(4)), minute)).toBeNull();
+      expect((await h.storage.inbox.claimNext(at(minutesAfter(5)), minute))?.eventId).toBe(event.eventId);
+    });
+
+    it("when nothing is pending, then claimNext returns null", async () => {
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(0)), minute)).toBeNull();
+    });
+
+    it("when a claimed event is completed, then it is done, released, and never claimed again", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      await h.storage.inbox.claimNext(at(minutesAfter(1)), minute);
+
+      await h.storage.inbox.complete(event.storeId, event.eventId, at(minutesAfter(2)));
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual({ ...event, status: "done", attempts: 1, leaseUntil: null, processedAt: minutesAfter(2) });
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(600)), minute)).toBeNull();
+    });
+
+    it("when an attempt fails with a retry time, then the event is pending again but not claimable before that time", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      await h.storage.inbox.claimNext(at(minutesAfter(1)), minute);
+
+      await h.storage.inbox.fail(event.storeId, event.eventId, "Ecwid answered 503", at(minutesAfter(20)));
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual({ ...event, attempts: 1, availableAt: minutesAfter(20), leaseUntil: null, lastError: "Ecwid answered 503" });
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(19)), minute)).toBeNull();
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(20)), minute)).toMatchObject({ eventId: event.eventId, attempts: 2 });
+    });
+
+    it("when an attempt fails for good, then the event is listed as failed until it is requeued", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      await h.storage.inbox.claimNext(at(minutesAfter(1)), minute);
+
+      await h.storage.inbox.fail(event.storeId, event.eventId, "order not found", null);
+
+      const failed = { ...event, status: "failed", attempts: 1, leaseUntil: null, lastError: "order not found" };
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(failed);
+      expect(await h.storage.inbox.listFailed(event.storeId)).toEqual([failed]);
+      expect(await h.storage.inbox.counts(event.storeId)).toEqual({ pending: 0, done: 0, failed: 1 });
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(600)), minute)).toBeNull();
+
+      await h.storage.inbox.requeue(event.storeId, event.eventId, at(minutesAfter(30)));
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual({ ...failed, status: "pending", availableAt: minutesAfter(30) });
+      expect(await h.storage.inbox.listFailed(event.storeId)).toEqual([]);
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(30)), minute)).toMatchObject({ eventId: event.eventId, attempts: 2 });
+    });
+
+    it("when an event is not failed, then requeue is refused with a conflict", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+      await expect(h.storage.inbox.requeue(event.storeId, event.eventId, at(minutesAfter(1)))).rejects.toMatchObject({ code: "conflict" });
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+    });
+
+    it("when an event is unknown, then complete, fail and requeue are refused", async () => {
+      const storeId = aStoreId();
+      await expect(h.storage.inbox.complete(storeId, "evt_unknown", at(minutesAfter(1)))).rejects.toMatchObject({ code: "not_found" });
+      await expect(h.storage.inbox.fail(storeId, "evt_unknown", "x", null)).rejects.toMatchObject({ code: "not_found" });
+      await expect(h.storage.inbox.requeue(storeId, "evt_unknown", at(minutesAfter(1)))).rejects.toMatchObject({ code: "not_found" });
+    });
+
+    it("when events are in every state, then counts tells them apart per store", async () => {
+      const storeId = aStoreId();
+      const [done, failed, pending] = [1, 2, 3].map((n) => anInboxEvent(storeId, { receivedAt: minutesAfter(n) }));
+      for (const event of [done, failed, pending]) if (event) await h.storage.inbox.add(storeId, event);
+      const now = at(minutesAfter(10));
+      const first = await h.storage.inbox.claimNext(now, minute);
+      const second = await h.storage.inbox.claimNext(now, minute);
+      await h.storage.inbox.complete(storeId, first?.eventId ?? "", now);
+      await h.storage.inbox.fail(storeId, second?.eventId ?? "", "boom", null);
+
+      expect(await h.storage.inbox.counts(storeId)).toEqual({ pending: 1, done: 1, failed: 1 });
+      expect(await h.storage.inbox.counts(aStoreId())).toEqual({ pending: 0, done: 0, failed: 0 });
+    });
+  });
+}

@@ -1,0 +1,130 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createStorage } from "../../server/storage/index.js";
+import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { aLedgerEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { insertMember } from "./contract-harness.js";
+
+/** What only the lowdb file adapter has: its file layout and how it meets a broken disk. */
+describe("lowdb files", () => {
+  let dataDir: string;
+  const opened: Storage[] = [];
+  const open = async () => {
+    const storage = await createLowdbStorage({ dataDir });
+    opened.push(storage);
+    return storage;
+  };
+  const readJson = async (...path: string[]) => JSON.parse(await readFile(join(dataDir, ...path), "utf8")) as Record<string, unknown>;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "questline-lowdb-files-"));
+  });
+
+  afterEach(async () => {
+    for (const storage of opened.splice(0)) await storage.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("when data is written, then installs.json holds the installs and stores/{storeId}.json everything else of that store", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    await storage.installs.save(storeId, anInstall(storeId));
+    const member = await insertMember(storage, storeId);
+    await storage.transaction(storeId, (tx) => tx.ledger.append(storeId, aLedgerEntry(storeId, member.id)));
+    await storage.inbox.add(storeId, anInboxEvent(storeId));
+
+    expect(await readJson("installs.json")).toMatchObject({ version: 1, installs: { [storeId]: { storeId } } });
+    const store = await readJson("stores", `${storeId}.json`);
+    expect(store).toMatchObject({ version: 1, storeId, members: [{ id: member.id, balance: 10 }], audit: [] });
+    expect(store.ledger).toHaveLength(1);
+    expect(store.inbox).toHaveLength(1);
+    expect(await readdir(join(dataDir, "stores"))).toEqual([`${storeId}.json`]);
+  });
+
+  it("when a store's data is purged, then its file is deleted", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    await insertMember(storage, storeId);
+    await storage.purgeStoreData(storeId);
+    expect(await readdir(join(dataDir, "stores"))).toEqual([]);
+  });
+
+  it("when the store file cannot be written, then the transaction fails, memory and disk keep the old state, and later writes work", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    const member = await insertMember(storage, storeId);
+    const before = await readFile(join(dataDir, "stores", `${storeId}.json`), "utf8");
+    const blocker = join(dataDir, "stores", `.${storeId}.json.tmp`);
+    await mkdir(blocker);
+
+    await expect(storage.transaction(storeId, (tx) => tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { idempotencyKey: "k1", delta: 5 })))).rejects.toThrow();
+
+    expect(await readFile(join(dataDir, "stores", `${storeId}.json`), "utf8")).toBe(before);
+    await storage.transaction(storeId, async (tx) => {
+      expect(await tx.ledger.findByKey(storeId, "k1")).toBeNull();
+      expect(await tx.ledger.balance(storeId, member.id)).toBe(0);
+    });
+    await rm(blocker, { recursive: true });
+    const retried = await storage.transaction(storeId, (tx) => tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { idempotencyKey: "k1", delta: 5 })));
+    expect(retried).toMatchObject({ created: true, balance: 5 });
+  });
+
+  it("when installs.json cannot be written, then save fails and the install is not visible", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    await mkdir(join(dataDir, ".installs.json.tmp"));
+    await expect(storage.installs.save(storeId, anInstall(storeId))).rejects.toThrow();
+    expect(await storage.installs.get(storeId)).toBeNull();
+  });
+
+  it("when the directory holds store files, a leftover temp file and strangers, then open loads the stores and ignores the rest", async () => {
+    const first = await open();
+    const storeId = aStoreId();
+    const event = anInboxEvent(storeId, { receivedAt: minutesAfter(0) });
+    await first.inbox.add(storeId, event);
+    await first.close();
+    await writeFile(join(dataDir, "stores", `.${storeId}.json.tmp`), '{"half a wri');
+    await writeFile(join(dataDir, "stores", "notes.txt"), "hello");
+
+    const storage = await open();
+
+    expect(await storage.inbox.claimNext(new Date(minutesAfter(1)), 1000)).toMatchObject({ eventId: event.eventId, attempts: 1 });
+  });
+
+  it("when a store file is corrupt, then opening fails and names the file", async () => {
+    await mkdir(join(dataDir, "stores"), { recursive: true });
+    await writeFile(join(dataDir, "stores", "123.json"), "{ not json");
+    await expect(open()).rejects.toThrow("123.json");
+  });
+
+  it("when a store file belongs to another store, then opening fails", async () => {
+    await mkdir(join(dataDir, "stores"), { recursive: true });
+    await writeFile(join(dataDir, "stores", "123.json"), JSON.stringify({ version: 1, storeId: 456, members: [], ledger: [], audit: [], inbox: [] }));
+    await expect(open()).rejects.toThrow("store 123");
+  });
+
+  it("when a transaction opens another on the same store, then it is refused instead of waiting forever", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    await expect(storage.transaction(storeId, () => storage.transaction(storeId, async () => "inner"))).rejects.toThrow("already held");
+    await expect(storage.transaction(storeId, () => storage.inbox.counts(storeId))).rejects.toThrow("already held");
+    expect(await storage.transaction(storeId, async () => "free again")).toBe("free again");
+  });
+
+  it("when a store id is not a positive whole number, then it is refused before touching the disk", async () => {
+    const storage = await open();
+    await expect(storage.transaction(1.5, async () => null)).rejects.toThrow("invalid store id");
+    await expect(storage.inbox.counts(-1)).rejects.toThrow("invalid store id");
+    expect(await readdir(join(dataDir, "stores"))).toEqual([]);
+  });
+
+  it("when createStorage gets no database URL, then it opens lowdb files; when it gets one, then it says PostgreSQL is not available yet", async () => {
+    const storage = await createStorage({ dataDir, databaseUrl: null });
+    opened.push(storage);
+    expect(storage.kind).toBe("lowdb");
+    await expect(createStorage({ dataDir, databaseUrl: "postgres://localhost/questline" })).rejects.toThrow("PostgreSQL");
+  });
+});

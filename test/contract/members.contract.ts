@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import type { Member } from "../../server/modules/members/member.js";
+import type { StoreTransaction } from "../../server/storage/storage.port.js";
+import { aLedgerEntry, aMember, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { insertMember, type ContractHarness } from "./contract-harness.js";
+
+export function describeMembersContract(h: ContractHarness): void {
+  const inStore = <T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>) => h.storage.transaction(storeId, work);
+
+  describe("members", () => {
+    it("when a member is inserted, then get, findByEmail in any case and findByCustomerId return it", async () => {
+      const storeId = aStoreId();
+      const member = await insertMember(h.storage, storeId, { email: "ann@shopper.example", customerId: 77 });
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.get(storeId, member.id)).toEqual(member);
+        expect(await tx.members.findByEmail(storeId, "  Ann@Shopper.EXAMPLE ")).toEqual(member);
+        expect(await tx.members.findByCustomerId(storeId, 77)).toEqual(member);
+      });
+    });
+
+    it("when nothing matches, then the lookups return null", async () => {
+      const storeId = aStoreId();
+      await insertMember(h.storage, storeId, { email: "ann@shopper.example", customerId: 77 });
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.get(storeId, "mem_missing")).toBeNull();
+        expect(await tx.members.findByEmail(storeId, "bob@shopper.example")).toBeNull();
+        expect(await tx.members.findByCustomerId(storeId, 78)).toBeNull();
+      });
+    });
+
+    it("when members have no email and no customer id, then several can exist", async () => {
+      const storeId = aStoreId();
+      await insertMember(h.storage, storeId, { email: null, customerId: null });
+      await insertMember(h.storage, storeId, { email: null, customerId: null });
+      const { total } = await inStore(storeId, (tx) => tx.members.list(storeId, { limit: 10, offset: 0 }));
+      expect(total).toBe(2);
+    });
+
+    it.each([
+      ["id", (first: Member) => ({ id: first.id, email: "other@shopper.example", customerId: 2 })],
+      ["email", () => ({ email: "ANN@shopper.example", customerId: 2 })],
+      ["customer id", () => ({ email: "other@shopper.example", customerId: 1 })],
+    ])("when a member's %s is already taken, then insert is refused with a conflict", async (_key, clash) => {
+      const storeId = aStoreId();
+      const first = await insertMember(h.storage, storeId, { email: "ann@shopper.example", customerId: 1 });
+      const second = aMember(storeId, clash(first));
+      await expect(inStore(storeId, (tx) => tx.members.insert(storeId, second))).rejects.toMatchObject({ code: "conflict" });
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.list(storeId, { limit: 10, offset: 0 })).toEqual({ total: 1, items: [first] });
+      });
+    });
+
+    it("when members are listed, then they come in creation order, paged, with the total", async () => {
+      const storeId = aStoreId();
+      const members: Member[] = [];
+      for (let i = 0; i < 5; i += 1) members.push(await insertMember(h.storage, storeId, { createdAt: minutesAfter(i) }));
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.list(storeId, { limit: 2, offset: 0 })).toEqual({ total: 5, items: members.slice(0, 2) });
+        expect(await tx.members.list(storeId, { limit: 2, offset: 2 })).toEqual({ total: 5, items: members.slice(2, 4) });
+        expect(await tx.members.list(storeId, { limit: 2, offset: 4 })).toEqual({ total: 5, items: members.slice(4) });
+        expect(await tx.members.list(storeId, { limit: 2, offset: 9 })).toEqual({ total: 5, items: [] });
+      });
+    });
+
+    it("when members are listed with an email prefix, then only those whose email starts with it count", async () => {
+      const storeId = aStoreId();
+      const ann = await insertMember(h.storage, storeId, { email: "ann@shopper.example", createdAt: minutesAfter(1) });
+      await insertMember(h.storage, storeId, { email: "bob@shopper.example", createdAt: minutesAfter(2) });
+      const anna = await insertMember(h.storage, storeId, { email: "anna@shopper.example", createdAt: minutesAfter(3) });
+      await insertMember(h.storage, storeId, { email: null, createdAt: minutesAfter(4) });
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.list(storeId, { email: "ANN", limit: 10, offset: 0 })).toEqual({ total: 2, items: [ann, anna] });
+        expect(await tx.members.list(storeId, { email: "ann", limit: 1, offset: 1 })).toEqual({ total: 2, items: [anna] });
+        expect(await tx.members.list(storeId, { email: "zed", limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
+      });
+    });
+
+    it("when a member is updated, then profile and stats change but the balance stays what the ledger made it", async () => {
+      const storeId = aStoreId();
+      const member = await insertMember(h.storage, storeId, { email: "ann@shopper.example", customerId: 1 });
+      await inStore(storeId, (tx) => tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { delta: 40 })));
+      const changed: Member = {
+        ...member,
+        email: "ann.new@shopper.example",
+        customerId: 2,
+        balance: 999,
+        stats: { paidOrders: 3, lifetimeSpendMinor: 12_500, firstOrderAt: minutesAfter(1), lastOrderAt: minutesAfter(9) },
+        updatedAt: minutesAfter(10),
+      };
+      await inStore(storeId, (tx) => tx.members.update(storeId, changed));
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.get(storeId, member.id)).toEqual({ ...changed, balance: 40 });
+        expect(await tx.members.findByEmail(storeId, "ann@shopper.example")).toBeNull();
+        expect(await tx.members.findByCustomerId(storeId, 1)).toBeNull();
+        expect((await tx.members.findByEmail(storeId, "ann.new@shopper.example"))?.id).toBe(member.id);
+        expect((await tx.members.findByCustomerId(storeId, 2))?.id).toBe(member.id);
+      });
+    });
+
+    it("when an update would take another member's email, then it is refused and nothing changes", async () => {
+      const storeId = aStoreId();
+      await insertMember(h.storage, storeId, { email: "ann@shopper.example" });
+      const bob = await insertMember(h.storage, storeId, { email: "bob@shopper.example" });
+      await expect(inStore(storeId, (tx) => tx.members.update(storeId, { ...bob, email: "ann@shopper.example" }))).rejects.toMatchObject({ code: "conflict" });
+      expect(await inStore(storeId, (tx) => tx.members.get(storeId, bob.id))).toEqual(bob);
+    });
+
+    it("when an unknown member is updated, then it is refused and nothing is created", async () => {
+      const storeId = aStoreId();
+      const ghost = aMember(storeId);
+      await expect(inStore(storeId, (tx) => tx.members.update(storeId, ghost))).rejects.toMatchObject({ code: "not_found" });
+      expect(await inStore(storeId, (tx) => tx.members.get(storeId, ghost.id))).toBeNull();
+    });
+
+    it("when the caller changes a member it inserted or read, then the stored member is unchanged", async () => {
+      const storeId = aStoreId();
+      const member = aMember(storeId);
+      const original = structuredClone(member);
+      await inStore(storeId, async (tx) => {
+        await tx.members.insert(storeId, member);
+        member.stats.paidOrders = 50;
+        const read = await tx.members.get(storeId, member.id);
+        if (read) read.stats.paidOrders = 60;
+      });
+      expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(original);
+    });
+  });
+}

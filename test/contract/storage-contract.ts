@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe } from "vitest";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { describeAuditContract } from "./audit.contract.js";
+import type { ContractHarness, OpenedStorage, OpenStorage } from "./contract-harness.js";
+import { describeInboxContract } from "./inbox.contract.js";
+import { describeInstallsContract } from "./installs.contract.js";
+import { describeLedgerContract } from "./ledger.contract.js";
+import { describeLifecycleContract } from "./lifecycle.contract.js";
+import { describeMembersContract } from "./members.contract.js";
+import { describePersistenceContract } from "./persistence.contract.js";
+import { describeProgramContract } from "./program.contract.js";
+import { describeTransactionsContract } from "./transactions.contract.js";
+
+export type { OpenedStorage, OpenStorage } from "./contract-harness.js";
+
+/**
+ * The one storage contract, run unchanged by every adapter's runner (lowdb files, lowdb memory,
+ * PostgreSQL). `open` is called before each test and must return an empty storage; tests that
+ * need a restart are skipped when it gives no `reopen`. A behaviour only one adapter has is a bug.
+ */
+export function describeStorageContract(name: string, open: OpenStorage): void {
+  describe(`storage contract: ${name}`, () => {
+    let opened: OpenedStorage | undefined;
+    let current: Storage | undefined;
+
+    const harness: ContractHarness = {
+      get storage() {
+        if (!current) throw new Error("no storage is open");
+        return current;
+      },
+      get canReopen() {
+        return opened?.reopen !== undefined;
+      },
+      async reopen() {
+        const reopen = opened?.reopen;
+        if (!reopen) throw new Error(`${name} cannot reopen`);
+        await current?.close();
+        current = await reopen();
+        return current;
+      },
+    };
+
+    beforeEach(async () => {
+      opened = await open();
+      current = opened.storage;
+    });
+
+    afterEach(async () => {
+      await opened?.cleanup();
+      opened = undefined;
+      current = undefined;
+    });
+
+    describeInstallsContract(harness);
+    describeMembersContract(harness);
+    describeLedgerContract(harness);
+    describeAuditContract(harness);
+    describeTransactionsContract(harness);
+    describeInboxContract(harness);
+    describeProgramContract(harness);
+    describeLifecycleContract(harness);
+    describePersistenceContract(harness);
+  });
+}

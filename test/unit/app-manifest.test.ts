@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ECWID_SCOPES, loadConfig } from "../../server/config.js";
+import { QUEUED_EVENT_TYPES } from "../../server/modules/inbox/webhook-intake.service.js";
+
+const manifest = JSON.parse(readFileSync(new URL("../../app.json", import.meta.url), "utf8"));
+
+describe("app.json", () => {
+  it("when Ecwid registration is read from app.json, then its scopes are exactly the ones the app requests", () => {
+    expect(manifest.ecwid.scopes).toEqual(ECWID_SCOPES);
+  });
+
+  it("when webhook events are registered, then every event the intake queues is subscribed, plus uninstall", () => {
+    expect(new Set(manifest.ecwid.webhookEvents)).toEqual(new Set([...QUEUED_EVENT_TYPES, "application.uninstalled"]));
+  });
+
+  it("when a deployment sets every env key from app.json, then config accepts them all", () => {
+    const env = Object.fromEntries(
+      Object.keys(manifest.env).map((key) => [key, key.endsWith("_URL") ? (key === "DATABASE_URL" ? "postgres://u@h/db" : "https://example.com") : key.includes("SECRET") || key === "ENCRYPTION_KEY" ? "x".repeat(40) : (manifest.env[key].value ?? "questline")]),
+    );
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { LedgerEntry } from "../../server/modules/ledger/ledger-entry.js";
+import { pointsDeserved, reconcileOrder } from "../../server/modules/orders/earning.rules.js";
+import type { OrderFacts } from "../../server/modules/orders/order-facts.js";
+import { defaultProgramSettings, type EarningRule } from "../../server/modules/settings/program-settings.js";
+
+const rule: EarningRule = defaultProgramSettings(2).earning;
+
+function facts(overrides: Partial<OrderFacts> = {}): OrderFacts {
+  return {
+    orderId: "K8XTQ",
+    internalId: 516483487,
+    customerId: 7,
+    email: "jane@example.com",
+    paymentStatus: "PAID",
+    eligibleMinor: 9_050,
+    totalMinor: 10_800,
+    refundedMinor: 0,
+    placedAt: "2026-01-01T00:00:00.000Z",
+    revision: 1,
+    couponCode: null,
+    extraFields: {},
+    ...overrides,
+  };
+}
+
+function entry(delta: number, kind: LedgerEntry["kind"], basis: Record<string, unknown> | null = null): LedgerEntry {
+  return {
+    id: `led_${Math.random()}`,
+    storeId: 1,
+    memberId: "mem_1",
+    delta,
+    kind,
+    source: { type: "order", id: "K8XTQ" },
+    idempotencyKey: `k${Math.random()}`,
+    actor: "system",
+    note: "",
+    basis,
+    createdAt: "2026-01-01T00:00:00.000Z",
+  };
+}
+
+describe("points an order deserves", () => {
+  it("when an order is paid, then it earns one point per whole currency unit of the discounted subtotal, rounded down", () => {
+    expect(pointsDeserved(facts(), rule)).toEqual({ points: 90, keptMinor: 9_050 });
+  });
+
+  it("when it is partially refunded, then it earns on what is left", () => {
+    expect(pointsDeserved(facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 4_000 }), rule).points).toBe(50);
+  });
+
+  it("when it is refunded, cancelled or awaiting payment, then it earns nothing", () => {
+    for (const paymentStatus of ["REFUNDED", "CANCELLED", "AWAITING_PAYMENT", "INCOMPLETE"]) {
+      expect(pointsDeserved(facts({ paymentStatus }), rule).points).toBe(0);
+    }
+  });
+
+  it("when the kept amount is under the merchant's minimum, then it earns nothing; at the minimum it earns", () => {
+    expect(pointsDeserved(facts(), { ...rule, minOrderMinor: 9_051 }).points).toBe(0);
+    expect(pointsDeserved(facts(), { ...rule, minOrderMinor: 9_050 }).points).toBe(90);
+  });
+
+  it("when the merchant counts a custom payment status, then orders in it earn", () => {
+    const custom = { ...rule, countedStatuses: ["PAID", "CUSTOM_PAYMENT_STATUS_1"] };
+    expect(pointsDeserved(facts({ paymentStatus: "CUSTOM_PAYMENT_STATUS_1" }), custom).points).toBe(90);
+  });
+
+  it("when the rate is fractional (3 points per 2 units), then integer arithmetic rounds down", () => {
+    expect(pointsDeserved(facts({ eligibleMinor: 999 }), { ...rule, points: 3, perAmountMinor: 200 }).points).toBe(14);
+  });
+});
+
+describe("reconciling an order's ledger lines", () => {
+  it("when nothing was booked and the order is paid, then one earn entry with the first key", () => {
+    const correction = reconcileOrder({ orderId: "K8XTQ", facts: facts(), currentRule: rule, entries: [] });
+    expect(correction).toMatchObject({ delta: 90, kind: "earn_order", idempotencyKey: "order:K8XTQ:earn" });
+    expect(correction?.basis).toMatchObject({ rule, eligibleMinor: 9_050, deserved: 90, grantedBefore: 0 });
+  });
+
+  it("when the books already match, then no correction", () => {
+    expect(reconcileOrder({ orderId: "K8XTQ", facts: facts(), currentRule: rule, entries: [entry(90, "earn_order", { rule })] })).toBeNull();
+  });
+
+  it("when the rate changed since the order earned, then a refund takes back with the original rate", () => {
+    const original = { ...rule, points: 2 };
+    const earned = entry(181, "earn_order", { rule: original });
+    const correction = reconcileOrder({ orderId: "K8XTQ", facts: facts({ paymentStatus: "REFUNDED", refundedMinor: 9_050 }), currentRule: { ...rule, points: 5 }, entries: [earned] });
+    expect(correction).toMatchObject({ delta: -181, kind: "reverse", idempotencyKey: "order:K8XTQ:step:1" });
+  });
+
+  it("when the order is gone from Ecwid, then everything it gave is reversed", () => {
+    const correction = reconcileOrder({ orderId: "K8XTQ", facts: null, currentRule: rule, entries: [entry(90, "earn_order", { rule }), entry(-40, "reverse")] });
+    expect(correction).toMatchObject({ delta: -50, kind: "reverse", idempotencyKey: "order:K8XTQ:step:2" });
+  });
+});
