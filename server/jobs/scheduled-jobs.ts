@@ -1,13 +1,21 @@
 import type { Container } from "../container.js";
+import { MAX_EVENT_AGE_SECONDS } from "../modules/inbox/webhook-intake.service.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Periodic work: the purge of stores whose uninstall grace period has ended. */
+/** Receipts outlive the 48-hour acceptance window by an hour, then go. */
+const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
+
+/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts. */
 export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { stop(): Promise<void> } {
   const log = container.logger.child({ component: "jobs" });
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = container.installs.purgeExpired().catch((err: unknown) => log.error({ err }, "purge failed"));
+    const cutoff = new Date(container.clock.now().getTime() - RECEIPT_KEEP_MS);
+    running = Promise.all([
+      container.installs.purgeExpired().catch((err: unknown) => log.error({ err }, "purge of uninstalled stores failed")),
+      container.storage.receipts.forgetBefore(cutoff).catch((err: unknown) => log.error({ err }, "pruning webhook receipts failed")),
+    ]);
   };
   tick();
   const timer = setInterval(tick, intervalMs);

@@ -1,5 +1,6 @@
 import type { AuditRepository } from "../modules/audit/audit-entry.js";
 import type { InboxRepository } from "../modules/inbox/inbox-event.js";
+import type { WebhookReceiptRepository } from "../modules/inbox/webhook-receipt.js";
 import type { LedgerRepository } from "../modules/ledger/ledger-entry.js";
 import type { MemberRepository } from "../modules/members/member.js";
 import type { BackfillRepository } from "../modules/orders/backfill-job.js";
@@ -25,6 +26,7 @@ export interface Storage {
   readonly kind: "lowdb" | "memory" | "postgres";
   installs: InstallRepository;
   inbox: InboxRepository;
+  receipts: WebhookReceiptRepository;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Deletes every piece of a store's program data (not its install record). */
   purgeStoreData(storeId: number): Promise<void>;

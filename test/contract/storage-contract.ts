@@ -9,6 +9,7 @@ import { describeLifecycleContract } from "./lifecycle.contract.js";
 import { describeMembersContract } from "./members.contract.js";
 import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
+import { describeReceiptsContract } from "./receipts.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
 
 export type { OpenedStorage, OpenStorage } from "./contract-harness.js";
@@ -58,6 +59,7 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
     describeTransactionsContract(harness);
     describeInboxContract(harness);
     describeProgramContract(harness);
+    describeReceiptsContract(harness);
     describeLifecycleContract(harness);
     describePersistenceContract(harness);
   });

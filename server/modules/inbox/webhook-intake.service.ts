@@ -2,6 +2,7 @@ import type { WebhookEvent } from "../../ecwid/webhook-event.js";
 import { isWebhookSignatureValid } from "../../ecwid/webhook-signature.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
+import { fingerprint } from "../../lib/fingerprint.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Storage } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -13,8 +14,10 @@ export const QUEUED_EVENT_TYPES = new Set(["order.created", "order.updated", "or
 export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored";
 
 /**
- * Checks a webhook in a fixed order, each failure named: signature, store, age. Only then is the event
- * acted on: an uninstall at once, order events into the inbox for the worker. Nothing refused is stored.
+ * Checks a webhook in a fixed order, each failure named: signature, age, replay, store. Only then is the
+ * event acted on: an uninstall at once, order events into the inbox for the worker. Nothing refused is
+ * stored. Only `eventCreated.eventId` is signed, so a receipt of every accepted event's unsigned body
+ * refuses a captured signature replayed with another store, order or type.
  */
 export class WebhookIntakeService {
   constructor(private readonly deps: { storage: Storage; installs: InstallService; clientSecret: string; clock: Clock; logger: Logger }) {}
@@ -29,6 +32,22 @@ export class WebhookIntakeService {
   }
 
   async accept(event: WebhookEvent): Promise<IntakeOutcome> {
+    const { storage, clock } = this.deps;
+    const ageSeconds = clock.now().getTime() / 1000 - event.eventCreated;
+    if (ageSeconds > MAX_EVENT_AGE_SECONDS) throw new AppError("bad_request", "The event is older than 48 hours");
+
+    const print = fingerprint({ storeId: event.storeId, entityId: event.entityId, eventType: event.eventType, data: event.data });
+    const seen = await storage.receipts.find(event.eventId);
+    if (seen && seen.fingerprint !== print) throw new AppError("unauthorized", "This event id was already delivered with a different body");
+    if (seen) return "duplicate";
+
+    const outcome = await this.act(event);
+    await storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() });
+    return outcome;
+  }
+
+  /** Idempotent, so an event acted on but not yet remembered (a crash in between) can safely come again. */
+  private async act(event: WebhookEvent): Promise<IntakeOutcome> {
     const { storage, installs, clock } = this.deps;
     const install = await storage.installs.get(event.storeId);
     if (event.eventType === "application.uninstalled" && install) {
@@ -36,9 +55,6 @@ export class WebhookIntakeService {
       return "uninstalled";
     }
     if (install?.status !== "active") throw new AppError("store_not_installed", `Store ${event.storeId} has not installed Questline`);
-
-    const ageSeconds = clock.now().getTime() / 1000 - event.eventCreated;
-    if (ageSeconds > MAX_EVENT_AGE_SECONDS) throw new AppError("bad_request", "The event is older than 48 hours");
     if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
 
     const now = clock.now().toISOString();

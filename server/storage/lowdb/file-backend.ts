@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { LowBackend } from "./lowdb-backend.js";
-import { checkInstallsDocument, checkStoreDocument, emptyInstallsDocument, emptyStoreDocument, type InstallsDocument, type StoreDocument } from "./lowdb-documents.js";
+import {
+  checkInstallsDocument,
+  checkReceiptsDocument,
+  checkStoreDocument,
+  emptyInstallsDocument,
+  emptyReceiptsDocument,
+  emptyStoreDocument,
+  type InstallsDocument,
+  type ReceiptsDocument,
+  type StoreDocument,
+} from "./lowdb-documents.js";
 
 const storeFileName = /^([1-9]\d*)\.json$/;
 
@@ -38,6 +48,10 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
     openInstalls: () => {
       const path = join(dataDir, "installs.json");
       return open<InstallsDocument>(path, emptyInstallsDocument(), (data) => checkInstallsDocument(data, path));
+    },
+    openReceipts: () => {
+      const path = join(dataDir, "receipts.json");
+      return open<ReceiptsDocument>(path, emptyReceiptsDocument(), (data) => checkReceiptsDocument(data, path));
     },
     async listStoreIds() {
       const names = await readdir(storesDir);

@@ -1,7 +1,7 @@
 import type { Low } from "lowdb";
 import type { Install, InstallRepository } from "../../modules/stores/install.js";
-import { KeyedMutex } from "./keyed-mutex.js";
 import { checkStoreId, type InstallsDocument } from "./lowdb-documents.js";
+import { SerialDocument } from "./serial-document.js";
 import { timeOf } from "./time-ordered-log.js";
 import { copy } from "./transaction-scope.js";
 
@@ -10,33 +10,19 @@ export interface LowdbInstallRepository extends InstallRepository {
   close(): Promise<void>;
 }
 
-/**
- * Installs in their own document, outside store transactions. Writes are serialised, and the new
- * document becomes visible to readers only once it is on disk, so a failed write changes nothing.
- */
+/** Installs in their own document (installs.json), outside store transactions. */
 export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstallRepository {
-  const lock = new KeyedMutex<"installs">();
-  let closed = false;
-
-  const assertOpen = () => {
-    if (closed) throw new Error("storage is closed");
-  };
-
-  const commit = (change: (installs: Record<string, Install>) => void) => {
-    assertOpen();
-    return lock.run("installs", async () => {
-      const installs = { ...db.data.installs };
+  const document = new SerialDocument(db);
+  const commit = (change: (installs: Record<string, Install>) => void) =>
+    document.commit((current) => {
+      const installs = { ...current.installs };
       change(installs);
-      const next: InstallsDocument = { ...db.data, installs };
-      await db.adapter.write(next);
-      db.data = next;
+      return { ...current, installs };
     });
-  };
 
   return {
     async get(storeId) {
-      assertOpen();
-      const install = db.data.installs[String(storeId)];
+      const install = document.data.installs[String(storeId)];
       return install ? copy(install) : null;
     },
     async save(storeId, install) {
@@ -47,8 +33,7 @@ export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstall
       });
     },
     async listDueForPurge(now) {
-      assertOpen();
-      const due = Object.values(db.data.installs).flatMap((install) => {
+      const due = Object.values(document.data.installs).flatMap((install) => {
         if (install.status !== "uninstalled" || install.purgeAfter === null) return [];
         const at = timeOf(install.purgeAfter, "install purgeAfter");
         return at <= now.getTime() ? [{ install, at }] : [];
@@ -60,9 +45,6 @@ export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstall
         delete installs[String(storeId)];
       });
     },
-    async close() {
-      closed = true;
-      await lock.idle();
-    },
+    close: () => document.close(),
   };
 }

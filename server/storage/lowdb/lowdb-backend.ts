@@ -1,10 +1,11 @@
 import type { Low } from "lowdb";
-import type { InstallsDocument, StoreDocument } from "./lowdb-documents.js";
+import type { InstallsDocument, ReceiptsDocument, StoreDocument } from "./lowdb-documents.js";
 
 /** Where the lowdb documents live: JSON files on disk, or lowdb's Memory adapter. Everything else is shared. */
 export interface LowBackend {
   readonly kind: "lowdb" | "memory";
   openInstalls(): Promise<Low<InstallsDocument>>;
+  openReceipts(): Promise<Low<ReceiptsDocument>>;
   /** Stores that already have a document, found when the storage opens. */
   listStoreIds(): Promise<number[]>;
   /** Reads the store's document, or starts an empty one that is written on its first change. */

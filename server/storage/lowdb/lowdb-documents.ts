@@ -1,5 +1,6 @@
 import type { AuditEntry } from "../../modules/audit/audit-entry.js";
 import type { InboxEvent } from "../../modules/inbox/inbox-event.js";
+import type { WebhookReceipt } from "../../modules/inbox/webhook-receipt.js";
 import type { LedgerEntry } from "../../modules/ledger/ledger-entry.js";
 import type { Member } from "../../modules/members/member.js";
 import type { BackfillJob } from "../../modules/orders/backfill-job.js";
@@ -27,6 +28,19 @@ export interface InstallsDocument {
 }
 
 export const emptyStoreDocument = (storeId: number): StoreDocument => ({ version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], settings: null });
+
+/** `${dataDir}/receipts.json`: webhooks seen in the last two days, keyed by eventId. */
+export interface ReceiptsDocument {
+  version: 1;
+  receipts: Record<string, WebhookReceipt>;
+}
+
+export const emptyReceiptsDocument = (): ReceiptsDocument => ({ version: 1, receipts: {} });
+
+export function checkReceiptsDocument(data: unknown, source: string): ReceiptsDocument {
+  if (!isRecord(data) || data.version !== 1 || !isRecord(data.receipts)) throw new Error(`${source} is not a version 1 receipts document`);
+  return data as unknown as ReceiptsDocument;
+}
 
 export const emptyInstallsDocument = (): InstallsDocument => ({ version: 1, installs: {} });
 

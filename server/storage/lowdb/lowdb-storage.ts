@@ -2,6 +2,7 @@ import type { Storage } from "../storage.port.js";
 import { createFileBackend } from "./file-backend.js";
 import { createInboxRepository } from "./inbox.lowdb-repository.js";
 import { createInstallRepository } from "./installs.lowdb-repository.js";
+import { createReceiptRepository } from "./receipts.lowdb-repository.js";
 import type { LowBackend } from "./lowdb-backend.js";
 import { checkStoreId } from "./lowdb-documents.js";
 import { createMemoryBackend } from "./memory-backend.js";
@@ -24,10 +25,12 @@ async function openStorage(backend: LowBackend): Promise<Storage> {
   await registry.loadExisting();
   const units = new StoreUnitOfWork(registry);
   const installs = createInstallRepository(await backend.openInstalls());
+  const receipts = createReceiptRepository(await backend.openReceipts());
 
   return {
     kind: backend.kind,
     installs,
+    receipts,
     inbox: createInboxRepository(units, registry),
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     purgeStoreData: async (storeId) => {
@@ -39,7 +42,7 @@ async function openStorage(backend: LowBackend): Promise<Storage> {
       await backend.ping();
     },
     close: async () => {
-      await Promise.all([units.close(), installs.close()]);
+      await Promise.all([units.close(), installs.close(), receipts.close()]);
     },
   };
 }

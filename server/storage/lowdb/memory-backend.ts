@@ -1,12 +1,13 @@
 import { Low, Memory } from "lowdb";
 import type { LowBackend } from "./lowdb-backend.js";
-import { emptyInstallsDocument, emptyStoreDocument, type InstallsDocument, type StoreDocument } from "./lowdb-documents.js";
+import { emptyInstallsDocument, emptyReceiptsDocument, emptyStoreDocument, type InstallsDocument, type ReceiptsDocument, type StoreDocument } from "./lowdb-documents.js";
 
 /** lowdb's Memory adapter: the same documents, kept only as long as the process runs. */
 export function createMemoryBackend(): LowBackend {
   return {
     kind: "memory",
     openInstalls: async () => new Low<InstallsDocument>(new Memory<InstallsDocument>(), emptyInstallsDocument()),
+    openReceipts: async () => new Low<ReceiptsDocument>(new Memory<ReceiptsDocument>(), emptyReceiptsDocument()),
     listStoreIds: async () => [],
     openStore: async (storeId) => new Low<StoreDocument>(new Memory<StoreDocument>(), emptyStoreDocument(storeId)),
     removeStore: async () => {},

@@ -1,0 +1,50 @@
+import { Router } from "express";
+import { createEcwidEmulator, seedDemoShop } from "../../test/support/ecwid-emulator/index.js";
+import type { Container } from "../container.js";
+import { demoPageRoutes } from "./demo-pages.routes.js";
+
+export interface DemoMode {
+  routers: Router[];
+  /** Installs the demo store and books its orders, over HTTP: the emulator is served by this same app. */
+  afterListen(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Demo mode: no Ecwid credentials, so the app runs against the built-in Ecwid emulator mounted at
+ * /demo/ecwid (where config points apiUrl and oauthUrl) with a seeded shop, plus the demo pages.
+ */
+export async function createDemoMode(container: Container): Promise<DemoMode> {
+  const { config, installs, storage, reconciler } = container;
+  const log = container.logger.child({ component: "demo" });
+  const emulator = createEcwidEmulator({ clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
+  const shop = seedDemoShop(emulator);
+
+  const ecwid = Router();
+  ecwid.use("/demo/ecwid", emulator.router);
+  const pages = demoPageRoutes({
+    emulator,
+    storeId: shop.storeId,
+    baseUrl: config.baseUrl,
+    storeName: async () => (await storage.installs.get(shop.storeId))?.storeName ?? `Store ${shop.storeId}`,
+  });
+
+  return {
+    routers: [ecwid, pages],
+    async afterListen() {
+      if (!(await installs.holdsToken(shop.storeId, shop.accessToken))) {
+        await installs.recordToken({ storeId: shop.storeId, accessToken: shop.accessToken, publicToken: shop.publicToken ?? null, scopes: config.ecwid.scopes });
+      }
+      // The shop's orders go through the same reconciliation as webhooks; a restart changes nothing.
+      let booked = 0;
+      for (const order of emulator.getOrders(shop.storeId)) {
+        if ((await reconciler.reconcile(shop.storeId, order.id)) === "corrected") booked += 1;
+      }
+      const urls = { admin: `${config.baseUrl}/demo/admin`, store: `${config.baseUrl}/demo/store` };
+      log.info({ storeId: shop.storeId, ordersBooked: booked, ...urls }, `Demo mode: open ${urls.admin} (merchant dashboard) or ${urls.store} (storefront)`);
+    },
+    async close() {
+      // The emulator lives inside this app's router; nothing of its own to stop.
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { Router } from "express";
+import type { EcwidEmulator } from "../../test/support/ecwid-emulator/index.js";
+import { CONTROL_PANEL_MENU } from "./control-panel-menu.js";
+
+export interface DemoPagesDeps {
+  emulator: EcwidEmulator;
+  storeId: number;
+  baseUrl: string;
+  storeName(): Promise<string>;
+}
+
+const DEMO_LINKS = [
+  { href: "/demo/admin", title: "Demo control panel", text: "The merchant's dashboard as Ecwid shows it: the app page in Ecwid's admin iframe, opened with the encrypted payload." },
+  { href: "/demo/admin?form=hex", title: "Demo control panel, legacy payload", text: "The same page opened the older way, with the store's details in a hex-encoded URL fragment." },
+  { href: "/demo/store", title: "Demo storefront", text: "The shop's storefront, where the Questline widget will load." },
+  { href: "/readyz", title: "Readiness", text: "Whether the app and its storage answer." },
+];
+
+/** GET /demo (index), /demo/admin (a stand-in for Ecwid's control panel framing /admin) and /demo/store. */
+export function demoPageRoutes(deps: DemoPagesDeps): Router {
+  const router = Router();
+
+  router.get("/demo", async (_req, res) => {
+    res.render("demo/index", { storeName: await deps.storeName(), storeId: deps.storeId, links: DEMO_LINKS });
+  });
+
+  router.get("/demo/admin", async (req, res) => {
+    const form = req.query.form === "hex" ? "hex" : "query";
+    // Built the way Ecwid loads an app page, then made relative so the frame stays same-origin
+    // whichever host name the visitor used.
+    const frame = new URL(deps.emulator.adminFrameUrl(deps.storeId, `${deps.baseUrl}/admin`, { mode: form === "hex" ? "fragment" : "query" }));
+    res.set("Cache-Control", "no-store");
+    res.render("demo/admin", { storeName: await deps.storeName(), form, frameSrc: frame.pathname + frame.search + frame.hash, menu: CONTROL_PANEL_MENU });
+  });
+
+  router.get("/demo/store", async (_req, res) => {
+    res.render("demo/store", { storeName: await deps.storeName(), storeId: deps.storeId });
+  });
+
+  return router;
+}

@@ -1,0 +1,19 @@
+/**
+ * A verified webhook seen before, by Ecwid's eventId across all stores. Ecwid signs only
+ * `eventCreated.eventId`, so the fingerprint of the unsigned rest of the body is what tells an
+ * honest retry (same body) from a captured signature replayed with a new body.
+ */
+export interface WebhookReceipt {
+  eventId: string;
+  storeId: number;
+  fingerprint: string;
+  receivedAt: string;
+}
+
+export interface WebhookReceiptRepository {
+  find(eventId: string): Promise<WebhookReceipt | null>;
+  /** Records the receipt; an existing one for the same eventId is kept as it is. */
+  remember(receipt: WebhookReceipt): Promise<void>;
+  /** Drops receipts received before `cutoff` (events that old are refused anyway). Returns how many. */
+  forgetBefore(cutoff: Date): Promise<number>;
+}
