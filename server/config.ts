@@ -20,6 +20,8 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 random characters").optional(),
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 random characters").optional(),
   UNINSTALL_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
+  /** How long a worker holds a taken webhook event; a worker that dies lets it lapse and another takes it again. */
+  INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +47,7 @@ export interface Config {
   sessionSecret: string;
   encryptionKey: string;
   uninstallGraceDays: number;
+  inboxLeaseMs: number;
   logLevel: string;
 }
 
@@ -118,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRETS.sessionSecret,
     encryptionKey: e.ENCRYPTION_KEY ?? DEMO_SECRETS.encryptionKey,
     uninstallGraceDays: e.UNINSTALL_GRACE_DAYS,
+    inboxLeaseMs: e.INBOX_LEASE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { manualClock } from "../../server/lib/clock.js";
+import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+
+const clock = manualClock(new Date());
+let app: TestApp;
+beforeEach(async () => {
+  clock.set(new Date());
+  app = await startTestApp({ clock });
+});
+afterEach(() => app.close());
+
+describe("admin page and session", () => {
+  it("when Ecwid opens the page with an encrypted payload, then the page carries a session for that store", async () => {
+    const { storeId } = await app.installStore({ storeName: "Alpine Gear" });
+    const page = await app.http.get(`/admin?payload=${app.emulator.encryptedPayload(storeId)}&cache-killer=123`);
+    expect(page.status).toBe(200);
+    expect(page.headers["content-security-policy"]).toContain("frame-ancestors 'self' https://my.ecwid.com");
+    expect(page.headers["x-frame-options"]).toBeUndefined();
+    const bootstrap = JSON.parse(/<script type="application\/json" id="bootstrap">(.*?)<\/script>/s.exec(page.data)![1]!.replace(/\\u003c/g, "<"));
+    expect(bootstrap.session.storeId).toBe(storeId);
+    const store = await app.http.get("/api/admin/store", bearer(bootstrap.session.token));
+    expect(store.data).toMatchObject({ storeId, storeName: "Alpine Gear" });
+  });
+
+  it("when the payload was encrypted with another app's secret, then the page refuses and no session is made", async () => {
+    const { storeId } = await app.installStore();
+    const forged = app.emulator.encryptedPayload(storeId, { secret: "another-apps-secret-000000" });
+    const page = await app.http.get(`/admin?payload=${forged}`, { headers: { Accept: "text/html" } });
+    expect(page.status).toBe(401);
+    expect(page.data).toContain("could not be decrypted");
+    const api = await app.http.post("/api/admin/session", { payload: forged });
+    expect(api.status).toBe(401);
+    expect(api.data.code).toBe("invalid_payload");
+  });
+
+  it("when the store opens the app from the App Market without OAuth, then the first open records the install", async () => {
+    const store = app.emulator.addStore({ storeName: "Fresh Install" });
+    expect(await app.container.storage.installs.get(store.storeId)).toBeNull();
+    const session = await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(store.storeId) });
+    expect(session.status).toBe(200);
+    expect(await app.container.storage.installs.get(store.storeId)).toMatchObject({ status: "active", storeName: "Fresh Install" });
+  });
+
+  it("when the hex fragment's token is confirmed by Ecwid, then a session is issued; when it is not, refused", async () => {
+    const store = app.emulator.addStore();
+    const ok = await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: store.accessToken });
+    expect(ok.status).toBe(200);
+    expect(ok.data.storeId).toBe(store.storeId);
+
+    const other = app.emulator.addStore();
+    const refused = await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: other.accessToken });
+    expect(refused.status).toBe(401);
+    const invented = await app.http.post("/api/admin/session", { storeId: other.storeId, accessToken: "secret_invented" });
+    expect(invented.status).toBe(401);
+    expect(await app.container.storage.installs.get(other.storeId)).toBeNull();
+  });
+
+  it("when the hex fragment form is decoded, then it yields the same store and token as the emulator put in", async () => {
+    const store = app.emulator.addStore();
+    const decoded = JSON.parse(Buffer.from(app.emulator.hexFragmentPayload(store.storeId), "hex").toString("utf8"));
+    expect(decoded).toMatchObject({ store_id: store.storeId, access_token: store.accessToken });
+  });
+
+  it("when a session token has expired, is forged or missing, then the API answers 401 with a JSON error", async () => {
+    const { storeId } = await app.installStore();
+    const token = await app.adminToken(storeId);
+    expect((await app.http.get("/api/admin/store", bearer(token))).status).toBe(200);
+    clock.advance(61 * 60 * 1000);
+    const expired = await app.http.get("/api/admin/store", bearer(token));
+    expect(expired.status).toBe(401);
+    expect(expired.data).toEqual({ code: "unauthorized", message: "The session token is invalid or has expired" });
+    expect((await app.http.get("/api/admin/store", bearer(`${token}x`))).status).toBe(401);
+    expect((await app.http.get("/api/admin/store")).status).toBe(401);
+  });
+
+  it("when a session for store A asks for a member of store B, then it is not found and B is untouched", async () => {
+    const a = await app.installStore();
+    const b = await app.installStore();
+    const member = await app.container.storage.transaction(b.storeId, async (tx) => {
+      const { findOrCreateMember } = await import("../../server/modules/members/member.service.js");
+      return findOrCreateMember(tx, b.storeId, { customerId: null, email: "b@example.com" }, clock);
+    });
+    const tokenA = await app.adminToken(a.storeId);
+    const read = await app.http.get(`/api/admin/members/${member.id}/ledger`, bearer(tokenA));
+    expect(read.status).toBe(404);
+    const write = await app.http.post(`/api/admin/members/${member.id}/adjustments`, { points: 50, reason: "cross-store" }, bearer(tokenA));
+    expect(write.status).toBe(404);
+    const list = await app.http.get("/api/admin/members", bearer(tokenA));
+    expect(list.data.items).toEqual([]);
+    expect(await app.container.storage.transaction(b.storeId, (tx) => tx.ledger.balance(b.storeId, member.id))).toBe(0);
+  });
+});

@@ -1,0 +1,121 @@
+import type { OrderInit, OrderItemInit, StoreCredentials } from "./api-types.js";
+import type { EcwidEmulator } from "./emulator.js";
+
+export const DEMO_STORE_ID = 1003;
+
+const DAY_MS = 86_400_000;
+
+const PRODUCTS = {
+  shoes: { name: "Trail Runner Shoes", price: 129, sku: "TRS-42", productId: 700101 },
+  socks: { name: "Merino Wool Socks", price: 18.5, sku: "MWS-M", productId: 700102 },
+  tent: { name: "Ultralight Tent 2P", price: 349.99, sku: "ULT-2P", productId: 700103 },
+  headlamp: { name: "Headlamp 400lm", price: 39.95, sku: "HL-400", productId: 700104 },
+  bottle: { name: "Insulated Water Bottle", price: 27, sku: "IWB-750", productId: 700105 },
+  jacket: { name: "Rain Shell Jacket", price: 189, sku: "RSJ-L", productId: 700106 },
+  trailMix: { name: "Trail Mix Sampler", price: 12.99, sku: "TMS-6", productId: 700107 },
+  mug: { name: "Enamel Camp Mug", price: 14.5, sku: "ECM-12", productId: 700108 },
+} satisfies Record<string, OrderItemInit>;
+
+const CUSTOMERS = [
+  { id: 270919601, name: "Maya Chen", email: "maya.chen@example.com" },
+  { id: 270919602, name: "Diego Alvarez", email: "diego.alvarez@example.com" },
+  { id: 270919603, name: "Priya Nair", email: "priya.nair@example.com" },
+  { id: 270919604, name: "Tom Becker", email: "tom.becker@example.com" },
+  { id: 270919605, name: "Aisha Okafor", email: "aisha.okafor@example.com" },
+  { id: 270919606, name: "Lena Novak", email: "lena.novak@example.com" },
+] as const;
+
+const item = (product: OrderItemInit, quantity = 1): OrderItemInit => ({ ...product, quantity });
+
+/**
+ * One believable shop for demo mode and end-to-end tests: Trailhead Outfitters (store 1003, USD) with six
+ * customers and ten orders, mostly paid, one partly refunded, one awaiting payment and one guest checkout.
+ * Signs the store in, so the consent page installs into it.
+ */
+export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
+  const credentials = emulator.addStore({
+    storeId: DEMO_STORE_ID,
+    storeName: "Trailhead Outfitters",
+    ownerEmail: "demo@trailhead.example",
+    currency: "USD",
+    currencyPrecision: 2,
+    currencyPrefix: "$",
+    lang: "en",
+  });
+  emulator.signIn(DEMO_STORE_ID);
+  const now = emulator.now().getTime();
+  const daysAgo = (days: number) => new Date(now - days * DAY_MS);
+
+  CUSTOMERS.forEach((customer, index) => {
+    emulator.putCustomer(DEMO_STORE_ID, { ...customer, registered: daysAgo(90 - index * 9), acceptMarketing: index % 2 === 0 });
+  });
+  emulator.putCoupon(DEMO_STORE_ID, { code: "WELCOME10", name: "Welcome 10% off", discountType: "PERCENT", discount: 10 });
+
+  const [maya, diego, priya, tom, aisha, lena] = CUSTOMERS.map((c) => c.id);
+  const orders: OrderInit[] = [
+    {
+      id: "TH4KQ",
+      customerId: maya,
+      items: [item(PRODUCTS.shoes), item(PRODUCTS.socks, 2)],
+      shipping: 8.5,
+      tax: 13.28,
+      fulfillmentStatus: "DELIVERED",
+      createDate: daysAgo(41),
+    },
+    {
+      id: "TH7MX",
+      customerId: maya,
+      items: [item(PRODUCTS.headlamp)],
+      shipping: 4.99,
+      fulfillmentStatus: "SHIPPED",
+      createDate: daysAgo(12),
+    },
+    {
+      id: "TH2PD",
+      customerId: diego,
+      items: [item(PRODUCTS.tent)],
+      couponCode: "WELCOME10",
+      fulfillmentStatus: "DELIVERED",
+      createDate: daysAgo(30),
+    },
+    {
+      id: "TH9RJ",
+      customerId: priya,
+      items: [item(PRODUCTS.jacket)],
+      shipping: 6,
+      fulfillmentStatus: "DELIVERED",
+      createDate: daysAgo(21),
+    },
+    { id: "TH3WB", customerId: priya, items: [item(PRODUCTS.bottle, 2)], fulfillmentStatus: "PROCESSING", createDate: daysAgo(5) },
+    {
+      id: "TH6NZ",
+      customerId: tom,
+      items: [item(PRODUCTS.socks, 3), item(PRODUCTS.trailMix)],
+      paymentStatus: "AWAITING_PAYMENT",
+      paymentMethod: "Bank transfer",
+      createDate: daysAgo(1),
+    },
+    { id: "TH8LC", customerId: aisha, items: [item(PRODUCTS.shoes)], fulfillmentStatus: "DELIVERED", createDate: daysAgo(26) },
+    { id: "TH5HV", customerId: aisha, items: [item(PRODUCTS.mug, 2)], createDate: daysAgo(3) },
+    {
+      id: "TH1GT",
+      customerId: lena,
+      items: [item(PRODUCTS.tent), item(PRODUCTS.headlamp)],
+      tax: 31.03,
+      fulfillmentStatus: "PROCESSING",
+      createDate: daysAgo(2),
+    },
+    {
+      id: "TH0YS",
+      customerId: null,
+      email: "sam.rivera@example.com",
+      items: [item(PRODUCTS.bottle), item(PRODUCTS.trailMix)],
+      fulfillmentStatus: "SHIPPED",
+      createDate: daysAgo(7),
+    },
+  ];
+  for (const order of orders) emulator.putOrder(DEMO_STORE_ID, { ...order, updateDate: order.createDate });
+  emulator.refundOrder(DEMO_STORE_ID, "TH9RJ", 40, { reason: "Returned the hood attachment", source: "CP" });
+
+  return credentials;
+}

@@ -1,0 +1,43 @@
+import { dateParam, listParam, numberParam, withinRange, type Query } from "./list-query.js";
+import type { StoreRecord } from "./emulator-state.js";
+import type { EcwidOrder } from "./wire-types.js";
+
+/** `GET /orders` filters (CONTRACT §4.6), newest first. */
+export function searchOrders(store: StoreRecord, query: Query): EcwidOrder[] {
+  const ids = listParam(query, "ids")?.map((id) => id.toLowerCase());
+  const email = query.email?.toLowerCase();
+  const customerId = numberParam(query, "customerId");
+  const paymentStatuses = listParam(query, "paymentStatus");
+  const fulfillmentStatuses = listParam(query, "fulfillmentStatus");
+  const couponCode = query.couponCode?.toLowerCase();
+  const keywords = query.keywords?.toLowerCase();
+  const totalFrom = numberParam(query, "totalFrom");
+  const totalTo = numberParam(query, "totalTo");
+  const createdFrom = dateParam(query, "createdFrom");
+  const createdTo = dateParam(query, "createdTo");
+  const updatedFrom = dateParam(query, "updatedFrom");
+  const updatedTo = dateParam(query, "updatedTo");
+
+  return [...store.orders.values()]
+    .map((record) => record.order)
+    .filter(
+      (o) =>
+        (!ids || ids.includes(o.id.toLowerCase()) || ids.includes(String(o.internalId))) &&
+        (!email || o.email.toLowerCase() === email) &&
+        (customerId === undefined || o.customerId === customerId) &&
+        (!paymentStatuses || paymentStatuses.includes(o.paymentStatus)) &&
+        (!fulfillmentStatuses || fulfillmentStatuses.includes(o.fulfillmentStatus)) &&
+        (!couponCode || o.discountCoupon?.code.toLowerCase() === couponCode) &&
+        (!keywords || matchesKeywords(o, keywords)) &&
+        (totalFrom === undefined || o.total >= totalFrom) &&
+        (totalTo === undefined || o.total <= totalTo) &&
+        withinRange(o.createTimestamp * 1000, createdFrom, createdTo) &&
+        withinRange(o.updateTimestamp * 1000, updatedFrom, updatedTo),
+    )
+    .sort((a, b) => b.createTimestamp - a.createTimestamp || b.internalId - a.internalId);
+}
+
+function matchesKeywords(order: EcwidOrder, keywords: string): boolean {
+  const haystack = [order.id, order.email, order.billingPerson.name ?? "", ...order.items.map((i) => `${i.name} ${i.sku}`)];
+  return haystack.some((text) => text.toLowerCase().includes(keywords));
+}

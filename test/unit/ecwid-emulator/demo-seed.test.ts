@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { DEMO_STORE_ID, createEcwidEmulator, seedDemoShop } from "../../support/ecwid-emulator/index.js";
+import { CLIENT_ID, CLIENT_SECRET, bearer, startEmulator } from "./emulator-fixture.js";
+
+describe("demo shop seed", () => {
+  it("when the demo shop is seeded, then Trailhead Outfitters has six customers and ten orders in the expected states", () => {
+    const emulator = createEcwidEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+
+    const credentials = seedDemoShop(emulator);
+
+    const orders = emulator.getOrders(DEMO_STORE_ID);
+    const byStatus = (status: string) => orders.filter((o) => o.paymentStatus === status);
+    expect(credentials.storeId).toBe(1003);
+    expect(credentials.accessToken).toMatch(/^secret_/);
+    expect(emulator.getCustomers(DEMO_STORE_ID)).toHaveLength(6);
+    expect(orders).toHaveLength(10);
+    expect(byStatus("PAID").length).toBeGreaterThanOrEqual(7);
+    expect(byStatus("PARTIALLY_REFUNDED")).toHaveLength(1);
+    expect(byStatus("AWAITING_PAYMENT")).toHaveLength(1);
+    expect(orders.filter((o) => o.customerId === undefined)).toHaveLength(1);
+  });
+
+  it("when the app reads the seeded shop over REST, then the profile is USD with precision 2 and the owner's email", async () => {
+    const { emulator, http } = await startEmulator();
+    const { accessToken } = seedDemoShop(emulator);
+
+    const profile = await http.get("/api/v3/1003/profile", bearer(accessToken));
+    const orders = await http.get("/api/v3/1003/orders", bearer(accessToken));
+
+    expect(profile.data.settings.storeName).toBe("Trailhead Outfitters");
+    expect(profile.data.account.accountEmail).toBe("demo@trailhead.example");
+    expect(profile.data.formatsAndUnits).toMatchObject({ currency: "USD", currencyPrecision: 2, currencyPrefix: "$" });
+    expect(orders.data.total).toBe(10);
+  });
+});

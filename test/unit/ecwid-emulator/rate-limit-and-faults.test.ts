@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { manualClock } from "../../../server/lib/clock.js";
+import { bearer, startEmulator } from "./emulator-fixture.js";
+
+describe("rate limit", () => {
+  it("when a token reaches its per-minute limit, then the next call gets 429 RATE_LIMITED with Retry-After", async () => {
+    const clock = manualClock();
+    const { emulator, http } = await startEmulator({ rateLimitPerMinute: 3, now: clock.now });
+    const store = emulator.addStore({ storeId: 1003 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      statuses.push((await http.get("/api/v3/1003/profile", bearer(store.accessToken))).status);
+      clock.advance(10_000);
+    }
+
+    const limited = await http.get("/api/v3/1003/profile", bearer(store.accessToken));
+
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(limited.status).toBe(429);
+    expect(limited.data.errorCode).toBe("RATE_LIMITED");
+    expect(limited.headers["retry-after"]).toBe("30");
+  });
+
+  it("when the oldest call leaves the rolling minute, then the token may call again", async () => {
+    const clock = manualClock();
+    const { emulator, http } = await startEmulator({ rateLimitPerMinute: 1, now: clock.now });
+    const store = emulator.addStore({ storeId: 1003 });
+    await http.get("/api/v3/1003/profile", bearer(store.accessToken));
+    const limited = await http.get("/api/v3/1003/profile", bearer(store.accessToken));
+
+    clock.advance(Number(limited.headers["retry-after"]) * 1000);
+
+    expect((await http.get("/api/v3/1003/profile", bearer(store.accessToken))).status).toBe(200);
+  });
+
+  it("when one token is limited, then another store's token is not", async () => {
+    const { emulator, http } = await startEmulator({ rateLimitPerMinute: 1 });
+    const first = emulator.addStore({ storeId: 1003 });
+    const second = emulator.addStore({ storeId: 2004 });
+    await http.get("/api/v3/1003/profile", bearer(first.accessToken));
+
+    expect((await http.get("/api/v3/1003/profile", bearer(first.accessToken))).status).toBe(429);
+    expect((await http.get("/api/v3/2004/profile", bearer(second.accessToken))).status).toBe(200);
+  });
+
+  it("when the limit is null, then no call is ever limited", async () => {
+    const { emulator, http } = await startEmulator({ rateLimitPerMinute: null });
+    const store = emulator.addStore({ storeId: 1003 });
+
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => http.get("/api/v3/1003/profile", bearer(store.accessToken))));
+
+    expect(statuses.every((r) => r.status === 200)).toBe(true);
+  });
+});
+
+describe("failNext", () => {
+  it("when two 503s are queued, then exactly the next two REST calls fail and the third succeeds", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(2, { status: 503, retryAfter: 7 });
+
+    const results = [];
+    for (let i = 0; i < 3; i += 1) results.push(await http.get("/api/v3/1003/orders", bearer(store.accessToken)));
+
+    expect(results.map((r) => r.status)).toEqual([503, 503, 200]);
+    expect(results[0]?.headers["retry-after"]).toBe("7");
+    expect(results[0]?.data.errorMessage).toBeTypeOf("string");
+  });
+
+  it("when a 429 is queued without retryAfter, then it still carries Retry-After as Ecwid always does", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { status: 429 });
+
+    const res = await http.get("/api/v3/1003/orders", bearer(store.accessToken));
+
+    expect(res.status).toBe(429);
+    expect(res.data.errorCode).toBe("RATE_LIMITED");
+    expect(res.headers["retry-after"]).toBe("1");
+  });
+
+  it("when a 500 is queued, then the OAuth endpoints are not affected and the next REST call fails", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { status: 500 });
+
+    const oauth = await http.get("/api/oauth/token", { params: { grant_type: "authorization_code" } });
+    const rest = await http.get("/api/v3/1003/orders", bearer(store.accessToken));
+
+    expect(oauth.status).toBe(400);
+    expect(rest.status).toBe(500);
+    expect(rest.data.errorCode).toBe("INTERNAL_ERROR");
+  });
+});
