@@ -6,6 +6,7 @@ import type { MemberRepository } from "../modules/members/member.js";
 import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
+import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
 import type { InstallRepository } from "../modules/stores/install.js";
 
 /** The repositories that change together inside one store's unit of work. */
@@ -16,6 +17,7 @@ export interface StoreTransaction {
   orders: OrderRecordRepository;
   settings: SettingsRepository;
   backfills: BackfillRepository;
+  signInCodes: SignInCodeRepository;
 }
 
 /**

@@ -10,6 +10,7 @@ import { describeMembersContract } from "./members.contract.js";
 import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
+import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
 
 export type { OpenedStorage, OpenStorage } from "./contract-harness.js";
@@ -60,6 +61,7 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
     describeInboxContract(harness);
     describeProgramContract(harness);
     describeReceiptsContract(harness);
+    describeSignInCodesContract(harness);
     describeLifecycleContract(harness);
     describePersistenceContract(harness);
   });

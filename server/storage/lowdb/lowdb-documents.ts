@@ -6,6 +6,7 @@ import type { Member } from "../../modules/members/member.js";
 import type { BackfillJob } from "../../modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../modules/orders/order-record.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
+import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
 
 /** `${dataDir}/stores/${storeId}.json`: everything one store's program holds. */
@@ -18,6 +19,7 @@ export interface StoreDocument {
   inbox: InboxEvent[];
   orders: OrderRecord[];
   backfills: BackfillJob[];
+  signInCodes: SignInCode[];
   settings: ProgramSettings | null;
 }
 
@@ -27,7 +29,7 @@ export interface InstallsDocument {
   installs: Record<string, Install>;
 }
 
-export const emptyStoreDocument = (storeId: number): StoreDocument => ({ version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], settings: null });
+export const emptyStoreDocument = (storeId: number): StoreDocument => ({ version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null });
 
 /** `${dataDir}/receipts.json`: webhooks seen in the last two days, keyed by eventId. */
 export interface ReceiptsDocument {
@@ -48,7 +50,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** Refuses a file that is not a store document for this store, rather than serving half of it. */
 export function checkStoreDocument(data: unknown, storeId: number, source: string): StoreDocument {
-  const lists = ["members", "ledger", "audit", "inbox", "orders", "backfills"] as const;
+  const lists = ["members", "ledger", "audit", "inbox", "orders", "backfills", "signInCodes"] as const;
   if (!isRecord(data) || data.version !== 1 || data.storeId !== storeId || lists.some((key) => !Array.isArray(data[key]))) {
     throw new Error(`${source} is not a version 1 store document for store ${storeId}`);
   }

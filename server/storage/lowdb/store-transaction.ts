@@ -5,6 +5,7 @@ import { createBackfillRepository } from "./backfills.lowdb-repository.js";
 import { createMemberRepository } from "./members.lowdb-repository.js";
 import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
+import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
 import { TransactionScope } from "./transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
@@ -20,6 +21,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       orders: createOrderRecordRepository(scope, state.orders, undo),
       settings: createSettingsRepository(scope, state.document, undo),
       backfills: createBackfillRepository(scope, state.document.backfills, undo),
+      signInCodes: createSignInCodeRepository(scope, state.document.signInCodes, undo),
     });
   } finally {
     scope.end();
