@@ -1,0 +1,51 @@
+import { newIdempotencyKey } from "./api.js";
+import { byId, showAlert } from "./dom.js";
+
+/**
+ * The "Adjust points" form. Each submit carries a fresh Idempotency-Key; server errors are shown
+ * inline, next to the fields, and the button is disabled while the request is in flight.
+ */
+export function bindAdjustForm({ api, fmt, memberId, onAdjusted }) {
+  const form = byId("adjust-form");
+  const points = byId("adjust-points");
+  const reason = byId("adjust-reason");
+  const submit = byId("adjust-submit");
+  const error = byId("adjust-error");
+  const done = byId("adjust-done");
+
+  function busy(on) {
+    submit.disabled = on;
+    submit.classList.toggle("btn-loading", on);
+    form.setAttribute("aria-busy", String(on));
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const id = memberId();
+    if (!id || submit.disabled) return;
+    showAlert(error, "");
+    showAlert(done, "");
+    const request = { points: Number(points.value), reason: reason.value.trim() };
+    busy(true);
+    try {
+      const result = await api.adjust(id, request, newIdempotencyKey());
+      form.reset();
+      showAlert(done, `${fmt.signedPoints(result.entry.delta)} points applied. New balance: ${fmt.count(result.balance)}.`);
+      onAdjusted(result);
+    } catch (err) {
+      showAlert(error, err.message);
+      // Back to the field the message is about, so the merchant can correct it at once.
+      (/\breason\b/i.test(err.message) ? reason : points).focus();
+    } finally {
+      busy(false);
+    }
+  });
+
+  return {
+    reset() {
+      form.reset();
+      showAlert(error, "");
+      showAlert(done, "");
+    },
+  };
+}

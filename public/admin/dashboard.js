@@ -1,0 +1,69 @@
+/**
+ * The merchant dashboard inside Ecwid's admin iframe. Entry point: signs in, then wires the areas.
+ * All data is rendered as text; the session token lives in this module's memory only.
+ */
+import { createActivity } from "./activity.js";
+import { createAdminApi } from "./api.js";
+import { setText } from "./dom.js";
+import { initEcwidSdk } from "./ecwid-sdk.js";
+import { createFormatters } from "./format.js";
+import { createMemberDetail } from "./member-detail.js";
+import { createMembersList } from "./members.js";
+import { MESSAGES, showDashboard, showPageMessage } from "./page.js";
+import { openSession, readBootstrap } from "./session.js";
+
+async function start() {
+  const bootstrap = readBootstrap();
+  if (bootstrap.sdk) initEcwidSdk(bootstrap.clientId);
+
+  let opened;
+  try {
+    opened = await openSession(bootstrap);
+  } catch (error) {
+    return showPageMessage(MESSAGES.failed(`Ecwid's sign-in was not accepted: ${error.message}`));
+  }
+  if (opened.problem) return showPageMessage(MESSAGES[opened.problem]);
+  const { session } = opened;
+  document.documentElement.lang = session.lang || "en";
+
+  let signedOut = false;
+  const api = createAdminApi(session.token, {
+    onUnauthorized: () => {
+      if (!signedOut) showPageMessage(MESSAGES.expired);
+      signedOut = true;
+    },
+  });
+  const store = await api.store();
+  document.title = `Questline · ${store.storeName}`;
+  setText("store-subtitle", `${store.storeName} · points, members and activity`);
+
+  const fmt = createFormatters({ lang: session.lang, currency: store.currency, currencyPrecision: store.currencyPrecision });
+  const list = createMembersList({ api, fmt, onOpen: openMember });
+  const activity = createActivity({ api, fmt, onOpenMember: (id) => openMember(id) });
+  const detail = createMemberDetail({
+    api,
+    fmt,
+    onBack: (id) => {
+      detail.close();
+      list.show(true);
+      if (id) list.focusMember(id);
+    },
+    onChanged: () => {
+      void list.refresh();
+      void activity.refresh();
+    },
+  });
+
+  function openMember(id, known) {
+    list.show(false);
+    void detail.open(id, known);
+  }
+
+  await Promise.all([list.load(), activity.load()]);
+  if (!signedOut) showDashboard();
+}
+
+start().catch((error) => {
+  // A 401 has already replaced the page with the "session ended" message.
+  if (error?.status !== 401) showPageMessage(MESSAGES.failed(error?.message || "Something went wrong. Please reload the page."));
+});

@@ -1,0 +1,159 @@
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STORE_ID } from "../support/ecwid-emulator/index.js";
+import { launchBrowser, watchForProblems, type ProblemWatch } from "../support/browser.js";
+import { startDemoApp, type RunningDemoApp } from "../support/demo-app.js";
+
+const BROWSER_TEST_MS = 60_000;
+const STORE_NAME = "Trailhead Outfitters";
+const MAYA = "maya.chen@example.com";
+
+let app: RunningDemoApp;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  app = await startDemoApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function openPage(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; watch: ProblemWatch }> {
+  context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const watch = watchForProblems(page);
+  await page.goto(`${app.baseUrl}${path}`);
+  return { page, watch };
+}
+
+function membersInStorage() {
+  return app.container.storage.transaction(DEMO_STORE_ID, (tx) => tx.members.list(DEMO_STORE_ID, { limit: 100, offset: 0 }));
+}
+
+const memberRow = (frame: FrameLocator, email: string) => frame.locator("#members-body tr", { hasText: email });
+const text = async (frame: FrameLocator, selector: string) => ((await frame.locator(selector).first().textContent()) ?? "").trim();
+
+describe("the merchant dashboard inside the demo control panel", () => {
+  it(
+    "when the merchant opens Questline with the encrypted payload, then the store's members show with their balances, and an adjustment updates the balance, the history and the activity",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = page.frameLocator("#app-frame");
+
+      await frame.locator("#store-subtitle", { hasText: STORE_NAME }).waitFor();
+      const stored = await membersInStorage();
+      expect(stored.total).toBeGreaterThan(3);
+      await expect.poll(() => frame.locator("#members-body tr").count()).toBe(stored.total);
+      for (const member of stored.items) {
+        const row = memberRow(frame, member.email ?? "");
+        expect((await row.locator("td").first().textContent())?.trim()).toBe(member.balance.toLocaleString("en-US"));
+      }
+      const maya = stored.items.find((member) => member.email === MAYA);
+      if (!maya) throw new Error("the demo shop has no member for Maya");
+      expect(maya.balance).toBeGreaterThan(0);
+      const spend = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(maya.stats.lifetimeSpendMinor / 100);
+      expect((await memberRow(frame, MAYA).locator("td").nth(2).textContent())?.trim()).toBe(spend);
+
+      await memberRow(frame, MAYA).getByRole("button", { name: MAYA }).click();
+      await frame.locator("#member-title", { hasText: MAYA }).waitFor();
+      expect(await text(frame, "#member-balance")).toBe(maya.balance.toLocaleString("en-US"));
+      await expect.poll(() => frame.locator("#ledger-body tr", { hasText: "Order" }).count()).toBe(maya.stats.paidOrders);
+
+      await frame.getByLabel("Points", { exact: true }).fill("25");
+      await frame.getByLabel("Reason", { exact: true }).fill("Goodwill for a late delivery");
+      await frame.getByRole("button", { name: "Apply adjustment" }).click();
+      await frame.locator("#adjust-done", { hasText: "+25 points applied" }).waitFor();
+      const after = (maya.balance + 25).toLocaleString("en-US");
+      expect(await text(frame, "#member-balance")).toBe(after);
+      await expect.poll(() => text(frame, "#ledger-body tr")).toContain("Goodwill for a late delivery");
+      const newest = await text(frame, "#ledger-body tr");
+      expect(newest).toContain("+25");
+      expect(newest).toContain("Adjustment");
+      expect(newest).toContain("demo@trailhead.example");
+      await expect.poll(() => text(frame, "#activity-list li")).toContain("Points adjusted: +25");
+      expect(await text(frame, "#activity-list li")).toContain("Goodwill for a late delivery");
+
+      watch.expectError("POST", "/adjustments", 409);
+      await frame.getByLabel("Points", { exact: true }).fill("-1000000");
+      await frame.getByLabel("Reason", { exact: true }).fill("Taking back too much");
+      await frame.getByRole("button", { name: "Apply adjustment" }).click();
+      await frame.locator("#adjust-error", { hasText: "negative balance" }).waitFor();
+      expect(await text(frame, "#member-balance")).toBe(after);
+
+      await frame.getByRole("button", { name: "All members" }).click();
+      await expect.poll(async () => (await memberRow(frame, MAYA).locator("td").first().textContent())?.trim()).toBe(after);
+      expect((await membersInStorage()).items.find((member) => member.id === maya.id)?.balance).toBe(maya.balance + 25);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when Ecwid opens the page with the legacy hex fragment, then the dashboard signs in from it and drops it from the address",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin?form=hex");
+      const frame = page.frameLocator("#app-frame");
+      await frame.locator("#store-subtitle", { hasText: STORE_NAME }).waitFor();
+      await frame.locator("#members-body tr", { hasText: MAYA }).waitFor();
+      const adminFrame = page.frames().find((f) => new URL(f.url()).pathname === "/admin");
+      expect(adminFrame && new URL(adminFrame.url()).hash).toBe("");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when a phone-sized screen is used with the keyboard only, then members open and close without leaving the page width",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin", { width: 360, height: 740 });
+      const frame = page.frameLocator("#app-frame");
+      const open = memberRow(frame, MAYA).getByRole("button", { name: MAYA });
+      await open.waitFor();
+      await open.focus();
+      await open.press("Enter");
+      await frame.locator("#member-title", { hasText: MAYA }).waitFor();
+      expect(await frame.locator("#member-title").evaluate((node) => node === document.activeElement)).toBe(true);
+      const overflow = await frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      await frame.locator("#member-title").press("Escape");
+      await frame.locator("#members-list").waitFor({ state: "visible" });
+      expect(await open.evaluate((node) => node === document.activeElement)).toBe(true);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the page is opened outside Ecwid's admin, then it says to open Questline from there",
+    async () => {
+      const { page, watch } = await openPage("/admin");
+      await page.getByText("Open Questline from your Ecwid admin").waitFor();
+      expect(await page.locator("#dashboard").isHidden()).toBe(true);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the demo index and storefront are opened, then they load cleanly",
+    async () => {
+      const { page, watch } = await openPage("/demo");
+      await page.getByRole("link", { name: "Demo control panel", exact: true }).waitFor();
+      await page.waitForLoadState("networkidle"); // the favicon, so leaving does not abort it
+      await page.goto(`${app.baseUrl}/demo/store`);
+      await page.getByRole("heading", { name: `Welcome to ${STORE_NAME}` }).waitFor();
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
