@@ -15,6 +15,8 @@ const envSchema = z.object({
   ECWID_CP_URL: z.url().optional(),
   ECWID_APP_UI_CSS_URL: z.url().default("https://d35z3p2poghz10.cloudfront.net/ecwid-sdk/css/1.3.19/ecwid-app-ui.css"),
   ECWID_APP_SDK_URL: z.url().default("https://djqizrxa6f10j.cloudfront.net/ecwid-sdk/js/1.3.0/ecwid-app.js"),
+  /** Client-side throttle per store, under Ecwid's 600 requests a minute per token. */
+  ECWID_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(540),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 random characters").optional(),
@@ -42,6 +44,7 @@ export interface Config {
     appUiCssUrl: string | null;
     appSdkUrl: string | null;
     scopes: string[];
+    requestsPerMinute: number;
   };
   storage: { dataDir: string; databaseUrl: string | null };
   sessionSecret: string;
@@ -116,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
       appUiCssUrl: demo ? null : e.ECWID_APP_UI_CSS_URL,
       appSdkUrl: demo ? null : e.ECWID_APP_SDK_URL,
       scopes: ECWID_SCOPES,
+      requestsPerMinute: e.ECWID_REQUESTS_PER_MINUTE,
     },
     storage: { dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL ?? null },
     sessionSecret: e.SESSION_SECRET ?? DEMO_SECRETS.sessionSecret,

@@ -45,7 +45,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const clock = overrides.clock ?? systemClock;
   const storage = overrides.storage ?? (await createStorage(config.storage));
   const tokens = createSessionTokens(config.sessionSecret, () => clock.now());
-  const ecwid = new EcwidClient({ apiUrl: config.ecwid.apiUrl, logger: logger.child({ component: "ecwid" }) });
+  const ecwid = new EcwidClient({ apiUrl: config.ecwid.apiUrl, requestsPerMinute: config.ecwid.requestsPerMinute, logger: logger.child({ component: "ecwid" }) });
   const oauth = new EcwidOAuthClient({ oauthUrl: config.ecwid.oauthUrl, clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
   const installs = new InstallService({
     storage,

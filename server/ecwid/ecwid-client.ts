@@ -90,8 +90,7 @@ export class EcwidClient {
   private bucketFor(storeId: number): TokenBucket {
     let bucket = this.buckets.get(storeId);
     if (!bucket) {
-      const perMinute = this.options.requestsPerMinute ?? 540;
-      bucket = new TokenBucket(perMinute, 60_000);
+      bucket = new TokenBucket(this.options.requestsPerMinute ?? 540, 60_000);
       this.buckets.set(storeId, bucket);
     }
     return bucket;

@@ -33,7 +33,7 @@ export class InboxWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = Array.from({ length: this.options.concurrency ?? 2 }, () => this.loop());
+    this.loops = Array.from({ length: this.options.concurrency ?? 4 }, () => this.loop());
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { access, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { DataFile } from "lowdb/node";
 import type { LowBackend } from "./lowdb-backend.js";
 import {
   checkInstallsDocument,
@@ -33,7 +33,7 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
   const storePath = (storeId: number) => join(storesDir, `${storeId}.json`);
 
   async function open<T>(path: string, empty: T, check: (data: unknown) => T): Promise<Low<T>> {
-    const db = new Low<T>(new JSONFile<T>(path), empty);
+    const db = new Low<T>(new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), empty);
     try {
       await db.read();
     } catch (error) {

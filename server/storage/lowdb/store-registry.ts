@@ -20,9 +20,16 @@ export class StoreRegistry {
     checkStoreId(storeId);
     const loaded = this.#states.get(storeId);
     if (loaded) return loaded;
-    const state = new StoreState(storeId, await this.backend.openStore(storeId));
+    const state: StoreState = new StoreState(storeId, await this.backend.openStore(storeId), () => {
+      if (this.#states.get(storeId) === state) this.#states.delete(storeId);
+    });
     this.#states.set(storeId, state);
     return state;
+  }
+
+  /** Resolves once every loaded store's writes have landed. */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#states.values()].map((state) => state.commits.idle()));
   }
 
   /** A snapshot of the stores in memory, for scans such as the inbox's claimNext. */
@@ -32,6 +39,7 @@ export class StoreRegistry {
 
   async drop(storeId: number): Promise<void> {
     checkStoreId(storeId);
+    await this.#states.get(storeId)?.commits.idle();
     await this.backend.removeStore(storeId);
     this.#states.delete(storeId);
   }

@@ -4,8 +4,11 @@ import type { StoreState } from "./store-state.js";
 import { UndoLog } from "./undo-log.js";
 
 /**
- * One writer per store: every read or change of a store's document runs under that store's lock,
- * and a change either reaches the file whole or is taken back in memory (undo log) and never written.
+ * One writer per store: every read or change of a store's document runs under that store's lock.
+ * A change that throws is taken back in memory (undo log) and never written. A change that succeeds
+ * is acknowledged only once it is on disk; the lock is released before the disk write, so the changes
+ * of several transactions share one write (group commit). If that write fails, every transaction in it
+ * is refused and the store is reloaded from its file on next use.
  */
 export class StoreUnitOfWork {
   readonly #locks = new KeyedMutex<number>();
@@ -14,19 +17,22 @@ export class StoreUnitOfWork {
   constructor(private readonly registry: StoreRegistry) {}
 
   /** Runs `change`; if it throws or the file cannot be written, its changes are undone and the error rethrown. */
-  write<T>(storeId: number, change: (state: StoreState, undo: UndoLog) => T | Promise<T>): Promise<T> {
-    return this.#locked(storeId, async () => {
+  async write<T>(storeId: number, change: (state: StoreState, undo: UndoLog) => T | Promise<T>): Promise<T> {
+    let onDisk: Promise<void> = Promise.resolve();
+    const result = await this.#locked(storeId, async () => {
       const state = await this.registry.open(storeId);
       const undo = new UndoLog();
       try {
-        const result = await change(state, undo);
-        if (undo.changed) await state.persist();
-        return result;
+        const outcome = await change(state, undo);
+        if (undo.changed) onDisk = state.persist();
+        return outcome;
       } catch (error) {
         undo.rollback();
         throw error;
       }
     });
+    await onDisk;
+    return result;
   }
 
   read<T>(storeId: number, query: (state: StoreState) => T): Promise<T> {
@@ -41,6 +47,7 @@ export class StoreUnitOfWork {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#locks.idle();
+    await this.registry.idle();
   }
 
   assertOpen(): void {
