@@ -10,6 +10,7 @@ import { adminPageRoutes } from "./http/admin-page.routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { healthRoutes } from "./http/health.routes.js";
 import { oauthRoutes } from "./http/oauth.routes.js";
+import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -72,6 +73,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   );
   app.use(adminPageRoutes({ adminSessions: container.adminSessions, options: config.ecwid }));
   app.use("/api/admin", adminApiRoutes(container));
+  app.use("/api/storefront/:storeId", storefrontRoutes(container));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
 
   app.use(notFoundHandler);

@@ -22,6 +22,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 random characters").optional(),
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 random characters").optional(),
   UNINSTALL_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
+  /** SMTP server for shopper sign-in codes, e.g. smtps://user:pass@smtp.example.com:465. Absent: an in-memory outbox (demo). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).default("Questline <no-reply@questline.invalid>"),
   /** How long a worker holds a taken webhook event; a worker that dies lets it lapse and another takes it again. */
   INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -51,6 +54,7 @@ export interface Config {
   encryptionKey: string;
   uninstallGraceDays: number;
   inboxLeaseMs: number;
+  mail: { smtpUrl: string | null; from: string };
   logLevel: string;
 }
 
@@ -126,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     encryptionKey: e.ENCRYPTION_KEY ?? DEMO_SECRETS.encryptionKey,
     uninstallGraceDays: e.UNINSTALL_GRACE_DAYS,
     inboxLeaseMs: e.INBOX_LEASE_SECONDS * 1000,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -3,6 +3,7 @@ import { EcwidClient } from "./ecwid/ecwid-client.js";
 import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createRootLogger, type Logger } from "./lib/logger.js";
+import { createSmtpMailer, OutboxMailer, type Mailer } from "./lib/mailer.js";
 import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
@@ -10,6 +11,8 @@ import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
+import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
+import { StorefrontService } from "./modules/storefront/storefront.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
@@ -31,9 +34,15 @@ export interface Container {
   settings: SettingsService;
   reconciler: OrderReconciler;
   backfill: BackfillService;
+  mailer: Mailer;
+  /** Set when no SMTP server is configured: sign-in codes are kept here (the demo outbox). */
+  outbox: OutboxMailer | null;
+  shopperSessions: ShopperSessionService;
+  storefront: StorefrontService;
 }
 
 export interface ContainerOverrides {
+  mailer?: Mailer;
   clock?: Clock;
   storage?: Storage;
   logger?: Logger;
@@ -55,6 +64,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     logger: logger.child({ component: "installs" }),
     graceDays: config.uninstallGraceDays,
   });
+  const outbox = config.mail.smtpUrl || overrides.mailer ? null : new OutboxMailer(() => clock.now());
+  if (outbox && !config.demo) logger.warn("SMTP_URL is not set: shopper sign-in codes stay in the in-memory outbox and reach nobody");
+  const mailer = overrides.mailer ?? outbox ?? createSmtpMailer(config.mail.smtpUrl!, config.mail.from);
+  const settings = new SettingsService({ storage, installs, clock });
   const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
   return {
     config,
@@ -67,7 +80,11 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage, clock }),
-    settings: new SettingsService({ storage, installs, clock }),
+    settings,
+    mailer,
+    outbox,
+    shopperSessions: new ShopperSessionService({ storage, installs, settings, mailer, tokens, clock, secret: config.sessionSecret, logger: logger.child({ component: "shoppers" }) }),
+    storefront: new StorefrontService({ storage, installs, settings }),
     reconciler,
     backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }) }),

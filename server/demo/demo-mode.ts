@@ -1,7 +1,9 @@
 import { Router } from "express";
 import { createEcwidEmulator, seedDemoShop } from "../../test/support/ecwid-emulator/index.js";
 import type { Container } from "../container.js";
+import { demoOutboxRoutes } from "./demo-outbox.routes.js";
 import { demoPageRoutes } from "./demo-pages.routes.js";
+import { DEMO_PROGRAM } from "./demo-program.js";
 
 export interface DemoMode {
   routers: Router[];
@@ -15,7 +17,7 @@ export interface DemoMode {
  * /demo/ecwid (where config points apiUrl and oauthUrl) with a seeded shop, plus the demo pages.
  */
 export async function createDemoMode(container: Container): Promise<DemoMode> {
-  const { config, installs, storage, reconciler } = container;
+  const { config, installs, storage, reconciler, settings, outbox } = container;
   const log = container.logger.child({ component: "demo" });
   const emulator = createEcwidEmulator({ clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
   const shop = seedDemoShop(emulator);
@@ -30,10 +32,13 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
   });
 
   return {
-    routers: [ecwid, pages],
+    routers: [ecwid, pages, ...(outbox ? [demoOutboxRoutes(outbox)] : [])],
     async afterListen() {
       if (!(await installs.holdsToken(shop.storeId, shop.accessToken))) {
         await installs.recordToken({ storeId: shop.storeId, accessToken: shop.accessToken, publicToken: shop.publicToken ?? null, scopes: config.ecwid.scopes });
+      }
+      if (!(await storage.transaction(shop.storeId, (tx) => tx.settings.get(shop.storeId)))) {
+        await settings.update(shop.storeId, DEMO_PROGRAM, "demo");
       }
       // The shop's orders go through the same reconciliation as webhooks; a restart changes nothing.
       let booked = 0;

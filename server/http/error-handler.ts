@@ -12,6 +12,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   insufficient_points: 409,
+  invalid_code: 401,
   rate_limited: 429,
   upstream_failed: 502,
   internal: 500,
@@ -21,10 +22,16 @@ interface Mapped {
   status: number;
   code: string;
   message: string;
+  /** Extra machine-readable fields an AppError carries (e.g. attemptsLeft). */
+  extra?: Record<string, unknown>;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 function mapError(error: unknown): Mapped {
-  if (error instanceof AppError) return { status: statusByCode[error.code], code: error.code, message: error.message };
+  if (error instanceof AppError) {
+    return { status: statusByCode[error.code], code: error.code, message: error.message, ...(isPlainObject(error.details) ? { extra: error.details } : {}) };
+  }
   if (error instanceof PayloadError) return { status: 401, code: "invalid_payload", message: error.message };
   if (error instanceof EcwidApiError) {
     if (error.status === 403 || error.status === 401) return { status: 401, code: "ecwid_token_rejected", message: "Ecwid did not accept the store's token" };
@@ -46,7 +53,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     res.status(mapped.status).render("error", { title: "Something needs attention", message: mapped.message, code: mapped.code });
     return;
   }
-  res.status(mapped.status).json({ code: mapped.code, message: mapped.message });
+  res.status(mapped.status).json({ ...mapped.extra, code: mapped.code, message: mapped.message });
 };
 
 export const notFoundHandler: RequestHandler = (req, res) => {

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "conflict"
   | "store_not_installed"
   | "insufficient_points"
+  | "invalid_code"
   | "rate_limited"
   | "upstream_failed"
   | "internal";

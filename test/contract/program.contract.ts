@@ -75,7 +75,7 @@ export function describeProgramContract(h: ContractHarness): void {
       expect(await h.storage.transaction(storeId, (tx) => tx.settings.get(storeId))).toBeNull();
       const settings = defaultProgramSettings(2);
       await h.storage.transaction(storeId, (tx) => tx.settings.save(storeId, settings));
-      const changed = { earning: { ...settings.earning, points: 3 } };
+      const changed = { ...settings, earning: { ...settings.earning, points: 3 }, challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 } }] };
       await expect(
         h.storage.transaction(storeId, async (tx) => {
           await tx.settings.save(storeId, changed);

@@ -13,6 +13,7 @@ import type { Clock } from "../../server/lib/clock.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { createEcwidEmulator, type EcwidEmulator } from "./ecwid-emulator/index.js";
+import { startSmtpInbox } from "./smtp-inbox.js";
 
 export const TEST_CLIENT_ID = "questline-test";
 export const TEST_CLIENT_SECRET = "test-client-secret-0123456789";
@@ -23,6 +24,8 @@ export interface TestApp {
   emulator: EcwidEmulator;
   container: Container;
   worker: InboxWorker;
+  /** The SMTP server the app mails to. */
+  mail: Awaited<ReturnType<typeof startSmtpInbox>>;
   /** HTTP client on the app that never throws on a status and never follows redirects. */
   http: AxiosInstance;
   /** Creates a store in the emulator and installs Questline for it. */
@@ -48,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.clock ? { now: () => options.clock!.now() } : {}),
   });
   const ecwid = await emulator.listen(0);
+  const mail = await startSmtpInbox();
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -65,6 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ENCRYPTION_KEY: "test-encryption-key-0123456789-0123456789",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    SMTP_URL: mail.url,
     ...options.env,
   });
   const storage = options.storage ?? (await createLowdbStorage({ dataDir }));
@@ -79,6 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     emulator,
     container,
     worker,
+    mail,
     http: client,
     async installStore(init) {
       const store = emulator.addStore(init);
@@ -95,6 +101,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ecwid.close();
+      await mail.close();
       await container.storage.close();
       await rm(dataDir, { recursive: true, force: true });
     },

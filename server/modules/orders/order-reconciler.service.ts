@@ -5,6 +5,7 @@ import type { Logger } from "../../lib/logger.js";
 import type { Storage, StoreTransaction } from "../../storage/storage.port.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
+import { awardCompletedChallenges } from "../program/challenge-awards.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -61,8 +62,10 @@ export class OrderReconciler {
         updatedAt: now,
       });
       const current = (await tx.members.get(storeId, member.id)) ?? member;
-      await tx.members.update(storeId, { ...current, stats: statsFromOrders(await tx.orders.listForMember(storeId, member.id)), updatedAt: now });
-      return correction ? "corrected" : "unchanged";
+      const stats = statsFromOrders(await tx.orders.listForMember(storeId, member.id));
+      await tx.members.update(storeId, { ...current, stats, updatedAt: now });
+      const awarded = await awardCompletedChallenges(tx, storeId, member.id, stats, settings, this.deps.clock);
+      return correction || awarded > 0 ? "corrected" : "unchanged";
     });
   }
 

@@ -10,12 +10,60 @@ export const earningRuleSchema = z.object({
 });
 export type EarningRule = z.infer<typeof earningRuleSchema>;
 
-export const programSettingsSchema = z.object({ earning: earningRuleSchema });
-export type ProgramSettings = z.infer<typeof programSettingsSchema>;
+const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[a-z0-9_-]{1,40}$`), `must look like ${prefix}_something`);
+const text = (max: number) => z.string().trim().min(1).max(max);
 
-/** One point per one unit of the store currency on paid orders. */
+/** What a challenge or badge measures, always from the member's order history, so edits never reset progress. */
+export const goalSchema = z.object({
+  kind: z.enum(["orders", "spend"]),
+  /** Paid orders, or lifetime spend in minor units. */
+  target: z.number().int().min(1).max(100_000_000_000),
+});
+export type Goal = z.infer<typeof goalSchema>;
+
+export const challengeSchema = z.object({ id: id("ch"), title: text(120), description: z.string().max(500).default(""), points: z.number().int().min(1).max(1_000_000), goal: goalSchema });
+export const badgeSchema = z.object({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
+export const tierSchema = z.object({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });
+export const rewardSchema = z.object({
+  id: id("rw"),
+  name: text(80),
+  costPoints: z.number().int().min(1).max(100_000_000),
+  discount: z.object({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
+});
+
+export const themeSchema = z.object({
+  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb").default("#1f6feb"),
+  textColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #ffffff").default("#ffffff"),
+  position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
+  launcherText: z.string().trim().max(40).default(""),
+});
+
+export const LANGUAGES = ["en", "nl", "de", "nb"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const programSettingsSchema = z
+  .object({
+    earning: earningRuleSchema,
+    challenges: z.array(challengeSchema).max(50).default([]),
+    badges: z.array(badgeSchema).max(50).default([]),
+    tiers: z.array(tierSchema).max(10).default([]),
+    rewards: z.array(rewardSchema).max(30).default([]),
+    theme: themeSchema.default(themeSchema.parse({})),
+    /** Merchant overrides of any storefront or email text, per language. */
+    texts: z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500))).default({}),
+  })
+  .superRefine((settings, context) => {
+    for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {
+      const ids = settings[list].map((item) => item.id);
+      if (new Set(ids).size !== ids.length) context.addIssue({ code: "custom", path: [list], message: "ids must be unique" });
+    }
+  });
+export type ProgramSettings = z.infer<typeof programSettingsSchema>;
+export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
+
+/** One point per one unit of the store currency on paid orders; nothing else until the merchant adds it. */
 export function defaultProgramSettings(currencyPrecision: number): ProgramSettings {
-  return { earning: { points: 1, perAmountMinor: 10 ** currencyPrecision, minOrderMinor: 0, countedStatuses: ["PAID"] } };
+  return programSettingsSchema.parse({ earning: { points: 1, perAmountMinor: 10 ** currencyPrecision, minOrderMinor: 0, countedStatuses: ["PAID"] } });
 }
 
 export interface SettingsRepository {

@@ -1,0 +1,26 @@
+import type { ProgramSettingsInput } from "../modules/settings/program-settings.js";
+
+/** The demo shop's program: a little of everything, so a newcomer sees the whole game. */
+export const DEMO_PROGRAM: ProgramSettingsInput = {
+  earning: { points: 1, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
+  challenges: [
+    { id: "ch_first_order", title: "First steps", description: "Place your first order", points: 50, goal: { kind: "orders", target: 1 } },
+    { id: "ch_three_orders", title: "Trail regular", description: "Place three orders", points: 150, goal: { kind: "orders", target: 3 } },
+    { id: "ch_spend_500", title: "Big expedition", description: "Spend $500 in total", points: 300, goal: { kind: "spend", target: 50_000 } },
+  ],
+  badges: [
+    { id: "bd_explorer", name: "Explorer", description: "Placed a first order", goal: { kind: "orders", target: 1 } },
+    { id: "bd_summit", name: "Summit", description: "Spent $300 in total", goal: { kind: "spend", target: 30_000 } },
+    { id: "bd_loyal", name: "Loyal", description: "Placed five orders", goal: { kind: "orders", target: 5 } },
+  ],
+  tiers: [
+    { id: "tr_base", name: "Base camp", thresholdMinor: 0, perks: "1 point per $1" },
+    { id: "tr_ridge", name: "Ridge", thresholdMinor: 25_000, perks: "Free shipping on every order" },
+    { id: "tr_peak", name: "Peak", thresholdMinor: 75_000, perks: "10% off and early access" },
+  ],
+  rewards: [
+    { id: "rw_5_off", name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 } },
+    { id: "rw_10_pct", name: "10% off an order", costPoints: 900, discount: { type: "PERCENT", value: 10 } },
+  ],
+  theme: { primaryColor: "#2f6f4f", textColor: "#ffffff", position: "bottom-right", launcherText: "" },
+};

@@ -1,0 +1,38 @@
+import { Router, json } from "express";
+import { z } from "zod";
+import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
+import type { StorefrontService } from "../modules/storefront/storefront.service.js";
+import { openCors } from "./cors.js";
+import { parseInput } from "./validate.js";
+
+const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** /api/storefront/:storeId/...: the widget's API, open to any origin, bearer tokens only. */
+export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService }): Router {
+  const router = Router({ mergeParams: true });
+  router.use(openCors);
+  router.use(json({ limit: "10kb" }));
+  const storeOf = (params: unknown) => parseInput(storeParams, params).storeId;
+
+  router.get("/program", async (req, res) => {
+    const program = await deps.storefront.program(storeOf(req.params), req.query.lang);
+    res.set("Cache-Control", "public, max-age=60");
+    res.json(program);
+  });
+
+  router.post("/session/start", async (req, res) => {
+    res.status(202).json(await deps.shopperSessions.start(storeOf(req.params), req.body, req.ip ?? "unknown"));
+  });
+
+  router.post("/session/verify", async (req, res) => {
+    res.json(await deps.shopperSessions.verify(storeOf(req.params), req.body, req.ip ?? "unknown"));
+  });
+
+  router.get("/me", async (req, res) => {
+    const principal = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
+    res.set("Cache-Control", "private, no-store");
+    res.json(await deps.storefront.me(principal));
+  });
+
+  return router;
+}

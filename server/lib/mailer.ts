@@ -1,0 +1,42 @@
+import nodemailer from "nodemailer";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+export interface OutboxMessage extends OutgoingEmail {
+  sentAt: string;
+}
+
+/** Keeps the last messages in memory instead of sending them: demo mode's outbox, shown on a demo page. */
+export class OutboxMailer implements Mailer {
+  readonly #messages: OutboxMessage[] = [];
+
+  constructor(private readonly now: () => Date, private readonly keep = 50) {}
+
+  async send(email: OutgoingEmail): Promise<void> {
+    this.#messages.unshift({ ...email, sentAt: this.now().toISOString() });
+    this.#messages.length = Math.min(this.#messages.length, this.keep);
+  }
+
+  /** Newest first. */
+  messages(): OutboxMessage[] {
+    return this.#messages.map((message) => ({ ...message }));
+  }
+}
+
+/** Sends through the SMTP server at `smtpUrl` (smtp://user:pass@host:port or smtps://...). */
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(email) {
+      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+    },
+  };
+}

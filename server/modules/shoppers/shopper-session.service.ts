@@ -1,0 +1,128 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import type { Logger } from "../../lib/logger.js";
+import type { Mailer } from "../../lib/mailer.js";
+import { safeEqual } from "../../lib/secret-box.js";
+import type { SessionTokens } from "../../lib/session-tokens.js";
+import { SlidingWindowLimiter } from "../../lib/sliding-window-limiter.js";
+import type { Storage } from "../../storage/storage.port.js";
+import { EMAIL_TEXTS } from "../i18n/email-texts.js";
+import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
+import { normaliseEmail } from "../members/member.js";
+import { findOrCreateMember } from "../members/member.service.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import type { InstallService } from "../stores/install.service.js";
+
+export const SHOPPER_AUDIENCE = "questline-shopper";
+export const SHOPPER_SESSION_SECONDS = 30 * 24 * 60 * 60;
+export const CODE_MINUTES = 10;
+export const MAX_CODE_ATTEMPTS = 5;
+const CODES_PER_EMAIL = 3;
+const EMAIL_WINDOW_MS = 15 * 60 * 1000;
+
+const emailSchema = z.string().trim().max(254).pipe(z.email("enter a valid email address"));
+const startSchema = z.object({ email: emailSchema, lang: z.string().max(20).optional() });
+const verifySchema = z.object({ email: emailSchema, code: z.string().trim().regex(/^\d{6}$/, "the code has six digits") });
+
+export interface ShopperPrincipal {
+  storeId: number;
+  memberId: string;
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
+  return parsed.data;
+}
+
+/**
+ * A shopper proves an email with a six-digit code (Ecwid gives a storefront no verifiable identity).
+ * Codes are stored hashed, live ten minutes, allow five guesses, and are limited per email (in storage,
+ * so every process counts them) and per IP (in memory).
+ */
+export class ShopperSessionService {
+  private readonly startsPerIp: SlidingWindowLimiter;
+  private readonly guessesPerIp: SlidingWindowLimiter;
+
+  constructor(
+    private readonly deps: { storage: Storage; installs: InstallService; settings: SettingsService; mailer: Mailer; tokens: SessionTokens; clock: Clock; secret: string; logger: Logger },
+  ) {
+    const now = () => deps.clock.now().getTime();
+    this.startsPerIp = new SlidingWindowLimiter(10, EMAIL_WINDOW_MS, now);
+    this.guessesPerIp = new SlidingWindowLimiter(30, EMAIL_WINDOW_MS, now);
+  }
+
+  async start(storeId: number, input: unknown, ip: string): Promise<{ sent: true; expiresInSeconds: number }> {
+    const { email: rawEmail, lang } = parse(startSchema, input);
+    const email = normaliseEmail(rawEmail);
+    const install = await this.deps.installs.requireActive(storeId);
+    if (!this.startsPerIp.allow(`${storeId}:${ip}`)) throw new AppError("rate_limited", "Too many codes were requested from here. Try again in a few minutes.");
+    const now = this.deps.clock.now();
+    const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
+    await this.deps.storage.transaction(storeId, async (tx) => {
+      const recent = await tx.signInCodes.countIssuedSince(storeId, email, new Date(now.getTime() - EMAIL_WINDOW_MS));
+      if (recent >= CODES_PER_EMAIL) throw new AppError("rate_limited", "Several codes were sent to this address already. Use the latest one or try again in 15 minutes.");
+      await tx.signInCodes.insert(storeId, {
+        id: newId("sic"),
+        storeId,
+        email,
+        codeHash: this.hash(storeId, email, code),
+        expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString(),
+        attempts: 0,
+        consumedAt: null,
+        createdAt: now.toISOString(),
+      });
+    });
+    const settings = await this.deps.settings.get(storeId);
+    const texts = textsFor(EMAIL_TEXTS, resolveLanguage(lang ?? install.lang), settings.texts);
+    const values = { store: install.storeName, code, minutes: CODE_MINUTES };
+    await this.deps.mailer.send({ to: email, subject: fill(texts["email.code.subject"]!, values), text: fill(texts["email.code.body"]!, values) });
+    this.deps.logger.info({ storeId }, "sign-in code sent");
+    return { sent: true, expiresInSeconds: CODE_MINUTES * 60 };
+  }
+
+  async verify(storeId: number, input: unknown, ip: string): Promise<{ token: string; expiresIn: number }> {
+    const { email: rawEmail, code } = parse(verifySchema, input);
+    const email = normaliseEmail(rawEmail);
+    await this.deps.installs.requireActive(storeId);
+    if (!this.guessesPerIp.allow(`${storeId}:${ip}`)) throw new AppError("rate_limited", "Too many attempts from here. Try again in a few minutes.");
+    const now = this.deps.clock.now();
+    const outcome = await this.deps.storage.transaction(storeId, async (tx) => {
+      const active = await tx.signInCodes.latestActive(storeId, email, now);
+      if (!active) return { kind: "none" as const };
+      if (active.attempts >= MAX_CODE_ATTEMPTS) return { kind: "exhausted" as const };
+      if (!safeEqual(this.hash(storeId, email, code), active.codeHash)) {
+        await tx.signInCodes.update(storeId, { ...active, attempts: active.attempts + 1 });
+        return { kind: "wrong" as const, attemptsLeft: MAX_CODE_ATTEMPTS - active.attempts - 1 };
+      }
+      await tx.signInCodes.update(storeId, { ...active, consumedAt: now.toISOString() });
+      const member = await findOrCreateMember(tx, storeId, { customerId: null, email }, this.deps.clock);
+      return { kind: "ok" as const, memberId: member.id };
+    });
+    switch (outcome.kind) {
+      case "none":
+        throw new AppError("invalid_code", "This code has expired or was never sent. Ask for a new one.", { attemptsLeft: 0 });
+      case "exhausted":
+        throw new AppError("rate_limited", "Too many wrong codes. Ask for a new one.");
+      case "wrong":
+        throw new AppError("invalid_code", outcome.attemptsLeft > 0 ? `That code is not right. ${outcome.attemptsLeft} tries left.` : "That code is not right. Ask for a new one.", { attemptsLeft: outcome.attemptsLeft });
+      case "ok":
+        return { token: this.deps.tokens.sign(SHOPPER_AUDIENCE, { storeId, memberId: outcome.memberId }, SHOPPER_SESSION_SECONDS), expiresIn: SHOPPER_SESSION_SECONDS };
+    }
+  }
+
+  /** The shopper a bearer token speaks for, or an error; a token for another store is refused. */
+  authenticate(storeId: number, bearer: string | undefined): ShopperPrincipal {
+    const token = /^Bearer\s+(.+)$/i.exec(bearer ?? "")?.[1];
+    const claims = token ? this.deps.tokens.verify(SHOPPER_AUDIENCE, token) : null;
+    if (!claims || claims.storeId !== storeId || typeof claims.memberId !== "string") throw new AppError("unauthorized", "Sign in again to see your rewards");
+    return { storeId, memberId: claims.memberId };
+  }
+
+  private hash(storeId: number, email: string, code: string): string {
+    return crypto.createHmac("sha256", this.deps.secret).update(`${storeId}:${email}:${code}`).digest("base64url");
+  }
+}
