@@ -1,23 +1,10 @@
+import { ECWID_SCOPES } from "../../../server/config.js";
 import type { StoreCredentials, StoreInit } from "./api-types.js";
 import { requireStore, type EmulatorState, type StoreRecord, type TokenRecord } from "./emulator-state.js";
 import { newPublicToken, newSecretToken } from "./random-ids.js";
 
-/** What this loyalty app asks Ecwid for (CONTRACT §1.5); used when a store is added without scopes. */
-export const DEFAULT_APP_SCOPES = [
-  "read_store_profile",
-  "update_store_profile",
-  "read_orders",
-  "update_orders",
-  "read_customers",
-  "update_customers",
-  "create_customers",
-  "read_discount_coupons",
-  "create_discount_coupons",
-  "update_discount_coupons",
-  "customize_storefront",
-  "add_to_cp",
-  "public_storefront",
-];
+/** What this app is registered with (CONTRACT §1.5); granted when a store is added without scopes. */
+export const DEFAULT_APP_SCOPES: readonly string[] = ECWID_SCOPES;
 
 const CURRENCY_PREFIXES: Record<string, string> = { USD: "$", EUR: "€", GBP: "£", AUD: "A$", CAD: "C$", JPY: "¥", INR: "₹" };
 
