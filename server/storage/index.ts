@@ -1,11 +1,13 @@
 import { createLowdbStorage } from "./lowdb/lowdb-storage.js";
+import { createPostgresStorage } from "./postgres/postgres-storage.js";
 import type { Storage } from "./storage.port.js";
 
 export type { Storage, StoreTransaction } from "./storage.port.js";
 export { createLowdbStorage, createMemoryStorage } from "./lowdb/lowdb-storage.js";
+export { createPostgresStorage } from "./postgres/postgres-storage.js";
 
 /** Picks the adapter from config: PostgreSQL when a database URL is set, otherwise lowdb files under `dataDir`. */
 export async function createStorage(options: { dataDir: string; databaseUrl: string | null }): Promise<Storage> {
-  if (options.databaseUrl) throw new Error("DATABASE_URL is set, but the PostgreSQL storage adapter is not available yet");
+  if (options.databaseUrl) return createPostgresStorage({ databaseUrl: options.databaseUrl });
   return createLowdbStorage({ dataDir: options.dataDir });
 }

@@ -121,10 +121,11 @@ describe("lowdb files", () => {
     expect(await readdir(join(dataDir, "stores"))).toEqual([]);
   });
 
-  it("when createStorage gets no database URL, then it opens lowdb files; when it gets one, then it says PostgreSQL is not available yet", async () => {
+  it("when createStorage gets no database URL, then it opens lowdb files; when it gets one, then it goes to that database and never falls back to files", async () => {
     const storage = await createStorage({ dataDir, databaseUrl: null });
     opened.push(storage);
     expect(storage.kind).toBe("lowdb");
-    await expect(createStorage({ dataDir, databaseUrl: "postgres://localhost/questline" })).rejects.toThrow("PostgreSQL");
+    await expect(createStorage({ dataDir: join(dataDir, "unused"), databaseUrl: "postgres://questline@127.0.0.1:1/questline" })).rejects.toThrow("ECONNREFUSED");
+    await expect(readdir(join(dataDir, "unused"))).rejects.toThrow();
   });
 });

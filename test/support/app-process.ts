@@ -21,9 +21,11 @@ export async function freePort(): Promise<number> {
 export async function startAppProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
   const port = env.PORT ?? String(await freePort());
   const url = `http://127.0.0.1:${port}`;
+  // A run that sets DATABASE_URL for the PostgreSQL suites must not move every app process there: a test opts in through `env`.
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", BASE_URL: url, ...env, PORT: port },
+    env: { ...inherited, NODE_ENV: "production", LOG_LEVEL: "warn", BASE_URL: url, ...env, PORT: port },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -1,7 +1,8 @@
 import type { AuditRepository } from "../../modules/audit/audit-entry.js";
 import type { AuditTable } from "./audit-table.js";
 import { checkPage } from "./time-ordered-log.js";
-import { copy, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 export function createAuditRepository(scope: TransactionScope, audit: AuditTable, undo: UndoRecorder): AuditRepository {

@@ -1,5 +1,6 @@
 import type { BackfillJob, BackfillRepository } from "../../modules/orders/backfill-job.js";
-import { copy, copyOrNull, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 /** Backfill jobs are few per store: a plain list, newest last. */

@@ -5,7 +5,7 @@ import type { StoreRegistry } from "./store-registry.js";
 import type { StoreState } from "./store-state.js";
 import type { StoreUnitOfWork } from "./store-unit-of-work.js";
 import { timeOf } from "./time-ordered-log.js";
-import { copy, copyOrNull } from "./transaction-scope.js";
+import { copy, copyOrNull } from "./copy.js";
 
 /**
  * The inbox lives in each store's file but outside store transactions: each call is its own

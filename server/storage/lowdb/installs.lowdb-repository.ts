@@ -3,7 +3,7 @@ import type { Install, InstallRepository } from "../../modules/stores/install.js
 import { checkStoreId, type InstallsDocument } from "./lowdb-documents.js";
 import { SerialDocument } from "./serial-document.js";
 import { timeOf } from "./time-ordered-log.js";
-import { copy } from "./transaction-scope.js";
+import { copy } from "./copy.js";
 
 export interface LowdbInstallRepository extends InstallRepository {
   /** Refuses new calls, then waits for the writes already accepted. */

@@ -3,7 +3,8 @@ import type { LedgerRepository } from "../../modules/ledger/ledger-entry.js";
 import type { LedgerTable } from "./ledger-table.js";
 import type { MemberTable } from "./member-table.js";
 import { checkPage } from "./time-ordered-log.js";
-import { copy, copyOrNull, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 /** The ledger inside one transaction: each append moves the member's cached balance in the same undo log, so both land or neither. */

@@ -2,7 +2,8 @@ import { notFound } from "../../lib/errors.js";
 import type { MemberRepository } from "../../modules/members/member.js";
 import type { MemberTable } from "./member-table.js";
 import { checkPage } from "./time-ordered-log.js";
-import { copy, copyOrNull, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 /** Members inside one transaction. Everything going in or out is copied, so callers never hold the stored rows. */

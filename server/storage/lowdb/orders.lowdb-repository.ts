@@ -1,6 +1,7 @@
 import type { OrderRecordRepository } from "../../modules/orders/order-record.js";
 import type { OrderTable } from "./order-table.js";
-import { copy, copyOrNull, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 export function createOrderRecordRepository(scope: TransactionScope, orders: OrderTable, undo: UndoRecorder): OrderRecordRepository {

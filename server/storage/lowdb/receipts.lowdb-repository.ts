@@ -2,7 +2,7 @@ import type { Low } from "lowdb";
 import type { WebhookReceiptRepository } from "../../modules/inbox/webhook-receipt.js";
 import type { ReceiptsDocument } from "./lowdb-documents.js";
 import { SerialDocument } from "./serial-document.js";
-import { copyOrNull } from "./transaction-scope.js";
+import { copyOrNull } from "./copy.js";
 
 export interface LowdbReceiptRepository extends WebhookReceiptRepository {
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { ProgramSettings, SettingsRepository } from "../../modules/settings/program-settings.js";
-import { copy, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 /** The store's program settings: one slot in the store document, null until the merchant saves them. */

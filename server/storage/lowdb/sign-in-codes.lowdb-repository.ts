@@ -1,6 +1,7 @@
 import { notFound } from "../../lib/errors.js";
 import type { SignInCode, SignInCodeRepository } from "../../modules/shoppers/sign-in-code.js";
-import { copy, type TransactionScope } from "./transaction-scope.js";
+import { type TransactionScope } from "../transaction-scope.js";
+import { copy } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
-import { TransactionScope } from "./transaction-scope.js";
+import { TransactionScope } from "../transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
 
 /** Hands `work` the store's repositories, all recording into one undo log, and closes them when it ends. */

@@ -22,7 +22,3 @@ export class TransactionScope {
     this.#open = false;
   }
 }
-
-export const copy = <T>(value: T): T => structuredClone(value);
-
-export const copyOrNull = <T>(value: T | undefined): T | null => (value === undefined ? null : structuredClone(value));

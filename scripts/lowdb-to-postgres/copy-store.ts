@@ -1,0 +1,113 @@
+import { normaliseEmail } from "../../server/modules/members/member.js";
+import type { StoreDocument } from "../../server/storage/lowdb/lowdb-documents.js";
+import type { Queryable } from "../../server/storage/postgres/sql-values.js";
+
+const BATCH = 2_000;
+
+/** `$1` is the store id, `$2` a JSON array of documents read as `d`, in file order. */
+const rowsOf = (select: string) => `SELECT ${select} FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(d, n) ORDER BY n`;
+const time = (field: string) => `(d->>'${field}')::timestamptz`;
+const jsonOrNull = (field: string) => `NULLIF(d->'${field}', 'null'::jsonb)`;
+
+/**
+ * How each kind of row is copied. Rows that change over time (members, orders, inbox, jobs, codes) are
+ * upserted, so the files win on a second run; append-only rows (ledger, audit) are inserted with
+ * ON CONFLICT DO NOTHING, so a second run adds only what the first did not.
+ */
+const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: string }[] = [
+  {
+    label: "members",
+    pick: (doc) => doc.members.map((member) => ({ ...member, emailKey: member.email === null ? null : normaliseEmail(member.email) })),
+    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, created_at, updated_at)
+      ${rowsOf(`$1, d->>'id', d->>'email', d->>'emailKey', (d->>'customerId')::bigint, (d->>'balance')::bigint, d->'stats', ${time("createdAt")}, ${time("updatedAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET email = EXCLUDED.email, email_key = EXCLUDED.email_key, customer_id = EXCLUDED.customer_id,
+        balance = EXCLUDED.balance, stats = EXCLUDED.stats, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+  },
+  {
+    label: "ledger entries",
+    pick: (doc) => doc.ledger,
+    sql: `INSERT INTO ledger_entries (store_id, id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at)
+      ${rowsOf(`$1, d->>'id', d->>'memberId', (d->>'delta')::bigint, d->>'kind', d->'source'->>'type', d->'source'->>'id', d->>'idempotencyKey', d->>'actor', d->>'note', ${jsonOrNull("basis")}, ${time("createdAt")}`)}
+      ON CONFLICT DO NOTHING`,
+  },
+  {
+    label: "audit entries",
+    pick: (doc) => doc.audit,
+    sql: `INSERT INTO audit_entries (store_id, id, actor, action, subject, details, created_at)
+      ${rowsOf(`$1, d->>'id', d->>'actor', d->>'action', d->>'subject', d->'details', ${time("createdAt")}`)}
+      ON CONFLICT DO NOTHING`,
+  },
+  {
+    label: "inbox events",
+    pick: (doc) => doc.inbox,
+    sql: `INSERT INTO inbox_events (store_id, event_id, event_type, entity_id, data, event_created, received_at, status, attempts, available_at, lease_until, last_error, processed_at)
+      ${rowsOf(`$1, d->>'eventId', d->>'eventType', d->>'entityId', ${jsonOrNull("data")}, (d->>'eventCreated')::bigint, ${time("receivedAt")}, d->>'status', (d->>'attempts')::integer,
+        ${time("availableAt")}, ${time("leaseUntil")}, d->>'lastError', ${time("processedAt")}`)}
+      ON CONFLICT (store_id, event_id) DO UPDATE SET status = EXCLUDED.status, attempts = EXCLUDED.attempts, available_at = EXCLUDED.available_at,
+        lease_until = EXCLUDED.lease_until, last_error = EXCLUDED.last_error, processed_at = EXCLUDED.processed_at`,
+  },
+  {
+    label: "order records",
+    pick: (doc) => doc.orders,
+    sql: `INSERT INTO order_records (store_id, order_id, internal_id, member_id, payment_status, counted, net_spend_minor, placed_at, revision, updated_at)
+      ${rowsOf(`$1, d->>'orderId', (d->>'internalId')::bigint, d->>'memberId', d->>'paymentStatus', (d->>'counted')::boolean, (d->>'netSpendMinor')::bigint,
+        ${time("placedAt")}, (d->>'revision')::bigint, ${time("updatedAt")}`)}
+      ON CONFLICT (store_id, order_id) DO UPDATE SET internal_id = EXCLUDED.internal_id, member_id = EXCLUDED.member_id, payment_status = EXCLUDED.payment_status,
+        counted = EXCLUDED.counted, net_spend_minor = EXCLUDED.net_spend_minor, placed_at = EXCLUDED.placed_at, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at`,
+  },
+  {
+    label: "backfill jobs",
+    pick: (doc) => doc.backfills,
+    sql: `INSERT INTO backfill_jobs (store_id, id, job) ${rowsOf("$1, d->>'id', d")} ON CONFLICT (store_id, id) DO UPDATE SET job = EXCLUDED.job`,
+  },
+  {
+    label: "sign-in codes",
+    pick: (doc) => doc.signInCodes,
+    sql: `INSERT INTO sign_in_codes (store_id, id, email, code_hash, expires_at, attempts, consumed_at, created_at)
+      ${rowsOf(`$1, d->>'id', d->>'email', d->>'codeHash', ${time("expiresAt")}, (d->>'attempts')::integer, ${time("consumedAt")}, ${time("createdAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET attempts = EXCLUDED.attempts, consumed_at = EXCLUDED.consumed_at`,
+  },
+  {
+    label: "program settings",
+    pick: (doc) => (doc.settings ? [doc.settings] : []),
+    sql: `INSERT INTO program_settings (store_id, settings) ${rowsOf("$1, d")} ON CONFLICT (store_id) DO UPDATE SET settings = EXCLUDED.settings`,
+  },
+];
+
+export type Progress = (line: string) => void;
+
+/** Copies one store's document into the database `db` (a connection holding the store's lock). */
+export async function copyStore(db: Queryable, doc: StoreDocument, progress: Progress): Promise<Record<string, number>> {
+  const copied: Record<string, number> = {};
+  for (const copy of COPIES) {
+    const rows = copy.pick(doc);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      await db.query(copy.sql, [doc.storeId, JSON.stringify(rows.slice(start, start + BATCH))]);
+      if (rows.length > BATCH) progress(`  ${copy.label}: ${Math.min(start + BATCH, rows.length).toLocaleString("en")} of ${rows.length.toLocaleString("en")}`);
+    }
+    copied[copy.label] = rows.length;
+  }
+  return copied;
+}
+
+/**
+ * Checks the copy before it is committed: every member's balance in the database equals the sum of its
+ * entries there, and equals the balance the files held. Returns what does not add up (empty when all does).
+ */
+export async function verifyStore(db: Queryable, doc: StoreDocument): Promise<string[]> {
+  const { rows } = await db.query<{ id: string; balance: number; total: number }>(
+    `SELECT m.id, m.balance, COALESCE(s.total, 0)::bigint AS total FROM members m
+     LEFT JOIN (SELECT member_id, sum(delta) AS total FROM ledger_entries WHERE store_id = $1 GROUP BY member_id) s ON s.member_id = m.id
+     WHERE m.store_id = $1`,
+    [doc.storeId],
+  );
+  const inDatabase = new Map(rows.map((row) => [row.id, row]));
+  const problems: string[] = [];
+  for (const row of rows) if (row.balance !== row.total) problems.push(`member ${row.id}: balance ${row.balance} but its entries sum to ${row.total}`);
+  for (const member of doc.members) {
+    const row = inDatabase.get(member.id);
+    if (!row) problems.push(`member ${member.id} is missing`);
+    else if (row.balance !== member.balance) problems.push(`member ${member.id}: balance ${row.balance} in PostgreSQL, ${member.balance} in the files`);
+  }
+  return problems;
+}

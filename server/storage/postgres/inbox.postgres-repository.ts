@@ -1,0 +1,148 @@
+import type pg from "pg";
+import { conflict, notFound } from "../../lib/errors.js";
+import type { InboxEvent, InboxRepository } from "../../modules/inbox/inbox-event.js";
+import type { OpenGuard } from "./open-guard.js";
+import { first, iso, isoOrNull, json, run, type Queryable } from "./sql-values.js";
+
+interface InboxRow {
+  store_id: number;
+  event_id: string;
+  event_type: string;
+  entity_id: string;
+  data: Record<string, unknown> | null;
+  event_created: number;
+  received_at: Date;
+  status: InboxEvent["status"];
+  attempts: number;
+  available_at: Date;
+  lease_until: Date | null;
+  last_error: string | null;
+  processed_at: Date | null;
+}
+
+const COLUMNS = "store_id, event_id, event_type, entity_id, data, event_created, received_at, status, attempts, available_at, lease_until, last_error, processed_at";
+const RETURNING = COLUMNS.split(", ")
+  .map((column) => `inbox_events.${column}`)
+  .join(", ");
+
+const toEvent = (row: InboxRow): InboxEvent => ({
+  eventId: row.event_id,
+  storeId: row.store_id,
+  eventType: row.event_type,
+  entityId: row.entity_id,
+  data: row.data,
+  eventCreated: row.event_created,
+  receivedAt: iso(row.received_at),
+  status: row.status,
+  attempts: row.attempts,
+  availableAt: iso(row.available_at),
+  leaseUntil: isoOrNull(row.lease_until),
+  lastError: row.last_error,
+  processedAt: isoOrNull(row.processed_at),
+});
+
+/** Adds the event unless its store already has one with the same id (the primary key decides). */
+async function addInboxRow(db: Queryable, event: InboxEvent): Promise<boolean> {
+  const rows = await run(db, `INSERT INTO inbox_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (store_id, event_id) DO NOTHING RETURNING event_id`, [
+    event.storeId,
+    event.eventId,
+    event.eventType,
+    event.entityId,
+    json(event.data),
+    event.eventCreated,
+    event.receivedAt,
+    event.status,
+    event.attempts,
+    event.availableAt,
+    event.leaseUntil,
+    event.lastError,
+    event.processedAt,
+  ]);
+  return rows.length === 1;
+}
+
+/**
+ * Leases the oldest claimable event of any store in one statement. `FOR UPDATE SKIP LOCKED` lets any
+ * number of workers in any number of processes claim at once: each passes over rows another is
+ * leasing right now, and a row whose lease is still running is not claimable. A worker that dies
+ * holding a lease lets it lapse, and the event is taken again with one more attempt.
+ */
+const CLAIMABLE = `
+  SELECT store_id, event_id FROM inbox_events
+  WHERE status = 'pending' AND available_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+  ORDER BY received_at, seq
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED`;
+
+const CLAIM_NEXT = `
+  WITH next AS (${CLAIMABLE})
+  UPDATE inbox_events SET attempts = inbox_events.attempts + 1, lease_until = $2
+  FROM next WHERE inbox_events.store_id = next.store_id AND inbox_events.event_id = next.event_id
+  RETURNING ${RETURNING}`;
+
+/** The inbox, outside store transactions: every call is one statement (or one short transaction). */
+export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRepository {
+  const change = async (storeId: number, eventId: string, set: string, values: unknown[]) => {
+    guard.assertOpen();
+    const rows = await run(pool, `UPDATE inbox_events SET ${set} WHERE store_id = $1 AND event_id = $2 RETURNING event_id`, [storeId, eventId, ...values]);
+    if (rows.length === 0) throw notFound(`inbox event ${eventId} not found in store ${storeId}`);
+  };
+
+  return {
+    async add(storeId, event) {
+      guard.assertOpen();
+      if (event.storeId !== storeId) throw new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`);
+      return { created: await addInboxRow(pool, event) };
+    },
+    async get(storeId, eventId) {
+      guard.assertOpen();
+      const row = await first<InboxRow>(pool, `SELECT ${COLUMNS} FROM inbox_events WHERE store_id = $1 AND event_id = $2`, [storeId, eventId]);
+      return row ? toEvent(row) : null;
+    },
+    async claimNext(now, leaseMs) {
+      guard.assertOpen();
+      if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new Error(`lease must be a positive whole number of milliseconds, got ${leaseMs}`);
+      const at = now.toISOString();
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      // A row leased by another worker between this statement's snapshot and its lock is rechecked and
+      // dropped, which can leave the statement empty although other events wait: look once more then.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const row = await first<InboxRow>(pool, CLAIM_NEXT, [at, until]);
+        if (row) return toEvent(row);
+        if (!(await first(pool, CLAIMABLE, [at]))) return null;
+      }
+      return null;
+    },
+    complete: (storeId, eventId, now) => change(storeId, eventId, "status = 'done', lease_until = NULL, processed_at = $3", [now.toISOString()]),
+    fail: (storeId, eventId, error, retryAt) =>
+      retryAt
+        ? change(storeId, eventId, "status = 'pending', available_at = $3, lease_until = NULL, last_error = $4", [retryAt.toISOString(), error])
+        : change(storeId, eventId, "status = 'failed', lease_until = NULL, last_error = $3", [error]),
+    async listFailed(storeId) {
+      guard.assertOpen();
+      const rows = await run<InboxRow>(pool, `SELECT ${COLUMNS} FROM inbox_events WHERE store_id = $1 AND status = 'failed' ORDER BY received_at, seq`, [storeId]);
+      return rows.map(toEvent);
+    },
+    async requeue(storeId, eventId, now) {
+      guard.assertOpen();
+      const requeued = await run(
+        pool,
+        "UPDATE inbox_events SET status = 'pending', available_at = $3, lease_until = NULL WHERE store_id = $1 AND event_id = $2 AND status = 'failed' RETURNING event_id",
+        [storeId, eventId, now.toISOString()],
+      );
+      if (requeued.length === 1) return;
+      const current = await first<{ status: string }>(pool, "SELECT status FROM inbox_events WHERE store_id = $1 AND event_id = $2", [storeId, eventId]);
+      if (!current) throw notFound(`inbox event ${eventId} not found in store ${storeId}`);
+      throw conflict(`inbox event ${eventId} is ${current.status}, not failed`);
+    },
+    async counts(storeId) {
+      guard.assertOpen();
+      const counts: Record<InboxEvent["status"], number> = { pending: 0, done: 0, failed: 0 };
+      const rows = await run<{ status: InboxEvent["status"]; total: number }>(pool, "SELECT status, count(*)::bigint AS total FROM inbox_events WHERE store_id = $1 GROUP BY status", [
+        storeId,
+      ]);
+      for (const row of rows) counts[row.status] = row.total;
+      return counts;
+    },
+  };
+}

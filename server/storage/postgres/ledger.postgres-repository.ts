@@ -1,0 +1,144 @@
+import { notFound } from "../../lib/errors.js";
+import type { AppendResult, LedgerEntry, LedgerKind, LedgerRepository, LedgerSource } from "../../modules/ledger/ledger-entry.js";
+import { checkPage, first, iso, json, run, type Queryable } from "./sql-values.js";
+import type { TransactionScope } from "../transaction-scope.js";
+
+interface LedgerRow {
+  store_id: number;
+  id: string;
+  member_id: string;
+  delta: number;
+  kind: LedgerKind;
+  source_type: LedgerSource["type"];
+  source_id: string;
+  idempotency_key: string;
+  actor: string;
+  note: string;
+  basis: Record<string, unknown> | null;
+  created_at: Date;
+}
+
+const COLUMNS = "store_id, id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at";
+
+const toEntry = (row: LedgerRow): LedgerEntry => ({
+  id: row.id,
+  storeId: row.store_id,
+  memberId: row.member_id,
+  delta: row.delta,
+  kind: row.kind,
+  source: { type: row.source_type, id: row.source_id },
+  idempotencyKey: row.idempotency_key,
+  actor: row.actor,
+  note: row.note,
+  basis: row.basis,
+  createdAt: iso(row.created_at),
+});
+
+const entryValues = (entry: LedgerEntry): unknown[] => [
+  entry.storeId,
+  entry.id,
+  entry.memberId,
+  entry.delta,
+  entry.kind,
+  entry.source.type,
+  entry.source.id,
+  entry.idempotencyKey,
+  entry.actor,
+  entry.note,
+  json(entry.basis),
+  entry.createdAt,
+];
+
+/**
+ * One statement writes the entry and moves the member's cached balance: the insert happens only if
+ * the member exists, the idempotency key's unique constraint turns a repeat into nothing
+ * (ON CONFLICT DO NOTHING), and the balance moves only by what was inserted. The member's row is
+ * locked by the update until the transaction ends. A null balance means nothing was written.
+ */
+const APPEND = `
+  WITH inserted AS (
+    INSERT INTO ledger_entries (${COLUMNS})
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
+    WHERE EXISTS (SELECT 1 FROM members WHERE store_id = $1 AND id = $3)
+    ON CONFLICT (store_id, idempotency_key) DO NOTHING
+    RETURNING member_id, delta
+  ), moved AS (
+    UPDATE members SET balance = members.balance + inserted.delta
+    FROM inserted WHERE members.store_id = $1 AND members.id = inserted.member_id
+    RETURNING members.balance
+  )
+  SELECT (SELECT balance FROM moved) AS balance`;
+
+/** The member's balance after the append, or null when nothing was written (key taken, or no such member). */
+async function appendEntry(db: Queryable, entry: LedgerEntry): Promise<number | null> {
+  return (await first<{ balance: number | null }>(db, APPEND, entryValues(entry)))?.balance ?? null;
+}
+
+export function createLedgerRepository(db: Queryable, scope: TransactionScope): LedgerRepository {
+  const findByKey = async (storeId: number, key: string) => {
+    const row = await first<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND idempotency_key = $2`, [storeId, key]);
+    return row ? toEntry(row) : null;
+  };
+  const balanceOf = async (storeId: number, memberId: string) =>
+    (await first<{ balance: number }>(db, "SELECT balance FROM members WHERE store_id = $1 AND id = $2", [storeId, memberId]))?.balance ?? null;
+  const balanceOrThrow = async (storeId: number, memberId: string) => {
+    const balance = await balanceOf(storeId, memberId);
+    if (balance === null) throw notFound(`member ${memberId} not found`);
+    return balance;
+  };
+  const existingResult = async (storeId: number, existing: LedgerEntry): Promise<AppendResult> => ({
+    entry: existing,
+    created: false,
+    balance: (await balanceOf(storeId, existing.memberId)) ?? 0,
+  });
+
+  return {
+    async append(storeId, entry) {
+      scope.checkRecord(storeId, "a ledger entry", entry.storeId);
+      if (!Number.isSafeInteger(entry.delta)) {
+        const existing = await findByKey(storeId, entry.idempotencyKey);
+        if (existing) return existingResult(storeId, existing);
+        throw new Error(`ledger delta must be a whole number of points, got ${entry.delta}`);
+      }
+      const balance = await appendEntry(db, entry);
+      if (balance !== null) return { entry: structuredClone(entry), created: true, balance };
+      const existing = await findByKey(storeId, entry.idempotencyKey);
+      if (existing) return existingResult(storeId, existing);
+      throw notFound(`member ${entry.memberId} not found`);
+    },
+    async findByKey(storeId, idempotencyKey) {
+      scope.check(storeId);
+      return findByKey(storeId, idempotencyKey);
+    },
+    async listForMember(storeId, memberId, page) {
+      scope.check(storeId);
+      checkPage(page);
+      const counted = await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]);
+      const rows = await run<LedgerRow>(
+        db,
+        `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`,
+        [storeId, memberId, page.limit, page.offset],
+      );
+      return { total: counted?.total ?? 0, items: rows.map(toEntry) };
+    },
+    async listBySource(storeId, source) {
+      scope.check(storeId);
+      const rows = await run<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND source_type = $2 AND source_id = $3 ORDER BY created_at, seq`, [
+        storeId,
+        source.type,
+        source.id,
+      ]);
+      return rows.map(toEntry);
+    },
+    async balance(storeId, memberId) {
+      scope.check(storeId);
+      return balanceOrThrow(storeId, memberId);
+    },
+    async sumEntries(storeId, memberId) {
+      scope.check(storeId);
+      await balanceOrThrow(storeId, memberId);
+      const summed = await first<{ total: number }>(db, "SELECT COALESCE(sum(delta), 0)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]);
+      return summed?.total ?? 0;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Storage } from "../storage.port.js";
+import { createInboxRepository } from "./inbox.postgres-repository.js";
+import { createInstallRepository } from "./installs.postgres-repository.js";
+import { migrate } from "./migrate.js";
+import { OpenGuard } from "./open-guard.js";
+import { createPool } from "./postgres-pool.js";
+import { createReceiptRepository } from "./receipts.postgres-repository.js";
+import { purgeStore, runStoreTransaction } from "./store-transaction.js";
+
+export interface PostgresStorageOptions {
+  databaseUrl: string;
+  /** Connections this process may hold at once; each open store transaction holds one. */
+  maxConnections?: number;
+}
+
+/**
+ * PostgreSQL storage: any number of app processes may share one database. Migrations run on open
+ * (under an advisory lock, so processes starting together take turns).
+ */
+export async function createPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
+  const pool = createPool(options);
+  // an idle connection that breaks must not crash the process; the next query reports it
+  pool.on("error", () => {});
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const guard = new OpenGuard();
+  let ended: Promise<void> | undefined;
+
+  return {
+    kind: "postgres",
+    installs: createInstallRepository(pool, guard),
+    inbox: createInboxRepository(pool, guard),
+    receipts: createReceiptRepository(pool, guard),
+    async transaction(storeId, work) {
+      guard.assertOpen();
+      return runStoreTransaction(pool, storeId, work);
+    },
+    async purgeStoreData(storeId) {
+      guard.assertOpen();
+      await purgeStore(pool, storeId);
+    },
+    async ping() {
+      guard.assertOpen();
+      await pool.query("SELECT 1");
+    },
+    /** Refuses new calls, then waits for the connections in use to come back and closes them all. */
+    close() {
+      guard.close();
+      ended ??= pool.end();
+      return ended;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type pg from "pg";
+import type { StoreTransaction } from "../storage.port.js";
+import { createAuditRepository } from "./audit.postgres-repository.js";
+import { createBackfillRepository } from "./backfills.postgres-repository.js";
+import { createLedgerRepository } from "./ledger.postgres-repository.js";
+import { createMemberRepository } from "./members.postgres-repository.js";
+import { createOrderRecordRepository } from "./orders.postgres-repository.js";
+import { createSettingsRepository } from "./settings.postgres-repository.js";
+import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
+import { withStoreLock } from "./store-lock.js";
+import { TransactionScope } from "../transaction-scope.js";
+
+/** Hands `work` the store's repositories, all on the connection holding the store's lock, and closes them when it ends. */
+export function runStoreTransaction<T>(pool: pg.Pool, storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  return withStoreLock(pool, storeId, async (db) => {
+    const scope = new TransactionScope(storeId);
+    try {
+      return await work({
+        members: createMemberRepository(db, scope),
+        ledger: createLedgerRepository(db, scope),
+        audit: createAuditRepository(db, scope),
+        orders: createOrderRecordRepository(db, scope),
+        settings: createSettingsRepository(db, scope),
+        backfills: createBackfillRepository(db, scope),
+        signInCodes: createSignInCodeRepository(db, scope),
+      });
+    } finally {
+      scope.end();
+    }
+  });
+}
+
+/** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
+export const STORE_TABLES = ["ledger_entries", "members", "audit_entries", "inbox_events", "order_records", "program_settings", "backfill_jobs", "sign_in_codes"] as const;
+
+/** Deletes every row of the store's program data, under the store's lock. */
+export function purgeStore(pool: pg.Pool, storeId: number): Promise<void> {
+  return withStoreLock(pool, storeId, async (db) => {
+    for (const table of STORE_TABLES) await db.query(`DELETE FROM ${table} WHERE store_id = $1`, [storeId]);
+  });
+}

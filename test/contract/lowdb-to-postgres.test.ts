@@ -1,0 +1,158 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BackfillJob } from "../../server/modules/orders/backfill-job.js";
+import { defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
+import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
+import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
+import { aLedgerEntry, anAuditEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { insertMember } from "./contract-harness.js";
+
+const skipReason = await postgresSkipReason("lowdb to postgres migration tests");
+if (skipReason) console.log(skipReason);
+
+const run = promisify(execFile);
+const migrateCommand = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/migrate-lowdb-to-postgres.ts", ...args], { cwd: join(import.meta.dirname, "../..") });
+
+/** Fills one store with a bit of everything, the way the app would. */
+async function seedStore(storage: Storage, storeId: number) {
+  await storage.installs.save(storeId, anInstall(storeId));
+  const ann = await insertMember(storage, storeId, { email: "Ann@Shopper.example", customerId: 11, createdAt: minutesAfter(1) });
+  const bob = await insertMember(storage, storeId, { email: null, customerId: null, createdAt: minutesAfter(2) });
+  const job: BackfillJob = { id: "bf_1", storeId, from: "2026-01-01", to: "2026-01-31", status: "done", total: 3, processed: 3, credited: 2, error: null, startedAt: minutesAfter(0), updatedAt: minutesAfter(1), actor: "owner@shop.example" };
+  await storage.transaction(storeId, async (tx) => {
+    await tx.ledger.append(storeId, aLedgerEntry(storeId, ann.id, { delta: 40, kind: "earn_order", source: { type: "order", id: "A1" }, idempotencyKey: "order:A1:earn", basis: { amountMinor: 4000, rate: 1 }, createdAt: minutesAfter(3) }));
+    await tx.ledger.append(storeId, aLedgerEntry(storeId, ann.id, { delta: -15, kind: "reverse", source: { type: "order", id: "A1" }, idempotencyKey: "order:A1:reverse:1", createdAt: minutesAfter(4) }));
+    await tx.ledger.append(storeId, aLedgerEntry(storeId, bob.id, { delta: 7, createdAt: minutesAfter(5) }));
+    await tx.audit.append(storeId, anAuditEntry(storeId, { details: { points: 7, nested: { ok: true } } }));
+    await tx.orders.save(storeId, { orderId: "A1", internalId: 9001, storeId, memberId: ann.id, paymentStatus: "PARTIALLY_REFUNDED", counted: true, netSpendMinor: 2500, placedAt: minutesAfter(3), revision: 17, updatedAt: minutesAfter(4) });
+    await tx.settings.save(storeId, defaultProgramSettings(2));
+    await tx.backfills.save(storeId, job);
+    await tx.signInCodes.insert(storeId, { id: "sic_1", storeId, email: "ann@shopper.example", codeHash: "hash", expiresAt: minutesAfter(30), attempts: 1, consumedAt: null, createdAt: minutesAfter(20) });
+  });
+  const done = anInboxEvent(storeId, { receivedAt: minutesAfter(1) });
+  const pending = anInboxEvent(storeId, { receivedAt: minutesAfter(2), data: null });
+  await storage.inbox.add(storeId, done);
+  await storage.inbox.add(storeId, pending);
+  await storage.inbox.claimNext(new Date(minutesAfter(1)), 60_000);
+  await storage.inbox.complete(storeId, done.eventId, new Date(minutesAfter(1)));
+  await storage.receipts.remember({ eventId: done.eventId, storeId, fingerprint: "fp", receivedAt: minutesAfter(1) });
+  return { members: [ann, bob], events: [done, pending] };
+}
+
+/** Everything the port can read of a store, to compare one adapter with the other. */
+async function readStore(storage: Storage, storeId: number, seeded: Awaited<ReturnType<typeof seedStore>>) {
+  const books = await storage.transaction(storeId, async (tx) => ({
+    members: await tx.members.list(storeId, { limit: 100, offset: 0 }),
+    ledger: await Promise.all(seeded.members.map((member) => tx.ledger.listForMember(storeId, member.id, { limit: 100, offset: 0 }))),
+    sums: await Promise.all(seeded.members.map((member) => tx.ledger.sumEntries(storeId, member.id))),
+    bySource: await tx.ledger.listBySource(storeId, { type: "order", id: "A1" }),
+    audit: await tx.audit.list(storeId, { limit: 100, offset: 0 }),
+    order: await tx.orders.get(storeId, "A1"),
+    settings: await tx.settings.get(storeId),
+    backfills: await tx.backfills.list(storeId, 10),
+    code: await tx.signInCodes.latestActive(storeId, "ann@shopper.example", new Date(minutesAfter(21))),
+  }));
+  return {
+    ...books,
+    install: await storage.installs.get(storeId),
+    events: await Promise.all(seeded.events.map((event) => storage.inbox.get(storeId, event.eventId))),
+    counts: await storage.inbox.counts(storeId),
+    receipt: await storage.receipts.find(seeded.events[0]!.eventId),
+  };
+}
+
+describe.skipIf(skipReason !== null)("moving a store from lowdb files to PostgreSQL", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  const opened: Storage[] = [];
+  const openPostgres = async () => {
+    const storage = await createPostgresStorage({ databaseUrl: database.url });
+    opened.push(storage);
+    return storage;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase("lowdb_move");
+  });
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "questline-move-"));
+  });
+  afterEach(async () => {
+    for (const storage of opened.splice(0)) await storage.close();
+    await database.truncate();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it("when the command runs, twice, then PostgreSQL serves exactly what the files did, with progress printed and nothing doubled", async () => {
+    const storeIds = [aStoreId(), aStoreId()].sort((a, b) => a - b);
+    const lowdb = await createLowdbStorage({ dataDir });
+    const seeded = [await seedStore(lowdb, storeIds[0]!), await seedStore(lowdb, storeIds[1]!)];
+    const expected = [await readStore(lowdb, storeIds[0]!, seeded[0]!), await readStore(lowdb, storeIds[1]!, seeded[1]!)];
+    await lowdb.close();
+
+    const first = await migrateCommand("--data-dir", dataDir, "--database-url", database.url);
+    const second = await migrateCommand("--data-dir", dataDir, "--database-url", database.url);
+
+    expect(first.stdout).toContain(`store ${storeIds[0]} (1/2): 2 members, 3 ledger entries, 2 inbox events`);
+    expect(first.stdout).toContain(`store ${storeIds[1]}: copied and verified`);
+    expect(first.stdout).toContain("done: 2 of 2 stores copied");
+    expect(second.stdout).toContain("done: 2 of 2 stores copied");
+    const postgres = await openPostgres();
+    expect(await readStore(postgres, storeIds[0]!, seeded[0]!)).toEqual(expected[0]);
+    expect(await readStore(postgres, storeIds[1]!, seeded[1]!)).toEqual(expected[1]);
+    const member = seeded[0]!.members[0]!;
+    const appended = await postgres.transaction(storeIds[0]!, (tx) => tx.ledger.append(storeIds[0]!, aLedgerEntry(storeIds[0]!, member.id, { idempotencyKey: "order:A1:earn" })));
+    expect(appended).toMatchObject({ created: false, balance: 25 });
+  }, 60_000);
+
+  it("when one store is named, then only that store, its install and its receipts are copied", async () => {
+    const [wanted, other] = [aStoreId(), aStoreId()];
+    const lowdb = await createLowdbStorage({ dataDir });
+    const seeded = await seedStore(lowdb, wanted);
+    await seedStore(lowdb, other);
+    await lowdb.close();
+
+    const { stdout } = await migrateCommand("--data-dir", dataDir, "--database-url", database.url, "--store", String(wanted));
+
+    expect(stdout).toContain("done: 1 of 1 stores copied");
+    const postgres = await openPostgres();
+    expect(await postgres.installs.get(wanted)).not.toBeNull();
+    expect(await postgres.installs.get(other)).toBeNull();
+    expect(await postgres.receipts.find(seeded.events[0]!.eventId)).not.toBeNull();
+    expect(await postgres.transaction(other, (tx) => tx.members.list(other, { limit: 10, offset: 0 }))).toEqual({ total: 0, items: [] });
+    expect(await postgres.inbox.counts(other)).toEqual({ pending: 0, done: 0, failed: 0 });
+  }, 60_000);
+
+  it("when a store's cached balance does not match its entries, then that store is not copied, the others are, and the command fails", async () => {
+    const [broken, fine] = [aStoreId(), aStoreId()].sort((a, b) => a - b);
+    const lowdb = await createLowdbStorage({ dataDir });
+    const seeded = await seedStore(lowdb, broken!);
+    await seedStore(lowdb, fine!);
+    await lowdb.close();
+    const path = join(dataDir, "stores", `${broken}.json`);
+    const doc = JSON.parse(await readFile(path, "utf8")) as { members: { balance: number }[] };
+    doc.members[0]!.balance = 999;
+    await writeFile(path, JSON.stringify(doc));
+
+    const failure = await migrateCommand("--data-dir", dataDir, "--database-url", database.url).then(
+      () => null,
+      (error: { code: number; stdout: string }) => error,
+    );
+
+    expect(failure?.code).toBe(1);
+    expect(failure?.stdout).toContain(`store ${broken}: NOT copied`);
+    expect(failure?.stdout).toContain(`member ${seeded.members[0]!.id}: balance 999 but its entries sum to 25`);
+    const postgres = await openPostgres();
+    expect((await postgres.transaction(broken!, (tx) => tx.members.list(broken!, { limit: 10, offset: 0 }))).total).toBe(0);
+    expect((await postgres.transaction(fine!, (tx) => tx.members.list(fine!, { limit: 10, offset: 0 }))).total).toBe(2);
+  }, 60_000);
+});
