@@ -4,6 +4,7 @@ import express, { type Express, type Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { newId } from "./lib/ids.js";
+import { routeGroup } from "./lib/metrics.js";
 import type { Container } from "./container.js";
 import { adminApiRoutes } from "./http/admin-api.routes.js";
 import { adminPageRoutes } from "./http/admin-page.routes.js";
@@ -43,6 +44,11 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
       autoLogging: { ignore: (req) => req.url === "/healthz" },
     }),
   );
+  app.use((req, res, next) => {
+    const stop = container.metrics.httpRequests.startTimer({ route: routeGroup(req.path) });
+    res.once("finish", () => stop({ status: String(res.statusCode) }));
+    next();
+  });
   app.use(
     helmet({
       frameguard: false,
@@ -62,8 +68,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   );
 
   for (const router of extras.before ?? []) app.use(router);
-  app.use(healthRoutes(container.storage));
-  app.use(webhookRoutes(container.webhookIntake));
+  app.use(healthRoutes(container.storage, container.metrics));
+  app.use(webhookRoutes(container.webhookIntake, container.metrics));
   app.use(
     oauthRoutes({
       oauthInstall: container.oauthInstall,

@@ -3,6 +3,7 @@ import { EcwidClient } from "./ecwid/ecwid-client.js";
 import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createRootLogger, type Logger } from "./lib/logger.js";
+import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { createSmtpMailer, OutboxMailer, type Mailer } from "./lib/mailer.js";
 import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
@@ -23,6 +24,7 @@ export interface Container {
   config: Config;
   logger: Logger;
   clock: Clock;
+  metrics: Metrics;
   storage: Storage;
   tokens: SessionTokens;
   ecwid: EcwidClient;
@@ -73,6 +75,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     config,
     logger,
     clock,
+    metrics: createMetrics(),
     storage,
     tokens,
     ecwid,

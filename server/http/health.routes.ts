@@ -1,8 +1,9 @@
 import { Router } from "express";
+import type { Metrics } from "../lib/metrics.js";
 import type { Storage } from "../storage/storage.port.js";
 
-/** Liveness says the process answers; readiness says its storage does too. */
-export function healthRoutes(storage: Storage): Router {
+/** Liveness says the process answers; readiness says its storage does too; metrics for Prometheus. */
+export function healthRoutes(storage: Storage, metrics: Metrics): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -14,6 +15,10 @@ export function healthRoutes(storage: Storage): Router {
     } catch {
       res.status(503).json({ ok: false, storage: storage.kind });
     }
+  });
+  router.get("/metrics", async (_req, res) => {
+    res.set("Content-Type", metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
   });
   return router;
 }

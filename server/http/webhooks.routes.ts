@@ -1,6 +1,7 @@
 import { Router, raw } from "express";
 import { webhookEventSchema } from "../ecwid/webhook-event.js";
 import { AppError } from "../lib/errors.js";
+import type { Metrics } from "../lib/metrics.js";
 import type { WebhookIntakeService } from "../modules/inbox/webhook-intake.service.js";
 import { parseInput } from "./validate.js";
 
@@ -8,7 +9,7 @@ import { parseInput } from "./validate.js";
  * POST /webhooks/ecwid with its own raw-body parser (the signature is over parsed fields, but the body
  * must be parsed exactly once, here). Ecwid counts only 200/201/202/204/209 as delivered.
  */
-export function webhookRoutes(intake: WebhookIntakeService): Router {
+export function webhookRoutes(intake: WebhookIntakeService, metrics: Metrics): Router {
   const router = Router();
   router.post("/webhooks/ecwid", raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
@@ -22,6 +23,7 @@ export function webhookRoutes(intake: WebhookIntakeService): Router {
     intake.verifySignature(req.get("x-ecwid-webhook-signature"), body as Record<string, unknown>);
     const event = parseInput(webhookEventSchema, body);
     const outcome = await intake.accept(event);
+    metrics.webhooks.inc({ outcome });
     req.log.info({ eventId: event.eventId, eventType: event.eventType, storeId: event.storeId, outcome }, "webhook accepted");
     res.status(200).json({ ok: true, outcome });
   });

@@ -9,6 +9,7 @@ export function createInboxWorker(container: Container, tuning: Partial<Pick<Inb
   return new InboxWorker({
     storage: container.storage,
     clock: container.clock,
+    metrics: container.metrics,
     leaseMs: container.config.inboxLeaseMs,
     logger: container.logger.child({ component: "inbox" }),
     handlers: {

@@ -1,6 +1,7 @@
 import type { Clock } from "../lib/clock.js";
 import { AppError } from "../lib/errors.js";
 import type { Logger } from "../lib/logger.js";
+import type { Metrics } from "../lib/metrics.js";
 import type { InboxEvent } from "../modules/inbox/inbox-event.js";
 import type { Storage } from "../storage/storage.port.js";
 import { retryDelayMs } from "./inbox-retry.rules.js";
@@ -12,6 +13,7 @@ export interface InboxWorkerOptions {
   handlers: Record<string, EventHandler>;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
   /** How long a taken event is held; a worker that dies lets it lapse and another takes the event again. */
   leaseMs?: number;
   concurrency?: number;
@@ -76,10 +78,12 @@ export class InboxWorker {
     try {
       if (handler) await handler(event);
       await storage.inbox.complete(event.storeId, event.eventId, clock.now());
+      this.options.metrics.inboxEvents.inc({ result: "done" });
       log.debug("event processed");
     } catch (error) {
       if (error instanceof AppError && error.code === "store_not_installed") {
         await storage.inbox.complete(event.storeId, event.eventId, clock.now());
+        this.options.metrics.inboxEvents.inc({ result: "dropped" });
         log.info("event dropped: the store is no longer installed");
         return true;
       }
@@ -87,6 +91,7 @@ export class InboxWorker {
       const delay = retryDelayMs(event.attempts, this.options.maxAttempts ?? 12);
       const retryAt = delay === null ? null : new Date(clock.now().getTime() + delay);
       await storage.inbox.fail(event.storeId, event.eventId, message, retryAt);
+      this.options.metrics.inboxEvents.inc({ result: retryAt ? "retry" : "failed" });
       log.warn({ err: error, retryAt }, retryAt ? "event failed; will retry" : "event failed for good");
     }
     return true;
