@@ -49,6 +49,8 @@ export function createAdminApi(token, { onUnauthorized }) {
     }
   };
   const member = (id) => `/members/${encodeURIComponent(id)}`;
+  const put = (body) => ({ method: "PUT", body });
+  const post = (body = {}) => ({ method: "POST", body });
   return {
     store: () => call("/store"),
     members: ({ email, limit, offset }) => call(`/members?${query({ email, limit, offset })}`),
@@ -56,5 +58,12 @@ export function createAdminApi(token, { onUnauthorized }) {
     adjust: (memberId, { points, reason }, idempotencyKey) =>
       call(`${member(memberId)}/adjustments`, { method: "POST", body: { points, reason }, headers: { "Idempotency-Key": idempotencyKey } }),
     audit: ({ limit, offset }) => call(`/audit?${query({ limit, offset })}`),
+    settings: () => call("/settings"),
+    saveSettings: (settings) => call("/settings", put(settings)),
+    startImport: ({ from, to }) => call("/backfills", post({ from, to })),
+    imports: () => call("/backfills"),
+    importJob: (id) => call(`/backfills/${encodeURIComponent(id)}`),
+    inbox: () => call("/inbox"),
+    retryEvent: (eventId) => call(`/inbox/${encodeURIComponent(eventId)}/retry`, post()),
   };
 }

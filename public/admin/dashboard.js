@@ -6,11 +6,14 @@ import { createActivity } from "./activity.js";
 import { createAdminApi } from "./api.js";
 import { setText } from "./dom.js";
 import { initEcwidSdk } from "./ecwid-sdk.js";
+import { createEarningRule } from "./earning-rule.js";
 import { createFormatters } from "./format.js";
+import { createImports } from "./imports.js";
 import { createMemberDetail } from "./member-detail.js";
 import { createMembersList } from "./members.js";
 import { MESSAGES, showDashboard, showPageMessage } from "./page.js";
 import { openSession, readBootstrap } from "./session.js";
+import { createWebhookHealth } from "./webhook-health.js";
 
 async function start() {
   const bootstrap = readBootstrap();
@@ -54,12 +57,24 @@ async function start() {
     },
   });
 
+  const earning = createEarningRule({ api, fmt, onSaved: () => void activity.refresh() });
+  const imports = createImports({
+    api,
+    fmt,
+    onFinished: () => {
+      void list.refresh();
+      void activity.refresh();
+      void health.load();
+    },
+  });
+  const health = createWebhookHealth({ api, fmt });
+
   function openMember(id, known) {
     list.show(false);
     void detail.open(id, known);
   }
 
-  await Promise.all([list.load(), activity.load()]);
+  await Promise.all([earning.load(), list.load(), activity.load(), imports.load(), health.load()]);
   if (!signedOut) showDashboard();
 }
 

@@ -1,0 +1,147 @@
+import { byId, el, showAlert } from "./dom.js";
+import { EARNING_STATUS_CHOICES, paymentStatusLabel } from "./labels.js";
+import { minorToInput, parseMoneyInput } from "./money-input.js";
+
+/** Which field a server error is about, from the path it names ("earning.points: Too big: …"). */
+const FIELD_OF_PATH = [
+  [/^earning\.points\b/, "points"],
+  [/^earning\.perAmountMinor\b/, "per"],
+  [/^earning\.minOrderMinor\b/, "min"],
+  [/^earning\.countedStatuses\b/, "statuses"],
+];
+
+/**
+ * The "Change the earning rule" form: fills itself from a rule, reads the typed amounts into integer minor
+ * units, checks what it can, and shows the server's validation errors next to the fields they are about.
+ */
+export function bindEarningForm({ fmt, onSubmit, onCancel }) {
+  const form = byId("earning-form");
+  const submit = byId("earning-submit");
+  const formError = byId("earning-form-error");
+  const choices = byId("earning-status-choices");
+  const field = (name, inputId) => ({ input: byId(inputId), error: byId(`earning-${name}-error`) });
+  const fields = { points: field("points", "earning-points"), per: field("per", "earning-per"), min: field("min", "earning-min"), statuses: field("statuses", "earning-status-choices") };
+
+  form.querySelectorAll("[data-currency-symbol]").forEach((node) => {
+    node.textContent = fmt.currency.symbol;
+    node.parentElement.classList.toggle("ql-affixed--after", !fmt.currency.before);
+  });
+  form.querySelectorAll("[data-currency-code]").forEach((node) => (node.textContent = ` (${fmt.currency.symbol})`));
+
+  function setFieldError(name, message) {
+    const { input, error } = fields[name];
+    error.textContent = message ?? "";
+    error.hidden = !message;
+    const target = name === "statuses" ? error.closest("fieldset") : input;
+    if (message) target.setAttribute("aria-invalid", "true");
+    else target.removeAttribute("aria-invalid");
+  }
+
+  function clearErrors() {
+    Object.keys(fields).forEach((name) => setFieldError(name, ""));
+    showAlert(formError, "");
+  }
+
+  function checkbox(status, checked) {
+    const input = el("input", { type: "checkbox", class: "custom-checkbox__input", name: "countedStatuses", value: status, checked });
+    return el("div", { class: "custom-checkbox" }, el("label", {}, input, el("span", { class: "custom-checkbox__label", "aria-hidden": "true" }), el("span", { class: "custom-checkbox__text" }, paymentStatusLabel(status))));
+  }
+
+  /** Reads the form; returns `{ earning }` or `{ errors }` keyed by field. */
+  function read() {
+    const errors = {};
+    const pointsText = fields.points.input.value.trim();
+    const points = /^\d{1,9}$/.test(pointsText) ? Number(pointsText) : null;
+    if (points === null) errors.points = pointsText ? "Use a whole number of points, like 2." : "Enter how many points an order earns.";
+    const per = parseMoneyInput(fields.per.input.value, fmt.precision, fmt.decimal);
+    if (per.error) errors.per = per.error;
+    else if (per.minor === 0) errors.per = "Enter an amount above zero.";
+    const minText = fields.min.input.value.trim();
+    const min = minText ? parseMoneyInput(minText, fmt.precision, fmt.decimal) : { minor: 0 };
+    if (min.error) errors.min = min.error;
+    const countedStatuses = [...choices.querySelectorAll("input:checked")].map((input) => input.value);
+    if (countedStatuses.length === 0) errors.statuses = "Choose at least one payment status.";
+    return Object.keys(errors).length ? { errors } : { earning: { points, perAmountMinor: per.minor, minOrderMinor: min.minor, countedStatuses } };
+  }
+
+  /** Zod's bounds in the merchant's terms: "Too big: expected number to be <=10000" → "Must be at most 10,000." */
+  function humanize(name, message) {
+    const bound = /^Too (big|small): expected number to be ([<>]=?)(\d+)$/.exec(message);
+    if (bound) {
+      const value = Number(bound[3]);
+      const shown = name === "points" ? fmt.count(value) : fmt.money(value);
+      return `Must be ${bound[1] === "big" ? "at most" : "at least"} ${shown}.`;
+    }
+    if (/expected int/.test(message)) return "Use a whole number.";
+    if (/expected array to have >=1/.test(message)) return "Choose at least one payment status.";
+    return message;
+  }
+
+  /** A `validation_failed` answer is "path: message; path: message"; what names no field goes above the buttons. */
+  function showServerError(err) {
+    const rest = [];
+    const parts = err?.code === "validation_failed" ? String(err.message).split("; ") : [];
+    for (const part of parts) {
+      const [, path = "", message = part] = /^([\w.]+): (.*)$/.exec(part) ?? [];
+      const name = FIELD_OF_PATH.find(([pattern]) => pattern.test(path))?.[1];
+      if (name && fields[name].error.hidden) setFieldError(name, humanize(name, message));
+      else if (!name) rest.push(part);
+    }
+    if (!parts.length || rest.length) showAlert(formError, rest.join("; ") || err?.message || "The rule could not be saved.");
+    focusFirstError();
+  }
+
+  function focusFirstError() {
+    const name = Object.keys(fields).find((key) => !fields[key].error.hidden);
+    if (name === "statuses") choices.querySelector("input")?.focus();
+    else if (name) fields[name].input.focus();
+  }
+
+  function busy(on) {
+    submit.disabled = on;
+    submit.classList.toggle("btn-loading", on);
+    form.setAttribute("aria-busy", String(on));
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (submit.disabled) return;
+    clearErrors();
+    const { earning, errors } = read();
+    if (errors) {
+      Object.entries(errors).forEach(([name, message]) => setFieldError(name, message));
+      return focusFirstError();
+    }
+    busy(true);
+    try {
+      await onSubmit(earning);
+    } catch (err) {
+      showServerError(err);
+    } finally {
+      busy(false);
+    }
+  });
+  byId("earning-cancel").addEventListener("click", () => onCancel());
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") onCancel();
+  });
+
+  return {
+    /** Shows the form filled with `rule`; statuses the rule counts beyond the usual four are kept as choices. */
+    open(rule) {
+      clearErrors();
+      fields.points.input.value = String(rule.points);
+      fields.per.input.value = minorToInput(rule.perAmountMinor, fmt.precision, fmt.decimal);
+      fields.min.input.value = minorToInput(rule.minOrderMinor, fmt.precision, fmt.decimal);
+      const statuses = [...new Set([...EARNING_STATUS_CHOICES, ...rule.countedStatuses])];
+      choices.replaceChildren(...statuses.map((status) => checkbox(status, rule.countedStatuses.includes(status))));
+      form.hidden = false;
+      fields.points.input.focus();
+      fields.points.input.select();
+    },
+    close() {
+      form.hidden = true;
+      clearErrors();
+    },
+  };
+}
