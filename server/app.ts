@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import compression from "compression";
 import express, { type Express, type Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
@@ -67,6 +68,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
     }),
   );
 
+  app.use(compression());
   for (const router of extras.before ?? []) app.use(router);
   app.use(healthRoutes(container.storage, container.metrics));
   app.use(webhookRoutes(container.webhookIntake, container.metrics));

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { createEcwidEmulator, seedDemoShop } from "../../test/support/ecwid-emulator/index.js";
+import { createEcwidEmulator, seedDemoShop, type EcwidEmulator } from "../../test/support/ecwid-emulator/index.js";
 import type { Container } from "../container.js";
 import { demoOutboxRoutes } from "./demo-outbox.routes.js";
 import { demoPageRoutes } from "./demo-pages.routes.js";
@@ -7,6 +7,8 @@ import { DEMO_PROGRAM } from "./demo-program.js";
 
 export interface DemoMode {
   routers: Router[];
+  /** The Ecwid the demo shop lives in: place orders and send webhooks through it. */
+  emulator: EcwidEmulator;
   /** Installs the demo store and books its orders, over HTTP: the emulator is served by this same app. */
   afterListen(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
 
   return {
     routers: [ecwid, pages, ...(outbox ? [demoOutboxRoutes(outbox)] : [])],
+    emulator,
     async afterListen() {
       if (!(await installs.holdsToken(shop.storeId, shop.accessToken))) {
         await installs.recordToken({ storeId: shop.storeId, accessToken: shop.accessToken, publicToken: shop.publicToken ?? null, scopes: config.ecwid.scopes });

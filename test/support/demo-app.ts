@@ -7,10 +7,12 @@ import { createApp } from "../../server/app.js";
 import { loadConfig } from "../../server/config.js";
 import { createContainer, type Container } from "../../server/container.js";
 import { createDemoMode } from "../../server/demo/demo-mode.js";
+import type { EcwidEmulator } from "./ecwid-emulator/index.js";
 
 export interface RunningDemoApp {
   baseUrl: string;
   container: Container;
+  emulator: EcwidEmulator;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function startDemoApp(options: { logLevel?: string } = {}): Promise
     cleanups.push(() => demo.close());
     server.on("request", createApp(container, { before: demo.routers }));
     await demo.afterListen();
-    return { baseUrl: config.baseUrl, container, close };
+    return { baseUrl: config.baseUrl, container, emulator: demo.emulator, close };
   } catch (error) {
     await close();
     throw error;

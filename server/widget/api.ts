@@ -1,0 +1,87 @@
+import type { Me } from "./types.js";
+import { sessionKey } from "./session-key.js";
+
+/** A refusal from the storefront API (`{ code, message }`), or `network` when there was no answer at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly attemptsLeft?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The shopper's side of the storefront API. The session token lives in localStorage under a key per store
+ * and travels as a bearer header: never a cookie, so it works across origins and cannot be ridden.
+ */
+export class StorefrontApi {
+  private memoryToken: string | null = null;
+  private readonly key: string;
+
+  constructor(
+    private readonly base: string,
+    storeId: number,
+  ) {
+    this.key = sessionKey(storeId);
+  }
+
+  get token(): string | null {
+    try {
+      return localStorage.getItem(this.key);
+    } catch {
+      return this.memoryToken; // storage blocked (private mode, strict settings): keep it for this page
+    }
+  }
+
+  set token(value: string | null) {
+    this.memoryToken = value;
+    try {
+      if (value) localStorage.setItem(this.key, value);
+      else localStorage.removeItem(this.key);
+    } catch {
+      // memoryToken holds it
+    }
+  }
+
+  startSession(email: string, lang: string): Promise<{ sent: boolean; expiresInSeconds: number }> {
+    return this.call("session/start", { method: "POST", body: { email, lang } });
+  }
+
+  async verifySession(email: string, code: string): Promise<void> {
+    const { token } = await this.call<{ token: string }>("session/verify", { method: "POST", body: { email, code } });
+    this.token = token;
+  }
+
+  async me(): Promise<Me> {
+    try {
+      return await this.call<Me>("me", { auth: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.token = null;
+      throw error;
+    }
+  }
+
+  private async call<T>(path: string, options: { method?: string; body?: unknown; auth?: boolean }): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    if (options.auth) headers.Authorization = `Bearer ${this.token ?? ""}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}/${path}`, {
+        method: options.method ?? "GET",
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: "omit",
+        cache: "no-store",
+      });
+    } catch {
+      throw new ApiError(0, "network", "");
+    }
+    const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string; attemptsLeft?: number }) | null;
+    if (!response.ok || body === null) throw new ApiError(response.status, body?.code ?? "generic", body?.message ?? "", body?.attemptsLeft);
+    return body;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The panel's only way to make elements. Children that are strings become text nodes, so merchant and
+ * server text is always shown as text: nothing here (or anywhere in the widget) assigns innerHTML.
+ */
+export type Child = Node | string | number | null | undefined | false | Child[];
+type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === "function") element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? "" : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else parent.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** A progress bar screen readers announce as "progress of target". */
+export function bar(progress: number, target: number, label: string): HTMLElement {
+  const fill = h("i");
+  fill.style.width = `${target > 0 ? Math.min(100, Math.round((progress / target) * 100)) : 0}%`;
+  return h("div", { class: "bar", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": target, "aria-valuenow": Math.min(progress, target), "aria-valuetext": label }, fill);
+}

@@ -1,0 +1,57 @@
+import type { EcwidApi, Program } from "./types.js";
+
+export type Values = Record<string, string | number>;
+
+/** Texts, numbers, money and dates in the storefront's language; the texts come from the program response. */
+export interface Format {
+  t(key: string, values?: Values): string;
+  points(count: number): string;
+  /** The `points.one`/`points.other` template the language's plural rules pick for `count`. */
+  pointsTemplate(count: number): string;
+  number(value: number): string;
+  /** Minor units of the store currency, shown the way the shop shows prices. */
+  money(minor: number): string;
+  date(iso: string): string;
+}
+
+export function fill(template: string, values: Values = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+export function createFormat(program: Program, ecwid: EcwidApi): Format {
+  const { texts, lang: locale, currencyPrecision: precision } = program;
+  const numbers = new Intl.NumberFormat(locale);
+  const plural = new Intl.PluralRules(locale);
+  const dates = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" });
+  const t = (key: string, values?: Values) => fill(texts[key] ?? "", values);
+
+  const money = (minor: number): string => {
+    const major = minor / 10 ** precision;
+    try {
+      const shown = ecwid.formatCurrency?.(major);
+      if (typeof shown === "string" && shown) return shown;
+    } catch {
+      // the shop's own formatter is a nicety; fall through to ours
+    }
+    const fixed = { minimumFractionDigits: precision, maximumFractionDigits: precision };
+    if (program.currencyPrefix || program.currencySuffix) {
+      return `${program.currencyPrefix ?? ""}${new Intl.NumberFormat(locale, fixed).format(major)}${program.currencySuffix ?? ""}`;
+    }
+    try {
+      return new Intl.NumberFormat(locale, { style: "currency", currency: program.currency, ...fixed }).format(major);
+    } catch {
+      return `${major.toFixed(precision)} ${program.currency}`;
+    }
+  };
+
+  const pointsTemplate = (count: number) => texts[`points.${plural.select(count)}`] ?? texts["points.other"] ?? "{count}";
+
+  return {
+    t,
+    pointsTemplate,
+    points: (count) => fill(pointsTemplate(count), { count: numbers.format(count) }),
+    number: (value) => numbers.format(value),
+    money,
+    date: (iso) => dates.format(new Date(iso)),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * public/widget.js, the app's storefront script (`customJsUrl`). Waits for Ecwid's storefront API, reads
+ * the program once (the browser caches it for a minute) and draws the launcher in a shadow root. Nothing
+ * else loads until the shopper opens it: then public/widget-panel.js draws the panel.
+ */
+import { GIFT, icon } from "./icons.js";
+import css from "./launcher.css";
+import { sessionKey } from "./session-key.js";
+import { addStyles } from "./styles.js";
+import { PANEL_GLOBAL, type EcwidApi, type MountPanel, type PanelHandle, type Program } from "./types.js";
+
+/** Content hash of widget-panel.js, set by scripts/build-widget.mjs so a new panel is never mixed with an old loader. */
+declare const PANEL_VERSION: string;
+
+const TAG = "questline-widget";
+const COLOUR = /^#[0-9a-f]{6}$/i;
+const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+
+type PanelWindow = Window & { Ecwid?: EcwidApi; [PANEL_GLOBAL]?: MountPanel };
+const win = window as PanelWindow;
+
+/** Ecwid appends the script once the storefront API object exists; a page that builds it later gets a few seconds. */
+function whenEcwidLoads(start: (ecwid: EcwidApi) => void, attempt = 0): void {
+  const ecwid = win.Ecwid;
+  if (ecwid?.OnAPILoaded) ecwid.OnAPILoaded.add(() => start(ecwid));
+  else if (attempt < 50) setTimeout(() => whenEcwidLoads(start, attempt + 1), 200);
+}
+
+let started = false;
+
+function forgetSession(storeId: number): void {
+  try {
+    localStorage.removeItem(sessionKey(storeId));
+  } catch {
+    // storage blocked: the panel only ever held the token in memory
+  }
+}
+
+function start(ecwid: EcwidApi): void {
+  if (started || document.querySelector(TAG)) return;
+  started = true;
+  const storeId = Number(ecwid.getOwnerId());
+  if (!(storeId > 0)) return;
+  // Signing out of the shop (a shared computer) signs the shopper out of their rewards too. Only a change
+  // from signed in to signed out counts: guests see null on every page and keep their emailed-code session.
+  let signedIn = false;
+  ecwid.OnSetProfile?.add((customer) => {
+    if (customer === null && signedIn) forgetSession(storeId);
+    signedIn = customer !== null;
+  });
+  const api = new URL(`api/storefront/${storeId}`, scriptUrl).href;
+  const lang = ecwid.getStorefrontLang?.() || document.documentElement.lang || "en";
+  fetch(`${api}/program?lang=${encodeURIComponent(lang)}`)
+    .then((response) => (response.ok ? (response.json() as Promise<Program>) : Promise.reject(new Error(String(response.status)))))
+    // A shop whose program cannot be read shows nothing rather than a broken button.
+    .then((program) => render(program, api, ecwid), () => undefined);
+}
+
+function render(program: Program, api: string, ecwid: EcwidApi): void {
+  const { theme, texts } = program;
+  const host = document.createElement(TAG);
+  host.setAttribute("data-position", theme.position === "bottom-left" ? "bottom-left" : "bottom-right");
+  host.style.setProperty("--ql-primary", COLOUR.test(theme.primaryColor) ? theme.primaryColor : "#1f6feb");
+  host.style.setProperty("--ql-on-primary", COLOUR.test(theme.textColor) ? theme.textColor : "#ffffff");
+  const root = host.attachShadow({ mode: "open" });
+  addStyles(root, css);
+
+  const launcher = document.createElement("button");
+  launcher.type = "button";
+  launcher.className = "launcher";
+  launcher.setAttribute("aria-haspopup", "dialog");
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "ql-panel");
+  const label = document.createElement("span");
+  label.textContent = theme.launcherText || texts["launcher.label"] || "Rewards";
+  launcher.append(icon(GIFT), label);
+
+  const dialog = document.createElement("div");
+  dialog.id = "ql-panel";
+  dialog.hidden = true;
+  root.append(launcher, dialog);
+  (document.body || document.documentElement).appendChild(host);
+  performance.mark?.("questline:launcher");
+
+  let panel: PanelHandle | undefined;
+  let loading: Promise<MountPanel> | undefined;
+  launcher.addEventListener("click", () => {
+    if (panel?.isOpen) return panel.close(false);
+    launcher.setAttribute("aria-busy", "true");
+    (loading ??= loadPanel()).then(
+      (mount) => {
+        launcher.removeAttribute("aria-busy");
+        panel ??= mount({ root, launcher, dialog, program, api, ecwid });
+        panel.open();
+      },
+      () => {
+        launcher.removeAttribute("aria-busy");
+        loading = undefined;
+      },
+    );
+  });
+}
+
+function loadPanel(): Promise<MountPanel> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL(`widget-panel.js?v=${PANEL_VERSION}`, scriptUrl).href;
+    script.async = true;
+    script.onload = () => {
+      const mount = win[PANEL_GLOBAL];
+      if (mount) resolve(mount);
+      else reject(new Error("widget-panel.js did not register"));
+    };
+    script.onerror = () => {
+      script.remove();
+      reject(new Error("widget-panel.js did not load"));
+    };
+    document.head.appendChild(script);
+  });
+}
+
+whenEcwidLoads(start);

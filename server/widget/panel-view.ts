@@ -1,0 +1,140 @@
+import { ApiError, StorefrontApi } from "./api.js";
+import { append, h, type Child } from "./dom.js";
+import { createFormat } from "./format.js";
+import { CLOSE, icon } from "./icons.js";
+import formsCss from "./panel-forms.css";
+import css from "./panel.css";
+import { activitySection, badgesSection, challengesSection, earnSection, referralSection, rewardsSection, tierSection, tiersSection, type View } from "./sections.js";
+import { errorText, signInCard } from "./sign-in.js";
+import { addStyles } from "./styles.js";
+import type { Me, PanelContext, PanelHandle } from "./types.js";
+
+/**
+ * The panel: a non-modal dialog next to the launcher (a bottom sheet on phones). Focus moves to its heading
+ * on open and back to the launcher on close; Escape closes it. Signed out it shows the program and the
+ * sign-in card; signed in, the shopper's standing, fetched afresh on every open.
+ */
+export function mountPanel(context: PanelContext): PanelHandle {
+  const { root, launcher, dialog, program, ecwid } = context;
+  addStyles(root, css + formsCss);
+  const f = createFormat(program, ecwid);
+  const view: View = { program, f };
+  const api = new StorefrontApi(context.api, program.storeId);
+
+  const title = h("h2", { id: "ql-title", tabindex: -1 }, f.t("panel.title"));
+  const summary = h("div", { class: "sum" });
+  const body = h("div", { class: "bd" });
+  const footer = h("footer", { class: "ft", hidden: true });
+  const closeButton = h("button", { type: "button", class: "x", "aria-label": f.t("panel.close"), onclick: () => handle.close(true) }, icon(CLOSE));
+  dialog.className = "panel";
+  dialog.setAttribute("role", "dialog");
+  dialog.setAttribute("aria-labelledby", "ql-title");
+  dialog.append(h("header", { class: "hd" }, h("p", { class: "store" }, program.storeName), title, closeButton, summary), body, footer);
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.stopPropagation();
+    handle.close(true);
+  });
+
+  const fill = (element: HTMLElement, ...children: Child[]) => {
+    element.replaceChildren();
+    append(element, children);
+  };
+
+  let showing: "guest" | "member" | null = null;
+  const showGuest = (notice?: string) => {
+    showing = "guest";
+    fill(summary, h("p", { class: "intro" }, f.t("panel.intro", { store: program.storeName })));
+    fill(
+      body,
+      notice && h("p", { class: "err", role: "alert" }, notice),
+      signInCard({ api, f, program, ecwid, onSignedIn: () => void refresh(true) }),
+      earnSection(view),
+      challengesSection(view),
+      rewardsSection(view),
+      tiersSection(view),
+    );
+    footer.hidden = true;
+  };
+
+  const showMember = (me: Me) => {
+    showing = "member";
+    const [before = "", after = ""] = f.pointsTemplate(me.member.balance).split("{count}");
+    fill(
+      summary,
+      h("p", { class: "lbl" }, f.t("balance.label")),
+      h("div", { class: "row" }, h("p", { class: "bal" }, before, h("b", null, f.number(me.member.balance)), after), me.tier.current && h("p", { class: "level" }, me.tier.current.name)),
+    );
+    fill(
+      body,
+      tierSection(view, me),
+      challengesSection(view, me),
+      rewardsSection(view, me.member.balance),
+      badgesSection(view, me),
+      referralSection(view, me),
+      activitySection(view, me),
+    );
+    fill(
+      footer,
+      h("span", { class: "who" }, me.member.email ?? ""),
+      h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")),
+    );
+    footer.hidden = false;
+  };
+
+  const showProblem = (error: unknown) => {
+    showing = null;
+    fill(body, h("p", { class: "err", role: "alert" }, errorText(f, error)), h("button", { type: "button", class: "btn", onclick: () => void refresh(true) }, f.t("retry")));
+  };
+
+  function signOut() {
+    api.token = null;
+    showGuest();
+    title.focus();
+  }
+
+  let generation = 0;
+  async function refresh(focusTitle = false): Promise<void> {
+    const current = ++generation;
+    if (!api.token) {
+      // A sign-in under way (the code step) survives closing and reopening the panel.
+      if (showing !== "guest") showGuest();
+      if (focusTitle) title.focus();
+      return;
+    }
+    if (!body.firstChild) fill(body, h("p", { class: "muted", role: "status" }, f.t("loading")));
+    body.setAttribute("aria-busy", "true");
+    try {
+      const me = await api.me();
+      if (current === generation) showMember(me);
+    } catch (error) {
+      if (current !== generation) return;
+      if (error instanceof ApiError && error.status === 401) showGuest(f.t("error.unauthorized"));
+      else showProblem(error);
+    } finally {
+      body.removeAttribute("aria-busy");
+    }
+    if (focusTitle && current === generation) title.focus();
+  }
+
+  let open = false;
+  const handle: PanelHandle = {
+    get isOpen() {
+      return open;
+    },
+    open() {
+      open = true;
+      dialog.hidden = false;
+      launcher.setAttribute("aria-expanded", "true");
+      title.focus();
+      void refresh();
+    },
+    close(restoreFocus) {
+      open = false;
+      dialog.hidden = true;
+      launcher.setAttribute("aria-expanded", "false");
+      if (restoreFocus) launcher.focus();
+    },
+  };
+  return handle;
+}

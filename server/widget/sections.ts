@@ -1,0 +1,150 @@
+import { bar, h, type Child } from "./dom.js";
+import type { Format } from "./format.js";
+import { AWARD, CHECK, COPY, LOCK, SHARE, icon } from "./icons.js";
+import type { Goal, Me, Program } from "./types.js";
+
+/** The panel's sections, each drawn from the public program and, once signed in, the shopper's standing. */
+export interface View {
+  program: Program;
+  f: Format;
+}
+
+let ids = 0;
+const nextId = () => `ql-${++ids}`;
+
+function section(title: string, ...content: Child[]): HTMLElement {
+  const id = nextId();
+  return h("section", { class: "sec", "aria-labelledby": id }, h("h3", { id }, title), ...content);
+}
+
+const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
+const muted = (text: string) => h("div", { class: "muted" }, text);
+
+export function earnSection({ program, f }: View): HTMLElement | null {
+  const { points, perAmountMinor, minOrderMinor } = program.earning;
+  if (points <= 0) return null;
+  return section(
+    f.t("earn.title"),
+    h("p", { class: "earn" }, f.t("earn.rule", { points: f.points(points), amount: f.money(perAmountMinor) })),
+    minOrderMinor > 0 && muted(f.t("earn.minimum", { amount: f.money(minOrderMinor) })),
+  );
+}
+
+function goalText(f: Format, kind: Goal["kind"], progress: number, target: number): string {
+  return kind === "orders"
+    ? f.t("goal.orders", { progress: f.number(progress), target: f.number(target) })
+    : f.t("goal.spend", { progress: f.money(progress), target: f.money(target) });
+}
+
+export function challengesSection({ program, f }: View, me?: Me): HTMLElement | null {
+  if (program.challenges.length === 0) return null;
+  const items = program.challenges.map((challenge) => {
+    const standing = me?.challenges.find((entry) => entry.id === challenge.id);
+    const text = standing && goalText(f, challenge.goal.kind, standing.progress, standing.target);
+    return item(
+      h(
+        "div",
+        { class: "grow" },
+        h("div", { class: "tt" }, challenge.title),
+        challenge.description && muted(challenge.description),
+        standing && !standing.completed && text && [bar(standing.progress, standing.target, text), h("div", { class: "muted sm" }, text)],
+      ),
+      standing?.completed ? h("span", { class: "chip on" }, icon(CHECK), f.t("challenge.done")) : h("span", { class: "chip" }, `+${f.points(challenge.points)}`),
+    );
+  });
+  return section(f.t("challenges.title"), h("ul", null, items));
+}
+
+export function rewardsSection({ program, f }: View, balance?: number): HTMLElement | null {
+  if (program.rewards.length === 0) return null;
+  const items = program.rewards.map((reward) => {
+    const ready = balance !== undefined && balance >= reward.costPoints;
+    const standing =
+      balance === undefined
+        ? null
+        : ready
+          ? h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"))
+          : [bar(balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) })), muted(f.t("reward.need", { points: f.points(reward.costPoints - balance) }))];
+    return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(reward.costPoints)));
+  });
+  return section(f.t("rewards.title"), h("ul", null, items));
+}
+
+export function tiersSection({ program, f }: View): HTMLElement | null {
+  if (program.tiers.length === 0) return null;
+  const items = program.tiers.map((tier) =>
+    item(h("div", { class: "grow" }, h("div", { class: "tt" }, tier.name), tier.perks && muted(tier.perks)), h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.thresholdMinor) }))),
+  );
+  return section(f.t("tiers.title"), h("ul", null, items));
+}
+
+export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
+  if (program.tiers.length === 0) return null;
+  const { current, next, spendMinor } = me.tier;
+  const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
+  const progress = next
+    ? [bar(spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })), muted(f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name }))]
+    : muted(f.t("tier.top"));
+  return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
+}
+
+export function badgesSection({ program, f }: View, me: Me): HTMLElement | null {
+  if (program.badges.length === 0) return null;
+  const items = program.badges.map((badge) => {
+    const earned = me.badges.some((entry) => entry.id === badge.id && entry.earned);
+    return h(
+      "li",
+      { class: earned ? "badge on" : "badge" },
+      h("span", { class: "medal" }, icon(earned ? AWARD : LOCK)),
+      h("div", { class: "grow" }, h("div", { class: "tt" }, badge.name), h("div", { class: "muted sm" }, f.t(earned ? "badge.earned" : "badge.locked"))),
+    );
+  });
+  return section(f.t("badges.title"), h("ul", { class: "badges" }, items));
+}
+
+export function activitySection({ f }: View, me: Me): HTMLElement | null {
+  if (me.recentLedger.length === 0) return null;
+  const items = me.recentLedger.slice(0, 5).map((entry) =>
+    item(
+      h("div", { class: "grow" }, h("div", null, f.t(`ledger.${entry.kind}`) || entry.note), h("div", { class: "muted sm" }, f.date(entry.createdAt))),
+      h("span", { class: entry.delta < 0 ? "delta neg" : "delta" }, `${entry.delta < 0 ? "−" : "+"}${f.number(Math.abs(entry.delta))}`),
+    ),
+  );
+  return section(f.t("activity.title"), h("ul", null, items));
+}
+
+/** Only when the merchant runs referrals and the server gave this shopper a link. */
+export function referralSection({ program, f }: View, me: Me): HTMLElement | null {
+  const url = me.referral?.url;
+  if (!program.referral.enabled || !url || !/^https?:\/\//.test(url)) return null;
+  const message = f.t("referral.message", { store: program.storeName });
+  const status = h("div", { class: "muted sm", role: "status" });
+  const id = nextId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = f.t("referral.copied");
+    } catch {
+      input.select();
+    }
+  };
+  const input = h("input", { id, class: "link", type: "text", readonly: true, value: url, onfocus: () => input.select() });
+  const out = (href: string, label: string) => h("a", { class: "share", href, target: "_blank", rel: "noopener noreferrer" }, label);
+  const text = encodeURIComponent(`${message} ${url}`);
+  return section(
+    f.t("referral.title"),
+    muted(f.t("referral.intro")),
+    h("label", { for: id, class: "lbl" }, f.t("referral.link")),
+    h("div", { class: "row" }, input, h("button", { type: "button", class: "btn small", onclick: copy }, icon(COPY), f.t("referral.copy"))),
+    h(
+      "div",
+      { class: "shares" },
+      "share" in navigator && h("button", { type: "button", class: "share", onclick: () => void navigator.share({ text: message, url }).catch(() => undefined) }, icon(SHARE), f.t("referral.share")),
+      out(`mailto:?subject=${encodeURIComponent(program.storeName)}&body=${text}`, f.t("referral.email")),
+      out(`https://wa.me/?text=${text}`, "WhatsApp"),
+      out(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`, "Facebook"),
+      out(`https://x.com/intent/post?text=${text}`, "X"),
+    ),
+    status,
+  );
+}
