@@ -15,8 +15,12 @@ describe("app.json", () => {
   });
 
   it("when a deployment sets every env key from app.json, then config accepts them all", () => {
+    const samples: Record<string, string> = { DATABASE_URL: "postgres://u@h/db", SMTP_URL: "smtp://mail.example.com:587" };
     const env = Object.fromEntries(
-      Object.keys(manifest.env).map((key) => [key, key.endsWith("_URL") ? (key === "DATABASE_URL" ? "postgres://u@h/db" : "https://example.com") : key.includes("SECRET") || key === "ENCRYPTION_KEY" ? "x".repeat(40) : (manifest.env[key].value ?? "questline")]),
+      Object.keys(manifest.env).map((key) => [
+        key,
+        samples[key] ?? (key.endsWith("_URL") ? "https://example.com" : key.includes("SECRET") || key === "ENCRYPTION_KEY" ? "x".repeat(40) : (manifest.env[key].value ?? "questline")),
+      ]),
     );
     expect(() => loadConfig(env)).not.toThrow();
   });
