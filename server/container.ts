@@ -80,7 +80,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     tokens,
     ecwid,
     installs,
-    adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret }),
+    adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, now: () => clock.now().getTime() }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage, clock }),
     settings,

@@ -35,17 +35,3 @@ export function decryptIframePayload(payload: string, clientSecret: string): Ifr
   if (!parsed.success) throw new PayloadError("The Ecwid payload is missing the store id or access token");
   return parsed.data;
 }
-
-/** Decodes the legacy `#<hex>` fragment form: plain JSON in hex. Unauthenticated: its token must be confirmed with Ecwid. */
-export function decodeHexPayload(hex: string): IframePayload {
-  if (!/^([0-9a-f]{2})+$/i.test(hex)) throw new PayloadError("The Ecwid fragment payload is not hex");
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(hex, "hex").toString("utf8"));
-  } catch {
-    throw new PayloadError("The Ecwid fragment payload is not JSON");
-  }
-  const parsed = iframePayloadSchema.safeParse(json);
-  if (!parsed.success) throw new PayloadError("The Ecwid fragment payload is missing the store id or access token");
-  return parsed.data;
-}

@@ -45,7 +45,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
     const session =
       "payload" in body
         ? await deps.adminSessions.fromEncryptedPayload(body.payload)
-        : await deps.adminSessions.fromStoreToken(body.storeId, body.accessToken, body.lang);
+        : await deps.adminSessions.fromStoreToken(body.storeId, body.accessToken, body.lang, req.ip ?? "unknown");
     res.json(session);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock } from "../../server/lib/clock.js";
-import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+import { bearer, startTestApp, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
 
 const clock = manualClock(new Date());
 let app: TestApp;
@@ -89,5 +89,53 @@ describe("admin page and session", () => {
     const list = await app.http.get("/api/admin/members", bearer(tokenA));
     expect(list.data.items).toEqual([]);
     expect(await app.container.storage.transaction(b.storeId, (tx) => tx.ledger.balance(b.storeId, member.id))).toBe(0);
+  });
+});
+
+/** Another secret token for the store, issued by Ecwid through its own OAuth exchange (as a reinstall does). */
+async function newTokenFromEcwid(storeId: number): Promise<{ access_token: string }> {
+  const redirectUri = "https://elsewhere.example/cb";
+  const code = new URL(app.emulator.authorize({ storeId, redirectUri, approve: true })).searchParams.get("code")!;
+  const query = new URLSearchParams({ client_id: TEST_CLIENT_ID, client_secret: TEST_CLIENT_SECRET, code, redirect_uri: redirectUri, grant_type: "authorization_code" });
+  return (await fetch(`${app.ecwidUrl}/api/oauth/token?${query}`)).json();
+}
+
+describe("tokens handed over by the page", () => {
+  it("when someone presents the store's public token, then no session is issued and the stored secret token stays", async () => {
+    const store = app.emulator.addStore();
+    await app.container.installs.recordToken({ storeId: store.storeId, accessToken: store.accessToken });
+    const refused = await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: store.publicToken });
+    expect(refused.status).toBe(401);
+    expect(await app.container.installs.holdsToken(store.storeId, store.accessToken)).toBe(true);
+  });
+
+  it("when a valid but different secret token arrives while ours still works, then the session is issued and ours is kept", async () => {
+    const store = app.emulator.addStore();
+    await app.container.installs.recordToken({ storeId: store.storeId, accessToken: store.accessToken });
+    const exchanged = await newTokenFromEcwid(store.storeId);
+    const session = await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: exchanged.access_token });
+    expect(session.status).toBe(200);
+    expect(await app.container.installs.holdsToken(store.storeId, store.accessToken)).toBe(true);
+  });
+
+  it("when the store was reinstalled and our token is dead, then Ecwid's new token replaces it", async () => {
+    const store = app.emulator.addStore();
+    await app.container.installs.recordToken({ storeId: store.storeId, accessToken: store.accessToken });
+    app.emulator.uninstall(store.storeId);
+    const fresh = await newTokenFromEcwid(store.storeId);
+    const session = await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(store.storeId) });
+    expect(session.status).toBe(200);
+    expect(await app.container.installs.holdsToken(store.storeId, fresh.access_token)).toBe(true);
+    expect(await app.container.installs.holdsToken(store.storeId, store.accessToken)).toBe(false);
+  });
+
+  it("when invented tokens keep coming from one address, then it is slowed down before Ecwid is asked", async () => {
+    const store = app.emulator.addStore();
+    app.emulator.clearRequests();
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: `secret_invented${i}` }, { headers: { "X-Forwarded-For": "10.1.1.1" } })).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    expect(app.emulator.requests.length).toBe(5);
   });
 });

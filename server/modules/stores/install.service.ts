@@ -1,8 +1,10 @@
+import { EcwidApiError } from "../../ecwid/ecwid-api-error.js";
 import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { SecretBox } from "../../lib/secret-box.js";
+import { SlidingWindowLimiter } from "../../lib/sliding-window-limiter.js";
 import type { Storage } from "../../storage/storage.port.js";
 import type { Install } from "./install.js";
 import { installFromProfile, uninstalled } from "./install.rules.js";
@@ -18,7 +20,12 @@ export interface InstallServiceDeps {
 
 /** Installs, reinstalls, uninstalls and the purge after the grace period. */
 export class InstallService {
-  constructor(private readonly deps: InstallServiceDeps) {}
+  /** Ecwid blocks an IP after ~20 calls a minute with bad tokens: unproven tokens are checked at most 15 times a minute. */
+  private readonly tokenChecks: SlidingWindowLimiter;
+
+  constructor(private readonly deps: InstallServiceDeps) {
+    this.tokenChecks = new SlidingWindowLimiter(15, 60_000, () => deps.clock.now().getTime());
+  }
 
   /**
    * Records an install from a token Ecwid issued (OAuth exchange) or handed over (iframe payload).
@@ -46,11 +53,54 @@ export class InstallService {
     return install;
   }
 
+  /**
+   * A token the admin page handed over (Ecwid's payload, or the legacy fragment that anyone can forge).
+   * It is trusted only when it is the token we hold, or when Ecwid confirms it is a secret token of this
+   * store; and it replaces ours only when ours no longer works (a reinstall), so a stale or stolen payload
+   * can never swap a working token for a dead one.
+   */
+  async adoptHandedToken(input: { storeId: number; accessToken: string; publicToken?: string | null }): Promise<Install> {
+    const { storeId, accessToken } = input;
+    if (await this.holdsToken(storeId, accessToken)) return this.requireActive(storeId);
+    if (/^public_/i.test(accessToken)) throw new AppError("unauthorized", "A public storefront token cannot open the dashboard");
+    await this.confirmSecretToken(storeId, accessToken);
+    const current = await this.deps.storage.installs.get(storeId);
+    if (current?.status === "active" && current.accessTokenSealed && (await this.tokenWorks(storeId, this.deps.secretBox.open(current.accessTokenSealed)))) {
+      return current;
+    }
+    return this.recordToken({ storeId, accessToken, publicToken: input.publicToken ?? null });
+  }
+
   /** True when the store is installed and its sealed token is exactly this one: no Ecwid call needed. */
   async holdsToken(storeId: number, accessToken: string): Promise<boolean> {
     const install = await this.deps.storage.installs.get(storeId);
     if (install?.status !== "active" || !install.accessTokenSealed) return false;
     return this.deps.secretBox.open(install.accessTokenSealed) === accessToken;
+  }
+
+  /** The token must read this store's profile and its orders: a public token can do the first, never the second. */
+  private async confirmSecretToken(storeId: number, accessToken: string): Promise<void> {
+    if (!this.tokenChecks.allow("ecwid")) throw new AppError("rate_limited", "Too many sign-ins to check right now; try again in a minute");
+    try {
+      const profile = await this.deps.ecwid.getProfile(storeId, accessToken);
+      if (profile.generalInfo.storeId !== storeId) throw new AppError("unauthorized", "Ecwid did not confirm this token for this store");
+      await this.deps.ecwid.searchOrders(storeId, accessToken, { limit: 1 });
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status !== null && [401, 402, 403, 404].includes(error.status)) {
+        throw new AppError("unauthorized", "Ecwid did not confirm this token for this store");
+      }
+      throw error;
+    }
+  }
+
+  private async tokenWorks(storeId: number, accessToken: string): Promise<boolean> {
+    try {
+      await this.deps.ecwid.getProfile(storeId, accessToken);
+      return true;
+    } catch (error) {
+      if (error instanceof EcwidApiError && (error.status === 401 || error.status === 403)) return false;
+      throw error;
+    }
   }
 
   async requireActive(storeId: number): Promise<Install> {
@@ -79,11 +129,15 @@ export class InstallService {
   async purgeExpired(): Promise<number[]> {
     const { storage, clock, logger } = this.deps;
     const due = await storage.installs.listDueForPurge(clock.now());
+    const purged: number[] = [];
     for (const install of due) {
+      const current = await storage.installs.get(install.storeId);
+      if (current?.status !== "uninstalled" || current.purgeAfter !== install.purgeAfter) continue; // reinstalled meanwhile
       await storage.purgeStoreData(install.storeId);
       await storage.installs.remove(install.storeId);
       logger.info({ storeId: install.storeId }, "store data purged after the grace period");
+      purged.push(install.storeId);
     }
-    return due.map((install) => install.storeId);
+    return purged;
   }
 }
