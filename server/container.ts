@@ -81,7 +81,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     ecwid,
     installs,
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, now: () => clock.now().getTime() }),
-    oauthInstall: new OAuthInstallService({ oauth, installs, tokens, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
+    oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage, clock }),
     settings,
     mailer,

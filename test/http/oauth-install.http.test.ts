@@ -89,3 +89,18 @@ describe("OAuth install", () => {
     expect(await app.container.storage.installs.get(storeId)).toBeNull();
   });
 });
+
+describe("OAuth callback repeated", () => {
+  it("when the callback is loaded twice with the same code, then the code is exchanged once and the stored token keeps working", async () => {
+    const { storeId } = app.emulator.addStore();
+    const { cookie, state } = await startInstall();
+    const path = app.emulator.authorize({ storeId, redirectUri: `${app.url}/oauth/callback`, state, approve: true }).replace(app.url, "");
+    const first = await app.http.get(path, { headers: { Cookie: cookie } });
+    const again = await app.http.get(path);
+    expect([first.status, again.status]).toEqual([302, 302]);
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(tokenExchanges()).toHaveLength(1);
+    const token = await app.container.installs.accessToken(storeId);
+    await expect(app.container.ecwid.getProfile(storeId, token)).resolves.toMatchObject({ generalInfo: { storeId } });
+  });
+});

@@ -74,3 +74,17 @@ describe("uninstall", () => {
     expect((await app.http.get("/api/admin/members", bearer(session.data.token))).data.total).toBe(0);
   });
 });
+
+describe("uninstall events out of order", () => {
+  it("when an uninstall created before a reinstall arrives late, then the new install stays", async () => {
+    const { storeId } = await storeWithPoints();
+    const createdBefore = Math.floor(clock.now().getTime() / 1000);
+    await sendUninstall(storeId);
+    clock.advance(60_000);
+    const reopened = await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(storeId) });
+    expect(reopened.status).toBe(200);
+    const late = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "application.uninstalled", entityId: String(storeId), eventCreated: createdBefore - 5 });
+    expect(late.status).toBe(200);
+    expect((await app.container.storage.installs.get(storeId))?.status).toBe("active");
+  });
+});

@@ -51,6 +51,8 @@ export class WebhookIntakeService {
     const { storage, installs, clock } = this.deps;
     const install = await storage.installs.get(event.storeId);
     if (event.eventType === "application.uninstalled" && install) {
+      // Ecwid retries for a day in any order: an uninstall from before the current install is old news.
+      if (event.eventCreated < Math.floor(Date.parse(install.installedAt) / 1000)) return "ignored";
       await installs.uninstall(event.storeId);
       return "uninstalled";
     }

@@ -1,5 +1,6 @@
 /**
- * A verified webhook seen before, by Ecwid's eventId across all stores. Ecwid signs only
+ * A one-time thing seen before, across all stores: a verified webhook by Ecwid's eventId (and, keyed
+ * `oauth-code:<hash>`, an OAuth code already exchanged). Ecwid signs only
  * `eventCreated.eventId`, so the fingerprint of the unsigned rest of the body is what tells an
  * honest retry (same body) from a captured signature replayed with a new body.
  */

@@ -1,9 +1,12 @@
+import crypto from "node:crypto";
 import { EcwidApiError } from "../../ecwid/ecwid-api-error.js";
+import type { Clock } from "../../lib/clock.js";
 import type { EcwidOAuthClient } from "../../ecwid/oauth-client.js";
 import { AppError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { safeEqual } from "../../lib/secret-box.js";
 import type { SessionTokens } from "../../lib/session-tokens.js";
+import type { WebhookReceiptRepository } from "../inbox/webhook-receipt.js";
 import type { Install } from "./install.js";
 import type { InstallService } from "./install.service.js";
 
@@ -26,7 +29,16 @@ export interface CallbackInput {
  */
 export class OAuthInstallService {
   constructor(
-    private readonly deps: { oauth: EcwidOAuthClient; installs: InstallService; tokens: SessionTokens; redirectUri: string; scopes: string[] },
+    private readonly deps: {
+      oauth: EcwidOAuthClient;
+      installs: InstallService;
+      tokens: SessionTokens;
+      /** Remembers exchanged codes: Ecwid disables the first token when a code is exchanged twice. */
+      seen: WebhookReceiptRepository;
+      clock: Clock;
+      redirectUri: string;
+      scopes: string[];
+    },
   ) {}
 
   start(): { url: string; nonce: string } {
@@ -41,6 +53,10 @@ export class OAuthInstallService {
     }
     if (input.state !== undefined) this.checkState(input.state, input.browserNonce);
     if (!input.code) throw new AppError("bad_request", "Ecwid did not send an authorization code");
+    // A reload or a prefetch of the callback must not exchange the code again (CONTRACT §1.4).
+    const codeKey = `oauth-code:${crypto.createHash("sha256").update(input.code).digest("base64url")}`;
+    const exchanged = await this.deps.seen.find(codeKey);
+    if (exchanged) return this.deps.installs.requireActive(exchanged.storeId);
 
     let token;
     try {
@@ -49,6 +65,7 @@ export class OAuthInstallService {
       if (error instanceof EcwidApiError) throw new AppError("upstream_failed", "Ecwid did not accept the authorization code. Please start the installation again.");
       throw error;
     }
+    await this.deps.seen.remember({ eventId: codeKey, storeId: token.store_id, fingerprint: "oauth-code", receivedAt: this.deps.clock.now().toISOString() });
     return this.deps.installs.recordToken({
       storeId: token.store_id,
       accessToken: token.access_token,
