@@ -30,7 +30,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   const { config } = container;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Per-IP limits read req.ip: only X-Forwarded-For hops added by our own proxies may set it.
+  app.set("trust proxy", config.trustProxyHops);
   app.set("view engine", "ejs");
   app.set("views", path.join(root, "views"));
 
@@ -43,6 +44,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Query strings carry Ecwid's payload and OAuth codes, headers carry tokens: log neither.
+      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }) },
     }),
   );
   app.use((req, res, next) => {

@@ -25,6 +25,8 @@ const envSchema = z.object({
   /** SMTP server for shopper sign-in codes, e.g. smtps://user:pass@smtp.example.com:465. Absent: an in-memory outbox (demo). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().min(3).default("Questline <no-reply@questline.invalid>"),
+  /** Proxies in front of the app whose X-Forwarded-For to believe (Heroku and most load balancers: 1). 0 trusts none. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** How long a worker holds a taken webhook event; a worker that dies lets it lapse and another takes it again. */
   INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -55,6 +57,7 @@ export interface Config {
   uninstallGraceDays: number;
   inboxLeaseMs: number;
   mail: { smtpUrl: string | null; from: string };
+  trustProxyHops: number;
   logLevel: string;
 }
 
@@ -131,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     uninstallGraceDays: e.UNINSTALL_GRACE_DAYS,
     inboxLeaseMs: e.INBOX_LEASE_SECONDS * 1000,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    trustProxyHops: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

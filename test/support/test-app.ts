@@ -10,6 +10,7 @@ import { createContainer, type Container } from "../../server/container.js";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import type { InboxWorker } from "../../server/jobs/inbox-worker.js";
 import type { Clock } from "../../server/lib/clock.js";
+import type { Logger } from "../../server/lib/logger.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { createEcwidEmulator, type EcwidEmulator } from "./ecwid-emulator/index.js";
@@ -36,6 +37,7 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  logger?: Logger;
   clock?: Clock;
   storage?: Storage;
   env?: Record<string, string>;
@@ -70,10 +72,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     SMTP_URL: mail.url,
+    // Tests stand in for one proxy, telling the app each caller's address.
+    TRUST_PROXY: "1",
     ...options.env,
   });
   const storage = options.storage ?? (await createLowdbStorage({ dataDir }));
-  const container = await createContainer(config, { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const container = await createContainer(config, { storage, ...(options.clock ? { clock: options.clock } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   server.on("request", createApp(container));
   const worker = createInboxWorker(container, { idleMs: 10 });
   const client = axios.create({ baseURL: url, validateStatus: () => true, maxRedirects: 0 });

@@ -1,0 +1,40 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../support/test-app.js";
+
+let app: TestApp | undefined;
+afterEach(() => app?.close());
+
+describe("request hygiene", () => {
+  it("when Ecwid opens the page with a payload, then neither the payload nor an OAuth code reaches the logs", async () => {
+    let logs = "";
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    app = await startTestApp({ logger: pino({ level: "info" }, sink) });
+    const { storeId } = await app.installStore();
+    const payload = app.emulator.encryptedPayload(storeId);
+    expect((await app.http.get(`/admin?payload=${payload}`)).status).toBe(200);
+    await app.http.get("/oauth/callback?code=super-secret-code&state=x");
+    await app.http.get("/api/admin/store", { headers: { Authorization: "Bearer secret-session-token" } });
+    expect(logs).toContain('"path":"/admin"');
+    expect(logs).not.toContain(payload);
+    expect(logs).not.toContain("super-secret-code");
+    expect(logs).not.toContain("secret-session-token");
+  });
+
+  it("when no proxy is trusted, then a forged X-Forwarded-For does not escape the per-address limit", async () => {
+    app = await startTestApp({ env: { TRUST_PROXY: "0" } });
+    const { storeId } = await app.installStore();
+    const statuses = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await app.http.post(`/api/storefront/${storeId}/session/start`, { email: `x${i}@example.com` }, { headers: { "X-Forwarded-For": `203.0.113.${i}` } })).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});
