@@ -45,8 +45,15 @@ describe("points an order deserves", () => {
     expect(pointsDeserved(facts(), rule)).toEqual({ points: 90, keptMinor: 9_050 });
   });
 
-  it("when it is partially refunded, then it earns on what is left", () => {
-    expect(pointsDeserved(facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 4_000 }), rule).points).toBe(50);
+  it("when it is partially refunded, then it earns on the share of the eligible amount that was kept", () => {
+    // 40.00 of 108.00 refunded: 68/108 of the 90.50 eligible stays, 56.98, so 56 points
+    expect(pointsDeserved(facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 4_000 }), rule).points).toBe(56);
+  });
+
+  it("when only the shipping is refunded, then most of the merchandise still earns", () => {
+    const shipped = facts({ eligibleMinor: 10_000, totalMinor: 15_000, paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 5_000 });
+    expect(pointsDeserved(shipped, rule).points).toBe(66);
+    expect(pointsDeserved({ ...shipped, refundedMinor: 15_000 }, rule).points).toBe(0);
   });
 
   it("when it is refunded, cancelled or awaiting payment, then it earns nothing", () => {
