@@ -65,3 +65,18 @@ describe("failed events", () => {
     expect((await booksFor(app.container.storage, storeId, "zed@example.com")).balance).toBe(12);
   });
 });
+
+describe("an import that stopped", () => {
+  it("when the store was uninstalled while an import waited, then after reinstalling a new import may start and the old one reads failed", async () => {
+    const first = await app.http.post("/api/admin/backfills", { from: "2026-01-01", to: "2026-01-31" }, bearer(token));
+    expect(first.status).toBe(202);
+    await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "application.uninstalled", entityId: String(storeId) });
+    await app.worker.drain();
+    const session = await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(storeId) });
+    expect(session.status).toBe(200);
+    const again = await app.http.post("/api/admin/backfills", { from: "2026-01-01", to: "2026-01-31" }, bearer(session.data.token));
+    expect(again.status).toBe(202);
+    const old = await app.http.get(`/api/admin/backfills/${first.data.id}`, bearer(session.data.token));
+    expect(old.data).toMatchObject({ status: "failed", error: "stopped before it finished" });
+  });
+});

@@ -16,6 +16,8 @@ const rangeSchema = z
   .object({ from: z.iso.date("from must be a date like 2026-01-31"), to: z.iso.date("to must be a date like 2026-12-31") })
   .refine((range) => range.from <= range.to, "from must not be after to");
 
+const pageEventId = (job: BackfillJob, offset: number) => `${job.id}:${offset}`;
+
 /**
  * Imports past orders of a date range through the same reconciliation as webhooks. Each page is an inbox
  * event: the next page is queued before the current one completes, so a restart resumes where it stopped
@@ -33,9 +35,10 @@ export class BackfillService {
     const { storage, clock } = this.deps;
     const at = clock.now().toISOString();
     const job: BackfillJob = { id: newId("bf"), storeId, from, to, status: "running", total: null, processed: 0, credited: 0, error: null, startedAt: at, updatedAt: at, actor };
+    const running = (await storage.transaction(storeId, (tx) => tx.backfills.list(storeId, 20))).find((existing) => existing.status === "running");
+    if (running && (await this.isAlive(running))) throw conflict("An import is already running for this store");
     await storage.transaction(storeId, async (tx) => {
-      const running = (await tx.backfills.list(storeId, 20)).find((existing) => existing.status === "running");
-      if (running) throw conflict("An import is already running for this store");
+      if (running) await tx.backfills.save(storeId, { ...running, status: "failed", error: "stopped before it finished", updatedAt: at });
       await tx.backfills.save(storeId, job);
     });
     await this.queuePage(job, 0);
@@ -93,10 +96,19 @@ export class BackfillService {
     });
   }
 
+  /**
+   * A running import is alive while its next page waits in the inbox or is being worked on. A page dropped
+   * (the store was uninstalled meanwhile) or failed for good leaves it stopped: a new import may start.
+   */
+  private async isAlive(job: BackfillJob): Promise<boolean> {
+    const page = await this.deps.storage.inbox.get(job.storeId, pageEventId(job, job.processed));
+    return page?.status === "pending";
+  }
+
   private async queuePage(job: BackfillJob, offset: number): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.storage.inbox.add(job.storeId, {
-      eventId: `${job.id}:${offset}`,
+      eventId: pageEventId(job, offset),
       storeId: job.storeId,
       eventType: BACKFILL_EVENT,
       entityId: job.id,
