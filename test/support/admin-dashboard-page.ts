@@ -1,0 +1,103 @@
+import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { DEMO_STORE_ID } from "./ecwid-emulator/index.js";
+import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
+import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
+
+export const BROWSER_TEST_MS = 60_000;
+
+/**
+ * The demo app and a headless browser for one test file, with the helpers that drive the merchant
+ * dashboard. Call start() in beforeAll, stop() in afterAll and closePage() in afterEach.
+ */
+export function adminDashboardPage() {
+  let app: RunningDemoApp | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+
+  const running = () => {
+    if (!app || !browser) throw new Error("the admin dashboard page is not started: call start() in beforeAll");
+    return { app, browser };
+  };
+
+  const membersInStorage = () => {
+    const { app } = running();
+    return app.container.storage.transaction(DEMO_STORE_ID, (tx) => tx.members.list(DEMO_STORE_ID, { limit: 100, offset: 0 }));
+  };
+
+  return {
+    /** Starts the demo app, then the browser; returns the app for tests that reach its container. */
+    async start(): Promise<RunningDemoApp> {
+      app = await startDemoApp();
+      browser = await launchBrowser();
+      return app;
+    },
+
+    async stop(): Promise<void> {
+      await browser?.close();
+      await app?.close();
+    },
+
+    /** Closes the browser context the last openPage() made. */
+    async closePage(): Promise<void> {
+      await context?.close();
+      context = undefined;
+    },
+
+    async openPage(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; watch: ProblemWatch }> {
+      const { app, browser } = running();
+      context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const watch = watchForProblems(page);
+      await page.goto(`${app.baseUrl}${path}`);
+      return { page, watch };
+    },
+
+    membersInStorage,
+
+    /** GET on the admin API as the merchant, with a session opened from the store's token (the legacy sign-in). */
+    async adminGet(path: string) {
+      const { app } = running();
+      const post = { storeId: DEMO_STORE_ID, accessToken: await app.container.installs.accessToken(DEMO_STORE_ID) };
+      const session = await fetch(`${app.baseUrl}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(post) });
+      const { token } = (await session.json()) as { token: string };
+      const response = await fetch(`${app.baseUrl}/api/admin${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      return response.json();
+    },
+
+    /** An order event that failed for good: stored, taken once by a worker and failed with no retry left. */
+    async failedOrderEvent(eventId: string, orderId: string, error: string) {
+      const { inbox } = running().app.container.storage;
+      const now = new Date();
+      await inbox.add(DEMO_STORE_ID, {
+        eventId,
+        storeId: DEMO_STORE_ID,
+        eventType: "order.updated",
+        entityId: "1",
+        data: { orderId },
+        eventCreated: Math.floor(now.getTime() / 1000),
+        receivedAt: now.toISOString(),
+        status: "pending",
+        attempts: 0,
+        availableAt: now.toISOString(),
+        leaseUntil: null,
+        lastError: null,
+        processedAt: null,
+      });
+      const claimed = await inbox.claimNext(now, 60_000);
+      expect(claimed?.eventId).toBe(eventId);
+      await inbox.fail(DEMO_STORE_ID, eventId, error, null);
+    },
+  };
+}
+
+/** yyyy-mm-dd of the local day `daysBack` days ago, as the browser (same machine, same zone) computes it. */
+export function localDay(daysBack: number) {
+  const date = new Date();
+  date.setDate(date.getDate() - daysBack);
+  return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+}
+
+export const memberRow = (frame: FrameLocator, email: string) => frame.locator("#members-body tr", { hasText: email });
+export const text = async (frame: FrameLocator, selector: string) => ((await frame.locator(selector).first().textContent()) ?? "").trim();
