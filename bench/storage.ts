@@ -60,8 +60,32 @@ function storeDocument(size: number): StoreDocument {
       updatedAt: at(i * 1000),
     });
     ledger.push(
-      { id: `led_e${i}`, storeId: STORE_ID, memberId: id, delta: 20, kind: "earn_order", source: { type: "order", id: `O${i}` }, idempotencyKey: `order:O${i}:earn`, actor: "system", note: "", basis: { amountMinor: 2_000, rate: 1 }, createdAt: at(i * 1000 + 1) },
-      { id: `led_a${i}`, storeId: STORE_ID, memberId: id, delta: -5, kind: "adjust", source: { type: "manual", id: `adj${i}` }, idempotencyKey: `adjust:${id}:1`, actor: "owner@shop.example", note: "bench", basis: null, createdAt: at(i * 1000 + 2) },
+      {
+        id: `led_e${i}`,
+        storeId: STORE_ID,
+        memberId: id,
+        delta: 20,
+        kind: "earn_order",
+        source: { type: "order", id: `O${i}` },
+        idempotencyKey: `order:O${i}:earn`,
+        actor: "system",
+        note: "",
+        basis: { amountMinor: 2_000, rate: 1 },
+        createdAt: at(i * 1000 + 1),
+      },
+      {
+        id: `led_a${i}`,
+        storeId: STORE_ID,
+        memberId: id,
+        delta: -5,
+        kind: "adjust",
+        source: { type: "manual", id: `adj${i}` },
+        idempotencyKey: `adjust:${id}:1`,
+        actor: "owner@shop.example",
+        note: "bench",
+        basis: null,
+        createdAt: at(i * 1000 + 2),
+      },
     );
   }
   return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null };
@@ -83,11 +107,26 @@ async function measure(op: (i: number) => Promise<unknown>): Promise<Cell> {
 let run = 0;
 /** One write (a transaction appending one entry to a random member) and one balance read, measured apart. */
 async function measureAdapter(storage: Storage, size: number): Promise<{ write: Cell; read: Cell }> {
-  const pick = () => `mem_${Math.floor(Math.random() * size).toString(36).padStart(8, "0")}`;
+  const pick = () =>
+    `mem_${Math.floor(Math.random() * size)
+      .toString(36)
+      .padStart(8, "0")}`;
   const tag = `${++run}`;
   const write = await measure((i) =>
     storage.transaction(STORE_ID, (tx) =>
-      tx.ledger.append(STORE_ID, { id: `led_b${tag}_${i}`, storeId: STORE_ID, memberId: pick(), delta: 1, kind: "adjust", source: { type: "manual", id: `b${tag}_${i}` }, idempotencyKey: `bench:${tag}:${i}`, actor: "system", note: "", basis: null, createdAt: new Date().toISOString() }),
+      tx.ledger.append(STORE_ID, {
+        id: `led_b${tag}_${i}`,
+        storeId: STORE_ID,
+        memberId: pick(),
+        delta: 1,
+        kind: "adjust",
+        source: { type: "manual", id: `b${tag}_${i}` },
+        idempotencyKey: `bench:${tag}:${i}`,
+        actor: "system",
+        note: "",
+        basis: null,
+        createdAt: new Date().toISOString(),
+      }),
     ),
   );
   const read = await measure(() => storage.transaction(STORE_ID, (tx) => tx.ledger.balance(STORE_ID, pick())));
@@ -179,8 +218,13 @@ async function main(): Promise<void> {
     );
   }
   const cut = rows.filter((row) => row.lowdb.write.ops < OPS);
-  if (cut.length > 0) console.log(`(lowdb writes at ${cut.map((row) => row.members.toLocaleString("en")).join(", ")} members stopped after ${cut.map((row) => row.lowdb.write.ops).join(", ")} ops: the time budget ran out)`);
-  console.log("p99, ms:      " + rows.map((row) => `${row.members}: lowdb write ${row.lowdb.write.p99Ms.toFixed(1)}, pg write ${row.postgres?.write.p99Ms.toFixed(1) ?? "n/a"}`).join("; "));
+  if (cut.length > 0)
+    console.log(
+      `(lowdb writes at ${cut.map((row) => row.members.toLocaleString("en")).join(", ")} members stopped after ${cut.map((row) => row.lowdb.write.ops).join(", ")} ops: the time budget ran out)`,
+    );
+  console.log(
+    "p99, ms:      " + rows.map((row) => `${row.members}: lowdb write ${row.lowdb.write.p99Ms.toFixed(1)}, pg write ${row.postgres?.write.p99Ms.toFixed(1) ?? "n/a"}`).join("; "),
+  );
 }
 
 await main();

@@ -33,13 +33,24 @@ async function main() {
   const bodies = Array.from({ length: EVENTS }, (_, i) => {
     const order = app.emulator.putOrder(storeId, { email: `bench${i % 500}@example.com`, subtotal: 10 + (i % 90), total: 10 + (i % 90), paymentStatus: "PAID" });
     const eventId = `bench-${i}-${order.id}`;
-    const body = JSON.stringify({ eventId, eventCreated: now, storeId, entityId: order.internalId, eventType: "order.created", data: { orderId: order.id, newPaymentStatus: "PAID" } });
+    const body = JSON.stringify({
+      eventId,
+      eventCreated: now,
+      storeId,
+      entityId: order.internalId,
+      eventType: "order.created",
+      data: { orderId: order.id, newPaymentStatus: "PAID" },
+    });
     return { body, signature: signWebhook(now, eventId, TEST_CLIENT_SECRET) };
   });
 
   const intake = await drive(EVENTS, SENDERS, async (i) => {
     const { body, signature } = bodies[i]!;
-    const response = await fetch(`${app.url}/webhooks/ecwid?eventtype=order.created`, { method: "POST", headers: { "Content-Type": "application/json", "X-Ecwid-Webhook-Signature": signature }, body });
+    const response = await fetch(`${app.url}/webhooks/ecwid?eventtype=order.created`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Ecwid-Webhook-Signature": signature },
+      body,
+    });
     await response.arrayBuffer();
     return response.status === 200;
   });

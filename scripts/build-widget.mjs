@@ -64,8 +64,15 @@ export async function buildWidget() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (!esbuild) {
-    const built = await access(path.join(root, "public", "widget.js")).then(() => true, () => false);
-    process.stderr.write(built ? "build-widget: esbuild is not installed; keeping the widget already in public/\n" : "build-widget: esbuild is not installed and public/widget.js is missing: run `npm install` (with dev dependencies) and `npm run build`\n");
+    const built = await access(path.join(root, "public", "widget.js")).then(
+      () => true,
+      () => false,
+    );
+    process.stderr.write(
+      built
+        ? "build-widget: esbuild is not installed; keeping the widget already in public/\n"
+        : "build-widget: esbuild is not installed and public/widget.js is missing: run `npm install` (with dev dependencies) and `npm run build`\n",
+    );
     process.exit(built ? 0 : 1);
   }
   const { loader, panel } = await buildWidget();

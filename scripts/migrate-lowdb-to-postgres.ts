@@ -107,7 +107,9 @@ async function main(): Promise<void> {
   const options = parseCommandLine(process.argv.slice(2));
   const report = await migrateLowdbToPostgres({ ...options, progress: (line) => console.log(line) });
   const failed = report.stores.filter((store) => store.problems.length > 0);
-  console.log(`done: ${report.stores.length - failed.length} of ${report.stores.length} stores copied${failed.length ? `; not copied: ${failed.map((store) => store.storeId).join(", ")}` : ""}`);
+  console.log(
+    `done: ${report.stores.length - failed.length} of ${report.stores.length} stores copied${failed.length ? `; not copied: ${failed.map((store) => store.storeId).join(", ")}` : ""}`,
+  );
   if (failed.length > 0) process.exitCode = 1;
 }
 

@@ -63,7 +63,9 @@ try {
   await dialog(page).getByRole("button", { name: "Send code" }).click();
   await dialog(page).getByLabel("6-digit code").waitFor();
   if (reviewDir) await shot(page, path.join(reviewDir, "code.png"));
-  await dialog(page).getByLabel("6-digit code").fill(await latestCode(SHOPPER));
+  await dialog(page)
+    .getByLabel("6-digit code")
+    .fill(await latestCode(SHOPPER));
   await dialog(page).getByRole("button", { name: "Sign in" }).click();
   await dialog(page).getByText("Your points", { exact: true }).waitFor();
   await page.mouse.move(0, 0);
@@ -76,7 +78,9 @@ try {
   await shot(phone, path.join(docs, "widget-phone.png"));
 
   if (reviewDir) {
-    await dialog(phone).locator(".bd").evaluate((body) => body.scrollTo(0, body.scrollHeight));
+    await dialog(phone)
+      .locator(".bd")
+      .evaluate((body) => body.scrollTo(0, body.scrollHeight));
     await shot(phone, path.join(reviewDir, "phone-scrolled.png"));
     const dutch = await open(browser, "/demo/store?lang=nl");
     await launcher(dutch).click();

@@ -18,12 +18,18 @@ const envSchema = z.object({
   /** Client-side throttle per store, under Ecwid's 600 requests a minute per token. */
   ECWID_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(540),
   DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 random characters").optional(),
   ENCRYPTION_KEY: z.string().min(32, "must be at least 32 random characters").optional(),
   UNINSTALL_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
   /** SMTP server for shopper sign-in codes, e.g. smtps://user:pass@smtp.example.com:465. Absent: an in-memory outbox (demo). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Questline <no-reply@questline.invalid>"),
   /** Proxies in front of the app whose X-Forwarded-For to believe (Heroku and most load balancers: 1). 0 trusts none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

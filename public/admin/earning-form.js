@@ -20,7 +20,12 @@ export function bindEarningForm({ fmt, onSubmit, onCancel }) {
   const formError = byId("earning-form-error");
   const choices = byId("earning-status-choices");
   const field = (name, inputId) => ({ input: byId(inputId), error: byId(`earning-${name}-error`) });
-  const fields = { points: field("points", "earning-points"), per: field("per", "earning-per"), min: field("min", "earning-min"), statuses: field("statuses", "earning-status-choices") };
+  const fields = {
+    points: field("points", "earning-points"),
+    per: field("per", "earning-per"),
+    min: field("min", "earning-min"),
+    statuses: field("statuses", "earning-status-choices"),
+  };
 
   form.querySelectorAll("[data-currency-symbol]").forEach((node) => {
     node.textContent = fmt.currency.symbol;
@@ -44,7 +49,11 @@ export function bindEarningForm({ fmt, onSubmit, onCancel }) {
 
   function checkbox(status, checked) {
     const input = el("input", { type: "checkbox", class: "custom-checkbox__input", name: "countedStatuses", value: status, checked });
-    return el("div", { class: "custom-checkbox" }, el("label", {}, input, el("span", { class: "custom-checkbox__label", "aria-hidden": "true" }), el("span", { class: "custom-checkbox__text" }, paymentStatusLabel(status))));
+    return el(
+      "div",
+      { class: "custom-checkbox" },
+      el("label", {}, input, el("span", { class: "custom-checkbox__label", "aria-hidden": "true" }), el("span", { class: "custom-checkbox__text" }, paymentStatusLabel(status))),
+    );
   }
 
   /** Reads the form; returns `{ earning }` or `{ errors }` keyed by field. */

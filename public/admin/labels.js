@@ -16,8 +16,7 @@ export const ledgerKindLabel = (kind) => LEDGER_KINDS[kind] ?? String(kind);
 export const actorLabel = (actor) => (!actor || actor === "system" ? "Questline" : String(actor));
 
 /** A member as the merchant knows them: email, else the Ecwid customer id. */
-export const memberLabel = (member) =>
-  member?.email || (member?.customerId ? `Customer #${member.customerId}` : `Member ${member?.id ?? ""}`.trim());
+export const memberLabel = (member) => member?.email || (member?.customerId ? `Customer #${member.customerId}` : `Member ${member?.id ?? ""}`.trim());
 
 /** Payment statuses the earning rule can count. PAID is always offered; Ecwid lets merchants name three custom ones. */
 export const EARNING_STATUS_CHOICES = ["PAID", "CUSTOM_PAYMENT_STATUS_1", "CUSTOM_PAYMENT_STATUS_2", "CUSTOM_PAYMENT_STATUS_3"];

@@ -31,7 +31,9 @@ function decimalIndex(text, decimal) {
  */
 export function parseMoneyInput(text, precision, decimal = ".") {
   const digits = Number.isInteger(precision) && precision >= 0 ? precision : 2;
-  const raw = String(text ?? "").trim().replace(GROUPING_MARKS, "");
+  const raw = String(text ?? "")
+    .trim()
+    .replace(GROUPING_MARKS, "");
   const example = digits === 0 ? "12" : `12${decimal}${"5".padEnd(digits, "0")}`;
   if (!raw) return { error: "Enter an amount." };
   if (/^[-\u2212]/.test(raw)) return { error: "The amount cannot be negative." };

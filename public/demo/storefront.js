@@ -17,7 +17,12 @@
         email,
         ownerId: storeId,
         registered: String(Math.floor(Date.now() / 1000) - 90 * 86400),
-        billingPerson: { name: email.split("@")[0].replace(/[._-]+/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()) },
+        billingPerson: {
+          name: email
+            .split("@")[0]
+            .replace(/[._-]+/g, " ")
+            .replace(/\b\w/g, (c) => c.toUpperCase()),
+        },
       }
     : null;
 

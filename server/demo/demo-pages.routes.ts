@@ -10,9 +10,21 @@ export interface DemoPagesDeps {
 }
 
 const DEMO_LINKS = [
-  { href: "/demo/admin", title: "Demo control panel", text: "The merchant's dashboard as Ecwid shows it: the app page in Ecwid's admin iframe, opened with the encrypted payload." },
-  { href: "/demo/admin?form=hex", title: "Demo control panel, legacy payload", text: "The same page opened the older way, with the store's details in a hex-encoded URL fragment." },
-  { href: "/demo/store", title: "Demo storefront", text: "The shop's storefront with the Questline widget, loaded the way Ecwid loads an app's script; switch language and shopper in its top bar." },
+  {
+    href: "/demo/admin",
+    title: "Demo control panel",
+    text: "The merchant's dashboard as Ecwid shows it: the app page in Ecwid's admin iframe, opened with the encrypted payload.",
+  },
+  {
+    href: "/demo/admin?form=hex",
+    title: "Demo control panel, legacy payload",
+    text: "The same page opened the older way, with the store's details in a hex-encoded URL fragment.",
+  },
+  {
+    href: "/demo/store",
+    title: "Demo storefront",
+    text: "The shop's storefront with the Questline widget, loaded the way Ecwid loads an app's script; switch language and shopper in its top bar.",
+  },
   { href: "/demo/outbox", title: "Email outbox", text: "The emails demo mode would send: the storefront widget's sign-in codes." },
   { href: "/readyz", title: "Readiness", text: "Whether the app and its storage answer." },
 ];

@@ -7,6 +7,9 @@ export const webhookEventSchema = z.object({
   storeId: z.number().int().positive(),
   entityId: z.union([z.number(), z.string()]).transform(String),
   eventType: z.string().min(1).max(100),
-  data: z.record(z.string(), z.unknown()).nullish().transform((data) => data ?? null),
+  data: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((data) => data ?? null),
 });
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;

@@ -6,12 +6,7 @@ export function signWebhook(eventCreated: number | string, eventId: string, clie
   return crypto.createHmac("sha256", clientSecret).update(`${eventCreated}.${eventId}`, "utf8").digest("base64");
 }
 
-export function isWebhookSignatureValid(
-  signature: string | undefined,
-  eventCreated: number | string,
-  eventId: string,
-  clientSecret: string,
-): boolean {
+export function isWebhookSignatureValid(signature: string | undefined, eventCreated: number | string, eventId: string, clientSecret: string): boolean {
   if (!signature) return false;
   return safeEqual(signature.trim(), signWebhook(eventCreated, eventId, clientSecret));
 }

@@ -18,7 +18,10 @@ export interface OutboxMessage extends OutgoingEmail {
 export class OutboxMailer implements Mailer {
   readonly #messages: OutboxMessage[] = [];
 
-  constructor(private readonly now: () => Date, private readonly keep = 50) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly keep = 50,
+  ) {}
 
   async send(email: OutgoingEmail): Promise<void> {
     this.#messages.unshift({ ...email, sentAt: this.now().toISOString() });

@@ -14,7 +14,12 @@ export function createMetrics() {
       registers: [registry],
     }),
     webhooks: new Counter({ name: "questline_webhooks_total", help: "Webhooks received, by outcome", labelNames: ["outcome"] as const, registers: [registry] }),
-    inboxEvents: new Counter({ name: "questline_inbox_events_total", help: "Inbox events handled by the worker, by result", labelNames: ["result"] as const, registers: [registry] }),
+    inboxEvents: new Counter({
+      name: "questline_inbox_events_total",
+      help: "Inbox events handled by the worker, by result",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -53,7 +53,10 @@ function start(ecwid: EcwidApi): void {
   fetch(`${api}/program?lang=${encodeURIComponent(lang)}`)
     .then((response) => (response.ok ? (response.json() as Promise<Program>) : Promise.reject(new Error(String(response.status)))))
     // A shop whose program cannot be read shows nothing rather than a broken button.
-    .then((program) => render(program, api, ecwid), () => undefined);
+    .then(
+      (program) => render(program, api, ecwid),
+      () => undefined,
+    );
 }
 
 function render(program: Program, api: string, ecwid: EcwidApi): void {

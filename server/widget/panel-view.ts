@@ -63,7 +63,12 @@ export function mountPanel(context: PanelContext): PanelHandle {
     fill(
       summary,
       h("p", { class: "lbl" }, f.t("balance.label")),
-      h("div", { class: "row" }, h("p", { class: "bal" }, before, h("b", null, f.number(me.member.balance)), after), me.tier.current && h("p", { class: "level" }, me.tier.current.name)),
+      h(
+        "div",
+        { class: "row" },
+        h("p", { class: "bal" }, before, h("b", null, f.number(me.member.balance)), after),
+        me.tier.current && h("p", { class: "level" }, me.tier.current.name),
+      ),
     );
     fill(
       body,
@@ -74,11 +79,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
       referralSection(view, me),
       activitySection(view, me),
     );
-    fill(
-      footer,
-      h("span", { class: "who" }, me.member.email ?? ""),
-      h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")),
-    );
+    fill(footer, h("span", { class: "who" }, me.member.email ?? ""), h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")));
     footer.hidden = false;
   };
 

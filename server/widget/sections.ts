@@ -64,7 +64,10 @@ export function rewardsSection({ program, f }: View, balance?: number): HTMLElem
         ? null
         : ready
           ? h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"))
-          : [bar(balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) })), muted(f.t("reward.need", { points: f.points(reward.costPoints - balance) }))];
+          : [
+              bar(balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) })),
+              muted(f.t("reward.need", { points: f.points(reward.costPoints - balance) })),
+            ];
     return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(reward.costPoints)));
   });
   return section(f.t("rewards.title"), h("ul", null, items));
@@ -73,7 +76,10 @@ export function rewardsSection({ program, f }: View, balance?: number): HTMLElem
 export function tiersSection({ program, f }: View): HTMLElement | null {
   if (program.tiers.length === 0) return null;
   const items = program.tiers.map((tier) =>
-    item(h("div", { class: "grow" }, h("div", { class: "tt" }, tier.name), tier.perks && muted(tier.perks)), h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.thresholdMinor) }))),
+    item(
+      h("div", { class: "grow" }, h("div", { class: "tt" }, tier.name), tier.perks && muted(tier.perks)),
+      h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.thresholdMinor) })),
+    ),
   );
   return section(f.t("tiers.title"), h("ul", null, items));
 }
@@ -83,7 +89,10 @@ export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
   const { current, next, spendMinor } = me.tier;
   const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
   const progress = next
-    ? [bar(spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })), muted(f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name }))]
+    ? [
+        bar(spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })),
+        muted(f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })),
+      ]
     : muted(f.t("tier.top"));
   return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
 }
@@ -104,12 +113,14 @@ export function badgesSection({ program, f }: View, me: Me): HTMLElement | null 
 
 export function activitySection({ f }: View, me: Me): HTMLElement | null {
   if (me.recentLedger.length === 0) return null;
-  const items = me.recentLedger.slice(0, 5).map((entry) =>
-    item(
-      h("div", { class: "grow" }, h("div", null, f.t(`ledger.${entry.kind}`) || entry.note), h("div", { class: "muted sm" }, f.date(entry.createdAt))),
-      h("span", { class: entry.delta < 0 ? "delta neg" : "delta" }, `${entry.delta < 0 ? "−" : "+"}${f.number(Math.abs(entry.delta))}`),
-    ),
-  );
+  const items = me.recentLedger
+    .slice(0, 5)
+    .map((entry) =>
+      item(
+        h("div", { class: "grow" }, h("div", null, f.t(`ledger.${entry.kind}`) || entry.note), h("div", { class: "muted sm" }, f.date(entry.createdAt))),
+        h("span", { class: entry.delta < 0 ? "delta neg" : "delta" }, `${entry.delta < 0 ? "−" : "+"}${f.number(Math.abs(entry.delta))}`),
+      ),
+    );
   return section(f.t("activity.title"), h("ul", null, items));
 }
 
@@ -139,7 +150,8 @@ export function referralSection({ program, f }: View, me: Me): HTMLElement | nul
     h(
       "div",
       { class: "shares" },
-      "share" in navigator && h("button", { type: "button", class: "share", onclick: () => void navigator.share({ text: message, url }).catch(() => undefined) }, icon(SHARE), f.t("referral.share")),
+      "share" in navigator &&
+        h("button", { type: "button", class: "share", onclick: () => void navigator.share({ text: message, url }).catch(() => undefined) }, icon(SHARE), f.t("referral.share")),
       out(`mailto:?subject=${encodeURIComponent(program.storeName)}&body=${text}`, f.t("referral.email")),
       out(`https://wa.me/?text=${text}`, "WhatsApp"),
       out(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`, "Facebook"),

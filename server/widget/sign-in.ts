@@ -25,8 +25,25 @@ export function signInCard(deps: { api: StorefrontApi; f: Format; program: Progr
   const error = h("p", { class: "err", role: "alert" });
   const intro = h("p", { id: "ql-signin-intro", class: "muted" }, f.t("signin.intro"));
   const sent = h("p", { id: "ql-sent", class: "muted sent" });
-  const emailInput = h("input", { id: "ql-email", type: "email", autocomplete: "email", inputmode: "email", spellcheck: "false", required: true, "aria-describedby": "ql-signin-intro" });
-  const codeInput = h("input", { id: "ql-code", class: "code", type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: 6, required: true, "aria-describedby": "ql-sent" });
+  const emailInput = h("input", {
+    id: "ql-email",
+    type: "email",
+    autocomplete: "email",
+    inputmode: "email",
+    spellcheck: "false",
+    required: true,
+    "aria-describedby": "ql-signin-intro",
+  });
+  const codeInput = h("input", {
+    id: "ql-code",
+    class: "code",
+    type: "text",
+    inputmode: "numeric",
+    autocomplete: "one-time-code",
+    maxlength: 6,
+    required: true,
+    "aria-describedby": "ql-sent",
+  });
 
   const fail = (input: HTMLInputElement, message: string) => {
     error.textContent = message;
@@ -114,13 +131,5 @@ export function signInCard(deps: { api: StorefrontApi; f: Format; program: Progr
     // no logged-in customer to offer
   }
 
-  return h(
-    "section",
-    { class: "card signin", "aria-labelledby": "ql-signin" },
-    h("h3", { id: "ql-signin" }, f.t("signin.title")),
-    intro,
-    emailStep,
-    codeStep,
-    error,
-  );
+  return h("section", { class: "card signin", "aria-labelledby": "ql-signin" }, h("h3", { id: "ql-signin" }, f.t("signin.title")), intro, emailStep, codeStep, error);
 }

@@ -108,7 +108,13 @@ export function describeInboxContract(h: ContractHarness): void {
 
       await h.storage.inbox.fail(event.storeId, event.eventId, "Ecwid answered 503", at(minutesAfter(20)));
 
-      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual({ ...event, attempts: 1, availableAt: minutesAfter(20), leaseUntil: null, lastError: "Ecwid answered 503" });
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual({
+        ...event,
+        attempts: 1,
+        availableAt: minutesAfter(20),
+        leaseUntil: null,
+        lastError: "Ecwid answered 503",
+      });
       expect(await h.storage.inbox.claimNext(at(minutesAfter(19)), minute)).toBeNull();
       expect(await h.storage.inbox.claimNext(at(minutesAfter(20)), minute)).toMatchObject({ eventId: event.eventId, attempts: 2 });
     });

@@ -12,7 +12,13 @@ export function describeLedgerContract(h: ContractHarness): void {
     it("when an entry is appended, then it is created, the cached balance moves and findByKey returns it", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
-      const entry = aLedgerEntry(storeId, member.id, { delta: 25, kind: "earn_order", source: { type: "order", id: "1001" }, idempotencyKey: "order:1001:earn", basis: { amountMinor: 2500, rate: 1 } });
+      const entry = aLedgerEntry(storeId, member.id, {
+        delta: 25,
+        kind: "earn_order",
+        source: { type: "order", id: "1001" },
+        idempotencyKey: "order:1001:earn",
+        basis: { amountMinor: 2500, rate: 1 },
+      });
 
       const result = await inStore(storeId, (tx) => tx.ledger.append(storeId, entry));
 
@@ -69,7 +75,12 @@ export function describeLedgerContract(h: ContractHarness): void {
     });
 
     it("when many random appends land, some repeating keys, then each cached balance equals the sum of its entries and the first write of each key", async () => {
-      const append = fc.record({ member: fc.integer({ min: 0, max: 2 }), delta: fc.integer({ min: -50, max: 100 }), key: fc.integer({ min: 0, max: 25 }), newTransaction: fc.boolean() });
+      const append = fc.record({
+        member: fc.integer({ min: 0, max: 2 }),
+        delta: fc.integer({ min: -50, max: 100 }),
+        key: fc.integer({ min: 0, max: 25 }),
+        newTransaction: fc.boolean(),
+      });
       await fc.assert(
         fc.asyncProperty(fc.array(append, { minLength: 1, maxLength: 40 }), async (appends) => {
           const storeId = aStoreId();

@@ -17,23 +17,70 @@ const skipReason = await postgresSkipReason("lowdb to postgres migration tests")
 if (skipReason) console.log(skipReason);
 
 const run = promisify(execFile);
-const migrateCommand = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/migrate-lowdb-to-postgres.ts", ...args], { cwd: join(import.meta.dirname, "../..") });
+const migrateCommand = (...args: string[]) =>
+  run(process.execPath, ["--import", "tsx", "scripts/migrate-lowdb-to-postgres.ts", ...args], { cwd: join(import.meta.dirname, "../..") });
 
 /** Fills one store with a bit of everything, the way the app would. */
 async function seedStore(storage: Storage, storeId: number) {
   await storage.installs.save(storeId, anInstall(storeId));
   const ann = await insertMember(storage, storeId, { email: "Ann@Shopper.example", customerId: 11, createdAt: minutesAfter(1) });
   const bob = await insertMember(storage, storeId, { email: null, customerId: null, createdAt: minutesAfter(2) });
-  const job: BackfillJob = { id: "bf_1", storeId, from: "2026-01-01", to: "2026-01-31", status: "done", total: 3, processed: 3, credited: 2, error: null, startedAt: minutesAfter(0), updatedAt: minutesAfter(1), actor: "owner@shop.example" };
+  const job: BackfillJob = {
+    id: "bf_1",
+    storeId,
+    from: "2026-01-01",
+    to: "2026-01-31",
+    status: "done",
+    total: 3,
+    processed: 3,
+    credited: 2,
+    error: null,
+    startedAt: minutesAfter(0),
+    updatedAt: minutesAfter(1),
+    actor: "owner@shop.example",
+  };
   await storage.transaction(storeId, async (tx) => {
-    await tx.ledger.append(storeId, aLedgerEntry(storeId, ann.id, { delta: 40, kind: "earn_order", source: { type: "order", id: "A1" }, idempotencyKey: "order:A1:earn", basis: { amountMinor: 4000, rate: 1 }, createdAt: minutesAfter(3) }));
-    await tx.ledger.append(storeId, aLedgerEntry(storeId, ann.id, { delta: -15, kind: "reverse", source: { type: "order", id: "A1" }, idempotencyKey: "order:A1:reverse:1", createdAt: minutesAfter(4) }));
+    await tx.ledger.append(
+      storeId,
+      aLedgerEntry(storeId, ann.id, {
+        delta: 40,
+        kind: "earn_order",
+        source: { type: "order", id: "A1" },
+        idempotencyKey: "order:A1:earn",
+        basis: { amountMinor: 4000, rate: 1 },
+        createdAt: minutesAfter(3),
+      }),
+    );
+    await tx.ledger.append(
+      storeId,
+      aLedgerEntry(storeId, ann.id, { delta: -15, kind: "reverse", source: { type: "order", id: "A1" }, idempotencyKey: "order:A1:reverse:1", createdAt: minutesAfter(4) }),
+    );
     await tx.ledger.append(storeId, aLedgerEntry(storeId, bob.id, { delta: 7, createdAt: minutesAfter(5) }));
     await tx.audit.append(storeId, anAuditEntry(storeId, { details: { points: 7, nested: { ok: true } } }));
-    await tx.orders.save(storeId, { orderId: "A1", internalId: 9001, storeId, memberId: ann.id, paymentStatus: "PARTIALLY_REFUNDED", counted: true, netSpendMinor: 2500, placedAt: minutesAfter(3), revision: 17, updatedAt: minutesAfter(4) });
+    await tx.orders.save(storeId, {
+      orderId: "A1",
+      internalId: 9001,
+      storeId,
+      memberId: ann.id,
+      paymentStatus: "PARTIALLY_REFUNDED",
+      counted: true,
+      netSpendMinor: 2500,
+      placedAt: minutesAfter(3),
+      revision: 17,
+      updatedAt: minutesAfter(4),
+    });
     await tx.settings.save(storeId, defaultProgramSettings(2));
     await tx.backfills.save(storeId, job);
-    await tx.signInCodes.insert(storeId, { id: "sic_1", storeId, email: "ann@shopper.example", codeHash: "hash", expiresAt: minutesAfter(30), attempts: 1, consumedAt: null, createdAt: minutesAfter(20) });
+    await tx.signInCodes.insert(storeId, {
+      id: "sic_1",
+      storeId,
+      email: "ann@shopper.example",
+      codeHash: "hash",
+      expiresAt: minutesAfter(30),
+      attempts: 1,
+      consumedAt: null,
+      createdAt: minutesAfter(20),
+    });
   });
   const done = anInboxEvent(storeId, { receivedAt: minutesAfter(1) });
   const pending = anInboxEvent(storeId, { receivedAt: minutesAfter(2), data: null });

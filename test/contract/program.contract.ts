@@ -22,7 +22,21 @@ function anOrderRecord(storeId: number, memberId: string, overrides: Partial<Ord
 }
 
 function aBackfillJob(storeId: number, overrides: Partial<BackfillJob> = {}): BackfillJob {
-  return { id: `bf_${Math.random().toString(36).slice(2)}`, storeId, from: "2026-01-01", to: "2026-01-31", status: "running", total: null, processed: 0, credited: 0, error: null, startedAt: minutesAfter(0), updatedAt: minutesAfter(0), actor: "owner@shop.example", ...overrides };
+  return {
+    id: `bf_${Math.random().toString(36).slice(2)}`,
+    storeId,
+    from: "2026-01-01",
+    to: "2026-01-31",
+    status: "running",
+    total: null,
+    processed: 0,
+    credited: 0,
+    error: null,
+    startedAt: minutesAfter(0),
+    updatedAt: minutesAfter(0),
+    actor: "owner@shop.example",
+    ...overrides,
+  };
 }
 
 export function describeProgramContract(h: ContractHarness): void {
@@ -75,7 +89,11 @@ export function describeProgramContract(h: ContractHarness): void {
       expect(await h.storage.transaction(storeId, (tx) => tx.settings.get(storeId))).toBeNull();
       const settings = defaultProgramSettings(2);
       await h.storage.transaction(storeId, (tx) => tx.settings.save(storeId, settings));
-      const changed = { ...settings, earning: { ...settings.earning, points: 3 }, challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 } }] };
+      const changed = {
+        ...settings,
+        earning: { ...settings.earning, points: 3 },
+        challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 } }],
+      };
       await expect(
         h.storage.transaction(storeId, async (tx) => {
           await tx.settings.save(storeId, changed);

@@ -91,7 +91,9 @@ describe("the merchant dashboard inside the demo control panel", () => {
         ["1.5", 0, "."],
       ];
       // A string, so the test runner's transform of dynamic import() never reaches the page.
-      const results = await dashboard.evaluate(`import("/admin/money-input.js").then((m) => ${JSON.stringify(cases)}.map(([text, precision, decimal]) => m.parseMoneyInput(text, precision, decimal)))`);
+      const results = await dashboard.evaluate(
+        `import("/admin/money-input.js").then((m) => ${JSON.stringify(cases)}.map(([text, precision, decimal]) => m.parseMoneyInput(text, precision, decimal)))`,
+      );
       expect(results).toEqual([
         { minor: 1250 },
         { minor: 115 },

@@ -245,19 +245,25 @@ describe("the storefront widget on the demo storefront", () => {
 });
 
 describe("signing out of the shop", () => {
-  it("when a logged-in customer signs out of the store, then the rewards session is forgotten; a guest's survives page loads", async () => {
-    const { page } = await openStore("?customer=maya.chen@example.com");
-    await page.waitForFunction(() => document.querySelector("questline-widget") !== null);
-    await page.evaluate((storeId) => localStorage.setItem(`questline:${storeId}:token`, "a-session"), DEMO_STORE_ID);
-    await page.evaluate(() => new Promise((resolve) => (window as unknown as { Ecwid: { Customer: { signOut(cb: () => void): void } } }).Ecwid.Customer.signOut(() => resolve(null))));
-    expect(await page.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBeNull();
-    const guest = await browser.newContext();
-    const guestPage = await guest.newPage();
-    await guestPage.goto(`${app.baseUrl}/demo/store`);
-    await guestPage.evaluate((storeId) => localStorage.setItem(`questline:${storeId}:token`, "guest-session"), DEMO_STORE_ID);
-    await guestPage.reload();
-    await guestPage.waitForFunction(() => document.querySelector("questline-widget") !== null);
-    expect(await guestPage.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBe("guest-session");
-    await guest.close();
-  }, BROWSER_TEST_MS);
+  it(
+    "when a logged-in customer signs out of the store, then the rewards session is forgotten; a guest's survives page loads",
+    async () => {
+      const { page } = await openStore("?customer=maya.chen@example.com");
+      await page.waitForFunction(() => document.querySelector("questline-widget") !== null);
+      await page.evaluate((storeId) => localStorage.setItem(`questline:${storeId}:token`, "a-session"), DEMO_STORE_ID);
+      await page.evaluate(
+        () => new Promise((resolve) => (window as unknown as { Ecwid: { Customer: { signOut(cb: () => void): void } } }).Ecwid.Customer.signOut(() => resolve(null))),
+      );
+      expect(await page.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBeNull();
+      const guest = await browser.newContext();
+      const guestPage = await guest.newPage();
+      await guestPage.goto(`${app.baseUrl}/demo/store`);
+      await guestPage.evaluate((storeId) => localStorage.setItem(`questline:${storeId}:token`, "guest-session"), DEMO_STORE_ID);
+      await guestPage.reload();
+      await guestPage.waitForFunction(() => document.querySelector("questline-widget") !== null);
+      expect(await guestPage.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBe("guest-session");
+      await guest.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

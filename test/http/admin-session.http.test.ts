@@ -133,7 +133,10 @@ describe("tokens handed over by the page", () => {
     const store = app.emulator.addStore();
     app.emulator.clearRequests();
     const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: `secret_invented${i}` }, { headers: { "X-Forwarded-For": "10.1.1.1" } })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (await app.http.post("/api/admin/session", { storeId: store.storeId, accessToken: `secret_invented${i}` }, { headers: { "X-Forwarded-For": "10.1.1.1" } })).status,
+      );
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(app.emulator.requests.length).toBe(5);

@@ -37,7 +37,11 @@ describe("crash recovery", () => {
     let app = await startAppProcess(env);
     cleanups.push(() => app.stop("SIGKILL"));
     const { storeId } = emulator.addStore();
-    const session = await fetch(`${app.url}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }) });
+    const session = await fetch(`${app.url}/api/admin/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }),
+    });
     expect(session.status).toBe(200);
 
     const events: { event: WebhookEvent; email: string; points: number; acked: boolean }[] = [];
@@ -45,7 +49,12 @@ describe("crash recovery", () => {
       const email = `crash${i}@example.com`;
       const points = 1 + (i % 97);
       const order = emulator.putOrder(storeId, { email, subtotal: points, total: points, paymentStatus: "PAID" });
-      events.push({ event: { ...emulator.orderWebhook(storeId, order.id, "order.created"), eventId: randomUUID(), eventCreated: Math.floor(Date.now() / 1000) }, email, points, acked: false });
+      events.push({
+        event: { ...emulator.orderWebhook(storeId, order.id, "order.created"), eventId: randomUUID(), eventCreated: Math.floor(Date.now() / 1000) },
+        email,
+        points,
+        acked: false,
+      });
     }
 
     /** Delivers like Ecwid: 20 at a time; an event counts as delivered only on a 200. */
@@ -80,11 +89,22 @@ describe("crash recovery", () => {
     expect(ackedBeforeCrash).toBeLessThan(EVENTS);
 
     app = await startAppProcess(env);
-    await deliver(app.url, events.filter((item) => !item.acked));
+    await deliver(
+      app.url,
+      events.filter((item) => !item.acked),
+    );
     await deliver(app.url, events.slice(0, 50));
     expect(events.every((item) => item.acked)).toBe(true);
 
-    const token = (await (await fetch(`${app.url}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }) })).json()).token;
+    const token = (
+      await (
+        await fetch(`${app.url}/api/admin/session`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }),
+        })
+      ).json()
+    ).token;
     for (let i = 0; i < 300; i++) {
       const inbox = await (await fetch(`${app.url}/api/admin/inbox`, { headers: { Authorization: `Bearer ${token}` } })).json();
       if (inbox.counts.pending === 0) break;

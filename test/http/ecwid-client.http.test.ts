@@ -39,7 +39,9 @@ describe("Ecwid client", () => {
   it("when Ecwid keeps failing, then it gives up after the bounded attempts with a retryable error", async () => {
     const store = emulator.addStore();
     emulator.failNext(10, { status: 503 });
-    const error = await client().getProfile(store.storeId, store.accessToken).catch((caught: unknown) => caught);
+    const error = await client()
+      .getProfile(store.storeId, store.accessToken)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(EcwidApiError);
     expect(error).toMatchObject({ status: 503, retryable: true });
     expect(emulator.requests).toHaveLength(5);
@@ -47,7 +49,9 @@ describe("Ecwid client", () => {
 
   it("when the token is refused, then it is not retried and neither the error nor the logs contain the token", async () => {
     const store = emulator.addStore();
-    const error = await client().getProfile(store.storeId, `${store.accessToken}-wrong`).catch((caught: unknown) => caught);
+    const error = await client()
+      .getProfile(store.storeId, `${store.accessToken}-wrong`)
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 403, errorCode: "INVALID_API_TOKEN", retryable: false });
     expect(emulator.requests).toHaveLength(1);
     expect(JSON.stringify(error) + String(error)).not.toContain(store.accessToken);

@@ -47,13 +47,22 @@ describe("merchant adjustments", () => {
   });
 
   it("when the input is bad, then a 400 names the problem and nothing changes", async () => {
-    for (const body of [{ points: 1.5, reason: "fraction" }, { points: 0, reason: "zero" }, { points: "10", reason: "string" }, { points: 10 }, { points: 10, reason: " " }, { points: 1e15, reason: "huge" }]) {
+    for (const body of [
+      { points: 1.5, reason: "fraction" },
+      { points: 0, reason: "zero" },
+      { points: "10", reason: "string" },
+      { points: 10 },
+      { points: 10, reason: " " },
+      { points: 1e15, reason: "huge" },
+    ]) {
       const response = await adjust(body);
       expect(response.status).toBe(400);
       expect(response.data.code).toBe("validation_failed");
       expect(typeof response.data.message).toBe("string");
     }
-    const malformed = await app.http.post(`/api/admin/members/${memberId}/adjustments`, "{points: 5", { headers: { ...bearer(token).headers, "Content-Type": "application/json" } });
+    const malformed = await app.http.post(`/api/admin/members/${memberId}/adjustments`, "{points: 5", {
+      headers: { ...bearer(token).headers, "Content-Type": "application/json" },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.data.code).toBe("malformed_json");
     expect((await ledger()).data.items).toHaveLength(0);

@@ -57,7 +57,11 @@ describe.skipIf(skipReason !== null)("several app processes on one PostgreSQL da
   }, 60_000);
 
   const sessionOn = async (app: App, storeId: number): Promise<string> => {
-    const response = await fetch(`${app.url}/api/admin/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }) });
+    const response = await fetch(`${app.url}/api/admin/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ payload: emulator.encryptedPayload(storeId) }),
+    });
     expect(response.status).toBe(200);
     return ((await response.json()) as { token: string }).token;
   };
@@ -96,7 +100,10 @@ describe.skipIf(skipReason !== null)("several app processes on one PostgreSQL da
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
-      const taken = await client.query<{ events: number; attempts: number }>("SELECT count(*)::int AS events, sum(attempts)::int AS attempts FROM inbox_events WHERE store_id = $1", [storeId]);
+      const taken = await client.query<{ events: number; attempts: number }>(
+        "SELECT count(*)::int AS events, sum(attempts)::int AS attempts FROM inbox_events WHERE store_id = $1",
+        [storeId],
+      );
       expect(taken.rows[0]).toEqual({ events: EVENTS, attempts: EVENTS });
     } finally {
       await client.end();

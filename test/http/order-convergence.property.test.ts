@@ -50,7 +50,7 @@ describe("order convergence (property)", () => {
 
           const deliverDue = async (step: number) => {
             const due = events.filter((item) => item.due <= step && item.copies > 0);
-            due.sort((a, b) => ((a.event.eventId! < b.event.eventId!) === seed % 2 > 0 ? -1 : 1));
+            due.sort((a, b) => (a.event.eventId! < b.event.eventId! === seed % 2 > 0 ? -1 : 1));
             for (const item of due) {
               while (item.copies > 0) {
                 item.copies--;
@@ -65,7 +65,8 @@ describe("order convergence (property)", () => {
             const current = app.emulator.getOrder(storeId, order.id)!;
             const paid = ["PAID", "PARTIALLY_REFUNDED"].includes(current.paymentStatus);
             if (step.kind === "pay" && current.paymentStatus === "AWAITING_PAYMENT") app.emulator.updateOrder(storeId, order.id, { paymentStatus: "PAID" });
-            else if (step.kind === "refund" && paid) app.emulator.refundOrder(storeId, order.id, Math.max(1, Math.floor(((current.total - current.refundedAmount) * step.share) / 100)));
+            else if (step.kind === "refund" && paid)
+              app.emulator.refundOrder(storeId, order.id, Math.max(1, Math.floor(((current.total - current.refundedAmount) * step.share) / 100)));
             else if (step.kind === "cancel" && current.paymentStatus === "AWAITING_PAYMENT") app.emulator.updateOrder(storeId, order.id, { paymentStatus: "CANCELLED" });
             else if (step.kind === "delete") {
               record(index + 1, app.emulator.orderWebhook(storeId, order.id, "order.deleted"));

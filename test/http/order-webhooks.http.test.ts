@@ -35,7 +35,13 @@ describe("webhook intake", () => {
     expect(original.status).toBe(200);
     const victim = await app.installStore();
     for (const change of [{ data: { orderId: other.id } }, { storeId: victim.storeId }, { eventType: "application.uninstalled", entityId: String(storeId) }]) {
-      const replay = await app.emulator.sendWebhook({ url: hook, ...app.emulator.orderWebhook(storeId, mine.id, "order.created"), eventId: original.eventId, eventCreated: original.eventCreated, ...change });
+      const replay = await app.emulator.sendWebhook({
+        url: hook,
+        ...app.emulator.orderWebhook(storeId, mine.id, "order.created"),
+        eventId: original.eventId,
+        eventCreated: original.eventCreated,
+        ...change,
+      });
       expect(replay.status).toBe(401);
     }
     expect((await app.container.storage.installs.get(storeId))?.status).toBe("active");
@@ -73,7 +79,12 @@ describe("orders become points", () => {
     const order = app.emulator.putOrder(storeId, { email: "ana@example.com", customerId: 77, subtotal: 120.5, total: 130, paymentStatus: "PAID" });
     const first = await send(order.id, "order.created");
     for (let i = 0; i < 4; i++) {
-      const again = await app.emulator.sendWebhook({ url: hook, ...app.emulator.orderWebhook(storeId, order.id, "order.created"), eventId: first.eventId, eventCreated: first.eventCreated });
+      const again = await app.emulator.sendWebhook({
+        url: hook,
+        ...app.emulator.orderWebhook(storeId, order.id, "order.created"),
+        eventId: first.eventId,
+        eventCreated: first.eventCreated,
+      });
       expect(again.status).toBe(200);
     }
     await app.worker.drain();

@@ -22,7 +22,13 @@ async function storeWithPoints() {
 }
 
 function sendUninstall(storeId: number) {
-  return app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "application.uninstalled", entityId: String(storeId), eventCreated: Math.floor(clock.now().getTime() / 1000) });
+  return app.emulator.sendWebhook({
+    url: `${app.url}/webhooks/ecwid`,
+    storeId,
+    eventType: "application.uninstalled",
+    entityId: String(storeId),
+    eventCreated: Math.floor(clock.now().getTime() / 1000),
+  });
 }
 
 describe("uninstall", () => {
@@ -37,14 +43,27 @@ describe("uninstall", () => {
     const api = await app.http.get("/api/admin/members", bearer(token));
     expect(api.status).toBe(403);
     expect(api.data.code).toBe("store_not_installed");
-    const order = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "order.created", entityId: "1", data: { orderId: "X1" }, eventCreated: Math.floor(clock.now().getTime() / 1000) });
+    const order = await app.emulator.sendWebhook({
+      url: `${app.url}/webhooks/ecwid`,
+      storeId,
+      eventType: "order.created",
+      entityId: "1",
+      data: { orderId: "X1" },
+      eventCreated: Math.floor(clock.now().getTime() / 1000),
+    });
     expect(order.status).toBe(403);
     expect((await sendUninstall(storeId)).status).toBe(200);
   });
 
   it("when an uninstall arrives with a wrong signature, then the store stays installed", async () => {
     const { storeId } = await storeWithPoints();
-    const sent = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "application.uninstalled", entityId: String(storeId), signature: "forged" });
+    const sent = await app.emulator.sendWebhook({
+      url: `${app.url}/webhooks/ecwid`,
+      storeId,
+      eventType: "application.uninstalled",
+      entityId: String(storeId),
+      signature: "forged",
+    });
     expect(sent.status).toBe(401);
     expect((await app.container.storage.installs.get(storeId))?.status).toBe("active");
   });
@@ -83,7 +102,13 @@ describe("uninstall events out of order", () => {
     clock.advance(60_000);
     const reopened = await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(storeId) });
     expect(reopened.status).toBe(200);
-    const late = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, storeId, eventType: "application.uninstalled", entityId: String(storeId), eventCreated: createdBefore - 5 });
+    const late = await app.emulator.sendWebhook({
+      url: `${app.url}/webhooks/ecwid`,
+      storeId,
+      eventType: "application.uninstalled",
+      entityId: String(storeId),
+      eventCreated: createdBefore - 5,
+    });
     expect(late.status).toBe(200);
     expect((await app.container.storage.installs.get(storeId))?.status).toBe("active");
   });

@@ -19,7 +19,8 @@ describe("app.json", () => {
     const env = Object.fromEntries(
       Object.keys(manifest.env).map((key) => [
         key,
-        samples[key] ?? (key.endsWith("_URL") ? "https://example.com" : key.includes("SECRET") || key === "ENCRYPTION_KEY" ? "x".repeat(40) : (manifest.env[key].value ?? "questline")),
+        samples[key] ??
+          (key.endsWith("_URL") ? "https://example.com" : key.includes("SECRET") || key === "ENCRYPTION_KEY" ? "x".repeat(40) : (manifest.env[key].value ?? "questline")),
       ]),
     );
     expect(() => loadConfig(env)).not.toThrow();

@@ -91,7 +91,12 @@ describe("reconciling an order's ledger lines", () => {
   it("when the rate changed since the order earned, then a refund takes back with the original rate", () => {
     const original = { ...rule, points: 2 };
     const earned = entry(181, "earn_order", { rule: original });
-    const correction = reconcileOrder({ orderId: "K8XTQ", facts: facts({ paymentStatus: "REFUNDED", refundedMinor: 9_050 }), currentRule: { ...rule, points: 5 }, entries: [earned] });
+    const correction = reconcileOrder({
+      orderId: "K8XTQ",
+      facts: facts({ paymentStatus: "REFUNDED", refundedMinor: 9_050 }),
+      currentRule: { ...rule, points: 5 },
+      entries: [earned],
+    });
     expect(correction).toMatchObject({ delta: -181, kind: "reverse", idempotencyKey: "order:K8XTQ:step:1" });
   });
 

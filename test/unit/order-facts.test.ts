@@ -16,14 +16,40 @@ describe("order facts at the edge", () => {
 
   it("when an order has a discount, shipping and tax, then only the discounted subtotal is eligible", () => {
     const order = orderSchema.parse({
-      id: "K8XTQ", internalId: 5, email: " Jane@Example.com", customerId: 7, paymentStatus: "PAID",
-      total: 108.5, subtotal: 100, discount: 9.5, tax: 8, refundedAmount: 0, createTimestamp: 1_767_225_600, updateTimestamp: 1_767_225_700,
+      id: "K8XTQ",
+      internalId: 5,
+      email: " Jane@Example.com",
+      customerId: 7,
+      paymentStatus: "PAID",
+      total: 108.5,
+      subtotal: 100,
+      discount: 9.5,
+      tax: 8,
+      refundedAmount: 0,
+      createTimestamp: 1_767_225_600,
+      updateTimestamp: 1_767_225_700,
     });
-    expect(orderFacts(order, 2, now)).toMatchObject({ orderId: "K8XTQ", internalId: 5, eligibleMinor: 9050, totalMinor: 10850, refundedMinor: 0, revision: 1_767_225_700, placedAt: "2026-01-01T00:00:00.000Z" });
+    expect(orderFacts(order, 2, now)).toMatchObject({
+      orderId: "K8XTQ",
+      internalId: 5,
+      eligibleMinor: 9050,
+      totalMinor: 10850,
+      refundedMinor: 0,
+      revision: 1_767_225_700,
+      placedAt: "2026-01-01T00:00:00.000Z",
+    });
   });
 
   it("when refundedAmount is absent, then the refunds are summed; a guest's customer id is null", () => {
-    const order = orderSchema.parse({ id: "A1", paymentStatus: "PARTIALLY_REFUNDED", total: 50, subtotal: 50, refunds: [{ amount: 10.1 }, { amount: 4.9 }], customerId: 0, createDate: "2024-09-04 07:22:09 +0000" });
+    const order = orderSchema.parse({
+      id: "A1",
+      paymentStatus: "PARTIALLY_REFUNDED",
+      total: 50,
+      subtotal: 50,
+      refunds: [{ amount: 10.1 }, { amount: 4.9 }],
+      customerId: 0,
+      createDate: "2024-09-04 07:22:09 +0000",
+    });
     const result = orderFacts(order, 2, now);
     expect(result.refundedMinor).toBe(1500);
     expect(result.customerId).toBeNull();

@@ -9,7 +9,14 @@ import { challengeRewardKey, completedChallenges } from "./progress.rules.js";
  * Pays every challenge the member's history now completes, once each: the key per challenge and member
  * makes a repeat write nothing. A challenge stays paid if a later refund drops the history below its goal.
  */
-export async function awardCompletedChallenges(tx: StoreTransaction, storeId: number, memberId: string, stats: MemberStats, settings: ProgramSettings, clock: Clock): Promise<number> {
+export async function awardCompletedChallenges(
+  tx: StoreTransaction,
+  storeId: number,
+  memberId: string,
+  stats: MemberStats,
+  settings: ProgramSettings,
+  clock: Clock,
+): Promise<number> {
   let awarded = 0;
   for (const challenge of completedChallenges(settings, stats)) {
     const { created } = await tx.ledger.append(storeId, {

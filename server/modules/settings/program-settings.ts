@@ -6,7 +6,10 @@ export const earningRuleSchema = z.object({
   perAmountMinor: z.number().int().min(1).max(100_000_000),
   minOrderMinor: z.number().int().min(0).max(100_000_000_000),
   /** Ecwid payment statuses that earn. PARTIALLY_REFUNDED earns on what is left whenever PAID counts. */
-  countedStatuses: z.array(z.string().regex(/^[A-Z0-9_]+$/)).min(1).max(10),
+  countedStatuses: z
+    .array(z.string().regex(/^[A-Z0-9_]+$/))
+    .min(1)
+    .max(10),
 });
 export type EarningRule = z.infer<typeof earningRuleSchema>;
 
@@ -21,7 +24,13 @@ export const goalSchema = z.object({
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-export const challengeSchema = z.object({ id: id("ch"), title: text(120), description: z.string().max(500).default(""), points: z.number().int().min(1).max(1_000_000), goal: goalSchema });
+export const challengeSchema = z.object({
+  id: id("ch"),
+  title: text(120),
+  description: z.string().max(500).default(""),
+  points: z.number().int().min(1).max(1_000_000),
+  goal: goalSchema,
+});
 export const badgeSchema = z.object({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
 export const tierSchema = z.object({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });
 export const rewardSchema = z.object({
@@ -32,8 +41,14 @@ export const rewardSchema = z.object({
 });
 
 export const themeSchema = z.object({
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb").default("#1f6feb"),
-  textColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #ffffff").default("#ffffff"),
+  primaryColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb")
+    .default("#1f6feb"),
+  textColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #ffffff")
+    .default("#ffffff"),
   position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
   launcherText: z.string().trim().max(40).default(""),
 });

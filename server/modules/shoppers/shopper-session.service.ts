@@ -25,7 +25,13 @@ const EMAIL_WINDOW_MS = 15 * 60 * 1000;
 
 const emailSchema = z.string().trim().max(254).pipe(z.email("enter a valid email address"));
 const startSchema = z.object({ email: emailSchema, lang: z.string().max(20).optional() });
-const verifySchema = z.object({ email: emailSchema, code: z.string().trim().regex(/^\d{6}$/, "the code has six digits") });
+const verifySchema = z.object({
+  email: emailSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "the code has six digits"),
+});
 
 export interface ShopperPrincipal {
   storeId: number;
@@ -48,7 +54,16 @@ export class ShopperSessionService {
   private readonly guessesPerIp: SlidingWindowLimiter;
 
   constructor(
-    private readonly deps: { storage: Storage; installs: InstallService; settings: SettingsService; mailer: Mailer; tokens: SessionTokens; clock: Clock; secret: string; logger: Logger },
+    private readonly deps: {
+      storage: Storage;
+      installs: InstallService;
+      settings: SettingsService;
+      mailer: Mailer;
+      tokens: SessionTokens;
+      clock: Clock;
+      secret: string;
+      logger: Logger;
+    },
   ) {
     const now = () => deps.clock.now().getTime();
     this.startsPerIp = new SlidingWindowLimiter(10, EMAIL_WINDOW_MS, now);
@@ -108,7 +123,11 @@ export class ShopperSessionService {
       case "exhausted":
         throw new AppError("rate_limited", "Too many wrong codes. Ask for a new one.");
       case "wrong":
-        throw new AppError("invalid_code", outcome.attemptsLeft > 0 ? `That code is not right. ${outcome.attemptsLeft} tries left.` : "That code is not right. Ask for a new one.", { attemptsLeft: outcome.attemptsLeft });
+        throw new AppError(
+          "invalid_code",
+          outcome.attemptsLeft > 0 ? `That code is not right. ${outcome.attemptsLeft} tries left.` : "That code is not right. Ask for a new one.",
+          { attemptsLeft: outcome.attemptsLeft },
+        );
       case "ok":
         return { token: this.deps.tokens.sign(SHOPPER_AUDIENCE, { storeId, memberId: outcome.memberId }, SHOPPER_SESSION_SECONDS), expiresIn: SHOPPER_SESSION_SECONDS };
     }

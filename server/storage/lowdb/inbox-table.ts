@@ -4,11 +4,7 @@ import type { UndoRecorder } from "./undo-log.js";
 
 /** Pending, due, and not held by a live lease. */
 export function isClaimable(event: InboxEvent, now: number): boolean {
-  return (
-    event.status === "pending" &&
-    timeOf(event.availableAt, "inbox availableAt") <= now &&
-    (event.leaseUntil === null || timeOf(event.leaseUntil, "inbox leaseUntil") <= now)
-  );
+  return event.status === "pending" && timeOf(event.availableAt, "inbox availableAt") <= now && (event.leaseUntil === null || timeOf(event.leaseUntil, "inbox leaseUntil") <= now);
 }
 
 /** One store's inbox in arrival order, indexed by event id, with the pending events kept apart for claiming. */

@@ -29,7 +29,18 @@ export interface InstallsDocument {
   installs: Record<string, Install>;
 }
 
-export const emptyStoreDocument = (storeId: number): StoreDocument => ({ version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null });
+export const emptyStoreDocument = (storeId: number): StoreDocument => ({
+  version: 1,
+  storeId,
+  members: [],
+  ledger: [],
+  audit: [],
+  inbox: [],
+  orders: [],
+  backfills: [],
+  signInCodes: [],
+  settings: null,
+});
 
 /** `${dataDir}/receipts.json`: webhooks seen in the last two days, keyed by eventId. */
 export interface ReceiptsDocument {

@@ -61,7 +61,9 @@ export class TimeOrderedLog<T> {
       const end = Math.max(total - page.offset, 0);
       return { total, items: this.items.slice(Math.max(end - page.limit, 0), end).reverse() };
     }
-    const indexes = this.#sortedIndexes().reverse().slice(page.offset, page.offset + page.limit);
+    const indexes = this.#sortedIndexes()
+      .reverse()
+      .slice(page.offset, page.offset + page.limit);
     return { total, items: indexes.map((i) => this.items[i] as T) };
   }
 

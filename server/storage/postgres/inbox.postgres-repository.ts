@@ -43,21 +43,25 @@ const toEvent = (row: InboxRow): InboxEvent => ({
 
 /** Adds the event unless its store already has one with the same id (the primary key decides). */
 async function addInboxRow(db: Queryable, event: InboxEvent): Promise<boolean> {
-  const rows = await run(db, `INSERT INTO inbox_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (store_id, event_id) DO NOTHING RETURNING event_id`, [
-    event.storeId,
-    event.eventId,
-    event.eventType,
-    event.entityId,
-    json(event.data),
-    event.eventCreated,
-    event.receivedAt,
-    event.status,
-    event.attempts,
-    event.availableAt,
-    event.leaseUntil,
-    event.lastError,
-    event.processedAt,
-  ]);
+  const rows = await run(
+    db,
+    `INSERT INTO inbox_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (store_id, event_id) DO NOTHING RETURNING event_id`,
+    [
+      event.storeId,
+      event.eventId,
+      event.eventType,
+      event.entityId,
+      json(event.data),
+      event.eventCreated,
+      event.receivedAt,
+      event.status,
+      event.attempts,
+      event.availableAt,
+      event.leaseUntil,
+      event.lastError,
+      event.processedAt,
+    ],
+  );
   return rows.length === 1;
 }
 
@@ -138,9 +142,11 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
     async counts(storeId) {
       guard.assertOpen();
       const counts: Record<InboxEvent["status"], number> = { pending: 0, done: 0, failed: 0 };
-      const rows = await run<{ status: InboxEvent["status"]; total: number }>(pool, "SELECT status, count(*)::bigint AS total FROM inbox_events WHERE store_id = $1 GROUP BY status", [
-        storeId,
-      ]);
+      const rows = await run<{ status: InboxEvent["status"]; total: number }>(
+        pool,
+        "SELECT status, count(*)::bigint AS total FROM inbox_events WHERE store_id = $1 GROUP BY status",
+        [storeId],
+      );
       for (const row of rows) counts[row.status] = row.total;
       return counts;
     },

@@ -114,11 +114,12 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       checkPage(page);
       const counted = await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]);
-      const rows = await run<LedgerRow>(
-        db,
-        `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`,
-        [storeId, memberId, page.limit, page.offset],
-      );
+      const rows = await run<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`, [
+        storeId,
+        memberId,
+        page.limit,
+        page.offset,
+      ]);
       return { total: counted?.total ?? 0, items: rows.map(toEntry) };
     },
     async listBySource(storeId, source) {
@@ -137,7 +138,10 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
     async sumEntries(storeId, memberId) {
       scope.check(storeId);
       await balanceOrThrow(storeId, memberId);
-      const summed = await first<{ total: number }>(db, "SELECT COALESCE(sum(delta), 0)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]);
+      const summed = await first<{ total: number }>(db, "SELECT COALESCE(sum(delta), 0)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [
+        storeId,
+        memberId,
+      ]);
       return summed?.total ?? 0;
     },
   };

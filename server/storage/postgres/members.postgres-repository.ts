@@ -90,11 +90,15 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         [storeId, member.id, key, member.customerId],
       );
       if (clash) throw conflict(key !== null && clash.email_key === key ? "another member already has this email" : `another member already has customer id ${member.customerId}`);
-      const updated = await run(
-        db,
-        "UPDATE members SET email = $3, email_key = $4, customer_id = $5, stats = $6, updated_at = $7 WHERE store_id = $1 AND id = $2 RETURNING id",
-        [storeId, member.id, member.email, key, member.customerId, json(member.stats), member.updatedAt],
-      );
+      const updated = await run(db, "UPDATE members SET email = $3, email_key = $4, customer_id = $5, stats = $6, updated_at = $7 WHERE store_id = $1 AND id = $2 RETURNING id", [
+        storeId,
+        member.id,
+        member.email,
+        key,
+        member.customerId,
+        json(member.stats),
+        member.updatedAt,
+      ]);
       if (updated.length === 0) throw notFound(`member ${member.id} not found`);
     },
   };

@@ -38,7 +38,18 @@ async function saveOrderRow(db: Queryable, record: OrderRecord): Promise<void> {
      ON CONFLICT (store_id, order_id) DO UPDATE SET internal_id = EXCLUDED.internal_id, member_id = EXCLUDED.member_id,
        payment_status = EXCLUDED.payment_status, counted = EXCLUDED.counted, net_spend_minor = EXCLUDED.net_spend_minor,
        placed_at = EXCLUDED.placed_at, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at`,
-    [record.storeId, record.orderId, record.internalId, record.memberId, record.paymentStatus, record.counted, record.netSpendMinor, record.placedAt, record.revision, record.updatedAt],
+    [
+      record.storeId,
+      record.orderId,
+      record.internalId,
+      record.memberId,
+      record.paymentStatus,
+      record.counted,
+      record.netSpendMinor,
+      record.placedAt,
+      record.revision,
+      record.updatedAt,
+    ],
   );
 }
 

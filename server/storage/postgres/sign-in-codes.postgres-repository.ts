@@ -59,7 +59,12 @@ export function createSignInCodeRepository(db: Queryable, scope: TransactionScop
     },
     async update(storeId, code) {
       scope.checkRecord(storeId, "a sign-in code", code.storeId);
-      const updated = await run(db, "UPDATE sign_in_codes SET attempts = $3, consumed_at = $4 WHERE store_id = $1 AND id = $2 RETURNING id", [storeId, code.id, code.attempts, code.consumedAt]);
+      const updated = await run(db, "UPDATE sign_in_codes SET attempts = $3, consumed_at = $4 WHERE store_id = $1 AND id = $2 RETURNING id", [
+        storeId,
+        code.id,
+        code.attempts,
+        code.consumedAt,
+      ]);
       if (updated.length === 0) throw notFound(`sign-in code ${code.id} not found`);
     },
     async countIssuedSince(storeId, email, since) {

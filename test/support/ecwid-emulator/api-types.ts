@@ -1,13 +1,4 @@
-import type {
-  ApplicationLimit,
-  CouponStatus,
-  DiscountType,
-  EcwidPerson,
-  EcwidRefund,
-  FulfillmentStatus,
-  PaymentStatus,
-  UsesLimit,
-} from "./wire-types.js";
+import type { ApplicationLimit, CouponStatus, DiscountType, EcwidPerson, EcwidRefund, FulfillmentStatus, PaymentStatus, UsesLimit } from "./wire-types.js";
 
 export interface EcwidEmulatorOptions {
   clientId: string;

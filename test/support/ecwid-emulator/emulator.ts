@@ -73,18 +73,8 @@ export interface EcwidEmulator {
   failNext(count: number, fault: Fault): void;
 
   sendWebhook(init: WebhookInit): Promise<WebhookResult>;
-  orderWebhook(
-    storeId: number,
-    orderId: string | number,
-    eventType: "order.created" | "order.updated" | "order.deleted",
-    options?: OrderWebhookOptions,
-  ): WebhookEvent;
-  customerWebhook(
-    storeId: number,
-    customerId: number,
-    eventType: "customer.created" | "customer.updated" | "customer.deleted",
-    email?: string,
-  ): WebhookEvent;
+  orderWebhook(storeId: number, orderId: string | number, eventType: "order.created" | "order.updated" | "order.deleted", options?: OrderWebhookOptions): WebhookEvent;
+  customerWebhook(storeId: number, customerId: number, eventType: "customer.created" | "customer.updated" | "customer.deleted", email?: string): WebhookEvent;
 
   encryptedPayload(storeId: number, options?: EncryptedPayloadOptions): string;
   hexFragmentPayload(storeId: number, options?: HexPayloadOptions): string;

@@ -65,22 +65,13 @@ export interface RefundOptions {
 }
 
 /** Appends a refund; the order becomes PARTIALLY_REFUNDED, or REFUNDED once everything is given back. */
-export function refundOrder(
-  state: EmulatorState,
-  store: StoreRecord,
-  orderId: string | number,
-  amount: number,
-  options: RefundOptions = {},
-): EcwidOrder {
+export function refundOrder(state: EmulatorState, store: StoreRecord, orderId: string | number, amount: number, options: RefundOptions = {}): EcwidOrder {
   const { order } = requireOrder(store, orderId);
   const precision = store.profile.currencyPrecision;
   const refund = roundMoney(amount, precision);
   const remaining = roundMoney(order.total - order.refundedAmount, precision);
   if (!(refund > 0) || refund > remaining) throw new Error(`Refund of ${amount} is not within 0..${remaining} for order ${order.id}`);
-  const refunds: EcwidRefund[] = [
-    ...order.refunds,
-    { date: formatEcwidDate(state.now()), source: options.source ?? "API", reason: options.reason ?? "", amount: refund },
-  ];
+  const refunds: EcwidRefund[] = [...order.refunds, { date: formatEcwidDate(state.now()), source: options.source ?? "API", reason: options.reason ?? "", amount: refund }];
   const paymentStatus = refund === remaining ? "REFUNDED" : "PARTIALLY_REFUNDED";
   return updateOrder(state, store, order.id, { refunds, paymentStatus });
 }

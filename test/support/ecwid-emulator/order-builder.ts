@@ -15,13 +15,7 @@ export interface OrderIdentity {
 const DEFAULT_ITEM: OrderItemInit = { name: "Trail Mug", price: 19.99, quantity: 1, sku: "MUG-01" };
 
 /** Builds a complete order the way Ecwid reports it; every amount not given in `init` is derived from the others. */
-export function buildOrder(
-  state: EmulatorState,
-  store: StoreRecord,
-  init: OrderInit,
-  identity: OrderIdentity,
-  previous?: EcwidOrder,
-): EcwidOrder {
+export function buildOrder(state: EmulatorState, store: StoreRecord, init: OrderInit, identity: OrderIdentity, previous?: EcwidOrder): EcwidOrder {
   const money = (n: number) => roundMoney(n, store.profile.currencyPrecision);
   const now = state.now();
   const customer = resolveCustomer(store, init);
@@ -32,20 +26,13 @@ export function buildOrder(
   const shipping = money(init.shipping ?? 0);
   const tax = money(init.tax ?? 0);
   const coupon = init.couponCode ? requireCoupon(store, init.couponCode) : undefined;
-  const couponDiscount = money(
-    init.couponDiscount ?? (coupon ? couponAmount(coupon.discountType, coupon.discount, subtotal, shipping) : 0),
-  );
+  const couponDiscount = money(init.couponDiscount ?? (coupon ? couponAmount(coupon.discountType, coupon.discount, subtotal, shipping) : 0));
   const volumeDiscount = money(init.volumeDiscount ?? 0);
   const discount = money(init.discount ?? couponDiscount + volumeDiscount);
   const total = money(init.total ?? Math.max(0, subtotal - discount + shipping + tax));
   const refunds = init.refunds ?? [];
   const items = itemInits.map((item, index) =>
-    buildItem(
-      state,
-      item,
-      previous?.items[index],
-      coupon ? money((couponDiscount * item.price * (item.quantity ?? 1)) / (subtotal || 1)) : 0,
-    ),
+    buildItem(state, item, previous?.items[index], coupon ? money((couponDiscount * item.price * (item.quantity ?? 1)) / (subtotal || 1)) : 0),
   );
   const billingPerson = init.billingPerson ?? customer?.billingPerson ?? splitName(nameFromEmail(email));
   const group = customer ? store.groups.get(customer.customerGroupId) : undefined;

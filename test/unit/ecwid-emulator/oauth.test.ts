@@ -100,9 +100,7 @@ describe("OAuth token exchange", () => {
   it("when the code is exchanged with GET on /api/oauth/token, then the response matches CONTRACT §1.4", async () => {
     const { emulator, http } = await startEmulator();
     emulator.addStore({ storeId: 1003, ownerEmail: "owner@trailhead.example" });
-    const code = codeFrom(
-      emulator.authorize({ storeId: 1003, redirectUri: REDIRECT, scope: "read_orders public_storefront", approve: true }),
-    );
+    const code = codeFrom(emulator.authorize({ storeId: 1003, redirectUri: REDIRECT, scope: "read_orders public_storefront", approve: true }));
 
     const res = await http.get("/api/oauth/token", { params: tokenParams(code) });
 

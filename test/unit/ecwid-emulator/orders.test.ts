@@ -62,9 +62,7 @@ describe("orders over REST", () => {
       refundedAmount: 0,
       refunds: [],
       extraFields: { loyalty_ref: "ALICE10" },
-      orderExtraFields: [
-        { id: "loyalty_ref", value: "ALICE10", customerInputType: "", title: "", orderDetailsDisplaySection: "", orderBy: "0" },
-      ],
+      orderExtraFields: [{ id: "loyalty_ref", value: "ALICE10", customerInputType: "", title: "", orderDetailsDisplaySection: "", orderBy: "0" }],
       createDate: "2024-09-04 07:22:09 +0000",
       createTimestamp: 1725434529,
     });

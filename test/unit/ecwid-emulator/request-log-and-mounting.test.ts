@@ -48,15 +48,8 @@ describe("mounted inside a host app", () => {
   it("when the host parses JSON globally, then storage still keeps the value and coupons still parse", async () => {
     const { emulator, store, host } = hostWithEmulator();
 
-    await request(host)
-      .post("/ecwid/api/v3/1003/storage/cfg")
-      .set(bearer(store.accessToken).headers)
-      .set("Content-Type", "application/json")
-      .send('{"a":1}');
-    const coupon = await request(host)
-      .post("/ecwid/api/v3/1003/discount_coupons")
-      .set(bearer(store.accessToken).headers)
-      .send({ name: "Gift", code: "G1" });
+    await request(host).post("/ecwid/api/v3/1003/storage/cfg").set(bearer(store.accessToken).headers).set("Content-Type", "application/json").send('{"a":1}');
+    const coupon = await request(host).post("/ecwid/api/v3/1003/discount_coupons").set(bearer(store.accessToken).headers).send({ name: "Gift", code: "G1" });
 
     expect(emulator.getStorage(1003).cfg).toBe('{"a":1}');
     expect(coupon.status).toBe(200);

@@ -142,8 +142,6 @@ describe("webhook sender", () => {
   it("when an order event has no entity id and is not an application event, then sending refuses to guess", async () => {
     const emulator = createEcwidEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
 
-    await expect(emulator.sendWebhook({ url: "http://127.0.0.1:9/", storeId: 1003, eventType: "order.created" })).rejects.toThrow(
-      /entityId/,
-    );
+    await expect(emulator.sendWebhook({ url: "http://127.0.0.1:9/", storeId: 1003, eventType: "order.created" })).rejects.toThrow(/entityId/);
   });
 });

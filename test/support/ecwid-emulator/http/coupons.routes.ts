@@ -28,9 +28,7 @@ const createSchema = z.object(couponFields);
 const updateSchema = z.object(couponFields).partial();
 
 /** The deprecated `repeatCustomerOnly` only counts when `applicationLimit` is absent (CONTRACT §4.9). */
-function toCouponInput<T extends { applicationLimit?: CouponInit["applicationLimit"]; repeatCustomerOnly?: boolean }>(
-  input: T,
-): Omit<T, "repeatCustomerOnly"> {
+function toCouponInput<T extends { applicationLimit?: CouponInit["applicationLimit"]; repeatCustomerOnly?: boolean }>(input: T): Omit<T, "repeatCustomerOnly"> {
   const { repeatCustomerOnly, ...rest } = input;
   if (rest.applicationLimit === undefined && repeatCustomerOnly !== undefined) {
     return { ...rest, applicationLimit: repeatCustomerOnly ? "REPEAT_CUSTOMER_ONLY" : "UNLIMITED" };
@@ -52,12 +50,7 @@ export function couponsRoutes(state: EmulatorState): Router {
     const statuses = listParam(query, "availability");
     const coupons = [...store.coupons.values()]
       .map((record) => couponView(store, record, state.now()))
-      .filter(
-        (c) =>
-          (!code || c.code.toLowerCase() === code) &&
-          (!types || types.includes(c.discountType)) &&
-          (!statuses || statuses.includes(c.status)),
-      )
+      .filter((c) => (!code || c.code.toLowerCase() === code) && (!types || types.includes(c.discountType)) && (!statuses || statuses.includes(c.status)))
       .sort((a, b) => a.id - b.id);
     sendJson(req, res, paginate(coupons, query));
   });

@@ -13,9 +13,7 @@ export function injectFaults(state: EmulatorState): RequestHandler {
     if (!fault) return next();
     const retryAfter = fault.retryAfter ?? (fault.status === 429 ? 1 : undefined);
     const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
-    next(
-      new EcwidApiError(fault.status, FAULT_CODES[fault.status] ?? "INTERNAL_ERROR", "Injected fault (Ecwid emulator failNext)", headers),
-    );
+    next(new EcwidApiError(fault.status, FAULT_CODES[fault.status] ?? "INTERNAL_ERROR", "Injected fault (Ecwid emulator failNext)", headers));
   };
 }
 

@@ -16,14 +16,7 @@ import { storeRoutes } from "./store.routes.js";
 export function restRouter(state: EmulatorState, limiter: RateLimiter): Router {
   const router = Router({ mergeParams: true });
   router.use(allowCrossOrigin, injectFaults(state), findStore(state), authenticate(state), limitRate(limiter), readTextBody);
-  router.use(
-    storeRoutes(state),
-    ordersRoutes(),
-    customersRoutes(state),
-    customerGroupsRoutes(state),
-    couponsRoutes(state),
-    storageRoutes(),
-  );
+  router.use(storeRoutes(state), ordersRoutes(), customersRoutes(state), customerGroupsRoutes(state), couponsRoutes(state), storageRoutes());
   router.use((req) => {
     throw new EcwidApiError(404, "WRONG_URL", `The Ecwid emulator does not serve ${req.method} ${req.path}`);
   });
