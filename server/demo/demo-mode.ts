@@ -40,7 +40,7 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
       if (!(await installs.holdsToken(shop.storeId, shop.accessToken))) {
         await installs.recordToken({ storeId: shop.storeId, accessToken: shop.accessToken, publicToken: shop.publicToken ?? null, scopes: config.ecwid.scopes });
       }
-      if (!(await storage.transaction(shop.storeId, (tx) => tx.settings.get(shop.storeId)))) {
+      if (!(await storage.read(shop.storeId, (tx) => tx.settings.get(shop.storeId)))) {
         await settings.update(shop.storeId, DEMO_PROGRAM, "demo");
       }
       // The shop's orders go through the same reconciliation as webhooks; a restart changes nothing.

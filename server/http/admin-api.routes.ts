@@ -88,7 +88,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.get("/audit", async (req, res) => {
     const { storeId } = adminOf(res.locals);
     const query = parseInput(page, req.query);
-    res.json(await deps.storage.transaction(storeId, (tx) => tx.audit.list(storeId, query)));
+    res.json(await deps.storage.read(storeId, (tx) => tx.audit.list(storeId, query)));
   });
 
   return router;

@@ -12,7 +12,7 @@ export function orderEventHandler(reconciler: OrderReconciler, storage: Storage)
     let orderId = typeof fromData === "string" || typeof fromData === "number" ? String(fromData) : null;
     const internalId = Number(event.entityId);
     if (!orderId && Number.isInteger(internalId) && internalId > 0) {
-      const record = await storage.transaction(event.storeId, (tx) => tx.orders.findByInternalId(event.storeId, internalId));
+      const record = await storage.read(event.storeId, (tx) => tx.orders.findByInternalId(event.storeId, internalId));
       orderId = record?.orderId ?? null;
     }
     if (orderId) await reconciler.reconcile(event.storeId, orderId);

@@ -30,6 +30,8 @@ export interface Storage {
   inbox: InboxRepository;
   receipts: WebhookReceiptRepository;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /** A consistent view of the store for reading only; it need not wait for the store's writer. A write in it fails and changes nothing. */
+  read<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Deletes every piece of a store's program data (not its install record). */
   purgeStoreData(storeId: number): Promise<void>;
   /** Throws when the storage cannot be reached. */

@@ -90,6 +90,40 @@ describe.skipIf(skipReason !== null)("postgres engine", () => {
     expect(await storage.transaction(storeId, async () => "free again")).toBe("free again");
   });
 
+  it("when a store's writer holds its lock, then reads of that store and work on other stores do not wait for it", async () => {
+    const storage = await open();
+    const busy = aStoreId();
+    const other = aStoreId();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const writer = storage.transaction(busy, () => held);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await storage.read(busy, (tx) => tx.settings.get(busy));
+    await storage.transaction(other, (tx) => tx.settings.get(other));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    release();
+    await writer;
+  });
+
+  it("when a repository call is still running as its transaction fails, then none of its statements land outside it", async () => {
+    const storage = await open();
+    const storeId = aStoreId();
+    const now = new Date();
+    const code = { id: "sic_late", storeId, email: "late@example.com", codeHash: "h", expiresAt: new Date(now.getTime() + 60_000).toISOString(), attempts: 0, consumedAt: null, createdAt: now.toISOString() };
+    let late: Promise<unknown> | undefined;
+    await expect(
+      storage.transaction(storeId, async (tx) => {
+        late = tx.signInCodes.insert(storeId, code).catch((error: unknown) => error);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    await late;
+    expect(await storage.read(storeId, (tx) => tx.signInCodes.latestActive(storeId, code.email, now))).toBeNull();
+  });
+
   it("when two processes drain one inbox at once, then every event is taken exactly once", async () => {
     const [first, second] = [await open(), await open()];
     const events = Array.from({ length: 200 }, (_, i) => anInboxEvent(aStoreId(), { receivedAt: minutesAfter(i / 100) }));

@@ -9,6 +9,7 @@ import { describeLifecycleContract } from "./lifecycle.contract.js";
 import { describeMembersContract } from "./members.contract.js";
 import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
+import { describeReadContract } from "./read.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
 import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
@@ -61,6 +62,7 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
     describeInboxContract(harness);
     describeProgramContract(harness);
     describeReceiptsContract(harness);
+    describeReadContract(harness);
     describeSignInCodesContract(harness);
     describeLifecycleContract(harness);
     describePersistenceContract(harness);

@@ -67,7 +67,7 @@ export class LedgerService {
   }
 
   async history(storeId: number, memberId: string, page: { limit: number; offset: number }) {
-    return this.deps.storage.transaction(storeId, async (tx) => {
+    return this.deps.storage.read(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
       if (!member) throw notFound(`Member ${memberId} was not found in this store`);
       return { member, ...(await tx.ledger.listForMember(storeId, memberId, page)) };

@@ -4,5 +4,5 @@ import { normaliseEmail } from "./member.js";
 /** The merchant's look-up of members, balances included (the balance is the ledger's cached sum). */
 export function searchMembers(storage: Storage, storeId: number, query: { email?: string | undefined; limit: number; offset: number }) {
   const email = query.email ? normaliseEmail(query.email) : undefined;
-  return storage.transaction(storeId, (tx) => tx.members.list(storeId, { ...(email ? { email } : {}), limit: query.limit, offset: query.offset }));
+  return storage.read(storeId, (tx) => tx.members.list(storeId, { ...(email ? { email } : {}), limit: query.limit, offset: query.offset }));
 }

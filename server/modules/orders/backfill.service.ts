@@ -35,7 +35,7 @@ export class BackfillService {
     const { storage, clock } = this.deps;
     const at = clock.now().toISOString();
     const job: BackfillJob = { id: newId("bf"), storeId, from, to, status: "running", total: null, processed: 0, credited: 0, error: null, startedAt: at, updatedAt: at, actor };
-    const running = (await storage.transaction(storeId, (tx) => tx.backfills.list(storeId, 20))).find((existing) => existing.status === "running");
+    const running = (await storage.read(storeId, (tx) => tx.backfills.list(storeId, 20))).find((existing) => existing.status === "running");
     if (running && (await this.isAlive(running))) throw conflict("An import is already running for this store");
     await storage.transaction(storeId, async (tx) => {
       if (running) await tx.backfills.save(storeId, { ...running, status: "failed", error: "stopped before it finished", updatedAt: at });
@@ -46,13 +46,13 @@ export class BackfillService {
   }
 
   async get(storeId: number, jobId: string): Promise<BackfillJob> {
-    const job = await this.deps.storage.transaction(storeId, (tx) => tx.backfills.get(storeId, jobId));
+    const job = await this.deps.storage.read(storeId, (tx) => tx.backfills.get(storeId, jobId));
     if (!job) throw notFound(`Import ${jobId} was not found`);
     return job;
   }
 
   list(storeId: number): Promise<BackfillJob[]> {
-    return this.deps.storage.transaction(storeId, (tx) => tx.backfills.list(storeId, 20));
+    return this.deps.storage.read(storeId, (tx) => tx.backfills.list(storeId, 20));
   }
 
   /** The inbox handler for one page. */
@@ -61,11 +61,11 @@ export class BackfillService {
     const storeId = event.storeId;
     const jobId = String(event.data?.jobId ?? "");
     const offset = Number(event.data?.offset ?? 0);
-    const job = await storage.transaction(storeId, (tx) => tx.backfills.get(storeId, jobId));
+    const job = await storage.read(storeId, (tx) => tx.backfills.get(storeId, jobId));
     if (job?.status !== "running") return;
 
     const install = await installs.requireActive(storeId);
-    const settings = (await storage.transaction(storeId, (tx) => tx.settings.get(storeId))) ?? defaultProgramSettings(install.currencyPrecision);
+    const settings = (await storage.read(storeId, (tx) => tx.settings.get(storeId))) ?? defaultProgramSettings(install.currencyPrecision);
     const statuses = new Set([...settings.earning.countedStatuses, "PARTIALLY_REFUNDED", "REFUNDED"]);
     const page = await ecwid.searchOrders(storeId, await installs.accessToken(storeId), {
       createdFrom: `${job.from} 00:00:00 +0000`,

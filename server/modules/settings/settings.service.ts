@@ -11,7 +11,7 @@ export class SettingsService {
 
   async get(storeId: number): Promise<ProgramSettings> {
     const install = await this.deps.installs.requireActive(storeId);
-    const saved = await this.deps.storage.transaction(storeId, (tx) => tx.settings.get(storeId));
+    const saved = await this.deps.storage.read(storeId, (tx) => tx.settings.get(storeId));
     return saved ?? defaultProgramSettings(install.currencyPrecision);
   }
 

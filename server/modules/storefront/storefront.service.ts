@@ -1,4 +1,4 @@
-import { notFound } from "../../lib/errors.js";
+import { AppError } from "../../lib/errors.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
@@ -39,9 +39,10 @@ export class StorefrontService {
     const { storeId, memberId } = principal;
     await this.deps.installs.requireActive(storeId);
     const settings = await this.deps.settings.get(storeId);
-    return this.deps.storage.transaction(storeId, async (tx) => {
+    return this.deps.storage.read(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
-      if (!member) throw notFound("Your membership was not found; sign in again");
+      // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
+      if (!member) throw new AppError("unauthorized", "Your membership was not found; sign in again");
       const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: 10, offset: 0 });
       return {
         member: { email: member.email, balance: member.balance },

@@ -33,6 +33,7 @@ async function openStorage(backend: LowBackend): Promise<Storage> {
     receipts,
     inbox: createInboxRepository(units, registry),
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
+    read: (storeId, work) => units.readOnly(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     purgeStoreData: async (storeId) => {
       checkStoreId(storeId);
       await units.purge(storeId);

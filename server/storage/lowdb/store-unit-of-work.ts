@@ -35,6 +35,20 @@ export class StoreUnitOfWork {
     return result;
   }
 
+  /** Runs `query` with repositories that may not write: any change is taken back and refused. */
+  readOnly<T>(storeId: number, query: (state: StoreState, undo: UndoLog) => Promise<T>): Promise<T> {
+    return this.#locked(storeId, async () => {
+      const undo = new UndoLog();
+      try {
+        const result = await query(await this.registry.open(storeId), undo);
+        if (undo.changed) throw new Error(`a read of store ${storeId} tried to write`);
+        return result;
+      } finally {
+        undo.rollback();
+      }
+    });
+  }
+
   read<T>(storeId: number, query: (state: StoreState) => T): Promise<T> {
     return this.#locked(storeId, async () => query(await this.registry.open(storeId)));
   }

@@ -5,7 +5,7 @@ import { migrate } from "./migrate.js";
 import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
 import { createReceiptRepository } from "./receipts.postgres-repository.js";
-import { purgeStore, runStoreTransaction } from "./store-transaction.js";
+import { purgeStore, runStoreRead, runStoreTransaction } from "./store-transaction.js";
 
 export interface PostgresStorageOptions {
   databaseUrl: string;
@@ -38,6 +38,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     async transaction(storeId, work) {
       guard.assertOpen();
       return runStoreTransaction(pool, storeId, work);
+    },
+    async read(storeId, work) {
+      guard.assertOpen();
+      return runStoreRead(pool, storeId, work);
     },
     async purgeStoreData(storeId) {
       guard.assertOpen();

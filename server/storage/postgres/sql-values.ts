@@ -11,13 +11,21 @@ export interface Queryable {
  * calls at once (Promise.all); node-postgres queues them itself today but deprecates that, so they
  * queue here. A failed query does not stop the ones behind it.
  */
-export function serialised(client: pg.PoolClient): Queryable {
+export function serialised(client: pg.PoolClient): Queryable & { close(): Promise<void> } {
   let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
   return {
     query<R extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      // A query started after its unit of work ended would run outside it, or in the next borrower's.
+      if (closed) return Promise.reject(new Error("this store transaction has ended"));
       const result = tail.then(() => client.query<R>(text, values));
       tail = result.catch(() => undefined);
       return result;
+    },
+    /** Refuses further queries, then waits for those already queued. */
+    async close() {
+      closed = true;
+      await tail;
     },
   };
 }

@@ -7,27 +7,35 @@ import { createMemberRepository } from "./members.postgres-repository.js";
 import { createOrderRecordRepository } from "./orders.postgres-repository.js";
 import { createSettingsRepository } from "./settings.postgres-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
-import { withStoreLock } from "./store-lock.js";
+import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
+import type { Queryable } from "./sql-values.js";
 import { TransactionScope } from "../transaction-scope.js";
 
 /** Hands `work` the store's repositories, all on the connection holding the store's lock, and closes them when it ends. */
 export function runStoreTransaction<T>(pool: pg.Pool, storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-  return withStoreLock(pool, storeId, async (db) => {
-    const scope = new TransactionScope(storeId);
-    try {
-      return await work({
-        members: createMemberRepository(db, scope),
-        ledger: createLedgerRepository(db, scope),
-        audit: createAuditRepository(db, scope),
-        orders: createOrderRecordRepository(db, scope),
-        settings: createSettingsRepository(db, scope),
-        backfills: createBackfillRepository(db, scope),
-        signInCodes: createSignInCodeRepository(db, scope),
-      });
-    } finally {
-      scope.end();
-    }
-  });
+  return withStoreLock(pool, storeId, (db) => withRepositories(db, storeId, work));
+}
+
+/** The same repositories on a read-only snapshot that does not wait for the store's lock. */
+export function runStoreRead<T>(pool: pg.Pool, storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  return withStoreSnapshot(pool, storeId, (db) => withRepositories(db, storeId, work));
+}
+
+async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  const scope = new TransactionScope(storeId);
+  try {
+    return await work({
+      members: createMemberRepository(db, scope),
+      ledger: createLedgerRepository(db, scope),
+      audit: createAuditRepository(db, scope),
+      orders: createOrderRecordRepository(db, scope),
+      settings: createSettingsRepository(db, scope),
+      backfills: createBackfillRepository(db, scope),
+      signInCodes: createSignInCodeRepository(db, scope),
+    });
+  } finally {
+    scope.end();
+  }
 }
 
 /** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
