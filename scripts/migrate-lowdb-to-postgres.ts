@@ -13,6 +13,8 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type pg from "pg";
+import type { WebhookReceipt } from "../server/modules/inbox/webhook-receipt.js";
+import type { Install } from "../server/modules/stores/install.js";
 import { saveInstallRow } from "../server/storage/postgres/installs.postgres-repository.js";
 import { migrate } from "../server/storage/postgres/migrate.js";
 import { createPool } from "../server/storage/postgres/postgres-pool.js";
@@ -45,19 +47,27 @@ export async function migrateLowdbToPostgres(options: MigrationOptions): Promise
     const wanted = (storeId: number) => options.storeId === undefined || storeId === options.storeId;
 
     const installs = Object.values((await files.installs()).installs).filter((install) => wanted(install.storeId));
-    for (const install of installs) await saveInstallRow(pool, install);
-    report.installs = installs.length;
-    progress(`installs: ${installs.length} copied`);
-
     const receipts = Object.values((await files.receipts()).receipts).filter((receipt) => wanted(receipt.storeId));
-    for (const receipt of receipts) await rememberReceiptRow(pool, receipt);
-    report.receipts = receipts.length;
-    progress(`webhook receipts: ${receipts.length} copied`);
-
     const storeIds = (await files.storeIds()).filter(wanted).sort((a, b) => a - b);
     if (options.storeId !== undefined && storeIds.length === 0) progress(`store ${options.storeId}: no store file under ${options.dataDir}`);
+
+    // A store's install and receipts go in with its data, so a store that does not add up is left out whole.
+    const withFile = new Set(storeIds);
+    const loose = { installs: installs.filter((install) => !withFile.has(install.storeId)), receipts: receipts.filter((receipt) => !withFile.has(receipt.storeId)) };
+    for (const install of loose.installs) await saveInstallRow(pool, install);
+    for (const receipt of loose.receipts) await rememberReceiptRow(pool, receipt);
+    report.installs += loose.installs.length;
+    report.receipts += loose.receipts.length;
+    if (loose.installs.length > 0) progress(`installs without program data: ${loose.installs.length} copied`);
+
     for (const [index, storeId] of storeIds.entries()) {
-      report.stores.push(await migrateStore(pool, storeId, await files.store(storeId), `(${index + 1}/${storeIds.length})`, progress));
+      const own = { install: installs.find((install) => install.storeId === storeId) ?? null, receipts: receipts.filter((receipt) => receipt.storeId === storeId) };
+      const outcome = await migrateStore(pool, storeId, await files.store(storeId), own, `(${index + 1}/${storeIds.length})`, progress);
+      if (outcome.problems.length === 0) {
+        report.installs += own.install ? 1 : 0;
+        report.receipts += own.receipts.length;
+      }
+      report.stores.push(outcome);
     }
     return report;
   } finally {
@@ -65,7 +75,14 @@ export async function migrateLowdbToPostgres(options: MigrationOptions): Promise
   }
 }
 
-async function migrateStore(pool: pg.Pool, storeId: number, doc: Awaited<ReturnType<ReturnType<typeof lowdbFiles>["store"]>>, position: string, progress: Progress) {
+async function migrateStore(
+  pool: pg.Pool,
+  storeId: number,
+  doc: Awaited<ReturnType<ReturnType<typeof lowdbFiles>["store"]>>,
+  own: { install: Install | null; receipts: WebhookReceipt[] },
+  position: string,
+  progress: Progress,
+) {
   progress(`store ${storeId} ${position}: ${doc.members.length} members, ${doc.ledger.length} ledger entries, ${doc.inbox.length} inbox events`);
   const started = performance.now();
   let copied: Record<string, number> = {};
@@ -76,6 +93,8 @@ async function migrateStore(pool: pg.Pool, storeId: number, doc: Awaited<ReturnT
       copied = await copyStore(db, doc, progress);
       problems = await verifyStore(db, doc);
       if (problems.length > 0) throw rejected;
+      if (own.install) await saveInstallRow(db, own.install);
+      for (const receipt of own.receipts) await rememberReceiptRow(db, receipt);
     });
   } catch (error) {
     if (error !== rejected) throw error;

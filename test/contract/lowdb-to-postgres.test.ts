@@ -201,5 +201,7 @@ describe.skipIf(skipReason !== null)("moving a store from lowdb files to Postgre
     const postgres = await openPostgres();
     expect((await postgres.transaction(broken!, (tx) => tx.members.list(broken!, { limit: 10, offset: 0 }))).total).toBe(0);
     expect((await postgres.transaction(fine!, (tx) => tx.members.list(fine!, { limit: 10, offset: 0 }))).total).toBe(2);
+    expect(await postgres.installs.get(broken!)).toBeNull();
+    expect(await postgres.installs.get(fine!)).not.toBeNull();
   }, 60_000);
 });
