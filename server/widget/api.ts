@@ -1,5 +1,5 @@
 import type { Me } from "./types.js";
-import { sessionKey } from "./session-key.js";
+import { sessionEmailKey, sessionKey } from "./session-key.js";
 
 /** A refusal from the storefront API (`{ code, message }`), or `network` when there was no answer at all. */
 export class ApiError extends Error {
@@ -20,12 +20,14 @@ export class ApiError extends Error {
 export class StorefrontApi {
   private memoryToken: string | null = null;
   private readonly key: string;
+  private readonly emailKey: string;
 
   constructor(
     private readonly base: string,
     storeId: number,
   ) {
     this.key = sessionKey(storeId);
+    this.emailKey = sessionEmailKey(storeId);
   }
 
   get token(): string | null {
@@ -40,7 +42,10 @@ export class StorefrontApi {
     this.memoryToken = value;
     try {
       if (value) localStorage.setItem(this.key, value);
-      else localStorage.removeItem(this.key);
+      else {
+        localStorage.removeItem(this.key);
+        localStorage.removeItem(this.emailKey);
+      }
     } catch {
       // memoryToken holds it
     }
@@ -53,6 +58,12 @@ export class StorefrontApi {
   async verifySession(email: string, code: string): Promise<void> {
     const { token } = await this.call<{ token: string }>("session/verify", { method: "POST", body: { email, code } });
     this.token = token;
+    try {
+      // The loader compares it with the shop's logged-in customer and forgets a session that is someone else's.
+      localStorage.setItem(this.emailKey, email.trim().toLowerCase());
+    } catch {
+      // storage blocked: the session lives only as long as this page
+    }
   }
 
   async me(): Promise<Me> {

@@ -5,7 +5,7 @@
  */
 import { GIFT, icon } from "./icons.js";
 import css from "./launcher.css";
-import { sessionKey } from "./session-key.js";
+import { sessionEmailKey, sessionKey } from "./session-key.js";
 import { addStyles } from "./styles.js";
 import { PANEL_GLOBAL, type EcwidApi, type MountPanel, type PanelHandle, type Program } from "./types.js";
 
@@ -31,8 +31,18 @@ let started = false;
 function forgetSession(storeId: number): void {
   try {
     localStorage.removeItem(sessionKey(storeId));
+    localStorage.removeItem(sessionEmailKey(storeId));
   } catch {
     // storage blocked: the panel only ever held the token in memory
+  }
+}
+
+function isSomeoneElse(storeId: number, email: string): boolean {
+  try {
+    const proven = localStorage.getItem(sessionEmailKey(storeId));
+    return proven !== null && proven !== email.trim().toLowerCase();
+  } catch {
+    return false;
   }
 }
 
@@ -41,11 +51,12 @@ function start(ecwid: EcwidApi): void {
   started = true;
   const storeId = Number(ecwid.getOwnerId());
   if (!(storeId > 0)) return;
-  // Signing out of the shop (a shared computer) signs the shopper out of their rewards too. Only a change
-  // from signed in to signed out counts: guests see null on every page and keep their emailed-code session.
+  // A shared computer: signing out of the shop signs the shopper out of their rewards too, and a customer
+  // who logs in never sees a session proving someone else's email. Guests see null on every page and
+  // keep their emailed-code session, so only a change from signed in to signed out counts as a sign-out.
   let signedIn = false;
   ecwid.OnSetProfile?.add((customer) => {
-    if (customer === null && signedIn) forgetSession(storeId);
+    if ((customer === null && signedIn) || (customer?.email && isSomeoneElse(storeId, customer.email))) forgetSession(storeId);
     signedIn = customer !== null;
   });
   const api = new URL(`api/storefront/${storeId}`, scriptUrl).href;

@@ -266,4 +266,29 @@ describe("signing out of the shop", () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "when another customer logs in to the shop on the same browser, then the previous shopper's session is forgotten",
+    async () => {
+      const shared = await browser.newContext();
+      const page = await shared.newPage();
+      await page.goto(`${app.baseUrl}/demo/store`);
+      await page.evaluate((storeId) => {
+        localStorage.setItem(`questline:${storeId}:token`, "first-shopper-session");
+        localStorage.setItem(`questline:${storeId}:email`, "first@example.com");
+      }, DEMO_STORE_ID);
+      await page.goto(`${app.baseUrl}/demo/store?customer=maya.chen@example.com`);
+      await page.waitForFunction(() => document.querySelector("questline-widget") !== null);
+      await page.waitForFunction((storeId) => localStorage.getItem(`questline:${storeId}:token`) === null, DEMO_STORE_ID);
+      await page.evaluate((storeId) => {
+        localStorage.setItem(`questline:${storeId}:token`, "maya-session");
+        localStorage.setItem(`questline:${storeId}:email`, "maya.chen@example.com");
+      }, DEMO_STORE_ID);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector("questline-widget") !== null);
+      expect(await page.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBe("maya-session");
+      await shared.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });
