@@ -12,6 +12,7 @@ import { createInboxWorker } from "../server/jobs/create-inbox-worker.js";
 import { launchBrowser } from "../test/support/browser.js";
 import { startDemoApp, type RunningDemoApp } from "../test/support/demo-app.js";
 import { DEMO_STORE_ID } from "../test/support/ecwid-emulator/index.js";
+import { pendingInboxEvent } from "../server/modules/inbox/inbox-event.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const output = path.join(root, "docs", "admin-dashboard.png");
@@ -23,21 +24,10 @@ async function addFailedEvent(app: RunningDemoApp, orderId: string, error: strin
   const now = new Date();
   const eventId = `shot-${orderId}`;
   const { inbox } = app.container.storage;
-  await inbox.add(DEMO_STORE_ID, {
-    eventId,
-    storeId: DEMO_STORE_ID,
-    eventType: "order.updated",
-    entityId: "1",
-    data: { orderId },
-    eventCreated: Math.floor(now.getTime() / 1000),
-    receivedAt: now.toISOString(),
-    status: "pending",
-    attempts: 0,
-    availableAt: now.toISOString(),
-    leaseUntil: null,
-    lastError: null,
-    processedAt: null,
-  });
+  await inbox.add(
+    DEMO_STORE_ID,
+    pendingInboxEvent({ eventId, storeId: DEMO_STORE_ID, eventType: "order.updated", entityId: "1", data: { orderId }, eventCreated: Math.floor(now.getTime() / 1000) }, now),
+  );
   // Twelve attempts, as the worker makes before it gives up: each claim counts one.
   for (let attempt = 1; attempt <= 12; attempt++) {
     const claimed = await inbox.claimNext(new Date(), 60_000);

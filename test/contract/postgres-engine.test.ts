@@ -112,7 +112,16 @@ describe.skipIf(skipReason !== null)("postgres engine", () => {
     const storage = await open();
     const storeId = aStoreId();
     const now = new Date();
-    const code = { id: "sic_late", storeId, email: "late@example.com", codeHash: "h", expiresAt: new Date(now.getTime() + 60_000).toISOString(), attempts: 0, consumedAt: null, createdAt: now.toISOString() };
+    const code = {
+      id: "sic_late",
+      storeId,
+      email: "late@example.com",
+      codeHash: "h",
+      expiresAt: new Date(now.getTime() + 60_000).toISOString(),
+      attempts: 0,
+      consumedAt: null,
+      createdAt: now.toISOString(),
+    };
     let late: Promise<unknown> | undefined;
     await expect(
       storage.transaction(storeId, async (tx) => {

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { DEMO_STORE_ID } from "./ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
 import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
+import { pendingInboxEvent } from "../../server/modules/inbox/inbox-event.js";
 
 export const BROWSER_TEST_MS = 60_000;
 
@@ -70,21 +71,10 @@ export function adminDashboardPage() {
     async failedOrderEvent(eventId: string, orderId: string, error: string) {
       const { inbox } = running().app.container.storage;
       const now = new Date();
-      await inbox.add(DEMO_STORE_ID, {
-        eventId,
-        storeId: DEMO_STORE_ID,
-        eventType: "order.updated",
-        entityId: "1",
-        data: { orderId },
-        eventCreated: Math.floor(now.getTime() / 1000),
-        receivedAt: now.toISOString(),
-        status: "pending",
-        attempts: 0,
-        availableAt: now.toISOString(),
-        leaseUntil: null,
-        lastError: null,
-        processedAt: null,
-      });
+      await inbox.add(
+        DEMO_STORE_ID,
+        pendingInboxEvent({ eventId, storeId: DEMO_STORE_ID, eventType: "order.updated", entityId: "1", data: { orderId }, eventCreated: Math.floor(now.getTime() / 1000) }, now),
+      );
       const claimed = await inbox.claimNext(now, 60_000);
       expect(claimed?.eventId).toBe(eventId);
       await inbox.fail(DEMO_STORE_ID, eventId, error, null);

@@ -33,3 +33,9 @@ export interface InboxRepository {
   /** Counts by status, for readiness and metrics. */
   counts(storeId: number): Promise<Record<InboxEvent["status"], number>>;
 }
+
+/** A new event, waiting to be taken from `now` on. */
+export function pendingInboxEvent(event: Pick<InboxEvent, "eventId" | "storeId" | "eventType" | "entityId" | "data" | "eventCreated">, now: Date): InboxEvent {
+  const at = now.toISOString();
+  return { ...event, receivedAt: at, status: "pending", attempts: 0, availableAt: at, leaseUntil: null, lastError: null, processedAt: null };
+}

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.js";
 import { fingerprint } from "../../lib/fingerprint.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Storage } from "../../storage/storage.port.js";
+import { pendingInboxEvent } from "./inbox-event.js";
 import type { InstallService } from "../stores/install.service.js";
 
 export const MAX_EVENT_AGE_SECONDS = 48 * 60 * 60;
@@ -59,17 +60,7 @@ export class WebhookIntakeService {
     if (install?.status !== "active") throw new AppError("store_not_installed", `Store ${event.storeId} has not installed Questline`);
     if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
 
-    const now = clock.now().toISOString();
-    const { created } = await storage.inbox.add(event.storeId, {
-      ...event,
-      receivedAt: now,
-      status: "pending",
-      attempts: 0,
-      availableAt: now,
-      leaseUntil: null,
-      lastError: null,
-      processedAt: null,
-    });
+    const { created } = await storage.inbox.add(event.storeId, pendingInboxEvent(event, clock.now()));
     return created ? "queued" : "duplicate";
   }
 }

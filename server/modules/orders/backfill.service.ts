@@ -4,7 +4,7 @@ import type { Clock } from "../../lib/clock.js";
 import { AppError, conflict, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { Storage } from "../../storage/storage.port.js";
-import type { InboxEvent } from "../inbox/inbox-event.js";
+import { pendingInboxEvent, type InboxEvent } from "../inbox/inbox-event.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
 import { BACKFILL_EVENT, BACKFILL_PAGE_SIZE, type BackfillJob } from "./backfill-job.js";
@@ -107,20 +107,19 @@ export class BackfillService {
 
   private async queuePage(job: BackfillJob, offset: number): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.storage.inbox.add(job.storeId, {
-      eventId: pageEventId(job, offset),
-      storeId: job.storeId,
-      eventType: BACKFILL_EVENT,
-      entityId: job.id,
-      data: { jobId: job.id, offset },
-      eventCreated: Math.floor(now.getTime() / 1000),
-      receivedAt: now.toISOString(),
-      status: "pending",
-      attempts: 0,
-      availableAt: now.toISOString(),
-      leaseUntil: null,
-      lastError: null,
-      processedAt: null,
-    });
+    await this.deps.storage.inbox.add(
+      job.storeId,
+      pendingInboxEvent(
+        {
+          eventId: pageEventId(job, offset),
+          storeId: job.storeId,
+          eventType: BACKFILL_EVENT,
+          entityId: job.id,
+          data: { jobId: job.id, offset },
+          eventCreated: Math.floor(now.getTime() / 1000),
+        },
+        now,
+      ),
+    );
   }
 }
