@@ -16,7 +16,6 @@ export type OpenStorage = () => Promise<OpenedStorage>;
 /** The running test's view of the adapter. */
 export interface ContractHarness {
   readonly storage: Storage;
-  readonly canReopen: boolean;
   /** Closes the current storage and opens a new one on the same data. */
   reopen(): Promise<Storage>;
 }

@@ -6,8 +6,7 @@ const minute = 60_000;
 
 export function describePersistenceContract(h: ContractHarness): void {
   describe("persistence across a restart", () => {
-    it("when the storage is reopened, then installs, members, ledger, audit and inbox are all still there", async (context) => {
-      if (!h.canReopen) context.skip();
+    it("when the storage is reopened, then installs, members, ledger, audit and inbox are all still there", async () => {
       const storeId = aStoreId();
       const install = anInstall(storeId);
       await h.storage.installs.save(storeId, install);
@@ -37,8 +36,7 @@ export function describePersistenceContract(h: ContractHarness): void {
       expect(await storage.inbox.get(storeId, event.eventId)).toEqual(event);
     });
 
-    it("when an event was taken but not completed before a restart, then it is taken again once its lease lapses", async (context) => {
-      if (!h.canReopen) context.skip();
+    it("when an event was taken but not completed before a restart, then it is taken again once its lease lapses", async () => {
       const event = anInboxEvent(aStoreId(), { receivedAt: minutesAfter(0) });
       await h.storage.inbox.add(event.storeId, event);
       await h.storage.inbox.claimNext(at(minutesAfter(1)), 5 * minute);
@@ -49,8 +47,7 @@ export function describePersistenceContract(h: ContractHarness): void {
       expect(await storage.inbox.claimNext(at(minutesAfter(7)), 5 * minute)).toEqual({ ...event, attempts: 2, leaseUntil: minutesAfter(12) });
     });
 
-    it("when a transaction rolled back before a restart, then nothing of it is there after", async (context) => {
-      if (!h.canReopen) context.skip();
+    it("when a transaction rolled back before a restart, then nothing of it is there after", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
       await expect(
@@ -68,8 +65,7 @@ export function describePersistenceContract(h: ContractHarness): void {
       });
     });
 
-    it("when a store was purged before a restart, then it stays purged and its install stays", async (context) => {
-      if (!h.canReopen) context.skip();
+    it("when a store was purged before a restart, then it stays purged and its install stays", async () => {
       const storeId = aStoreId();
       const install = anInstall(storeId, { status: "uninstalled" });
       await h.storage.installs.save(storeId, install);
@@ -82,6 +78,12 @@ export function describePersistenceContract(h: ContractHarness): void {
       expect(await storage.transaction(storeId, (tx) => tx.members.get(storeId, member.id))).toBeNull();
       expect(await storage.inbox.counts(storeId)).toEqual({ pending: 0, done: 0, failed: 0 });
       expect(await storage.installs.get(storeId)).toEqual(install);
+    });
+    it("when the storage reopens, then remembered receipts are still there", async () => {
+      const receipt = { eventId: "evt-restart", storeId: aStoreId(), fingerprint: "fp", receivedAt: minutesAfter(0) };
+      await h.storage.receipts.remember(receipt);
+      const reopened = await h.reopen();
+      expect(await reopened.receipts.find(receipt.eventId)).toEqual(receipt);
     });
   });
 }

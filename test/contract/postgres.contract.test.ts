@@ -16,20 +16,24 @@ describe.skipIf(skipReason !== null)("postgres", () => {
     await database?.drop();
   });
 
-  describeStorageContract("postgres", async () => {
-    const opened: Storage[] = [];
-    const open = async () => {
-      const storage = await createPostgresStorage({ databaseUrl: database.url });
-      opened.push(storage);
-      return storage;
-    };
-    return {
-      storage: await open(),
-      reopen: open,
-      cleanup: async () => {
-        for (const storage of opened) await storage.close();
-        await database.truncate();
-      },
-    };
-  });
+  describeStorageContract(
+    "postgres",
+    async () => {
+      const opened: Storage[] = [];
+      const open = async () => {
+        const storage = await createPostgresStorage({ databaseUrl: database.url });
+        opened.push(storage);
+        return storage;
+      };
+      return {
+        storage: await open(),
+        reopen: open,
+        cleanup: async () => {
+          for (const storage of opened) await storage.close();
+          await database.truncate();
+        },
+      };
+    },
+    { survivesRestart: true },
+  );
 });

@@ -36,13 +36,5 @@ export function describeReceiptsContract(h: ContractHarness): void {
       expect(await h.storage.receipts.find(old.eventId)).toBeNull();
       expect(await h.storage.receipts.find(recent.eventId)).toEqual(recent);
     });
-
-    it("when the storage reopens, then remembered receipts are still there", async (context) => {
-      if (!h.canReopen) context.skip();
-      const receipt = aReceipt();
-      await h.storage.receipts.remember(receipt);
-      const reopened = await h.reopen();
-      expect(await reopened.receipts.find(receipt.eventId)).toEqual(receipt);
-    });
   });
 }
