@@ -1,5 +1,5 @@
 import { newIdempotencyKey } from "./api.js";
-import { byId, showAlert } from "./dom.js";
+import { byId, setFormBusy, showAlert } from "./dom.js";
 
 /**
  * The "Adjust points" form. Each submit carries a fresh Idempotency-Key; server errors are shown
@@ -13,11 +13,7 @@ export function bindAdjustForm({ api, fmt, memberId, onAdjusted }) {
   const error = byId("adjust-error");
   const done = byId("adjust-done");
 
-  function busy(on) {
-    submit.disabled = on;
-    submit.classList.toggle("btn-loading", on);
-    form.setAttribute("aria-busy", String(on));
-  }
+  const busy = (on) => setFormBusy(form, submit, on);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -36,3 +36,10 @@ export function showAlert(alert, message) {
   content.textContent = message ?? "";
   alert.hidden = !message;
 }
+
+/** Marks a form as waiting for the server: its submit button disabled and spinning. */
+export function setFormBusy(form, submit, on) {
+  submit.disabled = on;
+  submit.classList.toggle("btn-loading", on);
+  form.setAttribute("aria-busy", String(on));
+}

@@ -1,4 +1,4 @@
-import { byId, el, showAlert } from "./dom.js";
+import { byId, el, setFormBusy, showAlert } from "./dom.js";
 import { EARNING_STATUS_CHOICES, paymentStatusLabel } from "./labels.js";
 import { minorToInput, parseMoneyInput } from "./money-input.js";
 
@@ -106,11 +106,7 @@ export function bindEarningForm({ fmt, onSubmit, onCancel }) {
     else if (name) fields[name].input.focus();
   }
 
-  function busy(on) {
-    submit.disabled = on;
-    submit.classList.toggle("btn-loading", on);
-    form.setAttribute("aria-busy", String(on));
-  }
+  const busy = (on) => setFormBusy(form, submit, on);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
