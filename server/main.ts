@@ -34,7 +34,6 @@ async function main(): Promise<void> {
     await worker.stop();
     await jobs.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await demo?.close();
     await container.storage.close();
     process.exit(0);
   };

@@ -11,7 +11,6 @@ export interface DemoMode {
   emulator: EcwidEmulator;
   /** Installs the demo store and books its orders, over HTTP: the emulator is served by this same app. */
   afterListen(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -50,9 +49,6 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
       }
       const urls = { admin: `${config.baseUrl}/demo/admin`, store: `${config.baseUrl}/demo/store` };
       log.info({ storeId: shop.storeId, ordersBooked: booked, ...urls }, `Demo mode: open ${urls.admin} (merchant dashboard) or ${urls.store} (storefront)`);
-    },
-    async close() {
-      // The emulator lives inside this app's router; nothing of its own to stop.
     },
   };
 }

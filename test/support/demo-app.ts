@@ -45,7 +45,6 @@ export async function startDemoApp(options: { logLevel?: string } = {}): Promise
     const container = await createContainer(config);
     cleanups.push(() => container.storage.close());
     const demo = await createDemoMode(container);
-    cleanups.push(() => demo.close());
     server.on("request", createApp(container, { before: demo.routers }));
     await demo.afterListen();
     return { baseUrl: config.baseUrl, container, emulator: demo.emulator, close };
