@@ -11,7 +11,7 @@ import type { FrameLocator } from "playwright-core";
 import { createInboxWorker } from "../server/jobs/create-inbox-worker.js";
 import { launchBrowser } from "../test/support/browser.js";
 import { startDemoApp, type RunningDemoApp } from "../test/support/demo-app.js";
-import { DEMO_STORE_ID } from "../test/support/ecwid-emulator/index.js";
+import { DEMO_STORE_ID } from "../server/ecwid-emulator/index.js";
 import { pendingInboxEvent } from "../server/modules/inbox/inbox-event.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

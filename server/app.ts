@@ -1,10 +1,10 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import compression from "compression";
 import express, { type Express, type Router } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { newId } from "./lib/ids.js";
+import { projectRoot as root } from "./lib/project-root.js";
 import { routeGroup } from "./lib/metrics.js";
 import type { Container } from "./container.js";
 import { adminApiRoutes } from "./http/admin-api.routes.js";
@@ -15,7 +15,6 @@ import { oauthRoutes } from "./http/oauth.routes.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Ecwid's control panel frames the admin page; nobody else may. */
 const ECWID_FRAME_ANCESTORS = ["https://my.ecwid.com", "https://*.ecwid.com", "https://*.lightspeedhq.com"];

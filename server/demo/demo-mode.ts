@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { createEcwidEmulator, seedDemoShop, type EcwidEmulator } from "../../test/support/ecwid-emulator/index.js";
+import { createEcwidEmulator, seedDemoShop, type EcwidEmulator } from "../ecwid-emulator/index.js";
 import type { Container } from "../container.js";
 import { demoOutboxRoutes } from "./demo-outbox.routes.js";
 import { demoPageRoutes } from "./demo-pages.routes.js";

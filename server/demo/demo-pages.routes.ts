@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { EcwidEmulator } from "../../test/support/ecwid-emulator/index.js";
+import type { EcwidEmulator } from "../ecwid-emulator/index.js";
 import { CONTROL_PANEL_MENU } from "./control-panel-menu.js";
 
 export interface DemoPagesDeps {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
-import { DEMO_STORE_ID } from "../support/ecwid-emulator/index.js";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { adminDashboardPage, BROWSER_TEST_MS, localDay, text } from "../support/admin-dashboard-page.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
 

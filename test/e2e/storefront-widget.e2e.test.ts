@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
-import type { EcwidEmulator } from "../support/ecwid-emulator/index.js";
-import { DEMO_STORE_ID } from "../support/ecwid-emulator/index.js";
+import type { EcwidEmulator } from "../../server/ecwid-emulator/index.js";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "../support/browser.js";
 import { startDemoApp, type RunningDemoApp } from "../support/demo-app.js";
 import { buildWidget } from "../../scripts/build-widget.mjs";

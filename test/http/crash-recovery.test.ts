@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import { startAppProcess } from "../support/app-process.js";
-import { createEcwidEmulator, type WebhookEvent } from "../support/ecwid-emulator/index.js";
+import { createEcwidEmulator, type WebhookEvent } from "../../server/ecwid-emulator/index.js";
 
 const CLIENT_ID = "questline-crash";
 const CLIENT_SECRET = "crash-client-secret-0123456789";

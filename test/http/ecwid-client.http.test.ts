@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EcwidApiError } from "../../server/ecwid/ecwid-api-error.js";
 import { EcwidClient } from "../../server/ecwid/ecwid-client.js";
-import { createEcwidEmulator, type EcwidEmulator } from "../support/ecwid-emulator/index.js";
+import { createEcwidEmulator, type EcwidEmulator } from "../../server/ecwid-emulator/index.js";
 
 let emulator: EcwidEmulator;
 let running: { url: string; close(): Promise<void> };

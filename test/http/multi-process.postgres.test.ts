@@ -8,7 +8,7 @@ import { findOrCreateMember } from "../../server/modules/members/member.service.
 import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { startAppProcess } from "../support/app-process.js";
-import { createEcwidEmulator, type WebhookEvent } from "../support/ecwid-emulator/index.js";
+import { createEcwidEmulator, type WebhookEvent } from "../../server/ecwid-emulator/index.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 
 const CLIENT_ID = "questline-multi";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { WebhookEvent } from "../support/ecwid-emulator/index.js";
+import type { WebhookEvent } from "../../server/ecwid-emulator/index.js";
 import { booksFor } from "../support/books.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 

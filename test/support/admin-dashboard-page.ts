@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { expect } from "vitest";
-import { DEMO_STORE_ID } from "./ecwid-emulator/index.js";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
 import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
 import { pendingInboxEvent } from "../../server/modules/inbox/inbox-event.js";

@@ -7,7 +7,7 @@ import { createApp } from "../../server/app.js";
 import { loadConfig } from "../../server/config.js";
 import { createContainer, type Container } from "../../server/container.js";
 import { createDemoMode } from "../../server/demo/demo-mode.js";
-import type { EcwidEmulator } from "./ecwid-emulator/index.js";
+import type { EcwidEmulator } from "../../server/ecwid-emulator/index.js";
 
 export interface RunningDemoApp {
   baseUrl: string;

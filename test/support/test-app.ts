@@ -13,7 +13,7 @@ import type { Clock } from "../../server/lib/clock.js";
 import type { Logger } from "../../server/lib/logger.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
-import { createEcwidEmulator, type EcwidEmulator } from "./ecwid-emulator/index.js";
+import { createEcwidEmulator, type EcwidEmulator } from "../../server/ecwid-emulator/index.js";
 import { startSmtpInbox } from "./smtp-inbox.js";
 
 export const TEST_CLIENT_ID = "questline-test";

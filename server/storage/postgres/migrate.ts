@@ -1,7 +1,10 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { projectRoot } from "../../lib/project-root.js";
 import { readdir, readFile } from "node:fs/promises";
 import type pg from "pg";
 
-const MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
+const MIGRATIONS_DIR = pathToFileURL(path.join(projectRoot, "server/storage/postgres/migrations/"));
 const FILE_NAME = /^(\d{3})-[a-z0-9-]+\.sql$/;
 
 /** Two 32-bit keys: a key space apart from the per-store locks, which take one 64-bit key. */

@@ -4,7 +4,7 @@ import { decryptIframePayload } from "../../../server/ecwid/iframe-payload.js";
 /** What the admin page's script does with the legacy `#<hex>` fragment. */
 const decodeHexPayload = (hex: string) => JSON.parse(Buffer.from(hex, "hex").toString("utf8"));
 import { signWebhook } from "../../../server/ecwid/webhook-signature.js";
-import { createEcwidEmulator, encryptIframePayload } from "../../support/ecwid-emulator/index.js";
+import { createEcwidEmulator, encryptIframePayload } from "../../../server/ecwid-emulator/index.js";
 import { CLIENT_ID, CLIENT_SECRET } from "./emulator-fixture.js";
 
 const DOC_SECRET = "0123abcd4567efgh1234567890";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_STORE_ID, createEcwidEmulator, seedDemoShop } from "../../support/ecwid-emulator/index.js";
+import { DEMO_STORE_ID, createEcwidEmulator, seedDemoShop } from "../../../server/ecwid-emulator/index.js";
 import { CLIENT_ID, CLIENT_SECRET, bearer, startEmulator } from "./emulator-fixture.js";
 
 describe("demo shop seed", () => {

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from "axios";
 import { afterEach } from "vitest";
-import { createEcwidEmulator, type EcwidEmulator, type EcwidEmulatorOptions } from "../../support/ecwid-emulator/index.js";
+import { createEcwidEmulator, type EcwidEmulator, type EcwidEmulatorOptions } from "../../../server/ecwid-emulator/index.js";
 
 export const CLIENT_ID = "questline-test";
 export const CLIENT_SECRET = "test-client-secret-0123456789";

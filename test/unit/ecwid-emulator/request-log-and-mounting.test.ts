@@ -1,7 +1,7 @@
 import express from "express";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { createEcwidEmulator } from "../../support/ecwid-emulator/index.js";
+import { createEcwidEmulator } from "../../../server/ecwid-emulator/index.js";
 import { CLIENT_ID, CLIENT_SECRET, bearer, startEmulator } from "./emulator-fixture.js";
 
 describe("request log", () => {

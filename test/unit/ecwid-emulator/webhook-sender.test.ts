@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { isWebhookSignatureValid } from "../../../server/ecwid/webhook-signature.js";
-import { createEcwidEmulator } from "../../support/ecwid-emulator/index.js";
+import { createEcwidEmulator } from "../../../server/ecwid-emulator/index.js";
 import { CLIENT_ID, CLIENT_SECRET } from "./emulator-fixture.js";
 
 interface Received {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { signWebhook } from "../../../server/ecwid/webhook-signature.js";
+import { signWebhook } from "../ecwid/webhook-signature.js";
 import type { OrderWebhookOptions, WebhookEvent, WebhookInit, WebhookResult } from "./api-types.js";
 import { unixSeconds } from "./ecwid-date.js";
 import { requireStore, type EmulatorState } from "./emulator-state.js";

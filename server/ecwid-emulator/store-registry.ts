@@ -1,4 +1,4 @@
-import { ECWID_SCOPES } from "../../../server/config.js";
+import { ECWID_SCOPES } from "../config.js";
 import type { StoreCredentials, StoreInit } from "./api-types.js";
 import { requireStore, type EmulatorState, type StoreRecord, type TokenRecord } from "./emulator-state.js";
 import { newPublicToken, newSecretToken } from "./random-ids.js";

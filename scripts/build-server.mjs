@@ -1,0 +1,31 @@
+/**
+ * Compiles the server into dist/main.js for `npm start`: one ES module, npm packages left as imports.
+ * Production code must never reach test/: the build fails if its import graph does.
+ * Run: `npm run build` (also before `npm start`).
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const result = await esbuild.build({
+  entryPoints: [path.join(root, "server", "main.ts")],
+  outfile: path.join(root, "dist", "main.js"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: true,
+  metafile: true,
+  logLevel: "warning",
+});
+
+const fromTests = Object.keys(result.metafile.inputs).filter((input) => input.startsWith("test/"));
+if (fromTests.length > 0) {
+  process.stderr.write(`build-server: production code imports test files:\n  ${fromTests.join("\n  ")}\n`);
+  process.exit(1);
+}
+const bytes = result.metafile.outputs["dist/main.js"]?.bytes ?? 0;
+process.stdout.write(`build-server: dist/main.js ${bytes} B from ${Object.keys(result.metafile.inputs).length} files\n`);
