@@ -5,13 +5,14 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import { newId } from "./lib/ids.js";
 import { projectRoot as root } from "./lib/project-root.js";
-import { routeGroup } from "./lib/metrics.js";
 import type { Container } from "./container.js";
 import { adminApiRoutes } from "./http/admin-api.routes.js";
 import { adminPageRoutes } from "./http/admin-page.routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
 import { healthRoutes } from "./http/health.routes.js";
+import { metricsRoutes } from "./http/metrics.routes.js";
 import { oauthRoutes } from "./http/oauth.routes.js";
+import { labelRoute, mountedAt, routeMetrics } from "./http/route-metrics.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
@@ -47,11 +48,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
       serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }) },
     }),
   );
-  app.use((req, res, next) => {
-    const stop = container.metrics.httpRequests.startTimer({ route: routeGroup(req.path) });
-    res.once("finish", () => stop({ status: String(res.statusCode) }));
-    next();
-  });
+  app.use(routeMetrics(container.metrics));
   app.use(
     helmet({
       frameguard: false,
@@ -72,7 +69,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
 
   app.use(compression());
   for (const router of extras.before ?? []) app.use(router);
-  app.use(healthRoutes(container.storage, container.metrics));
+  app.use(healthRoutes(container.storage));
+  app.use(metricsRoutes(container.metrics, config.metricsToken));
   app.use(webhookRoutes(container.webhookIntake, container.metrics));
   app.use(
     oauthRoutes({
@@ -82,9 +80,9 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
     }),
   );
   app.use(adminPageRoutes({ adminSessions: container.adminSessions, options: config.ecwid }));
-  app.use("/api/admin", adminApiRoutes(container));
-  app.use("/api/storefront/:storeId", storefrontRoutes(container));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  app.use("/api/admin", mountedAt("/api/admin"), adminApiRoutes(container));
+  app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: (res) => labelRoute(res, "static") }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

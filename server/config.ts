@@ -35,6 +35,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** How long a worker holds a taken webhook event; a worker that dies lets it lapse and another takes it again. */
   INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Bearer token Prometheus must send to read GET /metrics. Absent: /metrics is off (404). */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 random characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -64,6 +66,7 @@ export interface Config {
   inboxLeaseMs: number;
   mail: { smtpUrl: string | null; from: string };
   trustProxyHops: number;
+  metricsToken: string | null;
   logLevel: string;
 }
 
@@ -141,6 +144,7 @@ export function loadConfig(env: Env = process.env): Config {
     inboxLeaseMs: e.INBOX_LEASE_SECONDS * 1000,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     trustProxyHops: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,9 +1,8 @@
 import { Router } from "express";
-import type { Metrics } from "../lib/metrics.js";
 import type { Storage } from "../storage/storage.port.js";
 
-/** Liveness says the process answers; readiness says its storage does too; metrics for Prometheus. */
-export function healthRoutes(storage: Storage, metrics: Metrics): Router {
+/** Liveness says the process answers; readiness says its storage does too. */
+export function healthRoutes(storage: Storage): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -15,10 +14,6 @@ export function healthRoutes(storage: Storage, metrics: Metrics): Router {
     } catch {
       res.status(503).json({ ok: false, storage: storage.kind });
     }
-  });
-  router.get("/metrics", async (_req, res) => {
-    res.set("Content-Type", metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
   });
   return router;
 }

@@ -8,7 +8,7 @@ export function createMetrics() {
     registry,
     httpRequests: new Histogram({
       name: "questline_http_request_duration_seconds",
-      help: "HTTP request duration by route group and status",
+      help: "HTTP request duration by route pattern and status",
       labelNames: ["route", "status"] as const,
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
@@ -24,10 +24,3 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
-
-/** Groups paths so labels stay few: /api/admin/members/mem_x/ledger → /api/admin. */
-export function routeGroup(path: string): string {
-  const [, first, second] = path.split("/");
-  if (first === "api" && second) return `/api/${second}`;
-  return first ? `/${first}` : "/";
-}

@@ -195,18 +195,3 @@ describe("orders become points", () => {
     expect((await booksFor(app.container.storage, storeId, "hal@example.com")).balance).toBe(60);
   });
 });
-
-describe("operations", () => {
-  it("when webhooks were handled, then /metrics counts them by outcome and the worker's results", async () => {
-    const order = app.emulator.putOrder(storeId, { email: "ops@example.com", subtotal: 5, total: 5, paymentStatus: "PAID" });
-    await send(order.id, "order.created");
-    await app.emulator.sendWebhook({ url: hook, storeId, eventType: "product.updated", entityId: 1 });
-    await app.worker.drain();
-    const metrics = await app.http.get("/metrics");
-    expect(metrics.status).toBe(200);
-    expect(metrics.data).toContain('questline_webhooks_total{outcome="queued"} 1');
-    expect(metrics.data).toContain('questline_webhooks_total{outcome="ignored"} 1');
-    expect(metrics.data).toContain('questline_inbox_events_total{result="done"} 1');
-    expect(metrics.data).toMatch(/questline_http_request_duration_seconds_count\{route="\/webhooks",status="200"\} 2/);
-  });
-});
