@@ -44,8 +44,12 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
-      // Query strings carry Ecwid's payload and OAuth codes, headers carry tokens: log neither.
-      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }) },
+      // Query strings carry Ecwid's payload and OAuth codes, request headers carry tokens, response headers carry
+      // the OAuth nonce cookie and state: log none of them.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(routeMetrics(container.metrics));

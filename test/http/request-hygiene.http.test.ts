@@ -27,6 +27,27 @@ describe("request hygiene", () => {
     expect(logs).not.toContain("secret-session-token");
   });
 
+  it("when the OAuth flow starts, then neither its nonce cookie nor its state reaches the logs", async () => {
+    let logs = "";
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs += chunk.toString();
+        done();
+      },
+    });
+    app = await startTestApp({ logger: pino({ level: "info" }, sink) });
+    const start = await app.http.get("/oauth/start");
+    expect(start.status).toBe(302);
+    const nonce = /ql_oauth_nonce=([^;]+)/.exec(String(start.headers["set-cookie"]))?.[1];
+    const state = new URL(String(start.headers.location)).searchParams.get("state");
+    expect(nonce).toBeTruthy();
+    expect(state).toBeTruthy();
+    expect(logs).toContain('"path":"/oauth/start"');
+    expect(logs).not.toContain(nonce);
+    expect(logs).not.toContain(state);
+    expect(logs).not.toContain("ql_oauth_nonce");
+  });
+
   it("when no proxy is trusted, then a forged X-Forwarded-For does not escape the per-address limit", async () => {
     app = await startTestApp({ env: { TRUST_PROXY: "0" } });
     const { storeId } = await app.installStore();
