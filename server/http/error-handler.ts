@@ -11,6 +11,7 @@ const statusByCode: Record<ErrorCode, number> = {
   store_not_installed: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_key_reused: 422,
   insufficient_points: 409,
   invalid_code: 401,
   rate_limited: 429,

@@ -46,6 +46,21 @@ describe("merchant adjustments", () => {
     expect((await app.http.get("/api/admin/audit", bearer(token))).data.total).toBe(2);
   });
 
+  it("when an Idempotency-Key is reused with a different body, then 422 and the first adjustment stands alone", async () => {
+    expect((await adjust({ points: 40, reason: "welcome" }, "key-1")).status).toBe(201);
+    for (const body of [
+      { points: 400, reason: "welcome" },
+      { points: 40, reason: "another reason" },
+    ]) {
+      const reused = await adjust(body, "key-1");
+      expect(reused.status).toBe(422);
+      expect(reused.data.code).toBe("idempotency_key_reused");
+    }
+    const lines = await ledger();
+    expect(lines.data.member.balance).toBe(40);
+    expect(lines.data.items).toHaveLength(1);
+  });
+
   it("when the input is bad, then a 400 names the problem and nothing changes", async () => {
     for (const body of [
       { points: 1.5, reason: "fraction" },

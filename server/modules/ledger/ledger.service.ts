@@ -32,7 +32,12 @@ export class LedgerService {
       const member = await tx.members.get(storeId, memberId);
       if (!member) throw notFound(`Member ${memberId} was not found in this store`);
       const existing = await tx.ledger.findByKey(storeId, idempotencyKey);
-      if (existing) return { entry: existing, created: false, balance: await tx.ledger.balance(storeId, memberId) };
+      if (existing) {
+        if (existing.delta !== points || existing.note !== reason) {
+          throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different adjustment; use a new key for a new request");
+        }
+        return { entry: existing, created: false, balance: await tx.ledger.balance(storeId, memberId) };
+      }
 
       const { allowed } = adjustmentLeavesBalance(member.balance, points);
       if (!allowed) {
