@@ -49,16 +49,33 @@ describe("webhook intake", () => {
     expect(await inboxCounts()).toEqual({ pending: 1, done: 0, failed: 0 });
   });
 
-  it("when the body is not JSON, lacks fields, is older than 48 hours or names an unknown store, then 4xx and nothing is stored", async () => {
+  it("when the body is not JSON, lacks fields, is older than 48 hours or from the future, then 400 and nothing is stored", async () => {
     const malformed = await app.http.post("/webhooks/ecwid", "{not json", { headers: { "Content-Type": "application/json", "X-Ecwid-Webhook-Signature": "x" } });
     expect(malformed.status).toBe(400);
     const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 50, total: 50, paymentStatus: "PAID" });
     const old = await send(order.id, "order.created", { eventCreated: Math.floor(Date.now() / 1000) - 49 * 3600 });
     expect(old.status).toBe(400);
-    const unknown = await app.emulator.sendWebhook({ url: hook, storeId: 999_999, eventType: "order.created", entityId: 1, data: { orderId: "X" } });
-    expect(unknown.status).toBe(403);
+    const future = await send(order.id, "order.created", { eventCreated: Math.floor(Date.now() / 1000) + 3600 });
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({ code: "bad_request" });
     const missingType = await app.emulator.sendWebhook({ url: hook, storeId, eventType: "", entityId: 1 });
     expect(missingType.status).toBe(400);
+    expect(await inboxCounts()).toEqual({ pending: 0, done: 0, failed: 0 });
+  });
+
+  it("when Ecwid's clock runs a minute ahead of ours, then its event is still taken", async () => {
+    const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 50, total: 50, paymentStatus: "PAID" });
+    const ahead = await send(order.id, "order.created", { eventCreated: Math.floor(Date.now() / 1000) + 60 });
+    expect(ahead.status).toBe(200);
+    expect(await inboxCounts()).toMatchObject({ pending: 1 });
+  });
+
+  it("when a signed event names a store that never installed Questline, then 200 and it is dropped, counted, stored nowhere", async () => {
+    const unknown = await app.emulator.sendWebhook({ url: hook, storeId: 999_999, eventType: "order.created", entityId: 1, data: { orderId: "X" } });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).toMatchObject({ outcome: "unknown_store" });
+    expect(await app.container.storage.installs.get(999_999)).toBeNull();
+    expect(await app.container.storage.inbox.counts(999_999)).toEqual({ pending: 0, done: 0, failed: 0 });
     expect(await inboxCounts()).toEqual({ pending: 0, done: 0, failed: 0 });
   });
 

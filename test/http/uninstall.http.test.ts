@@ -51,7 +51,9 @@ describe("uninstall", () => {
       data: { orderId: "X1" },
       eventCreated: Math.floor(clock.now().getTime() / 1000),
     });
-    expect(order.status).toBe(403);
+    expect(order.status).toBe(200);
+    expect(order.body).toMatchObject({ outcome: "unknown_store" });
+    expect(await app.container.storage.inbox.counts(storeId)).toMatchObject({ pending: 0 });
     expect((await sendUninstall(storeId)).status).toBe(200);
   });
 

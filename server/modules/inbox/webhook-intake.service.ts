@@ -9,15 +9,17 @@ import { pendingInboxEvent } from "./inbox-event.js";
 import type { InstallService } from "../stores/install.service.js";
 
 export const MAX_EVENT_AGE_SECONDS = 48 * 60 * 60;
+/** How far ahead of our clock Ecwid's may run. Beyond it an event would pass the age check forever. */
+export const MAX_CLOCK_SKEW_SECONDS = 10 * 60;
 /** Order events are queued for the worker; everything else Ecwid may send is acknowledged and dropped. */
 export const QUEUED_EVENT_TYPES = new Set(["order.created", "order.updated", "order.deleted"]);
 
-export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored";
+export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored" | "unknown_store";
 
 /**
  * Checks a webhook in a fixed order, each failure named: signature, age, replay, store. Only then is the
  * event acted on: an uninstall at once, order events into the inbox for the worker. Nothing refused is
- * stored. Only `eventCreated.eventId` is signed, so a receipt of every accepted event's unsigned body
+ * stored; a signed event for a store that is unknown or uninstalled is acknowledged and dropped. Only `eventCreated.eventId` is signed, so a receipt of every accepted event's unsigned body
  * refuses a captured signature replayed with another store, order or type.
  */
 export class WebhookIntakeService {
@@ -36,6 +38,7 @@ export class WebhookIntakeService {
     const { storage, clock } = this.deps;
     const ageSeconds = clock.now().getTime() / 1000 - event.eventCreated;
     if (ageSeconds > MAX_EVENT_AGE_SECONDS) throw new AppError("bad_request", "The event is older than 48 hours");
+    if (ageSeconds < -MAX_CLOCK_SKEW_SECONDS) throw new AppError("bad_request", "The event was created in the future");
 
     const print = fingerprint({ storeId: event.storeId, entityId: event.entityId, eventType: event.eventType, data: event.data });
     const seen = await storage.receipts.find(event.eventId);
@@ -57,7 +60,11 @@ export class WebhookIntakeService {
       await installs.uninstall(event.storeId);
       return "uninstalled";
     }
-    if (install?.status !== "active") throw new AppError("store_not_installed", `Store ${event.storeId} has not installed Questline`);
+    if (install?.status !== "active") {
+      // Ecwid retries anything but 2xx for a day and may switch off an app's webhooks: acknowledge and drop.
+      this.deps.logger.warn({ storeId: event.storeId, eventId: event.eventId, eventType: event.eventType }, "signed webhook for a store that has not installed Questline dropped");
+      return "unknown_store";
+    }
     if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
 
     const { created } = await storage.inbox.add(event.storeId, pendingInboxEvent(event, clock.now()));
