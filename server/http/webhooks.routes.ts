@@ -1,9 +1,13 @@
 import { Router, raw } from "express";
 import { webhookEventSchema } from "../ecwid/webhook-event.js";
 import { AppError } from "../lib/errors.js";
+import { jsonNestsDeeperThan } from "../lib/json-depth.js";
 import type { Metrics } from "../lib/metrics.js";
 import type { WebhookIntakeService } from "../modules/inbox/webhook-intake.service.js";
 import { parseInput } from "./validate.js";
+
+/** Ecwid nests two levels, the event and its data (CONTRACT §3.3); this is far beyond that and far below any stack limit. */
+const MAX_WEBHOOK_DEPTH = 32;
 
 /**
  * POST /webhooks/ecwid with its own raw-body parser (the signature is over parsed fields, but the body
@@ -13,6 +17,7 @@ export function webhookRoutes(intake: WebhookIntakeService, metrics: Metrics): R
   const router = Router();
   router.post("/webhooks/ecwid", raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
+    if (jsonNestsDeeperThan(text, MAX_WEBHOOK_DEPTH)) throw new AppError("bad_request", `The webhook body is nested deeper than ${MAX_WEBHOOK_DEPTH} levels`);
     let body: unknown;
     try {
       body = JSON.parse(text);
