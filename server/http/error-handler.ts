@@ -16,6 +16,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_code: 401,
   rate_limited: 429,
   upstream_failed: 502,
+  store_unavailable: 503,
   internal: 500,
 };
 
@@ -38,16 +39,39 @@ function mapError(error: unknown): Mapped {
     if (error.status === 403 || error.status === 401) return { status: 401, code: "ecwid_token_rejected", message: "Ecwid did not accept the store's token" };
     return { status: 502, code: "upstream_failed", message: "Ecwid could not be reached; please try again" };
   }
-  const bodyError = error as { type?: string; status?: number };
-  if (bodyError.type === "entity.parse.failed") return { status: 400, code: "malformed_json", message: "The request body is not valid JSON" };
-  if (bodyError.type === "entity.too.large") return { status: 413, code: "too_large", message: "The request body is too large" };
-  return { status: 500, code: "internal", message: "Something went wrong on our side" };
+  return mapTransportError(error) ?? { status: 500, code: "internal", message: "Something went wrong on our side" };
+}
+
+type BodyError = Error & { status: number; type?: unknown; charset?: unknown; encoding?: unknown };
+
+const bodyErrorByType = new Map<string, (error: BodyError) => Omit<Mapped, "status">>([
+  ["entity.parse.failed", () => ({ code: "malformed_json", message: "The request body is not valid JSON" })],
+  ["entity.too.large", () => ({ code: "too_large", message: "The request body is too large" })],
+  ["charset.unsupported", (error) => ({ code: "unsupported_charset", message: `The charset ${quoted(error.charset)} is not supported; send UTF-8` })],
+  ["encoding.unsupported", (error) => ({ code: "unsupported_encoding", message: `The Content-Encoding ${quoted(error.encoding)} is not supported` })],
+]);
+
+const quoted = (value: unknown) => JSON.stringify(String(value ?? "").slice(0, 40));
+
+/**
+ * What the client sent could not be read: body-parser's errors (zlib's too, wrapped by it) and the router's
+ * URIError for an undecodable path parameter already carry a 4xx `status`, which is kept.
+ */
+function mapTransportError(error: unknown): Mapped | null {
+  if (!(error instanceof Error)) return null;
+  const bodyError = error as BodyError;
+  if (typeof bodyError.status !== "number" || bodyError.status < 400 || bodyError.status > 499) return null;
+  const known = typeof bodyError.type === "string" ? bodyErrorByType.get(bodyError.type) : undefined;
+  if (known) return { status: bodyError.status, ...known(bodyError) };
+  if (error instanceof URIError) return { status: bodyError.status, code: "malformed_path", message: "The request path is not valid percent-encoded UTF-8" };
+  return { status: bodyError.status, code: "malformed_body", message: "The request body could not be read" };
 }
 
 /** The one place errors become responses: JSON `{ code, message }` for APIs, a plain page for browsers. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const mapped = mapError(error);
-  if (mapped.status >= 500) req.log.error({ err: error }, "request failed");
+  // A store's damaged data is logged once, at error level, when the storage finds it; each refusal is not a new failure.
+  if (mapped.status >= 500 && mapped.code !== "store_unavailable") req.log.error({ err: error }, "request failed");
   else req.log.info({ code: mapped.code, status: mapped.status }, "request refused");
   if (res.headersSent) return;
   if (req.accepts(["json", "html"]) === "html" && !req.path.startsWith("/api/")) {
