@@ -1,5 +1,6 @@
 /**
- * Compiles the server into dist/main.js for `npm start`: one ES module, npm packages left as imports.
+ * Compiles the server into dist/main.js for `npm start` and dist/verify.js for `npm run verify`: one ES
+ * module each, npm packages left as imports.
  * Production code must never reach test/: the build fails if its import graph does.
  * Run: `npm run build` (also before `npm start`).
  */
@@ -10,8 +11,8 @@ import * as esbuild from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const result = await esbuild.build({
-  entryPoints: [path.join(root, "server", "main.ts")],
-  outfile: path.join(root, "dist", "main.js"),
+  entryPoints: ["main", "verify"].map((name) => path.join(root, "server", `${name}.ts`)),
+  outdir: path.join(root, "dist"),
   bundle: true,
   platform: "node",
   format: "esm",
@@ -27,5 +28,5 @@ if (fromTests.length > 0) {
   process.stderr.write(`build-server: production code imports test files:\n  ${fromTests.join("\n  ")}\n`);
   process.exit(1);
 }
-const bytes = result.metafile.outputs["dist/main.js"]?.bytes ?? 0;
-process.stdout.write(`build-server: dist/main.js ${bytes} B from ${Object.keys(result.metafile.inputs).length} files\n`);
+const built = Object.entries(result.metafile.outputs).filter(([output]) => output.endsWith(".js"));
+process.stdout.write(`build-server: ${built.map(([output, { bytes }]) => `${output} ${bytes} B`).join(", ")} from ${Object.keys(result.metafile.inputs).length} files\n`);

@@ -34,6 +34,8 @@ export interface Storage {
   read<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** Deletes every piece of a store's program data (not its install record). */
   purgeStoreData(storeId: number): Promise<void>;
+  /** The stores that have members, ascending. */
+  storeIds(): Promise<number[]>;
   /** Throws when the storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -43,6 +43,19 @@ export function describeLifecycleContract(h: ContractHarness): void {
         expect((await tx.audit.list(kept, { limit: 10, offset: 0 })).total).toBe(1);
       });
       expect(await h.storage.inbox.get(kept, stays.event.eventId)).toEqual(stays.event);
+      expect(await h.storage.storeIds()).toContain(kept);
+      expect(await h.storage.storeIds()).not.toContain(purged);
+    });
+
+    it("when stores hold members, then storeIds lists each of them once, ascending", async () => {
+      const [low, high] = [aStoreId(), aStoreId()].sort((a, b) => a - b) as [number, number];
+      await insertMember(h.storage, high, { email: "a@shopper.example" });
+      await insertMember(h.storage, high, { email: "b@shopper.example" });
+      await insertMember(h.storage, low);
+
+      const listed = (await h.storage.storeIds()).filter((storeId) => storeId === low || storeId === high);
+
+      expect(listed).toEqual([low, high]);
     });
 
     it("when a purged store comes back, then it starts from nothing", async () => {

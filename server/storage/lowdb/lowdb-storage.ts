@@ -38,6 +38,12 @@ async function openStorage(backend: LowBackend): Promise<Storage> {
       checkStoreId(storeId);
       await units.purge(storeId);
     },
+    storeIds: async () =>
+      registry
+        .loaded()
+        .filter((state) => state.document.members.length > 0)
+        .map((state) => state.storeId)
+        .sort((a, b) => a - b),
     ping: async () => {
       units.assertOpen();
       await backend.ping();

@@ -47,6 +47,11 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       guard.assertOpen();
       await purgeStore(pool, storeId);
     },
+    async storeIds() {
+      guard.assertOpen();
+      const { rows } = await pool.query<{ store_id: number }>("SELECT DISTINCT store_id FROM members ORDER BY store_id");
+      return rows.map((row) => Number(row.store_id));
+    },
     async ping() {
       guard.assertOpen();
       await pool.query("SELECT 1");
