@@ -21,6 +21,14 @@ export function describeReceiptsContract(h: ContractHarness): void {
       expect(await h.storage.receipts.find("evt-unknown")).toBeNull();
     });
 
+    it("when an event id is named like a built-in object property, then it is unknown until remembered and then kept like any other", async () => {
+      for (const eventId of ["__proto__", "constructor", "toString", "hasOwnProperty"]) expect(await h.storage.receipts.find(eventId)).toBeNull();
+      const receipt = aReceipt({ eventId: "__proto__" });
+      await h.storage.receipts.remember(receipt);
+      expect(await h.storage.receipts.find("__proto__")).toEqual(receipt);
+      expect(await h.storage.receipts.find("constructor")).toBeNull();
+    });
+
     it("when the same receipt is remembered concurrently, then exactly one is kept", async () => {
       const receipt = aReceipt();
       await Promise.all([1, 2, 3, 4].map((n) => h.storage.receipts.remember({ ...receipt, fingerprint: `fp-${n}` })));

@@ -8,17 +8,20 @@ export interface LowdbReceiptRepository extends WebhookReceiptRepository {
   close(): Promise<void>;
 }
 
+// Event ids come from outside: only own keys count, so `__proto__` or `constructor` never reads the prototype.
+const receiptIn = (document: ReceiptsDocument, eventId: string) => (Object.hasOwn(document.receipts, eventId) ? document.receipts[eventId] : undefined);
+
 /** Webhook receipts in receipts.json; pruned to the last two days, so the file stays small. */
 export function createReceiptRepository(db: Low<ReceiptsDocument>): LowdbReceiptRepository {
   const document = new SerialDocument(db);
   return {
     async find(eventId) {
-      return copyOrNull(document.data.receipts[eventId]);
+      return copyOrNull(receiptIn(document.data, eventId));
     },
     async remember(receipt) {
-      if (document.data.receipts[receipt.eventId]) return;
+      if (receiptIn(document.data, receipt.eventId)) return;
       await document.commit((current) => {
-        if (current.receipts[receipt.eventId]) return current;
+        if (receiptIn(current, receipt.eventId)) return current;
         return { ...current, receipts: { ...current.receipts, [receipt.eventId]: { ...receipt } } };
       });
     },
