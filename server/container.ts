@@ -54,7 +54,7 @@ export interface ContainerOverrides {
 export async function createContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createRootLogger({ level: config.logLevel, pretty: config.env === "development" });
   const clock = overrides.clock ?? systemClock;
-  const storage = overrides.storage ?? (await createStorage(config.storage));
+  const storage = overrides.storage ?? (await createStorage(config.storage, logger.child({ component: "storage" })));
   const tokens = createSessionTokens(config.sessionSecret, () => clock.now());
   const ecwid = new EcwidClient({ apiUrl: config.ecwid.apiUrl, requestsPerMinute: config.ecwid.requestsPerMinute, logger: logger.child({ component: "ecwid" }) });
   const oauth = new EcwidOAuthClient({ oauthUrl: config.ecwid.oauthUrl, clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });

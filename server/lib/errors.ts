@@ -12,6 +12,7 @@ export type ErrorCode =
   | "invalid_code"
   | "rate_limited"
   | "upstream_failed"
+  | "store_unavailable"
   | "internal";
 
 export class AppError extends Error {
@@ -30,3 +31,6 @@ export const unauthorized = (message: string) => new AppError("unauthorized", me
 export const forbidden = (message: string) => new AppError("forbidden", message);
 export const notFound = (message: string) => new AppError("not_found", message);
 export const conflict = (message: string) => new AppError("conflict", message);
+/** Stored data that could not be read: refused (503, so Ecwid retries), never served half-read or started over empty. */
+export const storeUnavailable = (storeId: number) =>
+  new AppError("store_unavailable", `Questline could not read the data of store ${storeId}. Nothing was changed or deleted, and the problem was reported to support.`);

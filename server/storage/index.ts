@@ -1,3 +1,4 @@
+import type { Logger } from "../lib/logger.js";
 import { createLowdbStorage } from "./lowdb/lowdb-storage.js";
 import { createPostgresStorage } from "./postgres/postgres-storage.js";
 import type { Storage } from "./storage.port.js";
@@ -7,7 +8,7 @@ export { createLowdbStorage, createMemoryStorage } from "./lowdb/lowdb-storage.j
 export { createPostgresStorage } from "./postgres/postgres-storage.js";
 
 /** Picks the adapter from config: PostgreSQL when a database URL is set, otherwise lowdb files under `dataDir`. */
-export async function createStorage(options: { dataDir: string; databaseUrl: string | null }): Promise<Storage> {
+export async function createStorage(options: { dataDir: string; databaseUrl: string | null }, logger?: Logger): Promise<Storage> {
   if (options.databaseUrl) return createPostgresStorage({ databaseUrl: options.databaseUrl });
-  return createLowdbStorage({ dataDir: options.dataDir });
+  return createLowdbStorage({ dataDir: options.dataDir, ...(logger ? { logger } : {}) });
 }

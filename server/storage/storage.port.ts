@@ -20,6 +20,16 @@ export interface StoreTransaction {
   signInCodes: SignInCodeRepository;
 }
 
+export type SharedRecord = "installs" | "receipts";
+
+/** Data the storage could not read. Each part is refused with `store_unavailable` and left exactly as it is; the rest serves. */
+export interface StorageDamage {
+  /** Stores set aside, ascending; every other store serves. */
+  stores: number[];
+  /** Without "installs" no store can be served; without "receipts" no webhook or OAuth install is taken. */
+  shared: SharedRecord[];
+}
+
 /**
  * The one storage port. Adapters: lowdb (default) and PostgreSQL.
  * `transaction` runs `work` with one writer per store: all its writes land together or not at all.
@@ -36,6 +46,8 @@ export interface Storage {
   purgeStoreData(storeId: number): Promise<void>;
   /** The stores that have members, ascending. */
   storeIds(): Promise<number[]>;
+  /** What could not be read. PostgreSQL reads rows, not files, so it has none to report. */
+  damage(): StorageDamage;
   /** Throws when the storage cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

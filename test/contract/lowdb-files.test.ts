@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,6 +7,8 @@ import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js"
 import type { Storage } from "../../server/storage/storage.port.js";
 import { aLedgerEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
+
+const modeOf = async (...path: string[]) => (await stat(join(...path))).mode & 0o777;
 
 /** What only the lowdb file adapter has: its file layout and how it meets a broken disk. */
 describe("lowdb files", () => {
@@ -94,16 +96,41 @@ describe("lowdb files", () => {
     expect(await storage.inbox.claimNext(new Date(minutesAfter(1)), 1000)).toMatchObject({ eventId: event.eventId, attempts: 1 });
   });
 
-  it("when a store file is corrupt, then opening fails and names the file", async () => {
-    await mkdir(join(dataDir, "stores"), { recursive: true });
-    await writeFile(join(dataDir, "stores", "123.json"), "{ not json");
-    await expect(open()).rejects.toThrow("123.json");
+  it("when the storage creates its folders and files, then only the app's user may read them: folders 0700, files 0600", async () => {
+    const fresh = join(dataDir, "data");
+    const storage = await createLowdbStorage({ dataDir: fresh });
+    opened.push(storage);
+    const storeId = aStoreId();
+    await storage.installs.save(storeId, anInstall(storeId));
+    await storage.receipts.remember({ eventId: "evt-1", storeId, fingerprint: "f", receivedAt: minutesAfter(0) });
+    await insertMember(storage, storeId);
+
+    expect(await modeOf(fresh)).toBe(0o700);
+    expect(await modeOf(fresh, "stores")).toBe(0o700);
+    for (const file of ["installs.json", "receipts.json", join("stores", `${storeId}.json`)]) expect({ file, mode: await modeOf(fresh, file) }).toEqual({ file, mode: 0o600 });
   });
 
-  it("when a store file belongs to another store, then opening fails", async () => {
-    await mkdir(join(dataDir, "stores"), { recursive: true });
-    await writeFile(join(dataDir, "stores", "123.json"), JSON.stringify({ version: 1, storeId: 456, members: [], ledger: [], audit: [], inbox: [] }));
-    await expect(open()).rejects.toThrow("store 123");
+  it("when an older version left stores/ and data files readable by others, then opening tightens them to 0700 and 0600", async () => {
+    const storeId = aStoreId();
+    await (await open()).close();
+    const contents: Record<string, unknown> = {
+      "installs.json": { version: 1, installs: {} },
+      ".installs.json.tmp": {},
+      "receipts.json": { version: 1, receipts: {} },
+      [join("stores", `${storeId}.json`)]: { version: 1, storeId, members: [], ledger: [], audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null },
+      [join("stores", `.${storeId}.json.tmp`)]: {},
+    };
+    const files = Object.keys(contents);
+    for (const file of files) {
+      await writeFile(join(dataDir, file), JSON.stringify(contents[file]));
+      await chmod(join(dataDir, file), 0o644);
+    }
+    await chmod(join(dataDir, "stores"), 0o755);
+
+    await open();
+
+    expect(await modeOf(dataDir, "stores")).toBe(0o700);
+    for (const file of files) expect({ file, mode: await modeOf(dataDir, file) }).toEqual({ file, mode: 0o600 });
   });
 
   it("when a transaction opens another on the same store, then it is refused instead of waiting forever", async () => {

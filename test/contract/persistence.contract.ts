@@ -36,6 +36,17 @@ export function describePersistenceContract(h: ContractHarness): void {
       expect(await storage.inbox.get(storeId, event.eventId)).toEqual(event);
     });
 
+    it("when the storage is reopened on data it wrote itself, then it reports nothing damaged", async () => {
+      const storeId = aStoreId();
+      await h.storage.installs.save(storeId, anInstall(storeId));
+      await insertMember(h.storage, storeId);
+      await h.storage.receipts.remember({ eventId: `evt-${storeId}`, storeId, fingerprint: "f", receivedAt: minutesAfter(0) });
+
+      const storage = await h.reopen();
+
+      expect(storage.damage()).toEqual({ stores: [], shared: [] });
+    });
+
     it("when an event was taken but not completed before a restart, then it is taken again once its lease lapses", async () => {
       const event = anInboxEvent(aStoreId(), { receivedAt: minutesAfter(0) });
       await h.storage.inbox.add(event.storeId, event);

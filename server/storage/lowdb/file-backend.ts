@@ -1,8 +1,7 @@
 import { constants } from "node:fs";
-import { access, mkdir, readdir, rm } from "node:fs/promises";
+import { access, chmod, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
 import type { LowBackend } from "./lowdb-backend.js";
 import {
   checkInstallsDocument,
@@ -15,32 +14,33 @@ import {
   type ReceiptsDocument,
   type StoreDocument,
 } from "./lowdb-documents.js";
+import { PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
 
 const storeFileName = /^([1-9]\d*)\.json$/;
+const PRIVATE_DIR_MODE = 0o700;
+const sharedFiles = ["installs.json", "receipts.json"];
 
 /**
- * JSON files under `dataDir`: `installs.json` and `stores/${storeId}.json`.
+ * JSON files under `dataDir`: `installs.json`, `receipts.json` and `stores/${storeId}.json`, each
+ * written atomically (see private-json-file.ts); a leftover `.tmp` is ignored and overwritten by the
+ * next write. Only the app's user may read them: `dataDir` is created 0700, `stores/` is made 0700
+ * and the files 0600, tightening what an older version left world-readable. An existing `dataDir`
+ * keeps its mode, as it may be a folder the app does not own alone.
  *
- * Crash safety comes from lowdb's writer (steno 4, `Writer#write`): it writes the whole text to
- * `.${name}.tmp` beside the file and then `rename`s it over the file. rename(2) within one
- * directory is atomic, so a process killed at any moment leaves either the old or the new file,
- * never a mix; a leftover `.tmp` is ignored here and overwritten by the next write. steno does
- * not fsync, so a power cut or kernel crash (not a process crash) could still lose the latest write.
+ * A file whose content is not its document throws DamagedFileError and is never written over:
+ * nothing here writes a document that was not read first.
  */
 export async function createFileBackend(dataDir: string): Promise<LowBackend> {
   const storesDir = join(dataDir, "stores");
-  await mkdir(storesDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await mkdir(storesDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await tightenModes(dataDir, storesDir);
   const storePath = (storeId: number) => join(storesDir, `${storeId}.json`);
 
   async function open<T>(path: string, empty: T, check: (data: unknown) => T): Promise<Low<T>> {
-    const db = new Low<T>(new DataFile<T>(path, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }), empty);
-    try {
-      await db.read();
-    } catch (error) {
-      throw new Error(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    db.data = check(db.data);
-    return db;
+    const file = new PrivateJsonFile<T>(path);
+    const data = await file.read();
+    return new Low<T>(file, data === null ? empty : check(data));
   }
 
   return {
@@ -66,10 +66,20 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
     },
     async removeStore(storeId) {
       await rm(storePath(storeId), { force: true });
-      await rm(join(storesDir, `.${storeId}.json.tmp`), { force: true });
+      await rm(join(storesDir, tempFileName(`${storeId}.json`)), { force: true });
     },
     async ping() {
       await access(storesDir, constants.R_OK | constants.W_OK);
     },
   };
+}
+
+/** `stores/` and every data file (and temp file) already there become private. */
+async function tightenModes(dataDir: string, storesDir: string): Promise<void> {
+  await chmod(storesDir, PRIVATE_DIR_MODE);
+  const stores = await readdir(storesDir, { withFileTypes: true });
+  const shared = (await readdir(dataDir, { withFileTypes: true })).filter((entry) => sharedFiles.some((name) => entry.name === name || entry.name === tempFileName(name)));
+  for (const entry of [...stores, ...shared]) {
+    if (entry.isFile()) await chmod(join(entry.parentPath, entry.name), PRIVATE_FILE_MODE);
+  }
 }

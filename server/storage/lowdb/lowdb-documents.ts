@@ -9,6 +9,18 @@ import type { ProgramSettings } from "../../modules/settings/program-settings.js
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
 
+/** A file whose bytes are not the document it should hold (cut short, empty, not JSON, another store's, another shape). */
+export class DamagedFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${path} ${reason}`, options);
+    this.name = "DamagedFileError";
+  }
+}
+
 /** `${dataDir}/stores/${storeId}.json`: everything one store's program holds. */
 export interface StoreDocument {
   version: 1;
@@ -51,7 +63,7 @@ export interface ReceiptsDocument {
 export const emptyReceiptsDocument = (): ReceiptsDocument => ({ version: 1, receipts: {} });
 
 export function checkReceiptsDocument(data: unknown, source: string): ReceiptsDocument {
-  if (!isRecord(data) || data.version !== 1 || !isRecord(data.receipts)) throw new Error(`${source} is not a version 1 receipts document`);
+  if (!isRecord(data) || data.version !== 1 || !isRecord(data.receipts)) throw new DamagedFileError(source, "is not a version 1 receipts document");
   return data as unknown as ReceiptsDocument;
 }
 
@@ -63,13 +75,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function checkStoreDocument(data: unknown, storeId: number, source: string): StoreDocument {
   const lists = ["members", "ledger", "audit", "inbox", "orders", "backfills", "signInCodes"] as const;
   if (!isRecord(data) || data.version !== 1 || data.storeId !== storeId || lists.some((key) => !Array.isArray(data[key]))) {
-    throw new Error(`${source} is not a version 1 store document for store ${storeId}`);
+    throw new DamagedFileError(source, `is not a version 1 store document for store ${storeId}`);
   }
   return data as unknown as StoreDocument;
 }
 
 export function checkInstallsDocument(data: unknown, source: string): InstallsDocument {
-  if (!isRecord(data) || data.version !== 1 || !isRecord(data.installs)) throw new Error(`${source} is not a version 1 installs document`);
+  if (!isRecord(data) || data.version !== 1 || !isRecord(data.installs)) throw new DamagedFileError(source, "is not a version 1 installs document");
   return data as unknown as InstallsDocument;
 }
 

@@ -1,31 +1,53 @@
-import type { Storage } from "../storage.port.js";
+import { createRootLogger, type Logger } from "../../lib/logger.js";
+import type { SharedRecord, Storage } from "../storage.port.js";
 import { createFileBackend } from "./file-backend.js";
 import { createInboxRepository } from "./inbox.lowdb-repository.js";
 import { createInstallRepository } from "./installs.lowdb-repository.js";
 import { createReceiptRepository } from "./receipts.lowdb-repository.js";
 import type { LowBackend } from "./lowdb-backend.js";
-import { checkStoreId } from "./lowdb-documents.js";
+import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { createMemoryBackend } from "./memory-backend.js";
+import { refusedInstallRepository, refusedReceiptRepository } from "./refused-repositories.js";
 import { StoreRegistry } from "./store-registry.js";
 import { runStoreTransaction } from "./store-transaction.js";
 import { StoreUnitOfWork } from "./store-unit-of-work.js";
 
-/** The default storage: `${dataDir}/installs.json` and `${dataDir}/stores/${storeId}.json`. One process only. */
-export async function createLowdbStorage(options: { dataDir: string }): Promise<Storage> {
-  return openStorage(await createFileBackend(options.dataDir));
+/**
+ * The default storage: `${dataDir}/installs.json` and `${dataDir}/stores/${storeId}.json`. One process only.
+ * Damaged files are reported to `logger` (by default, error lines on stdout) and set aside.
+ */
+export async function createLowdbStorage(options: { dataDir: string; logger?: Logger }): Promise<Storage> {
+  return openStorage(await createFileBackend(options.dataDir), options.logger ?? createRootLogger({ level: "error" }));
 }
 
 /** The same adapter on lowdb's Memory adapter: nothing survives the process. For tests and demos. */
 export async function createMemoryStorage(): Promise<Storage> {
-  return openStorage(createMemoryBackend());
+  return openStorage(createMemoryBackend(), createRootLogger({ level: "error" }));
 }
 
-async function openStorage(backend: LowBackend): Promise<Storage> {
-  const registry = new StoreRegistry(backend);
+async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage> {
+  const registry = new StoreRegistry(backend, logger);
   await registry.loadExisting();
   const units = new StoreUnitOfWork(registry);
-  const installs = createInstallRepository(await backend.openInstalls());
-  const receipts = createReceiptRepository(await backend.openReceipts());
+  const damagedShared: SharedRecord[] = [];
+  /** A damaged shared file is left as it is and its repository refuses every call, so nothing is written over it. */
+  const openShared = async <R>(record: SharedRecord, open: () => Promise<R>, refused: () => R, consequence: string): Promise<R> => {
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw error;
+      damagedShared.push(record);
+      logger.error({ file: error.path, reason: error.reason }, `${record} file is damaged and left untouched until repaired: ${consequence}`);
+      return refused();
+    }
+  };
+  const installs = await openShared("installs", async () => createInstallRepository(await backend.openInstalls()), refusedInstallRepository, "no store can be served");
+  const receipts = await openShared(
+    "receipts",
+    async () => createReceiptRepository(await backend.openReceipts()),
+    refusedReceiptRepository,
+    "webhooks (which Ecwid retries for a day) and OAuth installs are refused",
+  );
 
   return {
     kind: backend.kind,
@@ -44,6 +66,7 @@ async function openStorage(backend: LowBackend): Promise<Storage> {
         .filter((state) => state.document.members.length > 0)
         .map((state) => state.storeId)
         .sort((a, b) => a - b),
+    damage: () => ({ stores: registry.damaged(), shared: [...damagedShared] }),
     ping: async () => {
       units.assertOpen();
       await backend.ping();

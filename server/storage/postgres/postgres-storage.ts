@@ -52,6 +52,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       const { rows } = await pool.query<{ store_id: number }>("SELECT DISTINCT store_id FROM members ORDER BY store_id");
       return rows.map((row) => Number(row.store_id));
     },
+    damage: () => ({ stores: [], shared: [] }),
     async ping() {
       guard.assertOpen();
       await pool.query("SELECT 1");
