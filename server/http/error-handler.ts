@@ -74,6 +74,8 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (mapped.status >= 500 && mapped.code !== "store_unavailable") req.log.error({ err: error }, "request failed");
   else req.log.info({ code: mapped.code, status: mapped.status }, "request refused");
   if (res.headersSent) return;
+  // A rate limit says how long until it lets the caller in again.
+  if (typeof mapped.extra?.retryAfterSeconds === "number") res.set("Retry-After", String(mapped.extra.retryAfterSeconds));
   if (req.accepts(["json", "html"]) === "html" && !req.path.startsWith("/api/")) {
     res.status(mapped.status).render("error", { title: "Something needs attention", message: mapped.message, code: mapped.code });
     return;

@@ -8,6 +8,7 @@ import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
 import type { InstallRepository } from "../modules/stores/install.js";
+import type { RateLimiters } from "../lib/rate-limit/rate-limiter.js";
 
 /** The repositories that change together inside one store's unit of work. */
 export interface StoreTransaction {
@@ -39,6 +40,8 @@ export interface Storage {
   installs: InstallRepository;
   inbox: InboxRepository;
   receipts: WebhookReceiptRepository;
+  /** Rate-limit counters, shared by every process that shares this storage. */
+  rateLimiters: RateLimiters;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** A consistent view of the store for reading only; it need not wait for the store's writer. A write in it fails and changes nothing. */
   read<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;

@@ -142,3 +142,47 @@ describe("tokens handed over by the page", () => {
     expect(app.emulator.requests.length).toBe(5);
   });
 });
+
+describe("limits on unproven tokens cannot be turned against other stores", () => {
+  const invent = (storeId: number, address: string, n: number) =>
+    app.http.post("/api/admin/session", { storeId, accessToken: `secret_invented${n}` }, { headers: { "X-Forwarded-For": address } });
+
+  it("when invented tokens flood in from three addresses, then a new store's App Market open still signs in and only the flooders are refused", async () => {
+    const flood = [];
+    for (const address of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) for (let i = 0; i < 6; i++) flood.push(await invent(900_000 + flood.length, address, i));
+    expect(flood.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 429, 401, 401, 401, 401, 401, 429, 401, 401, 401, 401, 401, 429]);
+    expect(Number(flood.at(-1)!.headers["retry-after"])).toBeGreaterThan(0);
+
+    const fresh = app.emulator.addStore({ storeName: "Opened From The Market" });
+    expect((await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(fresh.storeId) })).status).toBe(200);
+    const viaPage = app.emulator.addStore();
+    expect((await app.http.get(`/admin?payload=${app.emulator.encryptedPayload(viaPage.storeId)}`)).status).toBe(200);
+    expect(await app.container.storage.installs.get(viaPage.storeId)).toMatchObject({ status: "active" });
+
+    const again = await invent(fresh.storeId, "198.51.100.1", 99);
+    expect(again.status).toBe(429);
+    expect(again.data.code).toBe("rate_limited");
+    const other = app.emulator.addStore();
+    const legacy = await app.http.post("/api/admin/session", { storeId: other.storeId, accessToken: other.accessToken }, { headers: { "X-Forwarded-For": "192.0.2.40" } });
+    expect(legacy.status).toBe(200);
+    expect(legacy.data.storeId).toBe(other.storeId);
+  });
+
+  it("when one store's tokens are guessed from many addresses, then that store's unproven opens pause while its payload and other stores go on", async () => {
+    const target = app.emulator.addStore();
+    const guesses = [];
+    for (let i = 0; i < 11; i++) guesses.push((await invent(target.storeId, `203.0.113.${i + 1}`, i)).status);
+    expect(guesses).toEqual([...Array<number>(10).fill(401), 429]);
+    expect((await app.http.post("/api/admin/session", { payload: app.emulator.encryptedPayload(target.storeId) })).status).toBe(200);
+    const other = app.emulator.addStore();
+    const sameAddress = await app.http.post("/api/admin/session", { storeId: other.storeId, accessToken: other.accessToken }, { headers: { "X-Forwarded-For": "203.0.113.1" } });
+    expect(sameAddress.status).toBe(200);
+  });
+
+  it("when an IPv6 caller changes address within its /64, then it is still one caller", async () => {
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await invent(910_000 + i, `2001:db8:5:7::${(i + 1).toString(16)}`, i)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await invent(910_100, "2001:db8:5:8::1", 0)).status).toBe(401);
+  });
+});

@@ -80,13 +80,24 @@ describe("OAuth install", () => {
     expect(tokenExchanges()).toHaveLength(0);
   });
 
-  it("when the code is forged, then the exchange fails with a clear page and nothing is stored", async () => {
+  it("when the code is forged, then the exchange fails with a clear page, a 400 rather than a 5xx, and nothing is stored", async () => {
     const { storeId } = app.emulator.addStore();
     const { state, cookie } = await startInstall();
     const callback = await app.http.get(`/oauth/callback?code=forged-code&state=${encodeURIComponent(state)}`, { headers: { Cookie: cookie, Accept: "text/html" } });
-    expect(callback.status).toBe(502);
+    expect(callback.status).toBe(400);
     expect(callback.data).toContain("Ecwid did not accept the authorization code");
     expect(await app.container.storage.installs.get(storeId)).toBeNull();
+    const withoutState = await app.http.get("/oauth/callback?code=!", { headers: { Accept: "application/json" } });
+    expect(withoutState.status).toBe(400);
+    expect(withoutState.data.code).toBe("bad_request");
+  });
+
+  it("when Ecwid cannot be reached for the exchange, then 502 with a message that says so", async () => {
+    await app.close();
+    app = await startTestApp({ env: { ECWID_OAUTH_URL: "http://127.0.0.1:1/api/oauth" } });
+    const callback = await app.http.get("/oauth/callback?code=real-looking-code", { headers: { Accept: "application/json" } });
+    expect(callback.status).toBe(502);
+    expect(callback.data).toEqual({ code: "upstream_failed", message: expect.stringContaining("could not be reached") });
   });
 });
 

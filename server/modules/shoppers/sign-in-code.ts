@@ -18,6 +18,4 @@ export interface SignInCodeRepository {
   latestActive(storeId: number, email: string, now: Date): Promise<SignInCode | null>;
   /** Saves attempts and consumedAt of an existing code. */
   update(storeId: number, code: SignInCode): Promise<void>;
-  /** Codes issued to the email since `since` (for the per-email send limit). */
-  countIssuedSince(storeId: number, email: string, since: Date): Promise<number>;
 }

@@ -1,11 +1,33 @@
 import { decryptIframePayload, type IframePayload } from "../../ecwid/iframe-payload.js";
-import { AppError } from "../../lib/errors.js";
+import { clientNetwork } from "../../lib/rate-limit/client-network.js";
+import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/rate-limit/rate-limiter.js";
 import type { SessionTokens } from "../../lib/session-tokens.js";
-import { SlidingWindowLimiter } from "../../lib/sliding-window-limiter.js";
 import type { InstallService } from "./install.service.js";
 
 export const ADMIN_AUDIENCE = "questline-admin";
 export const ADMIN_SESSION_SECONDS = 60 * 60;
+
+/*
+ * Tokens nobody vouches for (the legacy fragment) cost an Ecwid call each, and Ecwid blocks an IP that sends
+ * more than 20 requests a minute, or 600 in all, with tokens that do not work (CONTRACT §4.4). A budget shared
+ * by all callers would keep our server's IP safest, but anyone could spend it and shut every merchant out
+ * (issue 8). So the encrypted payload, which proves itself and carries a working token, is never counted; an
+ * unproven token is counted per caller address and per store, and a refused token costs exactly one Ecwid call
+ * (the profile read fails first). At 5 a quarter hour per address it takes some 60 addresses acting together to
+ * reach Ecwid's 20 a minute from our server; short of a budget anyone can drain, that is as far as we can push it.
+ */
+const UNPROVEN_PER_ADDRESS = {
+  name: "admin-unproven-address",
+  points: 5,
+  windowSeconds: 15 * 60,
+  refusal: "Too many sign-in attempts from here; try again in a few minutes",
+};
+const UNPROVEN_PER_STORE = {
+  name: "admin-unproven-store",
+  points: 10,
+  windowSeconds: 15 * 60,
+  refusal: "Too many unconfirmed sign-in attempts for this store; open the app from the Ecwid control panel or try again in a few minutes",
+};
 
 export interface AdminSession {
   token: string;
@@ -21,11 +43,12 @@ export interface AdminSession {
  * Either way an App Market install that never went through OAuth is recorded here, on first open.
  */
 export class AdminSessionService {
-  /** Unproven tokens cost an Ecwid call each, and Ecwid blocks an IP that sends ~20 bad tokens a minute. */
-  private readonly unprovenPerIp: SlidingWindowLimiter;
+  private readonly unprovenPerAddress: RateLimiter;
+  private readonly unprovenPerStore: RateLimiter;
 
-  constructor(private readonly deps: { installs: InstallService; tokens: SessionTokens; clientSecret: string; now: () => number }) {
-    this.unprovenPerIp = new SlidingWindowLimiter(5, 60_000, deps.now);
+  constructor(private readonly deps: { installs: InstallService; tokens: SessionTokens; clientSecret: string; rateLimiters: RateLimiters }) {
+    this.unprovenPerAddress = deps.rateLimiters(UNPROVEN_PER_ADDRESS);
+    this.unprovenPerStore = deps.rateLimiters(UNPROVEN_PER_STORE);
   }
 
   fromEncryptedPayload(payload: string): Promise<AdminSession> {
@@ -34,8 +57,11 @@ export class AdminSessionService {
 
   /** The legacy fragment form: the browser decoded Ecwid's hex payload and sends what it says. */
   async fromStoreToken(storeId: number, accessToken: string, lang: string | undefined, ip: string): Promise<AdminSession> {
-    if (!(await this.deps.installs.holdsToken(storeId, accessToken)) && !this.unprovenPerIp.allow(ip)) {
-      throw new AppError("rate_limited", "Too many sign-in attempts from here; try again in a minute");
+    if (!(await this.deps.installs.holdsToken(storeId, accessToken))) {
+      await enforceLimits([
+        [this.unprovenPerAddress, clientNetwork(ip)],
+        [this.unprovenPerStore, String(storeId)],
+      ]);
     }
     return this.open({ store_id: storeId, access_token: accessToken, lang: lang ?? "en" });
   }

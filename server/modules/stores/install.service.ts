@@ -4,7 +4,6 @@ import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { SecretBox } from "../../lib/secret-box.js";
-import { SlidingWindowLimiter } from "../../lib/sliding-window-limiter.js";
 import type { Storage } from "../../storage/storage.port.js";
 import type { Install } from "./install.js";
 import { installFromProfile, uninstalled } from "./install.rules.js";
@@ -20,12 +19,7 @@ export interface InstallServiceDeps {
 
 /** Installs, reinstalls, uninstalls and the purge after the grace period. */
 export class InstallService {
-  /** Ecwid blocks an IP after ~20 calls a minute with bad tokens: unproven tokens are checked at most 15 times a minute. */
-  private readonly tokenChecks: SlidingWindowLimiter;
-
-  constructor(private readonly deps: InstallServiceDeps) {
-    this.tokenChecks = new SlidingWindowLimiter(15, 60_000, () => deps.clock.now().getTime());
-  }
+  constructor(private readonly deps: InstallServiceDeps) {}
 
   /**
    * Records an install from a token Ecwid issued (OAuth exchange) or handed over (iframe payload).
@@ -78,9 +72,11 @@ export class InstallService {
     return this.deps.secretBox.open(install.accessTokenSealed) === accessToken;
   }
 
-  /** The token must read this store's profile and its orders: a public token can do the first, never the second. */
+  /**
+   * The token must read this store's profile and its orders: a public token can do the first, never the second.
+   * Callers that cannot vouch for the token limit how often it is asked (AdminSessionService).
+   */
   private async confirmSecretToken(storeId: number, accessToken: string): Promise<void> {
-    if (!this.tokenChecks.allow("ecwid")) throw new AppError("rate_limited", "Too many sign-ins to check right now; try again in a minute");
     try {
       const profile = await this.deps.ecwid.getProfile(storeId, accessToken);
       if (profile.generalInfo.storeId !== storeId) throw new AppError("unauthorized", "Ecwid did not confirm this token for this store");

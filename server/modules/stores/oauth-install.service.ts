@@ -62,8 +62,12 @@ export class OAuthInstallService {
     try {
       token = await this.deps.oauth.exchangeCode({ code: input.code, redirectUri: this.deps.redirectUri });
     } catch (error) {
-      if (error instanceof EcwidApiError) throw new AppError("upstream_failed", "Ecwid did not accept the authorization code. Please start the installation again.");
-      throw error;
+      if (!(error instanceof EcwidApiError)) throw error;
+      // Ecwid refusing the code (a made-up, reused or stale one) is the caller's doing, not an outage of ours.
+      if (error.status !== null && error.status >= 400 && error.status < 500) {
+        throw new AppError("bad_request", "Ecwid did not accept the authorization code. Please start the installation again.");
+      }
+      throw new AppError("upstream_failed", "Ecwid could not be reached to finish the installation. Please try again.");
     }
     await this.deps.seen.remember({ eventId: codeKey, storeId: token.store_id, fingerprint: "oauth-code", receivedAt: this.deps.clock.now().toISOString() });
     return this.deps.installs.recordToken({

@@ -3,6 +3,7 @@ import type { SharedRecord, Storage } from "../storage.port.js";
 import { createFileBackend } from "./file-backend.js";
 import { createInboxRepository } from "./inbox.lowdb-repository.js";
 import { createInstallRepository } from "./installs.lowdb-repository.js";
+import { memoryRateLimiters } from "../../lib/rate-limit/flexible-rate-limiters.js";
 import { createReceiptRepository } from "./receipts.lowdb-repository.js";
 import type { LowBackend } from "./lowdb-backend.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
@@ -51,6 +52,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
 
   return {
     kind: backend.kind,
+    rateLimiters: memoryRateLimiters(),
     installs,
     receipts,
     inbox: createInboxRepository(units, registry),

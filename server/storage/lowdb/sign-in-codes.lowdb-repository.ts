@@ -34,9 +34,5 @@ export function createSignInCodeRepository(scope: TransactionScope, codes: SignI
         codes[index] = previous;
       });
     },
-    async countIssuedSince(storeId, email, since) {
-      scope.check(storeId);
-      return codes.filter((code) => code.email === email && Date.parse(code.createdAt) >= since.getTime()).length;
-    },
   };
 }

@@ -4,6 +4,7 @@ import { createInstallRepository } from "./installs.postgres-repository.js";
 import { migrate } from "./migrate.js";
 import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
+import { postgresRateLimiters } from "../../lib/rate-limit/flexible-rate-limiters.js";
 import { createReceiptRepository } from "./receipts.postgres-repository.js";
 import { purgeStore, runStoreRead, runStoreTransaction } from "./store-transaction.js";
 
@@ -32,6 +33,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
 
   return {
     kind: "postgres",
+    rateLimiters: postgresRateLimiters(pool),
     installs: createInstallRepository(pool, guard),
     inbox: createInboxRepository(pool, guard),
     receipts: createReceiptRepository(pool, guard),

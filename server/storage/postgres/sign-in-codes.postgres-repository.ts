@@ -67,14 +67,5 @@ export function createSignInCodeRepository(db: Queryable, scope: TransactionScop
       ]);
       if (updated.length === 0) throw notFound(`sign-in code ${code.id} not found`);
     },
-    async countIssuedSince(storeId, email, since) {
-      scope.check(storeId);
-      const counted = await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM sign_in_codes WHERE store_id = $1 AND email = $2 AND created_at >= $3", [
-        storeId,
-        email,
-        since.toISOString(),
-      ]);
-      return counted?.total ?? 0;
-    },
   };
 }
