@@ -83,7 +83,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
       landingUrl: () => `${config.ecwid.cpUrl}#app:name=${encodeURIComponent(config.ecwid.clientId)}`,
     }),
   );
-  app.use(adminPageRoutes({ adminSessions: container.adminSessions, options: config.ecwid }));
+  app.use(adminPageRoutes({ adminSessions: container.adminSessions, storage: container.storage, options: config.ecwid }));
   app.use("/api/admin", mountedAt("/api/admin"), adminApiRoutes(container));
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: (res) => labelRoute(res, "static") }));

@@ -38,13 +38,14 @@ export function newIdempotencyKey() {
 
 const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== "")).toString();
 
-/** The admin JSON API bound to one session token; a 401 anywhere calls `onUnauthorized` once. */
-export function createAdminApi(token, { onUnauthorized }) {
+/** The admin JSON API bound to one session token; a 401 anywhere calls `onUnauthorized`, a store whose data cannot be read `onUnavailable`. */
+export function createAdminApi(token, { onUnauthorized, onUnavailable }) {
   const call = async (path, options = {}) => {
     try {
       return await requestJson(`/api/admin${path}`, { ...options, token });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onUnauthorized(error);
+      if (error instanceof ApiError && error.code === "store_unavailable") onUnavailable(error);
       throw error;
     }
   };

@@ -23,18 +23,22 @@ async function start() {
   try {
     opened = await openSession(bootstrap);
   } catch (error) {
+    if (error.code === "store_unavailable") return showPageMessage(MESSAGES.unavailable(error.message));
     return showPageMessage(MESSAGES.failed(`Ecwid's sign-in was not accepted: ${error.message}`));
   }
   if (opened.problem) return showPageMessage(MESSAGES[opened.problem]);
   const { session } = opened;
   document.documentElement.lang = session.lang || "en";
 
-  let signedOut = false;
+  // The first of these replaces the page for good; the areas' own error lines would say less.
+  let replaced = false;
+  const replaceWith = (message) => {
+    if (!replaced) showPageMessage(message);
+    replaced = true;
+  };
   const api = createAdminApi(session.token, {
-    onUnauthorized: () => {
-      if (!signedOut) showPageMessage(MESSAGES.expired);
-      signedOut = true;
-    },
+    onUnauthorized: () => replaceWith(MESSAGES.expired),
+    onUnavailable: (error) => replaceWith(MESSAGES.unavailable(error.message)),
   });
   const store = await api.store();
   document.title = `Questline · ${store.storeName}`;
@@ -75,10 +79,10 @@ async function start() {
   }
 
   await Promise.all([earning.load(), list.load(), activity.load(), imports.load(), health.load()]);
-  if (!signedOut) showDashboard();
+  if (!replaced) showDashboard();
 }
 
 start().catch((error) => {
-  // A 401 has already replaced the page with the "session ended" message.
-  if (error?.status !== 401) showPageMessage(MESSAGES.failed(error?.message || "Something went wrong. Please reload the page."));
+  // A 401 or an unreadable store has already replaced the page with its message.
+  if (error?.status !== 401 && error?.code !== "store_unavailable") showPageMessage(MESSAGES.failed(error?.message || "Something went wrong. Please reload the page."));
 });

@@ -40,4 +40,5 @@ export const MESSAGES = {
     tone: "warning",
   },
   failed: (message) => ({ title: "Questline could not open your dashboard", text: message, tone: "error" }),
+  unavailable: (message) => ({ title: "Your loyalty data could not be read", text: message, tone: "error" }),
 };
