@@ -3,10 +3,14 @@ import { MAX_EVENT_AGE_SECONDS } from "../modules/inbox/webhook-intake.service.j
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Receipts outlive the 48-hour acceptance window by an hour, then go. */
+/**
+ * Receipts outlive the 48-hour acceptance window by an hour, then go. Done inbox events go with them: while
+ * a receipt says an event was seen, its event is still there for a retried delivery to find, and after
+ * that no delivery of it is accepted. Failed events stay until the merchant retries them.
+ */
 const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
 
-/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts. */
+/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events. */
 export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { stop(): Promise<void> } {
   const log = container.logger.child({ component: "jobs" });
   let running: Promise<unknown> = Promise.resolve();
@@ -15,6 +19,10 @@ export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): 
     running = Promise.all([
       container.installs.purgeExpired().catch((err: unknown) => log.error({ err }, "purge of uninstalled stores failed")),
       container.storage.receipts.forgetBefore(cutoff).catch((err: unknown) => log.error({ err }, "pruning webhook receipts failed")),
+      container.storage.inbox.pruneDone(cutoff).then(
+        (pruned) => log.info({ pruned }, "done inbox events pruned"),
+        (err: unknown) => log.error({ err }, "pruning done inbox events failed"),
+      ),
     ]);
   };
   tick();

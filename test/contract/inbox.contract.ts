@@ -153,6 +153,121 @@ export function describeInboxContract(h: ContractHarness): void {
       await expect(h.storage.inbox.requeue(storeId, "evt_unknown", at(minutesAfter(1)))).rejects.toMatchObject({ code: "not_found" });
     });
 
+    it("when one store has a flood waiting, then another store's later event is taken as soon as the flooded store holds a lease", async () => {
+      const flooded = aStoreId();
+      const other = aStoreId();
+      const flood = [1, 2, 3, 4, 5].map((n) => anInboxEvent(flooded, { receivedAt: minutesAfter(n) }));
+      const late = anInboxEvent(other, { receivedAt: minutesAfter(9) });
+      for (const event of [...flood, late]) await h.storage.inbox.add(event.storeId, event);
+      const now = at(minutesAfter(10));
+
+      const claimed = [await h.storage.inbox.claimNext(now, minute), await h.storage.inbox.claimNext(now, minute), await h.storage.inbox.claimNext(now, minute)];
+
+      expect(claimed.map((event) => event?.eventId)).toEqual([flood[0]?.eventId, late.eventId, flood[1]?.eventId]);
+    });
+
+    it("when stores hold as many leases, then the one whose oldest event waited longest goes first", async () => {
+      const [storeA, storeB] = [aStoreId(), aStoreId()];
+      const events = [anInboxEvent(storeA, { receivedAt: minutesAfter(1) }), anInboxEvent(storeB, { receivedAt: minutesAfter(2) })];
+      const [a2, b2] = [anInboxEvent(storeA, { receivedAt: minutesAfter(4) }), anInboxEvent(storeB, { receivedAt: minutesAfter(3) })];
+      for (const event of [...events, a2, b2]) await h.storage.inbox.add(event.storeId, event);
+      const now = at(minutesAfter(10));
+      await h.storage.inbox.claimNext(now, minute);
+      await h.storage.inbox.claimNext(now, minute);
+
+      expect((await h.storage.inbox.claimNext(now, minute))?.eventId).toBe(b2.eventId);
+      expect((await h.storage.inbox.claimNext(now, minute))?.eventId).toBe(a2.eventId);
+    });
+
+    it("when a store holds its limit of live leases, then its events wait while other stores' are taken, until a lease ends", async () => {
+      const busy = aStoreId();
+      const other = aStoreId();
+      const [first, second, third] = [1, 2, 3].map((n) => anInboxEvent(busy, { receivedAt: minutesAfter(n) }));
+      const theirs = anInboxEvent(other, { receivedAt: minutesAfter(8) });
+      for (const event of [first, second, third, theirs]) if (event) await h.storage.inbox.add(event.storeId, event);
+      const now = at(minutesAfter(10));
+      const limit = { perStoreLimit: 2 };
+
+      const taken = [await h.storage.inbox.claimNext(now, minute, limit), await h.storage.inbox.claimNext(now, minute, limit), await h.storage.inbox.claimNext(now, minute, limit)];
+      expect(taken.map((event) => event?.eventId)).toEqual([first?.eventId, theirs.eventId, second?.eventId]);
+      expect(await h.storage.inbox.claimNext(now, minute, limit)).toBeNull();
+
+      await h.storage.inbox.complete(busy, first?.eventId ?? "", now);
+      expect((await h.storage.inbox.claimNext(now, minute, limit))?.eventId).toBe(third?.eventId);
+    });
+
+    it("when a lease has lapsed, then it no longer counts against its store's limit", async () => {
+      const storeId = aStoreId();
+      const [first, second] = [1, 2].map((n) => anInboxEvent(storeId, { receivedAt: minutesAfter(n) }));
+      for (const event of [first, second]) if (event) await h.storage.inbox.add(storeId, event);
+      const limit = { perStoreLimit: 1 };
+      await h.storage.inbox.claimNext(at(minutesAfter(10)), minute, limit);
+
+      expect(await h.storage.inbox.claimNext(at(minutesAfter(10.5)), minute, limit)).toBeNull();
+      expect((await h.storage.inbox.claimNext(at(minutesAfter(11)), minute, limit))?.eventId).toBe(first?.eventId);
+    });
+
+    it("when workers race for a store with a limit, then exactly as many leases as the limit are handed out, oldest first", async () => {
+      const storeId = aStoreId();
+      const events = [1, 2, 3, 4, 5, 6].map((n) => anInboxEvent(storeId, { receivedAt: minutesAfter(n) }));
+      for (const event of events) await h.storage.inbox.add(storeId, event);
+      const now = at(minutesAfter(10));
+
+      const results = await Promise.all(events.map(() => h.storage.inbox.claimNext(now, minute, { perStoreLimit: 2 })));
+
+      const taken = results.filter((result) => result !== null);
+      expect(taken.map((event) => event.eventId).sort()).toEqual([events[0]?.eventId, events[1]?.eventId].sort());
+    });
+
+    it("when the per-store limit is not a whole number of at least one, then claimNext is refused", async () => {
+      await expect(h.storage.inbox.claimNext(at(minutesAfter(0)), minute, { perStoreLimit: 0 })).rejects.toThrow(/perStoreLimit/);
+      await expect(h.storage.inbox.claimNext(at(minutesAfter(0)), minute, { perStoreLimit: 1.5 })).rejects.toThrow(/perStoreLimit/);
+    });
+
+    it("when done events are older than the cutoff, then pruneDone deletes them in every store and keeps pending, failed and later done events", async () => {
+      const [storeA, storeB] = [aStoreId(), aStoreId()];
+      const [oldA, oldB, recentA, failedA, pendingB] = [
+        anInboxEvent(storeA, { receivedAt: minutesAfter(1) }),
+        anInboxEvent(storeB, { receivedAt: minutesAfter(2) }),
+        anInboxEvent(storeA, { receivedAt: minutesAfter(3) }),
+        anInboxEvent(storeA, { receivedAt: minutesAfter(4) }),
+        anInboxEvent(storeB, { receivedAt: minutesAfter(5) }),
+      ];
+      for (const event of [oldA, oldB, recentA, failedA, pendingB]) if (event) await h.storage.inbox.add(event.storeId, event);
+      for (const [event, doneAt] of [
+        [oldA, 10],
+        [oldB, 20],
+        [recentA, 40],
+      ] as const) {
+        await h.storage.inbox.claimNext(at(minutesAfter(doneAt)), minute);
+        await h.storage.inbox.complete(event.storeId, event.eventId, at(minutesAfter(doneAt)));
+      }
+      await h.storage.inbox.claimNext(at(minutesAfter(50)), minute);
+      await h.storage.inbox.fail(storeA, failedA?.eventId ?? "", "order not found", null);
+
+      expect(await h.storage.inbox.pruneDone(at(minutesAfter(30)))).toBe(2);
+
+      expect(await h.storage.inbox.get(storeA, oldA?.eventId ?? "")).toBeNull();
+      expect(await h.storage.inbox.get(storeB, oldB?.eventId ?? "")).toBeNull();
+      expect(await h.storage.inbox.get(storeA, recentA?.eventId ?? "")).toMatchObject({ status: "done" });
+      expect(await h.storage.inbox.counts(storeA)).toEqual({ pending: 0, done: 1, failed: 1 });
+      expect(await h.storage.inbox.counts(storeB)).toEqual({ pending: 1, done: 0, failed: 0 });
+      expect((await h.storage.inbox.listFailed(storeA)).map((event) => event.eventId)).toEqual([failedA?.eventId]);
+      expect((await h.storage.inbox.claimNext(at(minutesAfter(60)), minute))?.eventId).toBe(pendingB?.eventId);
+      expect(await h.storage.inbox.pruneDone(at(minutesAfter(30)))).toBe(0);
+    });
+
+    it("when a pruned event's id comes again, then it is a new event", async () => {
+      const event = anInboxEvent(aStoreId(), { receivedAt: minutesAfter(1) });
+      await h.storage.inbox.add(event.storeId, event);
+      await h.storage.inbox.claimNext(at(minutesAfter(2)), minute);
+      await h.storage.inbox.complete(event.storeId, event.eventId, at(minutesAfter(2)));
+      await h.storage.inbox.pruneDone(at(minutesAfter(3)));
+
+      expect(await h.storage.inbox.add(event.storeId, event)).toEqual({ created: true });
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+    });
+
     it("when events are in every state, then counts tells them apart per store", async () => {
       const storeId = aStoreId();
       const [done, failed, pending] = [1, 2, 3].map((n) => anInboxEvent(storeId, { receivedAt: minutesAfter(n) }));

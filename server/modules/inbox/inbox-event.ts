@@ -22,8 +22,13 @@ export interface InboxRepository {
   /** Stores the event unless one with the same id is already there; says which. */
   add(storeId: number, event: InboxEvent): Promise<{ created: boolean }>;
   get(storeId: number, eventId: string): Promise<InboxEvent | null>;
-  /** Leases the oldest available pending event of any store, or returns null. */
-  claimNext(now: Date, leaseMs: number): Promise<InboxEvent | null>;
+  /**
+   * Leases an available pending event, or returns null. Stores take turns: the event comes from the store
+   * holding the fewest live leases, oldest received first within it and between stores that hold as many,
+   * so one store's flood never queues another's events behind it. A store already holding `perStoreLimit`
+   * live leases is passed over.
+   */
+  claimNext(now: Date, leaseMs: number, options?: ClaimOptions): Promise<InboxEvent | null>;
   complete(storeId: number, eventId: string, now: Date): Promise<void>;
   /** Records a failed attempt: back to pending at `retryAt`, or failed for good when `retryAt` is null. */
   fail(storeId: number, eventId: string, error: string, retryAt: Date | null): Promise<void>;
@@ -32,6 +37,20 @@ export interface InboxRepository {
   requeue(storeId: number, eventId: string, now: Date): Promise<void>;
   /** Counts by status, for readiness and metrics. */
   counts(storeId: number): Promise<Record<InboxEvent["status"], number>>;
+  /** Deletes the events of every store done before `cutoff`; pending and failed events stay. Returns how many. */
+  pruneDone(cutoff: Date): Promise<number>;
+}
+
+export interface ClaimOptions {
+  /** Live leases one store may hold at once; unbounded when absent. */
+  perStoreLimit?: number;
+}
+
+/** Refuses a lease that is not a positive whole number of milliseconds, or a per-store limit below one. */
+export function checkClaim(leaseMs: number, options: ClaimOptions): void {
+  if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new Error(`lease must be a positive whole number of milliseconds, got ${leaseMs}`);
+  const limit = options.perStoreLimit;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw new Error(`perStoreLimit must be a whole number of at least 1, got ${limit}`);
 }
 
 /** A new event, waiting to be taken from `now` on. */

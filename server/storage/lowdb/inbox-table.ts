@@ -4,7 +4,11 @@ import type { UndoRecorder } from "./undo-log.js";
 
 /** Pending, due, and not held by a live lease. */
 export function isClaimable(event: InboxEvent, now: number): boolean {
-  return event.status === "pending" && timeOf(event.availableAt, "inbox availableAt") <= now && (event.leaseUntil === null || timeOf(event.leaseUntil, "inbox leaseUntil") <= now);
+  return event.status === "pending" && timeOf(event.availableAt, "inbox availableAt") <= now && !isLeased(event, now);
+}
+
+function isLeased(event: InboxEvent, now: number): boolean {
+  return event.leaseUntil !== null && timeOf(event.leaseUntil, "inbox leaseUntil") > now;
 }
 
 /** One store's inbox in arrival order, indexed by event id, with the pending events kept apart for claiming. */
@@ -13,10 +17,7 @@ export class InboxTable {
   readonly #pending = new Map<string, InboxEvent>();
 
   constructor(private readonly rows: InboxEvent[]) {
-    rows.forEach((event, index) => {
-      this.#position.set(event.eventId, index);
-      if (event.status === "pending") this.#pending.set(event.eventId, event);
-    });
+    this.#index();
   }
 
   get(eventId: string): InboxEvent | undefined {
@@ -64,6 +65,23 @@ export class InboxTable {
     return oldest?.event;
   }
 
+  /** Pending events a worker holds a live lease on at `now`. */
+  leased(now: number): number {
+    let count = 0;
+    for (const event of this.#pending.values()) if (isLeased(event, now)) count++;
+    return count;
+  }
+
+  /** Deletes the events done before `cutoff`, keeping the others in order. Returns how many went. */
+  pruneDone(cutoff: number, undo: UndoRecorder): number {
+    const before = [...this.rows];
+    const kept = before.filter((event) => event.status !== "done" || timeOf(event.processedAt ?? event.receivedAt, "inbox processedAt") >= cutoff);
+    if (kept.length === before.length) return 0;
+    this.#refill(kept);
+    undo.record(() => this.#refill(before));
+    return before.length - kept.length;
+  }
+
   failed(): InboxEvent[] {
     return this.rows.filter((event) => event.status === "failed");
   }
@@ -72,6 +90,22 @@ export class InboxTable {
     const counts = { pending: 0, done: 0, failed: 0 };
     for (const event of this.rows) counts[event.status] += 1;
     return counts;
+  }
+
+  /** Replaces the rows in place (the document holds this very array) and rebuilds the indexes. */
+  #refill(rows: InboxEvent[]): void {
+    this.rows.length = 0;
+    for (const event of rows) this.rows.push(event);
+    this.#index();
+  }
+
+  #index(): void {
+    this.#position.clear();
+    this.#pending.clear();
+    this.rows.forEach((event, index) => {
+      this.#position.set(event.eventId, index);
+      this.#trackPending(event);
+    });
   }
 
   #trackPending(event: InboxEvent): void {

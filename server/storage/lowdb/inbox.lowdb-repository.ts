@@ -1,5 +1,5 @@
 import { conflict, notFound } from "../../lib/errors.js";
-import type { InboxEvent, InboxRepository } from "../../modules/inbox/inbox-event.js";
+import { checkClaim, type InboxEvent, type InboxRepository } from "../../modules/inbox/inbox-event.js";
 import { isClaimable } from "./inbox-table.js";
 import type { StoreRegistry } from "./store-registry.js";
 import type { StoreState } from "./store-state.js";
@@ -9,9 +9,10 @@ import { copy, copyOrNull } from "./copy.js";
 
 /**
  * The inbox lives in each store's file but outside store transactions: each call is its own
- * small unit of work under the store's lock. `claimNext` scans every loaded store for the oldest
- * claimable event without the locks, then takes it under its store's lock, checking again that
- * it is still claimable (another claim may have won in between), and looks again if not.
+ * small unit of work under the store's lock. `claimNext` scans every loaded store without the locks
+ * for the store whose turn it is (fewest live leases, then oldest claimable event), then takes the
+ * event under its store's lock, checking again that it is still claimable and the store still under
+ * its limit (another claim may have won in between), and looks again if not.
  */
 export function createInboxRepository(units: StoreUnitOfWork, registry: StoreRegistry): InboxRepository {
   const change = (storeId: number, eventId: string, next: (event: InboxEvent) => InboxEvent) =>
@@ -27,15 +28,16 @@ export function createInboxRepository(units: StoreUnitOfWork, registry: StoreReg
       return units.write(storeId, (state, undo) => ({ created: state.inbox.add(copy(event), undo) }));
     },
     get: (storeId, eventId) => units.read(storeId, (state) => copyOrNull(state.inbox.get(eventId))),
-    async claimNext(now, leaseMs) {
+    async claimNext(now, leaseMs, options = {}) {
       units.assertOpen();
-      if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new Error(`lease must be a positive whole number of milliseconds, got ${leaseMs}`);
+      checkClaim(leaseMs, options);
       const at = now.getTime();
-      for (let candidate = oldestClaimable(registry.loaded(), at); candidate; candidate = oldestClaimable(registry.loaded(), at)) {
+      const limit = options.perStoreLimit ?? Number.POSITIVE_INFINITY;
+      for (let candidate = nextInTurn(registry.loaded(), at, limit); candidate; candidate = nextInTurn(registry.loaded(), at, limit)) {
         const { storeId, eventId } = candidate;
         const claimed = await units.write(storeId, (state, undo) => {
           const event = state.inbox.get(eventId);
-          if (!event || !isClaimable(event, at)) return null;
+          if (!event || !isClaimable(event, at) || state.inbox.leased(at) >= limit) return null;
           const leased: InboxEvent = { ...event, attempts: event.attempts + 1, leaseUntil: new Date(at + leaseMs).toISOString() };
           state.inbox.replace(leased, undo);
           return copy(leased);
@@ -64,16 +66,25 @@ export function createInboxRepository(units: StoreUnitOfWork, registry: StoreReg
         return { ...event, status: "pending", availableAt: now.toISOString(), leaseUntil: null };
       }),
     counts: (storeId) => units.read(storeId, (state) => state.inbox.counts()),
+    async pruneDone(cutoff) {
+      units.assertOpen();
+      let pruned = 0;
+      for (const { storeId } of registry.loaded()) pruned += await units.write(storeId, (state, undo) => state.inbox.pruneDone(cutoff.getTime(), undo));
+      return pruned;
+    },
   };
 }
 
-function oldestClaimable(states: StoreState[], now: number): { storeId: number; eventId: string } | null {
-  let oldest: { storeId: number; eventId: string; time: number } | null = null;
+/** The claimable event of the store whose turn it is: fewest live leases first, then the oldest waiting. */
+function nextInTurn(states: StoreState[], now: number, limit: number): { storeId: number; eventId: string } | null {
+  let next: { storeId: number; eventId: string; leased: number; time: number } | null = null;
   for (const state of states) {
+    const leased = state.inbox.leased(now);
+    if (leased >= limit || (next && leased > next.leased)) continue;
     const event = state.inbox.oldestClaimable(now);
     if (!event) continue;
     const time = timeOf(event.receivedAt, "inbox receivedAt");
-    if (!oldest || time < oldest.time) oldest = { storeId: state.storeId, eventId: event.eventId, time };
+    if (!next || leased < next.leased || time < next.time) next = { storeId: state.storeId, eventId: event.eventId, leased, time };
   }
-  return oldest;
+  return next;
 }

@@ -1,8 +1,9 @@
 import type pg from "pg";
 import { conflict, notFound } from "../../lib/errors.js";
-import type { InboxEvent, InboxRepository } from "../../modules/inbox/inbox-event.js";
+import { checkClaim, type InboxEvent, type InboxRepository } from "../../modules/inbox/inbox-event.js";
 import type { OpenGuard } from "./open-guard.js";
 import { first, iso, isoOrNull, json, run, type Queryable } from "./sql-values.js";
+import { inTransaction } from "./store-lock.js";
 
 interface InboxRow {
   store_id: number;
@@ -66,23 +67,40 @@ async function addInboxRow(db: Queryable, event: InboxEvent): Promise<boolean> {
 }
 
 /**
- * Leases the oldest claimable event of any store in one statement. `FOR UPDATE SKIP LOCKED` lets any
- * number of workers in any number of processes claim at once: each passes over rows another is
- * leasing right now, and a row whose lease is still running is not claimable. A worker that dies
- * holding a lease lets it lapse, and the event is taken again with one more attempt.
+ * Leases the next claimable event. Stores take turns: the one holding the fewest live leases goes first,
+ * oldest received first within it and between equals; a store at the limit ($2) is passed over. Claims
+ * take turns too, across every process, under one advisory lock: two claims at once would each miss the
+ * other's lease and could hand a store more than its limit. The statement sees every lease committed before
+ * the lock was granted. `SKIP LOCKED` passes over a row some other statement is changing right now (a retry
+ * from the dashboard); a row whose lease is still running is not claimable, and a worker that dies holding a
+ * lease lets it lapse, so the event is taken again with one more attempt. The turn costs a look at every
+ * pending event: fine for a queue of thousands, not for millions.
  */
 const CLAIMABLE = `
-  SELECT store_id, event_id FROM inbox_events
-  WHERE status = 'pending' AND available_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
-  ORDER BY received_at, seq
+  WITH held AS (
+    SELECT store_id, count(*) AS leases FROM inbox_events
+    WHERE status = 'pending' AND lease_until > $1
+    GROUP BY store_id
+  )
+  SELECT e.store_id, e.event_id FROM inbox_events e LEFT JOIN held ON held.store_id = e.store_id
+  WHERE e.status = 'pending' AND e.available_at <= $1 AND (e.lease_until IS NULL OR e.lease_until <= $1)
+    AND coalesce(held.leases, 0) < $2
+  ORDER BY coalesce(held.leases, 0), e.received_at, e.seq
   LIMIT 1
-  FOR UPDATE SKIP LOCKED`;
+  FOR UPDATE OF e SKIP LOCKED`;
 
 const CLAIM_NEXT = `
   WITH next AS (${CLAIMABLE})
-  UPDATE inbox_events SET attempts = inbox_events.attempts + 1, lease_until = $2
+  UPDATE inbox_events SET attempts = inbox_events.attempts + 1, lease_until = $3
   FROM next WHERE inbox_events.store_id = next.store_id AND inbox_events.event_id = next.event_id
   RETURNING ${RETURNING}`;
+
+/** What $2 is when no limit is asked for: more leases than any store can hold. */
+const NO_LIMIT = 2_147_483_647;
+
+/** Two 32-bit keys, apart from the per-store locks (one 64-bit key) and the migration lock (…, 1). */
+const CLAIM_LOCK = [0x5155_4553, 2] as const;
+const BEGIN_CLAIM = `BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`;
 
 /** The inbox, outside store transactions: every call is one statement (or one short transaction). */
 export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRepository {
@@ -103,19 +121,12 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
       const row = await first<InboxRow>(pool, `SELECT ${COLUMNS} FROM inbox_events WHERE store_id = $1 AND event_id = $2`, [storeId, eventId]);
       return row ? toEvent(row) : null;
     },
-    async claimNext(now, leaseMs) {
+    async claimNext(now, leaseMs, options = {}) {
       guard.assertOpen();
-      if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new Error(`lease must be a positive whole number of milliseconds, got ${leaseMs}`);
-      const at = now.toISOString();
-      const until = new Date(now.getTime() + leaseMs).toISOString();
-      // A row leased by another worker between this statement's snapshot and its lock is rechecked and
-      // dropped, which can leave the statement empty although other events wait: look once more then.
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const row = await first<InboxRow>(pool, CLAIM_NEXT, [at, until]);
-        if (row) return toEvent(row);
-        if (!(await first(pool, CLAIMABLE, [at]))) return null;
-      }
-      return null;
+      checkClaim(leaseMs, options);
+      const values = [now.toISOString(), options.perStoreLimit ?? NO_LIMIT, new Date(now.getTime() + leaseMs).toISOString()];
+      const row = await inTransaction(pool, BEGIN_CLAIM, (db) => first<InboxRow>(db, CLAIM_NEXT, values));
+      return row ? toEvent(row) : null;
     },
     complete: (storeId, eventId, now) => change(storeId, eventId, "status = 'done', lease_until = NULL, processed_at = $3", [now.toISOString()]),
     fail: (storeId, eventId, error, retryAt) =>
@@ -149,6 +160,11 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
       );
       for (const row of rows) counts[row.status] = row.total;
       return counts;
+    },
+    async pruneDone(cutoff) {
+      guard.assertOpen();
+      const result = await pool.query("DELETE FROM inbox_events WHERE status = 'done' AND coalesce(processed_at, received_at) < $1", [cutoff.toISOString()]);
+      return result.rowCount ?? 0;
     },
   };
 }

@@ -34,7 +34,8 @@ export function withStoreSnapshot<T>(pool: pg.Pool, storeId: number, work: (db: 
 
 const LOCK_WAIT = "15s";
 
-async function inTransaction<T>(pool: pg.Pool, begin: string, work: (db: Queryable) => Promise<T>): Promise<T> {
+/** Runs `work` in one transaction opened by `begin` (which may take locks), committed if it succeeds. */
+export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (db: Queryable) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   const db = serialised(client);
   let broken: Error | undefined;
