@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { manualClock } from "../../server/lib/clock.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import { startAppProcess } from "../support/app-process.js";
 import { capturedLog } from "../support/captured-log.js";
@@ -101,6 +102,28 @@ describe("a DATA_DIR with one damaged store file", () => {
 
     expect(retried.status).toBe(200);
     expect(await second.container.storage.inbox.counts(storeId)).toMatchObject({ pending: 1 });
+  });
+});
+
+describe("purging uninstalled stores", () => {
+  it("when one uninstalled store's file is damaged, then the others past their grace period are still purged and the damaged file is kept", async () => {
+    const [good, damaged] = [aStoreId(), aStoreId()];
+    const damagedFile = join(dataDir, "stores", `${damaged}.json`);
+    await writeFile(damagedFile, "{");
+    const clock = manualClock(new Date());
+    const log = capturedLog();
+    app = await startTestApp({ clock, storage: await createLowdbStorage({ dataDir, logger: log.logger }), logger: log.logger });
+    for (const storeId of [damaged, good]) {
+      await app.installStore({ storeId });
+      await app.container.installs.uninstall(storeId);
+    }
+    clock.advance(31 * 24 * 60 * 60 * 1000);
+
+    expect(await app.container.installs.purgeExpired()).toEqual([good]);
+    expect(await app.container.storage.installs.get(good)).toBeNull();
+    expect(await app.container.storage.installs.get(damaged)).toMatchObject({ status: "uninstalled" });
+    expect(await readFile(damagedFile, "utf8")).toBe("{");
+    expect(log.lines().some((line) => line.msg === "purge of an uninstalled store failed; it is tried again next time" && line.storeId === damaged)).toBe(true);
   });
 });
 

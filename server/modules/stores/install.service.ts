@@ -129,8 +129,14 @@ export class InstallService {
     for (const install of due) {
       const current = await storage.installs.get(install.storeId);
       if (current?.status !== "uninstalled" || current.purgeAfter !== install.purgeAfter) continue; // reinstalled meanwhile
-      await storage.purgeStoreData(install.storeId);
-      await storage.installs.remove(install.storeId);
+      try {
+        await storage.purgeStoreData(install.storeId);
+        await storage.installs.remove(install.storeId);
+      } catch (err) {
+        // One store that cannot be purged (its file is damaged, say) must not keep every later store's data forever.
+        logger.error({ err, storeId: install.storeId }, "purge of an uninstalled store failed; it is tried again next time");
+        continue;
+      }
       logger.info({ storeId: install.storeId }, "store data purged after the grace period");
       purged.push(install.storeId);
     }
