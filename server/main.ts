@@ -2,8 +2,15 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createContainer } from "./container.js";
 import { createDemoMode } from "./demo/demo-mode.js";
+import { trackRequests } from "./http/request-drain.js";
 import { createInboxWorker } from "./jobs/create-inbox-worker.js";
 import { startScheduledJobs } from "./jobs/scheduled-jobs.js";
+import { createShutdown } from "./lib/graceful-shutdown.js";
+
+/** A shutdown never takes longer than this (platforms such as Heroku kill at 30 s, Kubernetes by default at 30 s). */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+/** Requests and events in hand get this long before they are cut or handed back, leaving time to close storage. */
+const GRACE_MS = 6_000;
 
 /** Process entry: config, container, listen, background work, graceful shutdown. */
 async function main(): Promise<void> {
@@ -22,6 +29,7 @@ async function main(): Promise<void> {
   const demo = config.demo ? await createDemoMode(container) : null;
   const app = createApp(container, { before: demo?.routers ?? [] });
   const server = app.listen(config.port);
+  const requests = trackRequests(server);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   container.logger.info({ url: config.baseUrl, storage: container.storage.kind, demo: config.demo }, "Questline is listening");
   await demo?.afterListen();
@@ -29,16 +37,23 @@ async function main(): Promise<void> {
   const worker = createInboxWorker(container);
   worker.start();
 
-  const shutdown = async (signal: string) => {
-    container.logger.info({ signal }, "shutting down");
-    await worker.stop();
-    await jobs.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await container.storage.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  const shutdown = createShutdown({
+    logger: container.logger,
+    deadlineMs: SHUTDOWN_DEADLINE_MS,
+    exit: (code) => process.exit(code),
+    async sequence(tasks) {
+      const [{ cut }] = await Promise.all([
+        tasks.run("requests in flight", () => requests.close(GRACE_MS)),
+        tasks.run("inbox events in hand", () => worker.stop(GRACE_MS)),
+        tasks.run("scheduled jobs", () => jobs.stop()),
+      ]);
+      if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
+      // after every request and event, so pending lowdb writes land and the PostgreSQL pool ends
+      await tasks.run("storage", () => container.storage.close());
+    },
+  });
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
 void main();

@@ -28,7 +28,8 @@ export interface InboxWorkerOptions {
 export class InboxWorker {
   private running = false;
   private loops: Promise<void>[] = [];
-  private wake: (() => void) | null = null;
+  private readonly sleepers = new Set<() => void>();
+  private readonly inFlight = new Set<InboxEvent>();
 
   constructor(private readonly options: InboxWorkerOptions) {}
 
@@ -38,10 +39,20 @@ export class InboxWorker {
     this.loops = Array.from({ length: this.options.concurrency ?? 4 }, () => this.loop());
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Takes no new event and waits for the events in hand. Those not finished after `handBackAfterMs` are
+   * handed back (pending again, lease released) for the next worker, here or in another process; their
+   * work may still end before the process does, which is as harmless as any repeated event.
+   */
+  async stop(handBackAfterMs = Number.POSITIVE_INFINITY): Promise<{ handedBack: number }> {
     this.running = false;
-    this.wake?.();
-    await Promise.all(this.loops);
+    for (const wake of this.sleepers) wake();
+    if (await settlesWithin(Promise.all(this.loops), handBackAfterMs)) return { handedBack: 0 };
+    const unfinished = [...this.inFlight];
+    const { storage, clock, logger } = this.options;
+    for (const event of unfinished) await storage.inbox.fail(event.storeId, event.eventId, "handed back unfinished at shutdown", clock.now());
+    logger.warn({ events: unfinished.map((event) => ({ storeId: event.storeId, eventId: event.eventId })) }, "unfinished events handed back at shutdown");
+    return { handedBack: unfinished.length };
   }
 
   /** Processes events until none is available now. Returns how many were taken. */
@@ -59,20 +70,33 @@ export class InboxWorker {
       });
       if (!worked && this.running) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.idleMs ?? 200);
-          this.wake = () => {
+          const wake = () => {
             clearTimeout(timer);
+            this.sleepers.delete(wake);
             resolve();
           };
+          const timer = setTimeout(wake, this.options.idleMs ?? 200);
+          this.sleepers.add(wake);
         });
       }
     }
   }
 
   private async processNext(): Promise<boolean> {
-    const { storage, clock, logger } = this.options;
+    const { storage, clock } = this.options;
     const event = await storage.inbox.claimNext(clock.now(), this.options.leaseMs ?? 60_000);
     if (!event) return false;
+    this.inFlight.add(event);
+    try {
+      await this.process(event);
+    } finally {
+      this.inFlight.delete(event);
+    }
+    return true;
+  }
+
+  private async process(event: InboxEvent): Promise<void> {
+    const { storage, clock, logger } = this.options;
     const log = logger.child({ eventId: event.eventId, storeId: event.storeId, eventType: event.eventType, attempt: event.attempts });
     const handler = this.options.handlers[event.eventType];
     try {
@@ -85,7 +109,7 @@ export class InboxWorker {
         await storage.inbox.complete(event.storeId, event.eventId, clock.now());
         this.options.metrics.inboxEvents.inc({ result: "dropped" });
         log.info("event dropped: the store is no longer installed");
-        return true;
+        return;
       }
       const message = error instanceof Error ? error.message : String(error);
       const delay = retryDelayMs(event.attempts, this.options.maxAttempts ?? 12);
@@ -94,6 +118,19 @@ export class InboxWorker {
       this.options.metrics.inboxEvents.inc({ result: retryAt ? "retry" : "failed" });
       log.warn({ err: error, retryAt }, retryAt ? "event failed; will retry" : "event failed for good");
     }
-    return true;
+  }
+}
+
+/** Whether `work` settles within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  if (!Number.isFinite(ms)) return work.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

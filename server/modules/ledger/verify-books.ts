@@ -2,9 +2,7 @@ import type { Storage, StoreTransaction } from "../../storage/storage.port.js";
 
 const PAGE = 500;
 
-export type BooksProblem =
-  | { kind: "balance"; memberId: string; cached: number; summed: number }
-  | { kind: "duplicate_key"; idempotencyKey: string; entryIds: string[] };
+export type BooksProblem = { kind: "balance"; memberId: string; cached: number; summed: number } | { kind: "duplicate_key"; idempotencyKey: string; entryIds: string[] };
 
 export interface StoreBooks {
   storeId: number;
