@@ -6,8 +6,8 @@ const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 /** The server the PostgreSQL suites make their databases on; `TEST_DATABASE_URL` (or `DATABASE_URL`) names it. */
 export const postgresServerUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
 
-/** True when the run asked for PostgreSQL by name: then a server that does not answer fails the run instead of skipping. */
-const required = process.env.TEST_DATABASE_URL !== undefined || process.env.DATABASE_URL !== undefined;
+/** True when the run asked for PostgreSQL by name, or runs in CI: then a server that does not answer fails the run instead of skipping. */
+const required = process.env.TEST_DATABASE_URL !== undefined || process.env.DATABASE_URL !== undefined || process.env.CI === "true";
 
 const redacted = (url: string) => url.replace(/\/\/[^@/]*@/, "//");
 
