@@ -1,3 +1,4 @@
+import type { AxiosInstance } from "axios";
 import type { Config } from "./config.js";
 import { EcwidClient } from "./ecwid/ecwid-client.js";
 import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
@@ -48,6 +49,8 @@ export interface ContainerOverrides {
   clock?: Clock;
   storage?: Storage;
   logger?: Logger;
+  /** How the app reaches Ecwid's REST API, e.g. with a shorter timeout in tests. */
+  ecwidTransport?: AxiosInstance;
 }
 
 /** The composition root: the only place that knows which adapter and which Ecwid it talks to. */
@@ -56,7 +59,12 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const clock = overrides.clock ?? systemClock;
   const storage = overrides.storage ?? (await createStorage(config.storage, logger.child({ component: "storage" })));
   const tokens = createSessionTokens(config.sessionSecret, () => clock.now());
-  const ecwid = new EcwidClient({ apiUrl: config.ecwid.apiUrl, requestsPerMinute: config.ecwid.requestsPerMinute, logger: logger.child({ component: "ecwid" }) });
+  const ecwid = new EcwidClient({
+    apiUrl: config.ecwid.apiUrl,
+    requestsPerMinute: config.ecwid.requestsPerMinute,
+    logger: logger.child({ component: "ecwid" }),
+    ...(overrides.ecwidTransport ? { transport: overrides.ecwidTransport } : {}),
+  });
   const oauth = new EcwidOAuthClient({ oauthUrl: config.ecwid.oauthUrl, clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
   const installs = new InstallService({
     storage,

@@ -130,10 +130,12 @@ export interface RequestLogEntry {
   at: Date;
 }
 
-export interface Fault {
-  status: 429 | 500 | 503;
-  retryAfter?: number;
-}
+/**
+ * What the emulator plays instead of answering a REST call: an error status, or a transport fault
+ * (`hang` holds the request unanswered for `ms`, default a minute, then answers it; `reset` drops the
+ * connection; `malformed-json` answers 200 with a JSON body cut short).
+ */
+export type Fault = { status: 429 | 500 | 503; retryAfter?: number } | { kind: "hang"; ms?: number } | { kind: "reset" } | { kind: "malformed-json" };
 
 export interface WebhookInit {
   url: string;

@@ -69,8 +69,10 @@ export interface EcwidEmulator {
   getStorage(storeId: number): Record<string, string>;
   setStorage(storeId: number, key: string, value: string): void;
 
-  /** The next `count` REST calls fail with this status (429 gets `Retry-After: 1` unless given). */
+  /** The next `count` REST calls meet this fault (a 429 gets `Retry-After: 1` unless given). */
   failNext(count: number, fault: Fault): void;
+  /** Faults queued by `failNext` that no call has met yet. */
+  faultsLeft(): number;
 
   sendWebhook(init: WebhookInit): Promise<WebhookResult>;
   orderWebhook(storeId: number, orderId: string | number, eventType: "order.created" | "order.updated" | "order.deleted", options?: OrderWebhookOptions): WebhookEvent;
@@ -154,6 +156,7 @@ export function createEcwidEmulator(options: EcwidEmulatorOptions): EcwidEmulato
     failNext(count, fault) {
       for (let i = 0; i < count; i += 1) state.faults.push({ ...fault });
     },
+    faultsLeft: () => state.faults.length,
 
     sendWebhook: (init) => sendWebhook(state, init),
     orderWebhook: (storeId, orderId, eventType, webhookOptions) => orderWebhook(state, storeId, orderId, eventType, webhookOptions),

@@ -42,6 +42,8 @@ export interface TestAppOptions {
   storage?: Storage;
   env?: Record<string, string>;
   rateLimitPerMinute?: number | null;
+  /** How long the app waits for an Ecwid answer (the app's own default when omitted). */
+  ecwidTimeoutMs?: number;
 }
 
 /** The real app over real HTTP, talking to the Ecwid emulator over real HTTP. */
@@ -77,7 +79,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const storage = options.storage ?? (await createLowdbStorage({ dataDir }));
-  const container = await createContainer(config, { storage, ...(options.clock ? { clock: options.clock } : {}), ...(options.logger ? { logger: options.logger } : {}) });
+  const container = await createContainer(config, {
+    storage,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.ecwidTimeoutMs ? { ecwidTransport: axios.create({ timeout: options.ecwidTimeoutMs }) } : {}),
+  });
   server.on("request", createApp(container));
   const worker = createInboxWorker(container, { idleMs: 10 });
   const client = axios.create({ baseURL: url, validateStatus: () => true, maxRedirects: 0 });

@@ -6,11 +6,19 @@ import { setRestStore, setRestToken, storeOf, tokenOf, tokenRecordOf } from "./r
 
 const FAULT_CODES: Record<number, string> = { 429: "RATE_LIMITED", 500: "INTERNAL_ERROR", 503: "SERVICE_UNAVAILABLE" };
 
+const HANG_MS = 60_000;
+
 /** Answers with the next queued `failNext` fault before anything else looks at the request. */
 export function injectFaults(state: EmulatorState): RequestHandler {
-  return (_req, _res, next) => {
+  return (req, res, next) => {
     const fault = state.faults.shift();
     if (!fault) return next();
+    if ("kind" in fault) {
+      if (fault.kind === "reset") return void req.socket.destroy();
+      if (fault.kind === "malformed-json") return void res.status(200).type("application/json").send('{"id":"QL-1","items":[{"name":"Te');
+      const timer = setTimeout(next, fault.ms ?? HANG_MS);
+      return void res.once("close", () => clearTimeout(timer));
+    }
     const retryAfter = fault.retryAfter ?? (fault.status === 429 ? 1 : undefined);
     const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
     next(new EcwidApiError(fault.status, FAULT_CODES[fault.status] ?? "INTERNAL_ERROR", "Injected fault (Ecwid emulator failNext)", headers));

@@ -92,3 +92,49 @@ describe("failNext", () => {
     expect(rest.data.errorCode).toBe("INTERNAL_ERROR");
   });
 });
+
+describe("transport faults", () => {
+  it("when a hang is queued, then the call is held unanswered past the caller's timeout, and the next call is answered", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "hang" });
+
+    const held = http.get("/api/v3/1003/profile", { ...bearer(store.accessToken), timeout: 200 });
+
+    await expect(held).rejects.toMatchObject({ code: "ECONNABORTED" });
+    expect((await http.get("/api/v3/1003/profile", bearer(store.accessToken))).status).toBe(200);
+    expect(emulator.faultsLeft()).toBe(0);
+  });
+
+  it("when a short hang is queued, then the call is answered normally once it has passed", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "hang", ms: 20 });
+
+    const res = await http.get("/api/v3/1003/profile", bearer(store.accessToken));
+
+    expect(res.status).toBe(200);
+    expect(res.data.generalInfo.storeId).toBe(1003);
+  });
+
+  it("when a reset is queued, then the connection is dropped without an answer", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "reset" });
+
+    await expect(http.get("/api/v3/1003/profile", bearer(store.accessToken))).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE/) });
+    expect((await http.get("/api/v3/1003/profile", bearer(store.accessToken))).status).toBe(200);
+  });
+
+  it("when malformed JSON is queued, then the call gets 200 with a JSON content type and a body that does not parse", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "malformed-json" });
+
+    const res = await http.get("/api/v3/1003/orders", { ...bearer(store.accessToken), responseType: "text" });
+
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(() => JSON.parse(res.data as string)).toThrow(SyntaxError);
+  });
+});
