@@ -2,6 +2,7 @@ import type { AxiosInstance } from "axios";
 import type { Config } from "./config.js";
 import { EcwidClient } from "./ecwid/ecwid-client.js";
 import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
+import { createChangeSignal } from "./lib/change-signal.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createRootLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
@@ -77,7 +78,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const outbox = config.mail.smtpUrl || overrides.mailer ? null : new OutboxMailer(() => clock.now());
   if (outbox && !config.demo) logger.warn("SMTP_URL is not set: shopper sign-in codes stay in the in-memory outbox and reach nobody");
   const mailer = overrides.mailer ?? outbox ?? createSmtpMailer(config.mail.smtpUrl!, config.mail.from);
-  const settings = new SettingsService({ storage, installs, clock });
+  // Settings saved in this process: the storefront drops its copy of that store's program at once.
+  const programChanges = createChangeSignal<number>();
+  const settings = new SettingsService({ storage, installs, clock, changes: programChanges });
   const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
   return {
     config,
@@ -105,7 +108,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "shoppers" }),
       rateLimiters: storage.rateLimiters,
     }),
-    storefront: new StorefrontService({ storage, installs, settings }),
+    storefront: new StorefrontService({ storage, installs, settings, clock, changes: programChanges }),
     reconciler,
     backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }) }),

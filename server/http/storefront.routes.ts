@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
 import { openCors } from "./cors.js";
+import { sendEncoded } from "./send-encoded.js";
 import { parseInput } from "./validate.js";
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -11,20 +12,18 @@ const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(N
 export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService }): Router {
   const router = Router({ mergeParams: true });
   router.use(openCors);
-  router.use(json({ limit: "10kb" }));
+  const body = json({ limit: "10kb" });
   const storeOf = (params: unknown) => parseInput(storeParams, params).storeId;
 
   router.get("/program", async (req, res) => {
-    const program = await deps.storefront.program(storeOf(req.params), req.query.lang);
-    res.set("Cache-Control", "public, max-age=60");
-    res.json(program);
+    sendEncoded(req, res, await deps.storefront.program(storeOf(req.params), req.query.lang), "public, max-age=60");
   });
 
-  router.post("/session/start", async (req, res) => {
+  router.post("/session/start", body, async (req, res) => {
     res.status(202).json(await deps.shopperSessions.start(storeOf(req.params), req.body, req.ip ?? "unknown"));
   });
 
-  router.post("/session/verify", async (req, res) => {
+  router.post("/session/verify", body, async (req, res) => {
     res.json(await deps.shopperSessions.verify(storeOf(req.params), req.body, req.ip ?? "unknown"));
   });
 

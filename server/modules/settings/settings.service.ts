@@ -1,3 +1,4 @@
+import type { ChangeSignal } from "../../lib/change-signal.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
@@ -5,9 +6,9 @@ import type { Storage } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
 import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
 
-/** The merchant's program settings; every change is audited with its before and after. */
+/** The merchant's program settings; every change is audited with its before and after, and signalled (caches drop it). */
 export class SettingsService {
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock }) {}
+  constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock; changes: ChangeSignal<number> }) {}
 
   async get(storeId: number): Promise<ProgramSettings> {
     const install = await this.deps.installs.requireActive(storeId);
@@ -26,6 +27,7 @@ export class SettingsService {
       await tx.settings.save(storeId, parsed.data);
       await tx.audit.append(storeId, { id: newId("aud"), storeId, actor, action: "settings.updated", subject: "program", details: { before, after: parsed.data }, createdAt: at });
     });
+    this.deps.changes.notify(storeId);
     return parsed.data;
   }
 }

@@ -1,44 +1,56 @@
+import type { ChangeSignal } from "../../lib/change-signal.js";
+import type { Clock } from "../../lib/clock.js";
+import { encodeJson, type EncodedJson } from "../../lib/encoded-json.js";
 import { AppError } from "../../lib/errors.js";
+import { ExpiringCache } from "../../lib/expiring-cache.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
 import { goalProgress, tierStanding } from "../program/progress.rules.js";
+import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
+import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
 
-/** What the storefront widget reads: the public program of a store, and a verified shopper's own standing. */
+/**
+ * How long a process serves a store's program (and reads its settings) from memory. A change made in this
+ * process is seen at once; one made in another process sharing PostgreSQL within this time, as is an
+ * uninstall. Browsers keep the program for a minute anyway (Cache-Control).
+ */
+export const PROGRAM_TTL_MS = 10_000;
+
+interface StoreView {
+  install: Install;
+  settings: ProgramSettings;
+}
+
+/**
+ * What the storefront widget reads: the public program of a store, and a verified shopper's own standing.
+ * The program is the same for every shopper of a store and language, so it is built, serialised and
+ * compressed once and kept; a settings change in this process drops it.
+ */
 export class StorefrontService {
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; settings: SettingsService }) {}
+  private readonly views: ExpiringCache<number, StoreView>;
+  private readonly programs: ExpiringCache<string, EncodedJson>;
+
+  constructor(private readonly deps: { storage: Storage; installs: InstallService; settings: SettingsService; clock: Clock; changes: ChangeSignal<number> }) {
+    const now = () => deps.clock.now().getTime();
+    this.views = new ExpiringCache(PROGRAM_TTL_MS, now);
+    this.programs = new ExpiringCache(PROGRAM_TTL_MS, now);
+    deps.changes.listen((storeId) => this.forget(storeId));
+  }
 
   /** Public: anyone may read it, so it holds nothing about any shopper. */
-  async program(storeId: number, langInput: unknown) {
-    const install = await this.deps.installs.requireActive(storeId);
-    const settings = await this.deps.settings.get(storeId);
+  program(storeId: number, langInput: unknown): Promise<EncodedJson> {
     const lang = resolveLanguage(langInput);
-    const { points, perAmountMinor, minOrderMinor } = settings.earning;
-    return {
-      storeId,
-      storeName: install.storeName,
-      lang,
-      currency: install.currency,
-      currencyPrecision: install.currencyPrecision,
-      earning: { points, perAmountMinor, minOrderMinor },
-      challenges: settings.challenges,
-      badges: settings.badges,
-      tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
-      rewards: settings.rewards,
-      referral: { enabled: false },
-      theme: settings.theme,
-      texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
-    };
+    return this.programs.get(`${storeId}:${lang}`, async () => encodeJson(publicProgram(storeId, lang, await this.view(storeId))));
   }
 
   /** Only for the member the verified session names. */
   async me(principal: ShopperPrincipal) {
     const { storeId, memberId } = principal;
-    await this.deps.installs.requireActive(storeId);
-    const settings = await this.deps.settings.get(storeId);
+    const { settings } = await this.view(storeId);
     return this.deps.storage.read(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
       // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
@@ -55,4 +67,33 @@ export class StorefrontService {
       };
     });
   }
+
+  /** An active store's install and settings; refusals (not installed) are never kept. */
+  private view(storeId: number): Promise<StoreView> {
+    return this.views.get(storeId, async () => ({ install: await this.deps.installs.requireActive(storeId), settings: await this.deps.settings.get(storeId) }));
+  }
+
+  private forget(storeId: number): void {
+    this.views.forget(storeId);
+    for (const lang of LANGUAGES) this.programs.forget(`${storeId}:${lang}`);
+  }
+}
+
+function publicProgram(storeId: number, lang: Language, { install, settings }: StoreView) {
+  const { points, perAmountMinor, minOrderMinor } = settings.earning;
+  return {
+    storeId,
+    storeName: install.storeName,
+    lang,
+    currency: install.currency,
+    currencyPrecision: install.currencyPrecision,
+    earning: { points, perAmountMinor, minOrderMinor },
+    challenges: settings.challenges,
+    badges: settings.badges,
+    tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
+    rewards: settings.rewards,
+    referral: { enabled: false },
+    theme: settings.theme,
+    texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
+  };
 }
