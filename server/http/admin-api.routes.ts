@@ -15,7 +15,8 @@ import { parseInput } from "./validate.js";
 
 const sessionRequest = z.union([
   z.object({ payload: z.string().min(1) }),
-  z.object({ storeId: z.coerce.number().int().positive(), accessToken: z.string().min(1), lang: z.string().max(10).optional() }),
+  // Ecwid's tokens are about 40 characters; a huge one would make Ecwid refuse the headers, which reads as an outage.
+  z.object({ storeId: z.coerce.number().int().positive(), accessToken: z.string().min(1).max(200), lang: z.string().max(10).optional() }),
 ]);
 const page = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),

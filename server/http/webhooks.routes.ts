@@ -2,6 +2,7 @@ import { Router, raw } from "express";
 import { webhookEventSchema } from "../ecwid/webhook-event.js";
 import { AppError } from "../lib/errors.js";
 import { jsonNestsDeeperThan } from "../lib/json-depth.js";
+import { holdsUnstorableText } from "../lib/storable-text.js";
 import type { Metrics } from "../lib/metrics.js";
 import type { WebhookIntakeService } from "../modules/inbox/webhook-intake.service.js";
 import { parseInput } from "./validate.js";
@@ -25,6 +26,7 @@ export function webhookRoutes(intake: WebhookIntakeService, metrics: Metrics): R
       throw new AppError("bad_request", "The webhook body is not valid JSON");
     }
     if (typeof body !== "object" || body === null) throw new AppError("bad_request", "The webhook body is not a JSON object");
+    if (holdsUnstorableText(body)) throw new AppError("bad_request", "The webhook body holds NUL or an unpaired surrogate, which no store can keep");
     intake.verifySignature(req.get("x-ecwid-webhook-signature"), body as Record<string, unknown>);
     const event = parseInput(webhookEventSchema, body);
     const outcome = await intake.accept(event);
