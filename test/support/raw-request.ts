@@ -20,8 +20,11 @@ export interface RawResponse {
  */
 export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);
+  // node:http frames a body only for methods it expects one with; say its length so a GET's body is framed too.
+  const length = request.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(request.body)) };
+  const headers = { ...length, ...request.headers };
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ hostname, port, method: request.method, path: request.path, headers: request.headers ?? {}, agent: false }, (response) => {
+    const outgoing = http.request({ hostname, port, method: request.method, path: request.path, headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));

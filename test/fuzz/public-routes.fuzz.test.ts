@@ -1,0 +1,130 @@
+import { Writable } from "node:stream";
+import fc from "fast-check";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
+import { rawRequest } from "../support/raw-request.js";
+import { storeSnapshot } from "../support/storage-snapshot.js";
+import { startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
+import { eventIdOf, toRawRequest, type FuzzTargets } from "./hostile-request.js";
+import { hostileRequest, signedHostileWebhook } from "./hostile-requests.arbitraries.js";
+
+// Replay a failure with the seed and path it printed: FUZZ_SEED=… FUZZ_PATH=… npx vitest run test/fuzz/public-routes.fuzz.test.ts
+const replay = { ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
+const runs = (fallback: number) => Number(process.env.FUZZ_RUNS ?? fallback);
+
+const postgresSkip = await postgresSkipReason("route fuzz on PostgreSQL");
+if (postgresSkip) console.log(postgresSkip);
+
+async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: number): Promise<void> {
+  const details = await fc.check(property, { numRuns, ...replay });
+  if (details.failed) {
+    const report = await fc.asyncDefaultReportMessage(details);
+    const replayLine = `Replay with: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz/public-routes.fuzz.test.ts`;
+    throw new Error(`${report}\n${replayLine}\nFailed with: ${String(details.errorInstance)}`, { cause: details.errorInstance });
+  }
+}
+
+interface Adapter {
+  name: string;
+  skip: boolean;
+  /** Runs of each property here: PostgreSQL's round trips cost more, so it gets fewer within the file's time. */
+  share: number;
+  open(): Promise<{ storage?: Storage; close(): Promise<void> }>;
+}
+
+const adapters: Adapter[] = [
+  { name: "lowdb", skip: false, share: 1, open: async () => ({ close: async () => {} }) },
+  {
+    name: "PostgreSQL",
+    skip: postgresSkip !== null,
+    share: 0.3,
+    async open() {
+      const database: TestDatabase = await createTestDatabase("fuzz");
+      return { storage: await createPostgresStorage({ databaseUrl: database.url }), close: () => database.drop() };
+    },
+  },
+];
+
+describe.each(adapters)("hostile traffic on every public route ($name)", (adapter) => {
+  let app: TestApp;
+  let database: Awaited<ReturnType<Adapter["open"]>> | undefined;
+  let targets: FuzzTargets;
+  let accessToken: string;
+  const serverErrors: string[] = [];
+  const share = (fallback: number) => Math.max(1, Math.round(runs(fallback) * adapter.share));
+
+  beforeAll(async () => {
+    if (adapter.skip) return;
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        serverErrors.push(String(chunk));
+        done();
+      },
+    });
+    database = await adapter.open();
+    app = await startTestApp({ logger: pino({ level: "error" }, sink), ...(database.storage ? { storage: database.storage } : {}) });
+    const installed = await app.installStore({ currency: "USD", currencyPrecision: 2 });
+    const { storeId } = installed;
+    accessToken = installed.accessToken;
+    targets = { installedStoreId: storeId, unknownStoreId: 999_999_999, clientSecret: TEST_CLIENT_SECRET };
+    // Books worth protecting: a member with points from a paid order.
+    const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 40, total: 40, paymentStatus: "PAID" });
+    const delivered = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeId, order.id, "order.created") });
+    expect(delivered.status).toBe(200);
+    await app.worker.drain();
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const snapshot = async () => ({
+    installed: await storeSnapshot(app.container.storage, targets.installedStoreId),
+    unknown: await storeSnapshot(app.container.storage, targets.unknownStoreId),
+    mails: app.mail.messages.length,
+  });
+
+  it.skipIf(adapter.skip)(
+    "when requests come with random methods, headers, encodings, charsets, paths and bodies, then none gets a 5xx and storage does not change",
+    async () => {
+      const before = await snapshot();
+      expect(before.installed.members.total).toBe(1);
+      await checkProperty(
+        fc.asyncProperty(hostileRequest(targets), async (request) => {
+          serverErrors.length = 0;
+          const response = await rawRequest(app.url, toRawRequest(request, targets));
+          expect(response.status, serverErrors.join("\n")).toBeLessThan(500);
+          expect(await snapshot()).toEqual(before);
+          // PostgreSQL text cannot hold NUL, so no receipt can exist for such an id (and asking for one fails).
+          const eventId = eventIdOf(request);
+          if (eventId !== null && !eventId.includes("\u0000")) expect(await app.container.storage.receipts.find(eventId)).toBeNull();
+          expect(Object.keys(Object.prototype)).toEqual([]);
+        }),
+        share(2000),
+      );
+    },
+    60_000,
+  );
+
+  it.skipIf(adapter.skip)(
+    "when validly signed webhooks carry hostile fields and data, then none gets a 5xx",
+    async () => {
+      await checkProperty(
+        fc.asyncProperty(signedHostileWebhook(targets), async (request) => {
+          serverErrors.length = 0;
+          const response = await rawRequest(app.url, toRawRequest(request, targets));
+          expect(response.status, serverErrors.join("\n")).toBeLessThan(500);
+          expect(Object.keys(Object.prototype)).toEqual([]);
+          // A signed uninstall is honoured; install again so later events still reach the store's storage.
+          const storeId = targets.installedStoreId;
+          if ((await app.container.storage.installs.get(storeId))?.status !== "active") await app.container.installs.recordToken({ storeId, accessToken });
+        }),
+        share(800),
+      );
+    },
+    60_000,
+  );
+});
