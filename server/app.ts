@@ -13,6 +13,7 @@ import { healthRoutes } from "./http/health.routes.js";
 import { metricsRoutes } from "./http/metrics.routes.js";
 import { oauthRoutes } from "./http/oauth.routes.js";
 import { labelRoute, mountedAt, routeMetrics } from "./http/route-metrics.js";
+import { refuseEncodedNul } from "./http/storable-input.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
@@ -71,6 +72,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
     }),
   );
 
+  app.use(refuseEncodedNul);
   app.use(compression());
   for (const router of extras.before ?? []) app.use(router);
   app.use(healthRoutes(container.storage));

@@ -1,4 +1,4 @@
-import { Router, json } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { Storage } from "../storage/storage.port.js";
 import type { SessionTokens } from "../lib/session-tokens.js";
@@ -11,6 +11,7 @@ import type { AdminSessionService } from "../modules/stores/admin-session.servic
 import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
+import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
 const sessionRequest = z.union([
@@ -39,7 +40,7 @@ export interface AdminApiDeps {
 /** The dashboard's JSON API, also the base for integrators: Bearer session JWT, JSON `{ code, message }` errors. */
 export function adminApiRoutes(deps: AdminApiDeps): Router {
   const router = Router();
-  router.use(json({ limit: "100kb" }));
+  router.use(storableJson("100kb"));
 
   router.post("/session", async (req, res) => {
     const body = parseInput(sessionRequest, req.body);

@@ -12,6 +12,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   idempotency_key_reused: 422,
+  unstorable_text: 400,
   insufficient_points: 409,
   invalid_code: 401,
   rate_limited: 429,

@@ -1,9 +1,10 @@
-import { Router, json } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
 import { openCors } from "./cors.js";
 import { sendEncoded } from "./send-encoded.js";
+import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -12,7 +13,7 @@ const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(N
 export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService }): Router {
   const router = Router({ mergeParams: true });
   router.use(openCors);
-  const body = json({ limit: "10kb" });
+  const body = storableJson("10kb");
   const storeOf = (params: unknown) => parseInput(storeParams, params).storeId;
 
   router.get("/program", async (req, res) => {

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "idempotency_key_reused"
+  | "unstorable_text"
   | "store_not_installed"
   | "insufficient_points"
   | "invalid_code"
