@@ -20,11 +20,11 @@ export function storefrontRoutes(deps: { storefront: StorefrontService; shopperS
     sendEncoded(req, res, await deps.storefront.program(storeOf(req.params), req.query.lang), "public, max-age=60");
   });
 
-  router.post("/session/start", body, async (req, res) => {
+  router.post("/session/start", ...body, async (req, res) => {
     res.status(202).json(await deps.shopperSessions.start(storeOf(req.params), req.body, req.ip ?? "unknown"));
   });
 
-  router.post("/session/verify", body, async (req, res) => {
+  router.post("/session/verify", ...body, async (req, res) => {
     res.json(await deps.shopperSessions.verify(storeOf(req.params), req.body, req.ip ?? "unknown"));
   });
 
