@@ -2,7 +2,7 @@ import type { AxiosInstance } from "axios";
 import type { Config } from "./config.js";
 import { EcwidClient } from "./ecwid/ecwid-client.js";
 import { EcwidOAuthClient } from "./ecwid/oauth-client.js";
-import { createChangeSignal } from "./lib/change-signal.js";
+import { createChangeSignal, type ChangeSignal } from "./lib/change-signal.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { createRootLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
@@ -35,6 +35,8 @@ export interface Container {
   oauthInstall: OAuthInstallService;
   ledger: LedgerService;
   webhookIntake: WebhookIntakeService;
+  /** Told of every webhook event queued in this process, so the worker here wakes for it. */
+  inboxQueued: ChangeSignal<number>;
   settings: SettingsService;
   reconciler: OrderReconciler;
   backfill: BackfillService;
@@ -81,6 +83,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
   const settings = new SettingsService({ storage, installs, clock, changes: programChanges });
+  const inboxQueued = createChangeSignal<number>();
   const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
   return {
     config,
@@ -111,6 +114,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     storefront: new StorefrontService({ storage, installs, settings, clock, changes: programChanges }),
     reconciler,
     backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
-    webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }) }),
+    webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }), queued: inboxQueued }),
+    inboxQueued,
   };
 }

@@ -3,10 +3,13 @@ import { BACKFILL_EVENT } from "../modules/orders/backfill-job.js";
 import { InboxWorker, type InboxWorkerOptions } from "./inbox-worker.js";
 import { orderEventHandler } from "./order-event.handler.js";
 
-/** The worker with every event type the app acts on wired to its handler. */
-export function createInboxWorker(container: Container, tuning: Partial<Pick<InboxWorkerOptions, "leaseMs" | "concurrency" | "idleMs" | "maxAttempts">> = {}): InboxWorker {
+/** The worker with every event type the app acts on wired to its handler, woken when a webhook is queued here. */
+export function createInboxWorker(
+  container: Container,
+  tuning: Partial<Pick<InboxWorkerOptions, "leaseMs" | "concurrency" | "perStoreLimit" | "idleMs" | "maxAttempts">> = {},
+): InboxWorker {
   const onOrder = orderEventHandler(container.reconciler, container.storage);
-  return new InboxWorker({
+  const worker = new InboxWorker({
     storage: container.storage,
     clock: container.clock,
     metrics: container.metrics,
@@ -20,4 +23,6 @@ export function createInboxWorker(container: Container, tuning: Partial<Pick<Inb
     },
     ...tuning,
   });
+  container.inboxQueued.listen(() => worker.wake());
+  return worker;
 }

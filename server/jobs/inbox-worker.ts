@@ -17,6 +17,8 @@ export interface InboxWorkerOptions {
   /** How long a taken event is held; a worker that dies lets it lapse and another takes the event again. */
   leaseMs?: number;
   concurrency?: number;
+  /** Live leases one store may hold at once, so a store's flood leaves the other lanes to other stores. Default: half the lanes, at least one. */
+  perStoreLimit?: number;
   idleMs?: number;
   maxAttempts?: number;
 }
@@ -46,13 +48,18 @@ export class InboxWorker {
    */
   async stop(handBackAfterMs = Number.POSITIVE_INFINITY): Promise<{ handedBack: number }> {
     this.running = false;
-    for (const wake of this.sleepers) wake();
+    this.wake();
     if (await settlesWithin(Promise.all(this.loops), handBackAfterMs)) return { handedBack: 0 };
     const unfinished = [...this.inFlight];
     const { storage, clock, logger } = this.options;
     for (const event of unfinished) await storage.inbox.fail(event.storeId, event.eventId, "handed back unfinished at shutdown", clock.now());
     logger.warn({ events: unfinished.map((event) => ({ storeId: event.storeId, eventId: event.eventId })) }, "unfinished events handed back at shutdown");
     return { handedBack: unfinished.length };
+  }
+
+  /** Wakes the loops asleep for lack of work, e.g. because an event was just queued in this process. */
+  wake(): void {
+    for (const wake of this.sleepers) wake();
   }
 
   /** Processes events until none is available now. Returns how many were taken. */
@@ -84,7 +91,8 @@ export class InboxWorker {
 
   private async processNext(): Promise<boolean> {
     const { storage, clock } = this.options;
-    const event = await storage.inbox.claimNext(clock.now(), this.options.leaseMs ?? 60_000);
+    const perStoreLimit = this.options.perStoreLimit ?? Math.max(1, Math.floor((this.options.concurrency ?? 4) / 2));
+    const event = await storage.inbox.claimNext(clock.now(), this.options.leaseMs ?? 60_000, { perStoreLimit });
     if (!event) return false;
     this.inFlight.add(event);
     try {

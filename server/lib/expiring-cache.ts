@@ -13,16 +13,18 @@ export class ExpiringCache<K, V> {
     private readonly sweepAbove = 10_000,
   ) {}
 
-  get(key: K, build: () => Promise<V>): Promise<V> {
+  /** `keep` says whether a built value may be kept (callers already waiting for the build get it either way). */
+  get(key: K, build: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const at = this.now();
     const kept = this.#entries.get(key);
     if (kept && kept.expiresAt > at) return kept.value;
     if (this.#entries.size >= this.sweepAbove) this.#sweep(at);
     const entry = { value: build(), expiresAt: at + this.ttlMs };
     this.#entries.set(key, entry);
-    entry.value.catch(() => {
+    const drop = () => {
       if (this.#entries.get(key) === entry) this.#entries.delete(key);
-    });
+    };
+    entry.value.then((value) => keep(value) || drop(), drop);
     return entry.value;
   }
 

@@ -1,11 +1,14 @@
 import type { WebhookEvent } from "../../ecwid/webhook-event.js";
 import { isWebhookSignatureValid } from "../../ecwid/webhook-signature.js";
+import type { ChangeSignal } from "../../lib/change-signal.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
+import { ExpiringCache } from "../../lib/expiring-cache.js";
 import { fingerprint } from "../../lib/fingerprint.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { pendingInboxEvent } from "./inbox-event.js";
+import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
 
 export const MAX_EVENT_AGE_SECONDS = 48 * 60 * 60;
@@ -13,6 +16,8 @@ export const MAX_EVENT_AGE_SECONDS = 48 * 60 * 60;
 export const MAX_CLOCK_SKEW_SECONDS = 10 * 60;
 /** Order events are queued for the worker; everything else Ecwid may send is acknowledged and dropped. */
 export const QUEUED_EVENT_TYPES = new Set(["order.created", "order.updated", "order.deleted"]);
+
+const ACTIVE_INSTALL_TTL_MS = 5_000;
 
 export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored" | "unknown_store";
 
@@ -23,7 +28,22 @@ export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored" |
  * refuses a captured signature replayed with another store, order or type.
  */
 export class WebhookIntakeService {
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; clientSecret: string; clock: Clock; logger: Logger }) {}
+  /** Active installs, re-read every few seconds: an event queued for a store uninstalled meanwhile is dropped by the worker. */
+  private readonly activeInstalls: ExpiringCache<number, Install | null>;
+
+  constructor(
+    private readonly deps: {
+      storage: Storage;
+      installs: InstallService;
+      clientSecret: string;
+      clock: Clock;
+      logger: Logger;
+      /** Told of every event queued, so a sleeping worker here takes it at once. */
+      queued: ChangeSignal<number>;
+    },
+  ) {
+    this.activeInstalls = new ExpiringCache(ACTIVE_INSTALL_TTL_MS, () => deps.clock.now().getTime());
+  }
 
   verifySignature(signature: string | undefined, event: Record<string, unknown>): void {
     const { eventCreated, eventId } = event;
@@ -43,23 +63,31 @@ export class WebhookIntakeService {
     const print = fingerprint({ storeId: event.storeId, entityId: event.entityId, eventType: event.eventType, data: event.data });
     const seen = await storage.receipts.find(event.eventId);
     if (seen && seen.fingerprint !== print) throw new AppError("unauthorized", "This event id was already delivered with a different body");
-    if (seen) return "duplicate";
+    // Acted on again: its receipt may have been stored without its event (a crash between the two writes).
+    if (seen) return (await this.act(event), "duplicate");
 
-    const outcome = await this.act(event);
-    await storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() });
+    // Event and receipt are written side by side; the answer waits for both.
+    const [outcome] = await Promise.all([
+      this.act(event),
+      storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() }),
+    ]);
     return outcome;
   }
 
-  /** Idempotent, so an event acted on but not yet remembered (a crash in between) can safely come again. */
+  /** Idempotent, so an event remembered but not acted on, or acted on but not remembered, can safely come again. */
   private async act(event: WebhookEvent): Promise<IntakeOutcome> {
     const { storage, installs, clock } = this.deps;
-    const install = await storage.installs.get(event.storeId);
-    if (event.eventType === "application.uninstalled" && install) {
+    if (event.eventType === "application.uninstalled") {
+      const install = await storage.installs.get(event.storeId);
       // Ecwid retries for a day in any order: an uninstall from before the current install is old news.
-      if (event.eventCreated < Math.floor(Date.parse(install.installedAt) / 1000)) return "ignored";
-      await installs.uninstall(event.storeId);
-      return "uninstalled";
+      if (install && event.eventCreated < Math.floor(Date.parse(install.installedAt) / 1000)) return "ignored";
+      if (install) {
+        await installs.uninstall(event.storeId);
+        this.activeInstalls.forget(event.storeId);
+        return "uninstalled";
+      }
     }
+    const install = await this.activeInstalls.get(event.storeId, () => storage.installs.get(event.storeId), (found) => found?.status === "active");
     if (install?.status !== "active") {
       // Ecwid retries anything but 2xx for a day and may switch off an app's webhooks: acknowledge and drop.
       this.deps.logger.warn({ storeId: event.storeId, eventId: event.eventId, eventType: event.eventType }, "signed webhook for a store that has not installed Questline dropped");
@@ -68,6 +96,7 @@ export class WebhookIntakeService {
     if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
 
     const { created } = await storage.inbox.add(event.storeId, pendingInboxEvent(event, clock.now()));
+    if (created) this.deps.queued.notify(event.storeId);
     return created ? "queued" : "duplicate";
   }
 }
