@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Fault } from "../../server/ecwid-emulator/index.js";
 import { verifyBooks } from "../../server/modules/ledger/verify-books.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
+import { storageDrained } from "../support/webhook-storm.js";
 
 const ORDERS = 12;
 /** Each fault meets this many REST calls in a row, more than one client retry absorbs. */
@@ -12,16 +13,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Waits, by asking the storage, until the store's inbox holds no pending event and every queued fault was met. */
-async function settled(testApp: TestApp, storeId: number): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const counts = await testApp.container.storage.inbox.counts(storeId);
-    if (counts.pending === 0 && testApp.emulator.faultsLeft() === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("the inbox did not settle within 30 s");
-}
 
 const faults: [string, Fault][] = [
   ["429 with Retry-After", { status: 429, retryAfter: 1 }],
@@ -47,7 +38,7 @@ describe("Ecwid faults during a run of signed order webhooks", () => {
     // the first order is refunded in full while the faults play: it deserves nothing in the end
     app.emulator.refundOrder(storeId, orders[0]!.id, orders[0]!.total);
     const refund = await app.emulator.sendWebhook({ url: hook, ...app.emulator.orderWebhook(storeId, orders[0]!.id, "order.updated") });
-    await settled(app, storeId);
+    await storageDrained(app.container.storage, storeId, () => app!.emulator.faultsLeft() === 0);
 
     expect([...statuses, refund].map((result) => result.status)).toEqual(Array(ORDERS + 1).fill(200));
     expect(await app.container.storage.inbox.counts(storeId)).toEqual({ pending: 0, done: ORDERS + 1, failed: 0 });

@@ -111,6 +111,15 @@ export async function inboxDrained(url: string, token: string): Promise<void> {
   throw new Error("the inbox did not drain within a minute");
 }
 
+/** Waits, by asking the storage, until the store's inbox holds no pending event and `also` holds. */
+export async function storageDrained(storage: Storage, storeId: number, also: () => boolean = () => true): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if ((await storage.inbox.counts(storeId)).pending === 0 && also()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the inbox did not drain within 30 s");
+}
+
 /** Every event done once, every shopper's books exactly what their order deserves, and verify finds nothing. */
 export async function expectEachEventOnce(storage: Storage, storeId: number, items: StormEvent[]): Promise<void> {
   expect(await storage.inbox.counts(storeId)).toEqual({ pending: 0, done: items.length, failed: 0 });

@@ -23,13 +23,20 @@ export interface PoolOptions {
   maxConnections?: number;
 }
 
-/** A pool whose connections speak UTC and parse bigint as number. */
+/**
+ * A pool whose connections speak UTC and parse bigint as number. A connection that dies while checked
+ * out (a server restart, a failover) emits `error`, which the pool listens to only while the connection
+ * is idle: unheard, it would crash the process. The query in flight, or the next, fails with that error
+ * instead, and the broken connection leaves the pool when it is released.
+ */
 export function createPool(options: PoolOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: options.databaseUrl,
     max: options.maxConnections ?? 10,
     types,
     options: "-c TimeZone=UTC",
     connectionTimeoutMillis: 10_000,
   });
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
 }
