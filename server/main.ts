@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({
     logger: container.logger,
     deadlineMs: SHUTDOWN_DEADLINE_MS,
-    exit: (code) => process.exit(code),
+    exit(code) {
+      // the development log goes through a worker thread, which an immediate exit would cut off mid-line
+      container.logger.flush(() => process.exit(code));
+      setTimeout(() => process.exit(code), 1_000);
+    },
     async sequence(tasks) {
       const [{ cut }] = await Promise.all([
         tasks.run("requests in flight", () => requests.close(GRACE_MS)),
