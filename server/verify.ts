@@ -5,7 +5,8 @@ import { createStorage } from "./storage/index.js";
 
 /**
  * `npm run verify [-- --store N]`: recomputes every balance from the ledger on the storage the config
- * selects (DATABASE_URL, else DATA_DIR) and exits 1 when any book does not add up, 2 when it cannot run.
+ * selects (DATABASE_URL, else DATA_DIR) and exits 1 when any book does not add up or a lowdb file could
+ * not be read, 2 when it cannot run.
  * With lowdb, stop the app first or accept that writes made meanwhile are not seen.
  */
 async function main(): Promise<number> {
@@ -19,7 +20,12 @@ async function main(): Promise<number> {
   const storage = await createStorage(config.storage);
   try {
     const report = await verifyBooks(storage, storeId === undefined ? {} : { storeIds: [storeId] });
-    const problems = report.flatMap((books) => books.problems.map((problem) => describeProblem(books.storeId, problem)));
+    const damage = storage.damage();
+    const problems = [
+      ...damage.shared.map((file) => `${file}: the file is damaged and could not be read (left untouched)`),
+      ...damage.stores.map((damaged) => `store ${damaged}: its file is damaged and could not be read (left untouched)`),
+      ...report.flatMap((books) => books.problems.map((problem) => describeProblem(books.storeId, problem))),
+    ];
     for (const line of problems) process.stdout.write(`${line}\n`);
     const members = report.reduce((sum, books) => sum + books.members, 0);
     const entries = report.reduce((sum, books) => sum + books.entries, 0);

@@ -112,6 +112,18 @@ describe("verify books on lowdb", () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`store ${storeId}: member ${memberId} has a cached balance of 99 but its entries sum to 25`);
   });
+  it("when a store file is damaged, then the command names that store and exits 1, and the other stores are still verified", async () => {
+    const { dataDir, storeId } = await lowdbStore();
+    const damaged = aStoreId();
+    await writeFile(path.join(dataDir, "stores", `${damaged}.json`), '{"version":1,"storeId":');
+
+    const result = await runVerify({ DATA_DIR: dataDir });
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`store ${damaged}: its file is damaged and could not be read (left untouched)`);
+    expect(result.stdout).toContain("1 stores, 2 members, 4 entries, 1 problems");
+    expect(result.stdout).not.toContain(`store ${storeId}:`);
+  });
 });
 
 const skipReason = await postgresSkipReason("verify books on postgres");
