@@ -18,6 +18,7 @@ const PUBLIC_ROUTES = [
   "/api/storefront/{store}",
   "/widget.js",
   "/widget-panel.js",
+  "/metrics",
 ] as const;
 
 /** A store segment: the real store, one nobody installed, or something that is not a store id at all. */

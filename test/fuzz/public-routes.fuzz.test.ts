@@ -5,15 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
-import { rawRequest } from "../support/raw-request.js";
+import { rawRequest, type RawResponse } from "../support/raw-request.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
-import { eventIdOf, toRawRequest, type FuzzTargets } from "./hostile-request.js";
+import { eventIdOf, toRawRequest, type FuzzTargets, type HostileRequest } from "./hostile-request.js";
 import { hostileRequest, signedHostileWebhook } from "./hostile-requests.arbitraries.js";
 
 // Replay a failure with the seed and path it printed: FUZZ_SEED=… FUZZ_PATH=… npx vitest run test/fuzz/public-routes.fuzz.test.ts
 const replay = { ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
 const runs = (fallback: number) => Number(process.env.FUZZ_RUNS ?? fallback);
+
+/** Configured, so /metrics exists and its refusal is what gets fuzzed; no request here ever carries it. */
+const METRICS_TOKEN = "fuzz-metrics-token-0123456789abcdef";
 
 const postgresSkip = await postgresSkipReason("route fuzz on PostgreSQL");
 if (postgresSkip) console.log(postgresSkip);
@@ -25,6 +28,17 @@ async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: numbe
     const replayLine = `Replay with: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz/public-routes.fuzz.test.ts`;
     throw new Error(`${report}\n${replayLine}\nFailed with: ${String(details.errorInstance)}`, { cause: details.errorInstance });
   }
+}
+
+/**
+ * Without the bearer token /metrics gives nothing away: no answer under it holds a figure, and GET or HEAD of the
+ * route itself is refused (401), or refused as a malformed address (400, by Node's parser or before any route).
+ */
+function expectNoMetricsWithoutToken(request: HostileRequest, response: RawResponse): void {
+  if (!request.path.startsWith("/metrics")) return;
+  expect(response.body.toString("latin1")).not.toContain("questline_");
+  const route = /^\/metrics\/?(\?|$)/.test(request.path);
+  if (route && (request.method === "GET" || request.method === "HEAD")) expect([400, 401]).toContain(response.status);
 }
 
 interface Adapter {
@@ -65,7 +79,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
       },
     });
     database = await adapter.open();
-    app = await startTestApp({ logger: pino({ level: "error" }, sink), ...(database.storage ? { storage: database.storage } : {}) });
+    app = await startTestApp({ logger: pino({ level: "error" }, sink), env: { METRICS_TOKEN }, ...(database.storage ? { storage: database.storage } : {}) });
     const installed = await app.installStore({ currency: "USD", currencyPrecision: 2 });
     const { storeId } = installed;
     accessToken = installed.accessToken;
@@ -97,6 +111,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
           serverErrors.length = 0;
           const response = await rawRequest(app.url, toRawRequest(request, targets));
           expect(response.status, serverErrors.join("\n")).toBeLessThan(500);
+          expectNoMetricsWithoutToken(request, response);
           expect(await snapshot()).toEqual(before);
           // PostgreSQL text cannot hold NUL, so no receipt can exist for such an id (and asking for one fails).
           const eventId = eventIdOf(request);
