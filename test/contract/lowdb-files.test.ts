@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStorage } from "../../server/storage/index.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
+import type { WebhookReceipt } from "../../server/modules/inbox/webhook-receipt.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { aLedgerEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
@@ -107,7 +108,7 @@ describe("lowdb files", () => {
 
     expect(await modeOf(fresh)).toBe(0o700);
     expect(await modeOf(fresh, "stores")).toBe(0o700);
-    for (const file of ["installs.json", "receipts.json", join("stores", `${storeId}.json`)]) expect({ file, mode: await modeOf(fresh, file) }).toEqual({ file, mode: 0o600 });
+    for (const file of ["installs.json", "receipts.log", join("stores", `${storeId}.json`)]) expect({ file, mode: await modeOf(fresh, file) }).toEqual({ file, mode: 0o600 });
   });
 
   it("when an older version left stores/ and data files readable by others, then opening tightens them to 0700 and 0600", async () => {
@@ -154,5 +155,94 @@ describe("lowdb files", () => {
     expect(storage.kind).toBe("lowdb");
     await expect(createStorage({ dataDir: join(dataDir, "unused"), databaseUrl: "postgres://questline@127.0.0.1:1/questline" })).rejects.toThrow("ECONNREFUSED");
     await expect(readdir(join(dataDir, "unused"))).rejects.toThrow();
+  });
+
+  /** Receipts are receipts.json plus a log of the ones since: how that log is written, read and emptied. */
+  describe("receipts log", () => {
+    const receipt = (n: number, receivedAt = minutesAfter(n)): WebhookReceipt => ({ eventId: `evt-${n}`, storeId: 1003, fingerprint: `fp-${n}`, receivedAt });
+
+    it("when receipts are remembered, then each is one line appended to receipts.log and receipts.json is not rewritten", async () => {
+      const storage = await open();
+
+      await Promise.all([1, 2, 3].map((n) => storage.receipts.remember(receipt(n))));
+      await storage.receipts.remember(receipt(4));
+
+      const lines = (await readFile(join(dataDir, "receipts.log"), "utf8")).trimEnd().split("\n");
+      expect(lines.map((line) => JSON.parse(line) as WebhookReceipt).sort((a, b) => a.eventId.localeCompare(b.eventId))).toEqual([1, 2, 3, 4].map((n) => receipt(n)));
+      await expect(stat(join(dataDir, "receipts.json"))).rejects.toMatchObject({ code: "ENOENT" });
+    });
+
+    it("when the process dies without closing, then the next start finds every receipt it acknowledged", async () => {
+      const dying = await open();
+      for (const n of [1, 2, 3]) await dying.receipts.remember(receipt(n));
+
+      const restarted = await open();
+
+      for (const n of [1, 2, 3]) expect(await restarted.receipts.find(`evt-${n}`)).toEqual(receipt(n));
+    });
+
+    it("when the last line was cut short (killed mid-append), then it is dropped, the others are read, and later lines read back whole", async () => {
+      const whole = [1, 2].map((n) => JSON.stringify(receipt(n))).join("\n");
+      await writeFile(join(dataDir, "receipts.log"), `${whole}\n{"eventId":"evt-3","sto`);
+
+      const storage = await open();
+      await storage.receipts.remember(receipt(4));
+      const restarted = await open();
+
+      expect(restarted.damage()).toEqual({ stores: [], shared: [] });
+      expect(await restarted.receipts.find("evt-3")).toBeNull();
+      for (const n of [1, 2, 4]) expect(await restarted.receipts.find(`evt-${n}`)).toEqual(receipt(n));
+    });
+
+    it("when a line before the last is not a receipt, then receipts are refused as damaged and the log is kept as it is", async () => {
+      const bytes = Buffer.from(`${JSON.stringify(receipt(1))}\nnot a receipt\n${JSON.stringify(receipt(2))}\n`);
+      await writeFile(join(dataDir, "receipts.log"), bytes);
+
+      const storage = await open();
+
+      expect(storage.damage()).toEqual({ stores: [], shared: ["receipts"] });
+      await expect(storage.receipts.find("evt-1")).rejects.toMatchObject({ code: "store_unavailable" });
+      expect(await readFile(join(dataDir, "receipts.log"))).toEqual(bytes);
+    });
+
+    it("when old receipts are pruned, then receipts.json holds the rest, the log is emptied, and a restart reads the same", async () => {
+      const storage = await open();
+      for (const n of [1, 2, 3]) await storage.receipts.remember(receipt(n, minutesAfter(n * 60)));
+
+      expect(await storage.receipts.forgetBefore(new Date(minutesAfter(90)))).toBe(1);
+
+      expect(await readFile(join(dataDir, "receipts.log"), "utf8")).toBe("");
+      expect(JSON.parse(await readFile(join(dataDir, "receipts.json"), "utf8"))).toEqual({
+        version: 1,
+        receipts: { "evt-2": receipt(2, minutesAfter(120)), "evt-3": receipt(3, minutesAfter(180)) },
+      });
+      const restarted = await open();
+      expect(await restarted.receipts.find("evt-1")).toBeNull();
+      expect(await restarted.receipts.find("evt-3")).toEqual(receipt(3, minutesAfter(180)));
+    });
+
+    it("when the storage closes, then receipts.json holds every receipt and the log is empty, so the files alone tell the whole story", async () => {
+      const storage = await open();
+      for (const n of [1, 2]) await storage.receipts.remember(receipt(n));
+
+      await storage.close();
+      opened.splice(0);
+
+      expect(await readFile(join(dataDir, "receipts.log"), "utf8")).toBe("");
+      expect(JSON.parse(await readFile(join(dataDir, "receipts.json"), "utf8"))).toEqual({ version: 1, receipts: { "evt-1": receipt(1), "evt-2": receipt(2) } });
+    });
+
+    it("when an event id is __proto__, then it is a receipt like any other, before and after a restart", async () => {
+      const storage = await open();
+      const odd = { ...receipt(1), eventId: "__proto__" };
+      await storage.receipts.remember(odd);
+
+      expect(await storage.receipts.find("__proto__")).toEqual(odd);
+      expect(await storage.receipts.find("constructor")).toBeNull();
+      await storage.close();
+      opened.splice(0);
+      const restarted = await open();
+      expect(await restarted.receipts.find("__proto__")).toEqual(odd);
+    });
   });
 });

@@ -81,7 +81,7 @@ describe("a DATA_DIR with one damaged store file", () => {
     expect(await modeOf(join(dataDir, "stores"))).toBe(0o700);
     expect(await modeOf(join(dataDir, "stores", `${good}.json`))).toBe(0o600);
     expect(await modeOf(join(dataDir, "installs.json"))).toBe(0o600);
-    expect(await modeOf(join(dataDir, "receipts.json"))).toBe(0o600);
+    expect(await modeOf(join(dataDir, "receipts.log"))).toBe(0o600);
   });
 
   it("when the operator moves the damaged file aside and restarts, then the webhook Ecwid retries is taken", async () => {

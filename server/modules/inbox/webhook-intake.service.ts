@@ -63,18 +63,14 @@ export class WebhookIntakeService {
     const print = fingerprint({ storeId: event.storeId, entityId: event.entityId, eventType: event.eventType, data: event.data });
     const seen = await storage.receipts.find(event.eventId);
     if (seen && seen.fingerprint !== print) throw new AppError("unauthorized", "This event id was already delivered with a different body");
-    // Acted on again: its receipt may have been stored without its event (a crash between the two writes).
-    if (seen) return (await this.act(event), "duplicate");
+    if (seen) return "duplicate";
 
-    // Event and receipt are written side by side; the answer waits for both.
-    const [outcome] = await Promise.all([
-      this.act(event),
-      storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() }),
-    ]);
+    const outcome = await this.act(event);
+    await storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() });
     return outcome;
   }
 
-  /** Idempotent, so an event remembered but not acted on, or acted on but not remembered, can safely come again. */
+  /** Idempotent, so an event acted on but not yet remembered (a crash in between) can safely come again. */
   private async act(event: WebhookEvent): Promise<IntakeOutcome> {
     const { storage, installs, clock } = this.deps;
     if (event.eventType === "application.uninstalled") {

@@ -2,6 +2,7 @@ import { constants } from "node:fs";
 import { access, chmod, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
+import { openAppendLog } from "./append-log.js";
 import type { LowBackend } from "./lowdb-backend.js";
 import {
   checkInstallsDocument,
@@ -18,7 +19,7 @@ import { PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json
 
 const storeFileName = /^([1-9]\d*)\.json$/;
 const PRIVATE_DIR_MODE = 0o700;
-const sharedFiles = ["installs.json", "receipts.json"];
+const sharedFiles = ["installs.json", "receipts.json", "receipts.log"];
 
 /**
  * JSON files under `dataDir`: `installs.json`, `receipts.json` and `stores/${storeId}.json`, each
@@ -53,6 +54,7 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
       const path = join(dataDir, "receipts.json");
       return open<ReceiptsDocument>(path, emptyReceiptsDocument(), (data) => checkReceiptsDocument(data, path));
     },
+    openReceiptLog: () => openAppendLog(join(dataDir, "receipts.log")),
     async listStoreIds() {
       const names = await readdir(storesDir);
       return names.flatMap((name) => {

@@ -2,19 +2,45 @@ import type { InboxEvent } from "../../modules/inbox/inbox-event.js";
 import { timeOf } from "./time-ordered-log.js";
 import type { UndoRecorder } from "./undo-log.js";
 
+/** A pending event with its times parsed once, for claiming. */
+interface Waiting {
+  event: InboxEvent;
+  received: number;
+  available: number;
+  leaseUntil: number | null;
+  /** Position in the store's rows: among events received at the same time, the one added first goes first. */
+  index: number;
+}
+
+const isClaimableAt = (waiting: Waiting, now: number) => waiting.available <= now && (waiting.leaseUntil === null || waiting.leaseUntil <= now);
+const isBefore = (a: Waiting, b: Waiting) => a.received < b.received || (a.received === b.received && a.index < b.index);
+
+function waitingFor(event: InboxEvent, index: number): Waiting {
+  return {
+    event,
+    received: timeOf(event.receivedAt, "inbox receivedAt"),
+    available: timeOf(event.availableAt, "inbox availableAt"),
+    leaseUntil: event.leaseUntil === null ? null : timeOf(event.leaseUntil, "inbox leaseUntil"),
+    index,
+  };
+}
+
 /** Pending, due, and not held by a live lease. */
 export function isClaimable(event: InboxEvent, now: number): boolean {
-  return event.status === "pending" && timeOf(event.availableAt, "inbox availableAt") <= now && !isLeased(event, now);
+  return event.status === "pending" && isClaimableAt(waitingFor(event, 0), now);
 }
 
-function isLeased(event: InboxEvent, now: number): boolean {
-  return event.leaseUntil !== null && timeOf(event.leaseUntil, "inbox leaseUntil") > now;
-}
-
-/** One store's inbox in arrival order, indexed by event id, with the pending events kept apart for claiming. */
+/**
+ * One store's inbox in arrival order, indexed by event id. The pending events are also kept in the order
+ * they are claimed in (oldest received first), with their times parsed, and the leased ones apart: a claim
+ * looks at the few leased events at the head of the queue, never at the whole inbox.
+ */
 export class InboxTable {
   readonly #position = new Map<string, number>();
-  readonly #pending = new Map<string, InboxEvent>();
+  /** Pending events, oldest received first. */
+  #queue: Waiting[] = [];
+  readonly #waiting = new Map<string, Waiting>();
+  readonly #leased = new Set<Waiting>();
 
   constructor(private readonly rows: InboxEvent[]) {
     this.#index();
@@ -32,9 +58,9 @@ export class InboxTable {
     timeOf(event.availableAt, "inbox availableAt");
     this.#position.set(event.eventId, this.rows.length);
     this.rows.push(event);
-    this.#trackPending(event);
+    this.#track(event);
     undo.record(() => {
-      this.#pending.delete(event.eventId);
+      this.#untrack(event.eventId);
       this.rows.pop();
       this.#position.delete(event.eventId);
     });
@@ -46,29 +72,22 @@ export class InboxTable {
     const previous = index === undefined ? undefined : this.rows[index];
     if (index === undefined || !previous) throw new Error(`inbox event ${next.eventId} not found`);
     this.rows[index] = next;
-    this.#trackPending(next);
+    this.#track(next);
     undo.record(() => {
       this.rows[index] = previous;
-      this.#trackPending(previous);
+      this.#track(previous);
     });
   }
 
   /** The earliest received event that can be taken at `now`; ties go to the one added first. */
   oldestClaimable(now: number): InboxEvent | undefined {
-    let oldest: { event: InboxEvent; time: number; index: number } | undefined;
-    for (const event of this.#pending.values()) {
-      if (!isClaimable(event, now)) continue;
-      const time = timeOf(event.receivedAt, "inbox receivedAt");
-      const index = this.#position.get(event.eventId) ?? 0;
-      if (!oldest || time < oldest.time || (time === oldest.time && index < oldest.index)) oldest = { event, time, index };
-    }
-    return oldest?.event;
+    return this.#queue.find((waiting) => isClaimableAt(waiting, now))?.event;
   }
 
   /** Pending events a worker holds a live lease on at `now`. */
   leased(now: number): number {
     let count = 0;
-    for (const event of this.#pending.values()) if (isLeased(event, now)) count++;
+    for (const waiting of this.#leased) if (waiting.leaseUntil !== null && waiting.leaseUntil > now) count++;
     return count;
   }
 
@@ -101,15 +120,37 @@ export class InboxTable {
 
   #index(): void {
     this.#position.clear();
-    this.#pending.clear();
+    this.#queue = [];
+    this.#waiting.clear();
+    this.#leased.clear();
     this.rows.forEach((event, index) => {
       this.#position.set(event.eventId, index);
-      this.#trackPending(event);
+      this.#track(event);
     });
   }
 
-  #trackPending(event: InboxEvent): void {
-    if (event.status === "pending") this.#pending.set(event.eventId, event);
-    else this.#pending.delete(event.eventId);
+  /** Files the event's current state: queued while pending (leased apart), forgotten otherwise. */
+  #track(event: InboxEvent): void {
+    this.#untrack(event.eventId);
+    if (event.status !== "pending") return;
+    const waiting = waitingFor(event, this.#position.get(event.eventId) ?? this.rows.length);
+    this.#waiting.set(event.eventId, waiting);
+    if (waiting.leaseUntil !== null) this.#leased.add(waiting);
+    let low = 0;
+    let high = this.#queue.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (isBefore(waiting, this.#queue[middle]!)) high = middle;
+      else low = middle + 1;
+    }
+    this.#queue.splice(low, 0, waiting);
+  }
+
+  #untrack(eventId: string): void {
+    const waiting = this.#waiting.get(eventId);
+    if (!waiting) return;
+    this.#waiting.delete(eventId);
+    this.#leased.delete(waiting);
+    this.#queue.splice(this.#queue.indexOf(waiting), 1);
   }
 }

@@ -1,4 +1,5 @@
 import type { Low } from "lowdb";
+import type { AppendLog } from "./append-log.js";
 import type { InstallsDocument, ReceiptsDocument, StoreDocument } from "./lowdb-documents.js";
 
 /** Where the lowdb documents live: JSON files on disk, or lowdb's Memory adapter. Everything else is shared. */
@@ -6,6 +7,8 @@ export interface LowBackend {
   readonly kind: "lowdb" | "memory";
   openInstalls(): Promise<Low<InstallsDocument>>;
   openReceipts(): Promise<Low<ReceiptsDocument>>;
+  /** The receipts remembered since receipts.json was last written. */
+  openReceiptLog(): Promise<AppendLog>;
   /** Stores that already have a document, found when the storage opens. */
   listStoreIds(): Promise<number[]>;
   /** Reads the store's document, or starts an empty one that is written on its first change. */

@@ -45,7 +45,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
   const installs = await openShared("installs", async () => createInstallRepository(await backend.openInstalls()), refusedInstallRepository, "no store can be served");
   const receipts = await openShared(
     "receipts",
-    async () => createReceiptRepository(await backend.openReceipts()),
+    async () => createReceiptRepository(await backend.openReceipts(), await backend.openReceiptLog()),
     refusedReceiptRepository,
     "webhooks (which Ecwid retries for a day) and OAuth installs are refused",
   );

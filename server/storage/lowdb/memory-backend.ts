@@ -1,4 +1,5 @@
 import { Low, Memory } from "lowdb";
+import { memoryAppendLog } from "./append-log.js";
 import type { LowBackend } from "./lowdb-backend.js";
 import { emptyInstallsDocument, emptyReceiptsDocument, emptyStoreDocument, type InstallsDocument, type ReceiptsDocument, type StoreDocument } from "./lowdb-documents.js";
 
@@ -8,6 +9,7 @@ export function createMemoryBackend(): LowBackend {
     kind: "memory",
     openInstalls: async () => new Low<InstallsDocument>(new Memory<InstallsDocument>(), emptyInstallsDocument()),
     openReceipts: async () => new Low<ReceiptsDocument>(new Memory<ReceiptsDocument>(), emptyReceiptsDocument()),
+    openReceiptLog: async () => memoryAppendLog(),
     listStoreIds: async () => [],
     openStore: async (storeId) => new Low<StoreDocument>(new Memory<StoreDocument>(), emptyStoreDocument(storeId)),
     removeStore: async () => {},

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fingerprint } from "../../server/lib/fingerprint.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let app: TestApp;
@@ -11,25 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-describe("webhook receipts and events written side by side", () => {
-  it("when a receipt reached storage but its event did not (a crash between the writes), then Ecwid's retry queues the event", async () => {
-    const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 50, total: 50, paymentStatus: "PAID" });
-    const event = app.emulator.orderWebhook(storeId, order.id, "order.created");
-    const eventId = "evt-receipt-only";
-    await app.container.storage.receipts.remember({
-      eventId,
-      storeId,
-      fingerprint: fingerprint({ storeId, entityId: String(event.entityId), eventType: event.eventType, data: event.data }),
-      receivedAt: new Date().toISOString(),
-    });
-
-    const retried = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...event, eventId });
-
-    expect(retried).toMatchObject({ status: 200, body: { ok: true, outcome: "duplicate" } });
-    expect(await app.container.storage.inbox.get(storeId, eventId)).toMatchObject({ status: "pending", eventType: "order.created" });
-    expect(await app.container.storage.inbox.counts(storeId)).toEqual({ pending: 1, done: 0, failed: 0 });
-  });
-
+describe("a webhook delivered again", () => {
   it("when an event is delivered twice, then it is queued once and both deliveries are acknowledged", async () => {
     const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 50, total: 50, paymentStatus: "PAID" });
     const event = app.emulator.orderWebhook(storeId, order.id, "order.created");
