@@ -64,7 +64,7 @@ async function seedStore(storage: Storage, storeId: number) {
       memberId: ann.id,
       paymentStatus: "PARTIALLY_REFUNDED",
       counted: true,
-      netSpendMinor: 2500,
+      eligibleMinor: 2500,
       placedAt: minutesAfter(3),
       revision: 17,
       updatedAt: minutesAfter(4),

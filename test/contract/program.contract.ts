@@ -13,7 +13,7 @@ function anOrderRecord(storeId: number, memberId: string, overrides: Partial<Ord
     memberId,
     paymentStatus: "PAID",
     counted: true,
-    netSpendMinor: 4_200,
+    eligibleMinor: 4_200,
     placedAt: minutesAfter(1),
     revision: 100,
     updatedAt: minutesAfter(2),
@@ -45,7 +45,7 @@ export function describeProgramContract(h: ContractHarness): void {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
       const record = anOrderRecord(storeId, member.id);
-      const changed = { ...record, paymentStatus: "REFUNDED", counted: false, netSpendMinor: 0, revision: 101 };
+      const changed = { ...record, paymentStatus: "REFUNDED", counted: false, eligibleMinor: 0, revision: 101 };
       await h.storage.transaction(storeId, (tx) => tx.orders.save(storeId, record));
       await h.storage.transaction(storeId, (tx) => tx.orders.save(storeId, changed));
       await h.storage.transaction(storeId, async (tx) => {

@@ -8,7 +8,7 @@ export function statsFromOrders(records: OrderRecord[]): MemberStats {
   const dates = counted.map((record) => record.placedAt).sort();
   return {
     paidOrders: counted.length,
-    lifetimeSpendMinor: counted.reduce((sum, record) => sum + record.netSpendMinor, 0),
+    lifetimeSpendMinor: counted.reduce((sum, record) => sum + record.eligibleMinor, 0),
     firstOrderAt: dates[0] ?? null,
     lastOrderAt: dates[dates.length - 1] ?? null,
   };

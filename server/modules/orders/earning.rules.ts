@@ -1,5 +1,6 @@
 import type { LedgerEntry, LedgerKind } from "../ledger/ledger-entry.js";
 import type { EarningRule } from "../settings/program-settings.js";
+import { eligibleAmountMinor } from "./eligible-amount.rules.js";
 import type { OrderFacts } from "./order-facts.js";
 
 /** Whether the order's payment status earns under the rule. A partly refunded order was paid. */
@@ -8,21 +9,10 @@ export function statusCounts(paymentStatus: string, rule: EarningRule): boolean 
   return paymentStatus === "PARTIALLY_REFUNDED" && rule.countedStatuses.includes("PAID");
 }
 
-/**
- * The eligible amount the shopper kept. A refund is of the whole order (shipping and tax too), so it takes
- * its share of the eligible amount: refunding only the shipping leaves most of the merchandise earning.
- */
-export function keptEligibleMinor(facts: OrderFacts): number {
-  if (facts.refundedMinor <= 0) return facts.eligibleMinor;
-  if (facts.totalMinor <= 0) return 0;
-  const keptTotal = Math.max(0, facts.totalMinor - facts.refundedMinor);
-  return Math.floor((facts.eligibleMinor * keptTotal) / facts.totalMinor);
-}
-
 /** What an order in its current state deserves: points on the amount kept, rounded down; nothing below the minimum. */
 export function pointsDeserved(facts: OrderFacts, rule: EarningRule): { points: number; keptMinor: number } {
   if (!statusCounts(facts.paymentStatus, rule)) return { points: 0, keptMinor: 0 };
-  const keptMinor = keptEligibleMinor(facts);
+  const keptMinor = eligibleAmountMinor(facts);
   if (keptMinor === 0 || keptMinor < rule.minOrderMinor) return { points: 0, keptMinor };
   return { points: Math.floor((keptMinor * rule.points) / rule.perAmountMinor), keptMinor };
 }

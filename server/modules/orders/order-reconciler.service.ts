@@ -56,7 +56,7 @@ export class OrderReconciler {
         memberId: member.id,
         paymentStatus: facts?.paymentStatus ?? "DELETED",
         counted: kept > 0,
-        netSpendMinor: facts ? Math.max(0, facts.totalMinor - facts.refundedMinor) : 0,
+        eligibleMinor: kept,
         placedAt: facts?.placedAt ?? record?.placedAt ?? now,
         revision: facts?.revision ?? record?.revision ?? 0,
         updatedAt: now,

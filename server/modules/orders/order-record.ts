@@ -8,8 +8,8 @@ export interface OrderRecord {
   paymentStatus: string;
   /** Counts toward stats and earning (a counted status, not fully refunded, not deleted). */
   counted: boolean;
-  /** What the shopper paid, net of refunds, in minor units. */
-  netSpendMinor: number;
+  /** The eligible amount the shopper kept (eligible-amount.rules.ts), in minor units; 0 when not counted. */
+  eligibleMinor: number;
   placedAt: string;
   /** The Ecwid revision (updateTimestamp) these facts came from; an older snapshot is never applied over it. */
   revision: number;

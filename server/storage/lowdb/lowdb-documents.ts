@@ -8,6 +8,7 @@ import type { OrderRecord } from "../../modules/orders/order-record.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
+import { upgradeStoreDocument } from "./store-document-upgrade.js";
 
 /** A file whose bytes are not the document it should hold (cut short, empty, not JSON, another store's, another shape). */
 export class DamagedFileError extends Error {
@@ -77,7 +78,7 @@ export function checkStoreDocument(data: unknown, storeId: number, source: strin
   if (!isRecord(data) || data.version !== 1 || data.storeId !== storeId || lists.some((key) => !Array.isArray(data[key]))) {
     throw new DamagedFileError(source, `is not a version 1 store document for store ${storeId}`);
   }
-  return data as unknown as StoreDocument;
+  return upgradeStoreDocument(data as unknown as StoreDocument);
 }
 
 export function checkInstallsDocument(data: unknown, source: string): InstallsDocument {

@@ -9,13 +9,13 @@ interface OrderRow {
   member_id: string;
   payment_status: string;
   counted: boolean;
-  net_spend_minor: number;
+  eligible_minor: number;
   placed_at: Date;
   revision: number;
   updated_at: Date;
 }
 
-const COLUMNS = "store_id, order_id, internal_id, member_id, payment_status, counted, net_spend_minor, placed_at, revision, updated_at";
+const COLUMNS = "store_id, order_id, internal_id, member_id, payment_status, counted, eligible_minor, placed_at, revision, updated_at";
 
 const toRecord = (row: OrderRow): OrderRecord => ({
   orderId: row.order_id,
@@ -24,7 +24,7 @@ const toRecord = (row: OrderRow): OrderRecord => ({
   memberId: row.member_id,
   paymentStatus: row.payment_status,
   counted: row.counted,
-  netSpendMinor: row.net_spend_minor,
+  eligibleMinor: row.eligible_minor,
   placedAt: iso(row.placed_at),
   revision: row.revision,
   updatedAt: iso(row.updated_at),
@@ -36,7 +36,7 @@ async function saveOrderRow(db: Queryable, record: OrderRecord): Promise<void> {
     db,
     `INSERT INTO order_records (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (store_id, order_id) DO UPDATE SET internal_id = EXCLUDED.internal_id, member_id = EXCLUDED.member_id,
-       payment_status = EXCLUDED.payment_status, counted = EXCLUDED.counted, net_spend_minor = EXCLUDED.net_spend_minor,
+       payment_status = EXCLUDED.payment_status, counted = EXCLUDED.counted, eligible_minor = EXCLUDED.eligible_minor,
        placed_at = EXCLUDED.placed_at, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at`,
     [
       record.storeId,
@@ -45,7 +45,7 @@ async function saveOrderRow(db: Queryable, record: OrderRecord): Promise<void> {
       record.memberId,
       record.paymentStatus,
       record.counted,
-      record.netSpendMinor,
+      record.eligibleMinor,
       record.placedAt,
       record.revision,
       record.updatedAt,

@@ -1,0 +1,38 @@
+import type { StoreDocument } from "./lowdb-documents.js";
+
+interface LegacyOrderFields {
+  eligibleMinor?: number;
+  /** What an older version kept instead: what the shopper paid, shipping and tax included. */
+  netSpendMinor?: number;
+}
+
+/**
+ * Brings a store document an older version wrote up to this one, in memory; the next write stores it.
+ * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
+ * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
+ * and their members' lifetime spend follows. The same as PostgreSQL's migration 003.
+ */
+export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
+  const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);
+  if (legacy.length === 0) return doc;
+  const keptByOrder = new Map<string, number>();
+  for (const entry of doc.ledger) {
+    const kept = entry.basis?.keptMinor;
+    if (entry.source.type === "order" && typeof kept === "number") keptByOrder.set(entry.source.id, kept);
+  }
+  const touched = new Set<string>();
+  for (const record of legacy) {
+    const fields = record as typeof record & LegacyOrderFields;
+    fields.eligibleMinor = record.counted ? (keptByOrder.get(record.orderId) ?? fields.netSpendMinor ?? 0) : 0;
+    delete fields.netSpendMinor;
+    touched.add(record.memberId);
+  }
+  const spend = new Map<string, number>();
+  for (const record of doc.orders) {
+    if (record.counted && touched.has(record.memberId)) spend.set(record.memberId, (spend.get(record.memberId) ?? 0) + record.eligibleMinor);
+  }
+  for (const member of doc.members) {
+    if (touched.has(member.id)) member.stats = { ...member.stats, lifetimeSpendMinor: spend.get(member.id) ?? 0 };
+  }
+  return doc;
+}
