@@ -31,7 +31,7 @@ export function bindAdjustForm({ api, fmt, memberId, onAdjusted }) {
     } catch (err) {
       showAlert(error, err.message);
       // Back to the field the message is about, so the merchant can correct it at once.
-      (/\breason\b/i.test(err.message) ? reason : points).focus();
+      (err.issues?.[0]?.path[0] === "reason" ? reason : points).focus();
     } finally {
       busy(false);
     }

@@ -1,11 +1,13 @@
-/** The dashboard's only way to the server: JSON over fetch, errors as ApiError `{status, code, message}`. */
+/** The dashboard's only way to the server: JSON over fetch, errors as ApiError `{status, code, message, issues}`. */
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, issues = []) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
+    /** A `validation_failed` answer's `[{ path, code, message, minimum?, maximum? }]`. */
+    this.issues = issues;
   }
 }
 
@@ -24,7 +26,8 @@ export async function requestJson(url, { method = "GET", body, token, headers = 
   }
   const data = await response.json().catch(() => null);
   if (!response.ok) {
-    throw new ApiError(response.status, data?.code ?? `http_${response.status}`, data?.message ?? `The request failed (HTTP ${response.status}).`);
+    const issues = Array.isArray(data?.issues) ? data.issues : [];
+    throw new ApiError(response.status, data?.code ?? `http_${response.status}`, data?.message ?? `The request failed (HTTP ${response.status}).`, issues);
   }
   return data;
 }

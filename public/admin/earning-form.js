@@ -2,13 +2,8 @@ import { byId, el, setFormBusy, showAlert } from "./dom.js";
 import { EARNING_STATUS_CHOICES, paymentStatusLabel } from "./labels.js";
 import { minorToInput, parseMoneyInput } from "./money-input.js";
 
-/** Which field a server error is about, from the path it names ("earning.points: Too big: …"). */
-const FIELD_OF_PATH = [
-  [/^earning\.points\b/, "points"],
-  [/^earning\.perAmountMinor\b/, "per"],
-  [/^earning\.minOrderMinor\b/, "min"],
-  [/^earning\.countedStatuses\b/, "statuses"],
-];
+/** The form field each part of the earning rule is edited in. */
+const FIELD_OF_KEY = { points: "points", perAmountMinor: "per", minOrderMinor: "min", countedStatuses: "statuses" };
 
 /**
  * The "Change the earning rule" form: fills itself from a rule, reads the typed amounts into integer minor
@@ -73,30 +68,26 @@ export function bindEarningForm({ fmt, onSubmit, onCancel }) {
     return Object.keys(errors).length ? { errors } : { earning: { points, perAmountMinor: per.minor, minOrderMinor: min.minor, countedStatuses } };
   }
 
-  /** Zod's bounds in the merchant's terms: "Too big: expected number to be <=10000" → "Must be at most 10,000." */
-  function humanize(name, message) {
-    const bound = /^Too (big|small): expected number to be ([<>]=?)(\d+)$/.exec(message);
-    if (bound) {
-      const value = Number(bound[3]);
-      const shown = name === "points" ? fmt.count(value) : fmt.money(value);
-      return `Must be ${bound[1] === "big" ? "at most" : "at least"} ${shown}.`;
-    }
-    if (/expected int/.test(message)) return "Use a whole number.";
-    if (/expected array to have >=1/.test(message)) return "Choose at least one payment status.";
-    return message;
+  /** The server's issue in the merchant's terms: bounds shown as points or money, by the issue's code, never its text. */
+  function humanize(name, issue) {
+    const shown = (value) => (name === "points" ? fmt.count(value) : fmt.money(value));
+    if (issue.code === "too_big" && typeof issue.maximum === "number") return `Must be at most ${shown(issue.maximum)}.`;
+    if (issue.code === "too_small" && name === "statuses") return "Choose at least one payment status.";
+    if (issue.code === "too_small" && typeof issue.minimum === "number") return `Must be at least ${shown(issue.minimum)}.`;
+    if (issue.code === "invalid_type") return "Use a whole number.";
+    return issue.message;
   }
 
-  /** A `validation_failed` answer is "path: message; path: message"; what names no field goes above the buttons. */
+  /** Each `validation_failed` issue goes beside its field; what names no field goes above the buttons. */
   function showServerError(err) {
     const rest = [];
-    const parts = err?.code === "validation_failed" ? String(err.message).split("; ") : [];
-    for (const part of parts) {
-      const [, path = "", message = part] = /^([\w.]+): (.*)$/.exec(part) ?? [];
-      const name = FIELD_OF_PATH.find(([pattern]) => pattern.test(path))?.[1];
-      if (name && fields[name].error.hidden) setFieldError(name, humanize(name, message));
-      else if (!name) rest.push(part);
+    for (const issue of err?.issues ?? []) {
+      const [area, key] = issue.path;
+      const name = area === "earning" ? FIELD_OF_KEY[key] : undefined;
+      if (name && fields[name].error.hidden) setFieldError(name, humanize(name, issue));
+      else if (!name) rest.push(issue.message);
     }
-    if (!parts.length || rest.length) showAlert(formError, rest.join("; ") || err?.message || "The rule could not be saved.");
+    if (!err?.issues?.length || rest.length) showAlert(formError, rest.join("; ") || err?.message || "The rule could not be saved.");
     focusFirstError();
   }
 

@@ -15,9 +15,9 @@ import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
 const sessionRequest = z.union([
-  z.object({ payload: z.string().min(1) }),
+  z.strictObject({ payload: z.string().min(1) }),
   // Ecwid's tokens are about 40 characters; a huge one would make Ecwid refuse the headers, which reads as an outage.
-  z.object({ storeId: z.coerce.number().int().positive(), accessToken: z.string().min(1).max(200), lang: z.string().max(10).optional() }),
+  z.strictObject({ storeId: z.coerce.number().int().positive(), accessToken: z.string().min(1).max(200), lang: z.string().max(10).optional() }),
 ]);
 const page = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -82,7 +82,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.post("/members/:memberId/adjustments", async (req, res) => {
     const { storeId, actor } = adminOf(res.locals);
     const { memberId } = parseInput(memberParams, req.params);
-    const body = parseInput(z.object({ points: z.unknown(), reason: z.unknown() }), req.body ?? {});
+    const body = parseInput(z.strictObject({ points: z.unknown(), reason: z.unknown() }), req.body ?? {});
     const result = await deps.ledger.adjust({ storeId, memberId, points: body.points, reason: body.reason, actor, requestKey: req.get("idempotency-key") ?? null });
     res.status(result.created ? 201 : 200).json(result);
   });

@@ -38,9 +38,18 @@ describe("importing past orders", () => {
     expect((await booksFor(app.container.storage, storeId, "old1@example.com")).balance).toBe(130);
   });
 
-  it("when the range is malformed or reversed, then 400 and no job", async () => {
-    for (const body of [{ from: "yesterday", to: "2026-02-28" }, { from: "2026-03-01", to: "2026-02-01" }, {}]) {
-      expect((await app.http.post("/api/admin/backfills", body, bearer(token))).status).toBe(400);
+  it("when the range is malformed, reversed or too long, then 400 with the issue at its field, and no job", async () => {
+    const cases: [object, object[]][] = [
+      [{ from: "yesterday", to: "2026-02-28" }, [{ path: ["from"], code: "invalid_format" }]],
+      [{ from: "2026-03-01", to: "2026-02-01" }, [{ path: ["to"], code: "too_small" }]],
+      [{ from: "2020-01-01", to: "2026-02-01" }, [{ path: ["to"], code: "too_big" }]],
+      [{}, [{ path: ["from"], code: "required" }, { path: ["to"], code: "required" }]],
+      [{ from: "2026-01-01", to: "2026-02-01", status: "PAID" }, [{ path: ["status"], code: "unknown_field" }]],
+    ];
+    for (const [body, issues] of cases) {
+      const response = await app.http.post("/api/admin/backfills", body, bearer(token));
+      expect(response.status).toBe(400);
+      expect(response.data.issues).toEqual(issues.map((issue) => ({ ...issue, message: expect.any(String) })));
     }
     expect((await app.http.get("/api/admin/backfills", bearer(token))).data.items).toEqual([]);
   });

@@ -61,19 +61,20 @@ describe("merchant adjustments", () => {
     expect(lines.data.items).toHaveLength(1);
   });
 
-  it("when the input is bad, then a 400 names the problem and nothing changes", async () => {
-    for (const body of [
-      { points: 1.5, reason: "fraction" },
-      { points: 0, reason: "zero" },
-      { points: "10", reason: "string" },
-      { points: 10 },
-      { points: 10, reason: " " },
-      { points: 1e15, reason: "huge" },
-    ]) {
+  it("when the input is bad, then a 400 names each problem at its field with our code, and nothing changes", async () => {
+    const cases: [unknown, object][] = [
+      [{ points: 1.5, reason: "fraction" }, { path: ["points"], code: "invalid_type" }],
+      [{ points: 0, reason: "zero" }, { path: ["points"], code: "invalid_value" }],
+      [{ points: "10", reason: "string" }, { path: ["points"], code: "invalid_type" }],
+      [{ points: 10 }, { path: ["reason"], code: "required" }],
+      [{ points: 10, reason: " " }, { path: ["reason"], code: "too_small", minimum: 3 }],
+      [{ points: 1e15, reason: "huge" }, { path: ["points"], code: "too_big", maximum: 100_000_000 }],
+      [{ points: 10, reason: "typo", note: "x" }, { path: ["note"], code: "unknown_field" }],
+    ];
+    for (const [body, issue] of cases) {
       const response = await adjust(body);
       expect(response.status).toBe(400);
-      expect(response.data.code).toBe("validation_failed");
-      expect(typeof response.data.message).toBe("string");
+      expect(response.data).toEqual({ code: "validation_failed", message: expect.any(String), issues: [{ ...issue, message: expect.any(String) }] });
     }
     const malformed = await app.http.post(`/api/admin/members/${memberId}/adjustments`, "{points: 5", {
       headers: { ...bearer(token).headers, "Content-Type": "application/json" },

@@ -3,13 +3,14 @@ import { z } from "zod";
 /** Points are whole numbers within a sane range; no float, no NaN, no 1e308 ever reaches the books. */
 export const MAX_POINTS_PER_ENTRY = 100_000_000;
 
-export const adjustmentSchema = z.object({
+export const adjustmentSchema = z.strictObject({
   points: z
-    .number({ error: "points must be a whole number" })
-    .int("points must be a whole number")
-    .refine((n) => n !== 0, "points must not be zero")
-    .refine((n) => Math.abs(n) <= MAX_POINTS_PER_ENTRY, `points must be between -${MAX_POINTS_PER_ENTRY} and ${MAX_POINTS_PER_ENTRY}`),
-  reason: z.string().trim().min(3, "a reason of at least 3 characters is required").max(500, "the reason is longer than 500 characters"),
+    .number()
+    .int()
+    .min(-MAX_POINTS_PER_ENTRY)
+    .max(MAX_POINTS_PER_ENTRY)
+    .refine((n) => n !== 0, "must not be zero"),
+  reason: z.string().trim().min(3, "must be at least 3 characters long").max(500),
 });
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 

@@ -1,6 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
 import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
 import { adjustmentLeavesBalance, adjustmentSchema } from "./ledger.rules.js";
@@ -20,11 +21,7 @@ export class LedgerService {
   constructor(private readonly deps: { storage: Storage; clock: Clock }) {}
 
   async adjust(request: AdjustmentRequest): Promise<AppendResult> {
-    const parsed = adjustmentSchema.safeParse({ points: request.points, reason: request.reason });
-    if (!parsed.success) {
-      throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
-    }
-    const { points, reason } = parsed.data;
+    const { points, reason } = parseInput(adjustmentSchema, { points: request.points, reason: request.reason });
     const { storeId, memberId, actor } = request;
     const idempotencyKey = `adjust:${memberId}:${request.requestKey ?? newId("req")}`;
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import type { Clock } from "../../lib/clock.js";
-import { AppError, conflict, notFound } from "../../lib/errors.js";
+import { conflict, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { pendingInboxEvent, type InboxEvent } from "../inbox/inbox-event.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
@@ -12,9 +13,11 @@ import { orderFacts } from "./order-facts.js";
 import type { OrderReconciler } from "./order-reconciler.service.js";
 
 const MAX_RANGE_DAYS = 3 * 366;
-const rangeSchema = z
-  .object({ from: z.iso.date("from must be a date like 2026-01-31"), to: z.iso.date("to must be a date like 2026-12-31") })
-  .refine((range) => range.from <= range.to, "from must not be after to");
+const rangeSchema = z.strictObject({ from: z.iso.date(), to: z.iso.date() }).superRefine((range, context) => {
+  const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
+  if (days < 0) context.addIssue({ code: "custom", path: ["to"], message: "must not be before from", params: { code: "too_small" } });
+  else if (days > MAX_RANGE_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "the range may span at most three years", params: { code: "too_big" } });
+});
 
 const pageEventId = (job: BackfillJob, offset: number) => `${job.id}:${offset}`;
 
@@ -27,10 +30,7 @@ export class BackfillService {
   constructor(private readonly deps: { storage: Storage; ecwid: EcwidClient; installs: InstallService; reconciler: OrderReconciler; clock: Clock }) {}
 
   async start(storeId: number, input: unknown, actor: string): Promise<BackfillJob> {
-    const parsed = rangeSchema.safeParse(input);
-    if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
-    const { from, to } = parsed.data;
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) throw new AppError("validation_failed", "the range may span at most three years");
+    const { from, to } = parseInput(rangeSchema, input);
     await this.deps.installs.requireActive(storeId);
     const { storage, clock } = this.deps;
     const at = clock.now().toISOString();

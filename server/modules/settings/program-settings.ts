@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The merchant's earning rule: `points` for every `perAmountMinor` minor units spent, rounded down. No floats. */
-export const earningRuleSchema = z.object({
+export const earningRuleSchema = z.strictObject({
   points: z.number().int().min(0).max(10_000),
   perAmountMinor: z.number().int().min(1).max(100_000_000),
   minOrderMinor: z.number().int().min(0).max(100_000_000_000),
@@ -17,30 +17,30 @@ const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[a-z0-9_-
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** What a challenge or badge measures, always from the member's order history, so edits never reset progress. */
-export const goalSchema = z.object({
+export const goalSchema = z.strictObject({
   kind: z.enum(["orders", "spend"]),
   /** Paid orders, or lifetime spend in minor units. */
   target: z.number().int().min(1).max(100_000_000_000),
 });
 export type Goal = z.infer<typeof goalSchema>;
 
-export const challengeSchema = z.object({
+export const challengeSchema = z.strictObject({
   id: id("ch"),
   title: text(120),
   description: z.string().max(500).default(""),
   points: z.number().int().min(1).max(1_000_000),
   goal: goalSchema,
 });
-export const badgeSchema = z.object({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
-export const tierSchema = z.object({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });
-export const rewardSchema = z.object({
+export const badgeSchema = z.strictObject({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
+export const tierSchema = z.strictObject({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });
+export const rewardSchema = z.strictObject({
   id: id("rw"),
   name: text(80),
   costPoints: z.number().int().min(1).max(100_000_000),
-  discount: z.object({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
+  discount: z.strictObject({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
 });
 
-export const themeSchema = z.object({
+export const themeSchema = z.strictObject({
   primaryColor: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb")
@@ -69,8 +69,11 @@ export const programSettingsSchema = z
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {
-      const ids = settings[list].map((item) => item.id);
-      if (new Set(ids).size !== ids.length) context.addIssue({ code: "custom", path: [list], message: "ids must be unique" });
+      const seen = new Set<string>();
+      settings[list].forEach((item, index) => {
+        if (seen.has(item.id)) context.addIssue({ code: "custom", path: [list, index, "id"], message: "is already used by another item", params: { code: "not_unique" } });
+        seen.add(item.id);
+      });
     }
   });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;

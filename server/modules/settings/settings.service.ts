@@ -1,7 +1,7 @@
 import type { ChangeSignal } from "../../lib/change-signal.js";
 import type { Clock } from "../../lib/clock.js";
-import { AppError } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
+import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
 import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
@@ -17,10 +17,7 @@ export class SettingsService {
   }
 
   async update(storeId: number, input: unknown, actor: string): Promise<ProgramSettings> {
-    const parsed = programSettingsSchema.safeParse(input);
-    if (!parsed.success) {
-      throw new AppError("validation_failed", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
-    }
+    const parsed = { data: parseInput(programSettingsSchema, input) };
     const before = await this.get(storeId);
     const at = this.deps.clock.now().toISOString();
     await this.deps.storage.transaction(storeId, async (tx) => {

@@ -9,6 +9,7 @@ import { safeEqual } from "../../lib/secret-box.js";
 import { clientNetwork } from "../../lib/rate-limit/client-network.js";
 import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/rate-limit/rate-limiter.js";
 import type { SessionTokens } from "../../lib/session-tokens.js";
+import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { EMAIL_TEXTS } from "../i18n/email-texts.js";
 import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
@@ -47,8 +48,8 @@ const LIMITS = {
 };
 
 const emailSchema = z.string().trim().max(254).pipe(z.email("enter a valid email address"));
-const startSchema = z.object({ email: emailSchema, lang: z.string().max(20).optional() });
-const verifySchema = z.object({
+const startSchema = z.strictObject({ email: emailSchema, lang: z.string().max(20).optional() });
+const verifySchema = z.strictObject({
   email: emailSchema,
   code: z
     .string()
@@ -59,12 +60,6 @@ const verifySchema = z.object({
 export interface ShopperPrincipal {
   storeId: number;
   memberId: string;
-}
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((issue) => issue.message).join("; "));
-  return parsed.data;
 }
 
 /**
@@ -99,7 +94,7 @@ export class ShopperSessionService {
   }
 
   async start(storeId: number, input: unknown, ip: string): Promise<{ sent: true; expiresInSeconds: number }> {
-    const { email: rawEmail, lang } = parse(startSchema, input);
+    const { email: rawEmail, lang } = parseInput(startSchema, input);
     const email = normaliseEmail(rawEmail);
     const install = await this.deps.installs.requireActive(storeId);
     const network = clientNetwork(ip);
@@ -131,7 +126,7 @@ export class ShopperSessionService {
   }
 
   async verify(storeId: number, input: unknown, ip: string): Promise<{ token: string; expiresIn: number }> {
-    const { email: rawEmail, code } = parse(verifySchema, input);
+    const { email: rawEmail, code } = parseInput(verifySchema, input);
     const email = normaliseEmail(rawEmail);
     await this.deps.installs.requireActive(storeId);
     const network = clientNetwork(ip);
