@@ -6,11 +6,9 @@
  *
  * Run: npx tsx bench/storage.ts [sizes=1000,10000,100000]
  */
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { LedgerEntry } from "../server/modules/ledger/ledger-entry.js";
 import type { Member } from "../server/modules/members/member.js";
 import type { StoreDocument } from "../server/storage/lowdb/lowdb-documents.js";
@@ -21,13 +19,13 @@ import { withStoreLock } from "../server/storage/postgres/store-lock.js";
 import type { Storage } from "../server/storage/storage.port.js";
 import { copyStore } from "../scripts/lowdb-to-postgres/copy-store.js";
 import { fmt, percentile } from "./measure.js";
+import { freshDatabase, postgresReachable } from "./support/postgres-server.js";
 
 const SIZES = (process.argv[2] ?? "1000,10000,100000").split(",").map(Number);
 const STORE_ID = 1003;
 const OPS = 200;
 /** A cell stops early once it has spent this long, so a slow adapter cannot stretch the run. */
 const CELL_BUDGET_MS = 20_000;
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 interface Cell {
   meanMs: number;
@@ -88,7 +86,7 @@ function storeDocument(size: number): StoreDocument {
       },
     );
   }
-  return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null };
+  return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], measurements: [], signInCodes: [], settings: null };
 }
 
 async function measure(op: (i: number) => Promise<unknown>): Promise<Cell> {
@@ -152,26 +150,13 @@ async function benchLowdb(doc: StoreDocument): Promise<Row["lowdb"]> {
   }
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function benchPostgres(doc: StoreDocument): Promise<Row["postgres"]> {
-  const name = `questline_bench_${randomBytes(4).toString("hex")}`;
-  await onServer(`CREATE DATABASE ${name}`);
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const database = await freshDatabase();
   try {
-    const storage = await createPostgresStorage({ databaseUrl: url.toString() });
+    const storage = await createPostgresStorage({ databaseUrl: database.url });
     try {
       const seeding = performance.now();
-      const pool = createPool({ databaseUrl: url.toString(), maxConnections: 1 });
+      const pool = createPool({ databaseUrl: database.url, maxConnections: 1 });
       await withStoreLock(pool, STORE_ID, (db) => copyStore(db, doc, () => {}));
       await pool.query("ANALYZE");
       await pool.end();
@@ -181,17 +166,7 @@ async function benchPostgres(doc: StoreDocument): Promise<Row["postgres"]> {
       await storage.close();
     }
   } finally {
-    await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
-
-async function postgresReachable(): Promise<boolean> {
-  try {
-    await onServer("SELECT 1");
-    return true;
-  } catch (error) {
-    console.log(`postgres: skipped, no server at ${SERVER_URL.replace(/\/\/[^@/]*@/, "//")} (${error instanceof Error ? error.message : String(error)})`);
-    return false;
+    await database.drop();
   }
 }
 

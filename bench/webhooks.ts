@@ -1,77 +1,60 @@
 /**
- * Webhook intake and processing, printed side by side with a bare Express JSON route on the same machine.
- * Run: npx tsx bench/webhooks.ts [events=2000]
+ * Webhook intake, the app as its own process: signed order.created webhooks, each a new event for one of
+ * 20 installed stores, answered 200 only once the event is stored (lowdb: file written; PostgreSQL:
+ * committed), beside a bare Express JSON POST route measured in the same run, on lowdb and on PostgreSQL.
+ * The worker runs as in production, fetching each order from the emulated Ecwid.
+ * Run: npx tsx bench/webhooks.ts
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import express from "express";
-import { signWebhook } from "../server/ecwid/webhook-signature.js";
-import { startTestApp, TEST_CLIENT_SECRET } from "../test/support/test-app.js";
-import { drive, fmt } from "./measure.js";
+import { build, ECWID_LATENCY_MS, startBenchApp, type Adapter } from "./support/bench-app.js";
+import { bareExpress, LOAD_SETUP, load, row, type LoadFigures } from "./support/load.js";
+import { postgresReachable } from "./support/postgres-server.js";
 
-const EVENTS = Number(process.argv[2] ?? 2000);
-const SENDERS = 50;
+const STORES = 20;
+const ORDERS_PER_STORE = 100;
 
-async function bareExpress(): Promise<number> {
-  const app = express();
-  app.post("/hook", express.json(), (_req, res) => {
-    res.json({ ok: true });
-  });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  const result = await drive(EVENTS, SENDERS, async () => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"ping":1}' })).ok);
-  server.closeAllConnections();
-  server.close();
-  return result.perSecond;
-}
-
-async function main() {
-  const app = await startTestApp({ rateLimitPerMinute: null, env: { ECWID_REQUESTS_PER_MINUTE: "100000" } });
-  const { storeId } = await app.installStore();
-  const now = Math.floor(Date.now() / 1000);
-  const bodies = Array.from({ length: EVENTS }, (_, i) => {
-    const order = app.emulator.putOrder(storeId, { email: `bench${i % 500}@example.com`, subtotal: 10 + (i % 90), total: 10 + (i % 90), paymentStatus: "PAID" });
-    const eventId = `bench-${i}-${order.id}`;
-    const body = JSON.stringify({
-      eventId,
-      eventCreated: now,
-      storeId,
-      entityId: order.internalId,
-      eventType: "order.created",
-      data: { orderId: order.id, newPaymentStatus: "PAID" },
-    });
-    return { body, signature: signWebhook(now, eventId, TEST_CLIENT_SECRET) };
-  });
-
-  const intake = await drive(EVENTS, SENDERS, async (i) => {
-    const { body, signature } = bodies[i]!;
-    const response = await fetch(`${app.url}/webhooks/ecwid?eventtype=order.created`, {
+async function measure(adapter: Adapter, bare: LoadFigures): Promise<string[]> {
+  const app = await startBenchApp(adapter);
+  try {
+    const stores = [];
+    for (let i = 0; i < STORES; i++) stores.push(await app.installStore());
+    const orders = stores
+      .map(({ storeId }) =>
+        Array.from({ length: ORDERS_PER_STORE }, (_, i) => ({
+          storeId,
+          order: app.emulator.putOrder(storeId, { email: `shopper${i}@example.com`, subtotal: 20, total: 20, paymentStatus: "PAID" }),
+        })),
+      )
+      .flat();
+    let sent = 0;
+    const intake = await load({
+      pid: app.pid,
+      url: `${app.url}/webhooks/ecwid?eventtype=order.created`,
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Ecwid-Webhook-Signature": signature },
-      body,
+      next: () => {
+        const { storeId, order } = orders[sent % orders.length]!;
+        return app.webhookFor(storeId, order, `bench-${adapter}-${++sent}`);
+      },
     });
-    await response.arrayBuffer();
-    return response.status === 200;
-  });
-
-  const processingStarted = performance.now();
-  app.worker.start();
-  for (;;) {
-    const counts = await app.container.storage.inbox.counts(storeId);
-    if (counts.pending === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    let pending = 0;
+    for (const store of stores) pending += await app.pending(store);
+    return [
+      `${adapter}:`,
+      row(`POST /webhooks/ecwid (${STORES} stores)`, intake, bare),
+      `  (${pending} events still queued for the worker afterwards; request log ${((await app.logBytes()) / 1e6).toFixed(0)} MB)`,
+    ];
+  } finally {
+    await app.close();
   }
-  const processingSeconds = (performance.now() - processingStarted) / 1000;
-  const counts = await app.container.storage.inbox.counts(storeId);
-  await app.close();
-  const bare = await bareExpress();
-
-  console.log(`bench/webhooks: ${EVENTS} order events, ${SENDERS} concurrent senders, storage ${app.container.storage.kind}`);
-  console.log(`  intake latency       p50 ${fmt(intake.p50, 2)} ms   p99 ${fmt(intake.p99, 2)} ms   failures ${intake.failures}`);
-  console.log(`  intake throughput    ${fmt(intake.perSecond, 0)} events/s`);
-  console.log(`  bare Express JSON    ${fmt(bare, 0)} requests/s   (intake is ${((intake.perSecond / bare) * 100).toFixed(0)}% of it)`);
-  console.log(`  processed            ${fmt(counts.done / processingSeconds, 0)} events/s   (${counts.done} done, ${counts.failed} failed, emulator rate limit off)`);
 }
 
-void main();
+async function main(): Promise<void> {
+  build();
+  const bare = await bareExpress("POST");
+  const lines = await measure("lowdb", bare);
+  if (await postgresReachable()) lines.push(...(await measure("postgres", bare)));
+  console.log(`bench/webhooks: webhook intake, app as its own process (node dist/main.js), ${LOAD_SETUP}, Ecwid emulated at ${ECWID_LATENCY_MS} ms`);
+  console.log(row("bare Express, POST (webhook-sized JSON)", bare, bare));
+  for (const line of lines) console.log(line);
+}
+
+await main();

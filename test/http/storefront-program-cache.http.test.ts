@@ -92,7 +92,10 @@ describe("the cached public program", () => {
 
   it("when settings change without this process knowing (another process), then the program shows them once the cache time has passed", async () => {
     await program();
-    const changed = { ...(await app.container.settings.get(storeId)), challenges: [{ id: "ch_elsewhere", title: "Saved elsewhere", description: "", points: 5, goal: { kind: "orders" as const, target: 1 } }] };
+    const changed = {
+      ...(await app.container.settings.get(storeId)),
+      challenges: [{ id: "ch_elsewhere", title: "Saved elsewhere", description: "", points: 5, goal: { kind: "orders" as const, target: 1 } }],
+    };
     await app.container.storage.transaction(storeId, (tx) => tx.settings.save(storeId, changed));
 
     expect(json((await program()).data)).toMatchObject({ challenges: [] });

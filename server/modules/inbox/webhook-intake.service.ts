@@ -83,7 +83,11 @@ export class WebhookIntakeService {
         return "uninstalled";
       }
     }
-    const install = await this.activeInstalls.get(event.storeId, () => storage.installs.get(event.storeId), (found) => found?.status === "active");
+    const install = await this.activeInstalls.get(
+      event.storeId,
+      () => storage.installs.get(event.storeId),
+      (found) => found?.status === "active",
+    );
     if (install?.status !== "active") {
       // Ecwid retries anything but 2xx for a day and may switch off an app's webhooks: acknowledge and drop.
       this.deps.logger.warn({ storeId: event.storeId, eventId: event.eventId, eventType: event.eventType }, "signed webhook for a store that has not installed Questline dropped");
