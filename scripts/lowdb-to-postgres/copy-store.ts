@@ -61,6 +61,11 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
     sql: `INSERT INTO backfill_jobs (store_id, id, job) ${rowsOf("$1, d->>'id', d")} ON CONFLICT (store_id, id) DO UPDATE SET job = EXCLUDED.job`,
   },
   {
+    label: "program measurements",
+    pick: (doc) => doc.measurements,
+    sql: `INSERT INTO program_measurements (store_id, id, job) ${rowsOf("$1, d->>'id', d")} ON CONFLICT (store_id, id) DO UPDATE SET job = EXCLUDED.job`,
+  },
+  {
     label: "sign-in codes",
     pick: (doc) => doc.signInCodes,
     sql: `INSERT INTO sign_in_codes (store_id, id, email, code_hash, expires_at, attempts, consumed_at, created_at)

@@ -4,6 +4,7 @@ import type { WebhookReceiptRepository } from "../modules/inbox/webhook-receipt.
 import type { LedgerRepository } from "../modules/ledger/ledger-entry.js";
 import type { MemberRepository } from "../modules/members/member.js";
 import type { BackfillRepository } from "../modules/orders/backfill-job.js";
+import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
@@ -18,6 +19,7 @@ export interface StoreTransaction {
   orders: OrderRecordRepository;
   settings: SettingsRepository;
   backfills: BackfillRepository;
+  measurements: ProgramMeasurementRepository;
   signInCodes: SignInCodeRepository;
 }
 

@@ -222,5 +222,20 @@ export function describeLedgerContract(h: ContractHarness): void {
       const storeId = aStoreId();
       expect(await inStore(storeId, (tx) => tx.ledger.findByKey(storeId, "order:1:earn"))).toBeNull();
     });
+
+    it("when several keys are asked about at once, then exactly those held by an entry of this store come back", async () => {
+      const storeId = aStoreId();
+      const otherStoreId = aStoreId();
+      const member = await insertMember(h.storage, storeId);
+      const stranger = await insertMember(h.storage, otherStoreId);
+      await inStore(storeId, async (tx) => {
+        await tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { idempotencyKey: "task:ch_a:m1:once" }));
+        await tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { idempotencyKey: "task:ch_b:m1:once" }));
+      });
+      await inStore(otherStoreId, (tx) => tx.ledger.append(otherStoreId, aLedgerEntry(otherStoreId, stranger.id, { idempotencyKey: "task:ch_c:m1:once" })));
+      const found = await inStore(storeId, (tx) => tx.ledger.existingKeys(storeId, ["task:ch_b:m1:once", "task:ch_c:m1:once", "task:ch_a:m1:once", "task:ch_d:m1:once"]));
+      expect([...found].sort()).toEqual(["task:ch_a:m1:once", "task:ch_b:m1:once"]);
+      expect(await inStore(storeId, (tx) => tx.ledger.existingKeys(storeId, []))).toEqual([]);
+    });
   });
 }

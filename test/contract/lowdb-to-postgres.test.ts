@@ -71,6 +71,19 @@ async function seedStore(storage: Storage, storeId: number) {
     });
     await tx.settings.save(storeId, defaultProgramSettings(2));
     await tx.backfills.save(storeId, job);
+    await tx.measurements.save(storeId, {
+      id: "pm_1",
+      storeId,
+      challengeIds: ["ch_five"],
+      status: "done",
+      total: 2,
+      measured: 2,
+      paidMembers: 1,
+      paidPoints: 50,
+      startedAt: minutesAfter(6),
+      updatedAt: minutesAfter(7),
+      actor: "owner@shop.example",
+    });
     await tx.signInCodes.insert(storeId, {
       id: "sic_1",
       storeId,
@@ -103,6 +116,7 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     order: await tx.orders.get(storeId, "A1"),
     settings: await tx.settings.get(storeId),
     backfills: await tx.backfills.list(storeId, 10),
+    measurements: await tx.measurements.list(storeId, 10),
     code: await tx.signInCodes.latestActive(storeId, "ann@shopper.example", new Date(minutesAfter(21))),
   }));
   return {

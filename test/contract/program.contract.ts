@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BackfillJob } from "../../server/modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../server/modules/orders/order-record.js";
+import type { ProgramMeasurement } from "../../server/modules/program/program-measurement.js";
 import { defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
 import { aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
@@ -32,6 +33,23 @@ function aBackfillJob(storeId: number, overrides: Partial<BackfillJob> = {}): Ba
     processed: 0,
     credited: 0,
     error: null,
+    startedAt: minutesAfter(0),
+    updatedAt: minutesAfter(0),
+    actor: "owner@shop.example",
+    ...overrides,
+  };
+}
+
+function aMeasurement(storeId: number, overrides: Partial<ProgramMeasurement> = {}): ProgramMeasurement {
+  return {
+    id: `pm_${Math.random().toString(36).slice(2)}`,
+    storeId,
+    challengeIds: ["ch_five"],
+    status: "running",
+    total: null,
+    measured: 0,
+    paidMembers: 0,
+    paidPoints: 0,
     startedAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     actor: "owner@shop.example",
@@ -121,6 +139,31 @@ export function describeProgramContract(h: ContractHarness): void {
         expect((await tx.backfills.list(storeId, 10)).map((job) => job.id)).toEqual([second.id, first.id]);
         expect((await tx.backfills.list(storeId, 1)).map((job) => job.id)).toEqual([second.id]);
         expect(await tx.backfills.get(storeId, "bf_missing")).toBeNull();
+      });
+    });
+  });
+
+  describe("program measurements", () => {
+    it("when measurements are saved and updated, then get returns the latest and list is newest first, limited; a failed save leaves nothing", async () => {
+      const storeId = aStoreId();
+      const first = aMeasurement(storeId);
+      const second = aMeasurement(storeId, { challengeIds: ["ch_a", "ch_b"] });
+      await h.storage.transaction(storeId, async (tx) => {
+        await tx.measurements.save(storeId, first);
+        await tx.measurements.save(storeId, second);
+        await tx.measurements.save(storeId, { ...first, status: "done", total: 3, measured: 3, paidMembers: 2, paidPoints: 100 });
+      });
+      await expect(
+        h.storage.transaction(storeId, async (tx) => {
+          await tx.measurements.save(storeId, aMeasurement(storeId, { id: "pm_failed" }));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      await h.storage.read(storeId, async (tx) => {
+        expect(await tx.measurements.get(storeId, first.id)).toEqual({ ...first, status: "done", total: 3, measured: 3, paidMembers: 2, paidPoints: 100 });
+        expect((await tx.measurements.list(storeId, 10)).map((job) => job.id)).toEqual([second.id, first.id]);
+        expect(await tx.measurements.list(storeId, 1)).toEqual([second]);
+        expect(await tx.measurements.get(storeId, "pm_failed")).toBeNull();
       });
     });
   });

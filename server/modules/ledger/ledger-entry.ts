@@ -36,6 +36,8 @@ export interface LedgerRepository {
   /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
   append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
   findByKey(storeId: number, idempotencyKey: string): Promise<LedgerEntry | null>;
+  /** Those of `keys` that an entry already holds, in one look-up. */
+  existingKeys(storeId: number, keys: string[]): Promise<string[]>;
   /** Newest first. */
   listForMember(storeId: number, memberId: string, page: { limit: number; offset: number }): Promise<{ total: number; items: LedgerEntry[] }>;
   /** Entries whose source matches, oldest first (e.g. every entry an order produced). */

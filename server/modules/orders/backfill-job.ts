@@ -1,3 +1,5 @@
+import type { JobRepository } from "../../lib/job-repository.js";
+
 /** A merchant's import of past orders, paged through the inbox so it survives a restart. */
 export interface BackfillJob {
   id: string;
@@ -16,12 +18,7 @@ export interface BackfillJob {
   actor: string;
 }
 
-export interface BackfillRepository {
-  get(storeId: number, jobId: string): Promise<BackfillJob | null>;
-  save(storeId: number, job: BackfillJob): Promise<void>;
-  /** Newest first. */
-  list(storeId: number, limit: number): Promise<BackfillJob[]>;
-}
+export type BackfillRepository = JobRepository<BackfillJob>;
 
 export const BACKFILL_EVENT = "questline.backfill_page";
 export const BACKFILL_PAGE_SIZE = 100;

@@ -32,6 +32,10 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       scope.check(storeId);
       return copyOrNull(ledger.findByKey(idempotencyKey));
     },
+    async existingKeys(storeId, keys) {
+      scope.check(storeId);
+      return keys.filter((key) => ledger.findByKey(key) !== undefined);
+    },
     async listForMember(storeId, memberId, page) {
       scope.check(storeId);
       checkPage(page);

@@ -5,6 +5,7 @@ import type { LedgerEntry } from "../../modules/ledger/ledger-entry.js";
 import type { Member } from "../../modules/members/member.js";
 import type { BackfillJob } from "../../modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../modules/orders/order-record.js";
+import type { ProgramMeasurement } from "../../modules/program/program-measurement.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
@@ -32,6 +33,7 @@ export interface StoreDocument {
   inbox: InboxEvent[];
   orders: OrderRecord[];
   backfills: BackfillJob[];
+  measurements: ProgramMeasurement[];
   signInCodes: SignInCode[];
   settings: ProgramSettings | null;
 }
@@ -51,6 +53,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   inbox: [],
   orders: [],
   backfills: [],
+  measurements: [],
   signInCodes: [],
   settings: null,
 });

@@ -1,7 +1,7 @@
 import type { StoreTransaction } from "../storage.port.js";
 import { createAuditRepository } from "./audit.lowdb-repository.js";
 import { createLedgerRepository } from "./ledger.lowdb-repository.js";
-import { createBackfillRepository } from "./backfills.lowdb-repository.js";
+import { createJobListRepository } from "./job-list.lowdb-repository.js";
 import { createMemberRepository } from "./members.lowdb-repository.js";
 import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
@@ -20,7 +20,8 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       audit: createAuditRepository(scope, state.audit, undo),
       orders: createOrderRecordRepository(scope, state.orders, undo),
       settings: createSettingsRepository(scope, state.document, undo),
-      backfills: createBackfillRepository(scope, state.document.backfills, undo),
+      backfills: createJobListRepository(scope, state.document.backfills, undo, "a backfill job"),
+      measurements: createJobListRepository(scope, state.document.measurements, undo, "a program measurement"),
       signInCodes: createSignInCodeRepository(scope, state.document.signInCodes, undo),
     });
   } finally {

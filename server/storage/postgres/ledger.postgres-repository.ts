@@ -110,6 +110,12 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       return findByKey(storeId, idempotencyKey);
     },
+    async existingKeys(storeId, keys) {
+      scope.check(storeId);
+      if (keys.length === 0) return [];
+      const rows = await run<{ idempotency_key: string }>(db, "SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($2::text[])", [storeId, keys]);
+      return rows.map((row) => row.idempotency_key);
+    },
     async listForMember(storeId, memberId, page) {
       scope.check(storeId);
       checkPage(page);

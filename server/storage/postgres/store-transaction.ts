@@ -1,7 +1,9 @@
 import type pg from "pg";
 import type { StoreTransaction } from "../storage.port.js";
 import { createAuditRepository } from "./audit.postgres-repository.js";
-import { createBackfillRepository } from "./backfills.postgres-repository.js";
+import type { BackfillJob } from "../../modules/orders/backfill-job.js";
+import type { ProgramMeasurement } from "../../modules/program/program-measurement.js";
+import { createJobDocumentRepository } from "./job-documents.postgres-repository.js";
 import { createLedgerRepository } from "./ledger.postgres-repository.js";
 import { createMemberRepository } from "./members.postgres-repository.js";
 import { createOrderRecordRepository } from "./orders.postgres-repository.js";
@@ -30,7 +32,8 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       audit: createAuditRepository(db, scope),
       orders: createOrderRecordRepository(db, scope),
       settings: createSettingsRepository(db, scope),
-      backfills: createBackfillRepository(db, scope),
+      backfills: createJobDocumentRepository<BackfillJob>(db, scope, "backfill_jobs", "a backfill job"),
+      measurements: createJobDocumentRepository<ProgramMeasurement>(db, scope, "program_measurements", "a program measurement"),
       signInCodes: createSignInCodeRepository(db, scope),
     });
   } finally {
@@ -39,7 +42,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
 }
 
 /** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
-export const STORE_TABLES = ["ledger_entries", "members", "audit_entries", "inbox_events", "order_records", "program_settings", "backfill_jobs", "sign_in_codes"] as const;
+export const STORE_TABLES = ["ledger_entries", "members", "audit_entries", "inbox_events", "order_records", "program_settings", "backfill_jobs", "program_measurements", "sign_in_codes"] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */
 export function purgeStore(pool: pg.Pool, storeId: number): Promise<void> {
