@@ -73,6 +73,7 @@ export interface Config {
 export const ECWID_SCOPES = [
   "read_store_profile",
   "update_store_profile",
+  "read_catalog",
   "read_orders",
   "read_customers",
   "update_customers",

@@ -1,4 +1,4 @@
-import type { ApplicationLimit, CouponStatus, DiscountType, EcwidPerson, EcwidRefund, FulfillmentStatus, PaymentStatus, UsesLimit } from "./wire-types.js";
+import type { ApplicationLimit, CouponStatus, DiscountType, EcwidOrder, EcwidPerson, EcwidRefund, FulfillmentStatus, PaymentStatus, UsesLimit } from "./wire-types.js";
 
 export interface EcwidEmulatorOptions {
   clientId: string;
@@ -10,6 +10,11 @@ export interface EcwidEmulatorOptions {
   oauthEchoesState?: boolean;
   /** Whether the OAuth redirect carries `store_id` (UNVERIFIED in CONTRACT §1.3). Default true. */
   oauthRedirectIncludesStoreId?: boolean;
+  /**
+   * The app's registered webhookUrl (CONTRACT §3.1): storefront checkouts and control-panel changes send their
+   * signed order events there. Without it they change the state only.
+   */
+  webhookUrl?: string;
 }
 
 export interface StoreInit {
@@ -157,6 +162,35 @@ export interface WebhookResult {
   body: unknown;
   eventId: string;
   eventCreated: number;
+}
+
+/** A shopper's checkout in the storefront: catalog products, so names, SKUs, prices and categories come from the catalog. */
+export interface CheckoutInit {
+  email: string;
+  /** A number is the logged-in customer; null a guest checkout. Absent: the customer with that email, if any. */
+  customerId?: number | null;
+  items: { productId: number; quantity?: number }[];
+  /** PAID for a card payment, AWAITING_PAYMENT for one made later (e.g. a bank transfer). Default PAID. */
+  paymentStatus?: "PAID" | "AWAITING_PAYMENT";
+  paymentMethod?: string;
+  couponCode?: string;
+  shipping?: number;
+  extraFields?: Record<string, string>;
+  lang?: string;
+}
+
+/** How Ecwid's delivery of an event to the app's webhookUrl went. */
+export interface WebhookDelivery {
+  eventType: string;
+  eventId: string;
+  /** The app's answer; null when it could not be reached (Ecwid would retry later, the emulator does not). */
+  status: number | null;
+}
+
+export interface OrderChange {
+  order: EcwidOrder;
+  /** Null without a webhookUrl, or for a store whose app is uninstalled. */
+  webhook: WebhookDelivery | null;
 }
 
 export interface OrderWebhookOptions {

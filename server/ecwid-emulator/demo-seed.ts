@@ -1,20 +1,10 @@
 import type { OrderInit, OrderItemInit, StoreCredentials } from "./api-types.js";
+import { DEMO_PRODUCTS, seedDemoCatalog } from "./demo-catalog.js";
 import type { EcwidEmulator } from "./emulator.js";
 
 export const DEMO_STORE_ID = 1003;
 
 const DAY_MS = 86_400_000;
-
-const PRODUCTS = {
-  shoes: { name: "Trail Runner Shoes", price: 129, sku: "TRS-42", productId: 700101 },
-  socks: { name: "Merino Wool Socks", price: 18.5, sku: "MWS-M", productId: 700102 },
-  tent: { name: "Ultralight Tent 2P", price: 349.99, sku: "ULT-2P", productId: 700103 },
-  headlamp: { name: "Headlamp 400lm", price: 39.95, sku: "HL-400", productId: 700104 },
-  bottle: { name: "Insulated Water Bottle", price: 27, sku: "IWB-750", productId: 700105 },
-  jacket: { name: "Rain Shell Jacket", price: 189, sku: "RSJ-L", productId: 700106 },
-  trailMix: { name: "Trail Mix Sampler", price: 12.99, sku: "TMS-6", productId: 700107 },
-  mug: { name: "Enamel Camp Mug", price: 14.5, sku: "ECM-12", productId: 700108 },
-} satisfies Record<string, OrderItemInit>;
 
 const CUSTOMERS = [
   { id: 270919601, name: "Maya Chen", email: "maya.chen@example.com" },
@@ -25,11 +15,18 @@ const CUSTOMERS = [
   { id: 270919606, name: "Lena Novak", email: "lena.novak@example.com" },
 ] as const;
 
-const item = (product: OrderItemInit, quantity = 1): OrderItemInit => ({ ...product, quantity });
+const item = (product: (typeof DEMO_PRODUCTS)[keyof typeof DEMO_PRODUCTS], quantity = 1): OrderItemInit => ({
+  name: product.name,
+  price: product.price,
+  sku: product.sku,
+  productId: product.id,
+  categoryId: product.categoryIds[0] ?? 0,
+  quantity,
+});
 
 /**
- * One believable shop for demo mode and end-to-end tests: Trailhead Outfitters (store 1003, USD) with six
- * customers and ten orders, mostly paid, one partly refunded, one awaiting payment and one guest checkout.
+ * One believable shop for demo mode and end-to-end tests: Trailhead Outfitters (store 1003, USD) with a catalog,
+ * six customers and ten orders, mostly paid, one partly refunded, one awaiting payment and one guest checkout.
  * Signs the store in, so the consent page installs into it.
  */
 export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
@@ -43,6 +40,7 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
     lang: "en",
   });
   emulator.signIn(DEMO_STORE_ID);
+  seedDemoCatalog(emulator, DEMO_STORE_ID);
   const now = emulator.now().getTime();
   const daysAgo = (days: number) => new Date(now - days * DAY_MS);
 
@@ -56,7 +54,7 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
     {
       id: "TH4KQ",
       customerId: maya,
-      items: [item(PRODUCTS.shoes), item(PRODUCTS.socks, 2)],
+      items: [item(DEMO_PRODUCTS.shoes), item(DEMO_PRODUCTS.socks, 2)],
       shipping: 8.5,
       tax: 13.28,
       fulfillmentStatus: "DELIVERED",
@@ -65,7 +63,7 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
     {
       id: "TH7MX",
       customerId: maya,
-      items: [item(PRODUCTS.headlamp)],
+      items: [item(DEMO_PRODUCTS.headlamp)],
       shipping: 4.99,
       fulfillmentStatus: "SHIPPED",
       createDate: daysAgo(12),
@@ -73,7 +71,7 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
     {
       id: "TH2PD",
       customerId: diego,
-      items: [item(PRODUCTS.tent)],
+      items: [item(DEMO_PRODUCTS.tent)],
       couponCode: "WELCOME10",
       fulfillmentStatus: "DELIVERED",
       createDate: daysAgo(30),
@@ -81,26 +79,26 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
     {
       id: "TH9RJ",
       customerId: priya,
-      items: [item(PRODUCTS.jacket)],
+      items: [item(DEMO_PRODUCTS.jacket)],
       shipping: 6,
       fulfillmentStatus: "DELIVERED",
       createDate: daysAgo(21),
     },
-    { id: "TH3WB", customerId: priya, items: [item(PRODUCTS.bottle, 2)], fulfillmentStatus: "PROCESSING", createDate: daysAgo(5) },
+    { id: "TH3WB", customerId: priya, items: [item(DEMO_PRODUCTS.bottle, 2)], fulfillmentStatus: "PROCESSING", createDate: daysAgo(5) },
     {
       id: "TH6NZ",
       customerId: tom,
-      items: [item(PRODUCTS.socks, 3), item(PRODUCTS.trailMix)],
+      items: [item(DEMO_PRODUCTS.socks, 3), item(DEMO_PRODUCTS.trailMix)],
       paymentStatus: "AWAITING_PAYMENT",
       paymentMethod: "Bank transfer",
       createDate: daysAgo(1),
     },
-    { id: "TH8LC", customerId: aisha, items: [item(PRODUCTS.shoes)], fulfillmentStatus: "DELIVERED", createDate: daysAgo(26) },
-    { id: "TH5HV", customerId: aisha, items: [item(PRODUCTS.mug, 2)], createDate: daysAgo(3) },
+    { id: "TH8LC", customerId: aisha, items: [item(DEMO_PRODUCTS.shoes)], fulfillmentStatus: "DELIVERED", createDate: daysAgo(26) },
+    { id: "TH5HV", customerId: aisha, items: [item(DEMO_PRODUCTS.mug, 2)], createDate: daysAgo(3) },
     {
       id: "TH1GT",
       customerId: lena,
-      items: [item(PRODUCTS.tent), item(PRODUCTS.headlamp)],
+      items: [item(DEMO_PRODUCTS.tent), item(DEMO_PRODUCTS.headlamp)],
       tax: 31.03,
       fulfillmentStatus: "PROCESSING",
       createDate: daysAgo(2),
@@ -109,7 +107,7 @@ export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
       id: "TH0YS",
       customerId: null,
       email: "sam.rivera@example.com",
-      items: [item(PRODUCTS.bottle), item(PRODUCTS.trailMix)],
+      items: [item(DEMO_PRODUCTS.bottle), item(DEMO_PRODUCTS.trailMix)],
       fulfillmentStatus: "SHIPPED",
       createDate: daysAgo(7),
     },

@@ -1,4 +1,5 @@
 import type { EcwidEmulatorOptions, Fault, OrderInit, RequestLogEntry, StoreInit } from "./api-types.js";
+import type { EcwidCategory, EcwidProduct } from "./catalog-types.js";
 import type { EcwidCoupon, EcwidCustomer, EcwidCustomerGroup, EcwidOrder, FulfillmentStatus, PaymentStatus } from "./wire-types.js";
 
 export interface ResolvedOptions {
@@ -8,6 +9,7 @@ export interface ResolvedOptions {
   now: () => Date;
   oauthEchoesState: boolean;
   oauthRedirectIncludesStoreId: boolean;
+  webhookUrl: string | null;
 }
 
 export interface OrderRecord {
@@ -18,6 +20,9 @@ export interface OrderRecord {
 }
 
 export type CouponRecord = Omit<EcwidCoupon, "orderCount">;
+
+/** Counts and translations are derived when read. */
+export type CategoryRecord = Omit<EcwidCategory, "productCount" | "productIds">;
 
 /** Stats and the group name are derived when read, so they never go stale. */
 export type CustomerRecord = Omit<EcwidCustomer, "stats" | "customerGroupName">;
@@ -34,6 +39,8 @@ export interface StoreRecord {
   customers: Map<number, CustomerRecord>;
   groups: Map<number, EcwidCustomerGroup>;
   coupons: Map<number, CouponRecord>;
+  products: Map<number, EcwidProduct>;
+  categories: Map<number, CategoryRecord>;
   storage: Map<string, string>;
 }
 
@@ -54,12 +61,13 @@ export interface AuthCodeRecord {
   issuedTokens: string[] | null;
 }
 
-type Sequence = "order" | "item" | "product" | "customer" | "group" | "coupon";
+type Sequence = "order" | "item" | "product" | "category" | "customer" | "group" | "coupon";
 
 const SEQUENCE_STARTS: Record<Sequence, number> = {
   order: 516483480,
   item: 1828115500,
   product: 692730700,
+  category: 172786200,
   customer: 270919550,
   group: 9367000,
   coupon: 358845000,
@@ -86,6 +94,7 @@ export function resolveOptions(options: EcwidEmulatorOptions): ResolvedOptions {
     now: options.now ?? (() => new Date()),
     oauthEchoesState: options.oauthEchoesState ?? true,
     oauthRedirectIncludesStoreId: options.oauthRedirectIncludesStoreId ?? true,
+    webhookUrl: options.webhookUrl ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type {
   AdminFrameOptions,
   AuthorizeRequest,
+  CheckoutInit,
   CouponInit,
   CustomerGroupInit,
   CustomerInit,
@@ -9,6 +10,7 @@ import type {
   EncryptedPayloadOptions,
   Fault,
   HexPayloadOptions,
+  OrderChange,
   OrderInit,
   OrderWebhookOptions,
   RequestLogEntry,
@@ -19,6 +21,9 @@ import type {
   WebhookInit,
   WebhookResult,
 } from "./api-types.js";
+import { categoryView, productView, putCategory, putProduct } from "./catalog-book.js";
+import type { CategoryInit, EcwidCategory, EcwidProduct, ProductInit } from "./catalog-types.js";
+import { cancel, markPaid, refund } from "./control-panel.js";
 import { couponView, createCoupon } from "./coupon-book.js";
 import { createGroup, customerView, putCustomer } from "./customer-book.js";
 import { createEmulatorState, requireStore, resolveOptions } from "./emulator-state.js";
@@ -28,6 +33,7 @@ import { listen } from "./listen.js";
 import { decide } from "./oauth-flow.js";
 import { deleteOrder, findOrder, putOrder, refundOrder, updateOrder, type OrderPatch, type RefundOptions } from "./order-book.js";
 import { createRateLimiter } from "./rate-limiter.js";
+import { checkout } from "./storefront-checkout.js";
 import { addStore, currentCredentials, uninstall } from "./store-registry.js";
 import { customerWebhook, orderWebhook, sendWebhook } from "./webhook-sender.js";
 import type { EcwidCoupon, EcwidCustomer, EcwidCustomerGroup, EcwidOrder } from "./wire-types.js";
@@ -66,8 +72,25 @@ export interface EcwidEmulator {
   getCustomerGroups(storeId: number): EcwidCustomerGroup[];
   putCoupon(storeId: number, init: CouponInit): EcwidCoupon;
   getCoupons(storeId: number): EcwidCoupon[];
+  putCategory(storeId: number, init: CategoryInit): EcwidCategory;
+  getCategories(storeId: number): EcwidCategory[];
+  /** Creates the product, or replaces the one with the same id. */
+  putProduct(storeId: number, init: ProductInit): EcwidProduct;
+  getProducts(storeId: number): EcwidProduct[];
   getStorage(storeId: number): Record<string, string>;
   setStorage(storeId: number, key: string, value: string): void;
+
+  /** What a shopper does in the storefront; the order event goes to the `webhookUrl` option, signed. */
+  readonly storefront: {
+    checkout(storeId: number, init: CheckoutInit): Promise<OrderChange>;
+  };
+  /** What a merchant does to an order in the control panel; each change sends `order.updated` to the `webhookUrl` option. */
+  readonly controlPanel: {
+    markPaid(storeId: number, orderId: string): Promise<OrderChange>;
+    /** Part or all of what is left; `amount` in the store currency, as Ecwid writes amounts. */
+    refund(storeId: number, orderId: string, amount: number, reason?: string): Promise<OrderChange>;
+    cancel(storeId: number, orderId: string): Promise<OrderChange>;
+  };
 
   /** The next `count` REST calls meet this fault (a 429 gets `Retry-After: 1` unless given). */
   failNext(count: number, fault: Fault): void;
@@ -148,9 +171,23 @@ export function createEcwidEmulator(options: EcwidEmulatorOptions): EcwidEmulato
       const s = store(storeId);
       return [...s.coupons.values()].map((c) => couponView(s, c, state.now()));
     },
+    putCategory: (storeId, init) => putCategory(state, store(storeId), init),
+    getCategories(storeId) {
+      const s = store(storeId);
+      return [...s.categories.values()].map((c) => categoryView(s, c, { withProductIds: false }));
+    },
+    putProduct: (storeId, init) => putProduct(state, store(storeId), init),
+    getProducts: (storeId) => [...store(storeId).products.values()].map((p) => productView(p)),
     getStorage: (storeId) => Object.fromEntries(store(storeId).storage),
     setStorage(storeId, key, value) {
       store(storeId).storage.set(key, value);
+    },
+
+    storefront: { checkout: (storeId, init) => checkout(state, storeId, init) },
+    controlPanel: {
+      markPaid: (storeId, orderId) => markPaid(state, storeId, orderId),
+      refund: (storeId, orderId, amount, reason) => refund(state, storeId, orderId, amount, reason),
+      cancel: (storeId, orderId) => cancel(state, storeId, orderId),
     },
 
     failNext(count, fault) {

@@ -29,7 +29,14 @@ export function numberParam(query: Query, name: string): number | undefined {
   return value;
 }
 
-export function dateParam(query: Query, name: string): number | undefined {
+export function booleanParam(query: Query, name: string): boolean | undefined {
+  const raw = query[name];
+  if (raw === undefined || raw === "") return undefined;
+  if (raw !== "true" && raw !== "false") throw wrongParameter(`Wrong parameter '${name}' value: ${raw}`);
+  return raw === "true";
+}
+
+function dateParam(query: Query, name: string): number | undefined {
   const raw = query[name];
   if (raw === undefined || raw === "") return undefined;
   const at = parseEcwidDate(raw);
@@ -46,7 +53,21 @@ export function listParam(query: Query, name: string): string[] | undefined {
     .filter(Boolean);
 }
 
+/** `{name}From` and `{name}To` (e.g. `totalFrom`, `totalTo`) as an inclusive test; absent bounds match everything. */
+export function numberRange(query: Query, name: string): (value: number) => boolean {
+  const from = numberParam(query, `${name}From`);
+  const to = numberParam(query, `${name}To`);
+  return (value) => withinRange(value, from, to);
+}
+
+/** `{name}From` and `{name}To` dates (e.g. `createdFrom`) as an inclusive test on a millisecond time. */
+export function dateRange(query: Query, name: string): (atMs: number) => boolean {
+  const from = dateParam(query, `${name}From`);
+  const to = dateParam(query, `${name}To`);
+  return (atMs) => withinRange(atMs, from, to);
+}
+
 /** Inclusive bounds on a millisecond time; absent bounds match everything. */
-export function withinRange(atMs: number, fromMs: number | undefined, toMs: number | undefined): boolean {
+function withinRange(atMs: number, fromMs: number | undefined, toMs: number | undefined): boolean {
   return (fromMs === undefined || atMs >= fromMs) && (toMs === undefined || atMs <= toMs);
 }

@@ -1,4 +1,4 @@
-import { dateParam, listParam, numberParam, withinRange, type Query } from "./list-query.js";
+import { dateRange, listParam, numberParam, numberRange, type Query } from "./list-query.js";
 import type { StoreRecord } from "./emulator-state.js";
 import type { EcwidOrder } from "./wire-types.js";
 
@@ -11,12 +11,9 @@ export function searchOrders(store: StoreRecord, query: Query): EcwidOrder[] {
   const fulfillmentStatuses = listParam(query, "fulfillmentStatus");
   const couponCode = query.couponCode?.toLowerCase();
   const keywords = query.keywords?.toLowerCase();
-  const totalFrom = numberParam(query, "totalFrom");
-  const totalTo = numberParam(query, "totalTo");
-  const createdFrom = dateParam(query, "createdFrom");
-  const createdTo = dateParam(query, "createdTo");
-  const updatedFrom = dateParam(query, "updatedFrom");
-  const updatedTo = dateParam(query, "updatedTo");
+  const inTotal = numberRange(query, "total");
+  const inCreated = dateRange(query, "created");
+  const inUpdated = dateRange(query, "updated");
 
   return [...store.orders.values()]
     .map((record) => record.order)
@@ -29,10 +26,9 @@ export function searchOrders(store: StoreRecord, query: Query): EcwidOrder[] {
         (!fulfillmentStatuses || fulfillmentStatuses.includes(o.fulfillmentStatus)) &&
         (!couponCode || o.discountCoupon?.code.toLowerCase() === couponCode) &&
         (!keywords || matchesKeywords(o, keywords)) &&
-        (totalFrom === undefined || o.total >= totalFrom) &&
-        (totalTo === undefined || o.total <= totalTo) &&
-        withinRange(o.createTimestamp * 1000, createdFrom, createdTo) &&
-        withinRange(o.updateTimestamp * 1000, updatedFrom, updatedTo),
+        inTotal(o.total) &&
+        inCreated(o.createTimestamp * 1000) &&
+        inUpdated(o.updateTimestamp * 1000),
     )
     .sort((a, b) => b.createTimestamp - a.createTimestamp || b.internalId - a.internalId);
 }

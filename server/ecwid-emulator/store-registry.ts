@@ -37,6 +37,8 @@ export function addStore(state: EmulatorState, init: Partial<StoreInit> = {}): S
     customers: new Map(),
     groups: new Map([[0, { id: 0, name: "General" }]]),
     coupons: new Map(),
+    products: new Map(),
+    categories: new Map(),
     storage: new Map(),
   };
   state.stores.set(storeId, store);

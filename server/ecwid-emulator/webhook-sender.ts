@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { signWebhook } from "../ecwid/webhook-signature.js";
-import type { OrderWebhookOptions, WebhookEvent, WebhookInit, WebhookResult } from "./api-types.js";
+import type { OrderWebhookOptions, WebhookDelivery, WebhookEvent, WebhookInit, WebhookResult } from "./api-types.js";
 import { unixSeconds } from "./ecwid-date.js";
 import { requireStore, type EmulatorState } from "./emulator-state.js";
 import { findOrder } from "./order-book.js";
@@ -35,6 +35,22 @@ export async function sendWebhook(state: EmulatorState, init: WebhookInit): Prom
   });
   const text = await response.text();
   return { status: response.status, body: parseMaybeJson(text), eventId, eventCreated };
+}
+
+/**
+ * After any change to an order, whatever made it (checkout, control panel, API), Ecwid sends the event to the
+ * app's webhookUrl (CONTRACT §3.2); an uninstalled app gets none. Failures are reported, not retried.
+ */
+export async function deliverOrderEvent(state: EmulatorState, storeId: number, orderId: string, eventType: "order.created" | "order.updated"): Promise<WebhookDelivery | null> {
+  const url = state.options.webhookUrl;
+  if (!url || !requireStore(state, storeId).installed) return null;
+  const eventId = randomUUID();
+  try {
+    const { status } = await sendWebhook(state, { url, eventId, ...orderWebhook(state, storeId, orderId, eventType) });
+    return { eventType, eventId, status };
+  } catch {
+    return { eventType, eventId, status: null };
+  }
 }
 
 /** `application.*` carry the store id as a string, `profile.*` as a number (CONTRACT §3.3). */

@@ -4,10 +4,16 @@ import { ECWID_SCOPES, loadConfig } from "../../server/config.js";
 import { QUEUED_EVENT_TYPES } from "../../server/modules/inbox/webhook-intake.service.js";
 
 const manifest = JSON.parse(readFileSync(new URL("../../app.json", import.meta.url), "utf8"));
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
 describe("app.json", () => {
   it("when Ecwid registration is read from app.json, then its scopes are exactly the ones the app requests", () => {
     expect(manifest.ecwid.scopes).toEqual(ECWID_SCOPES);
+  });
+
+  it("when the README's registration table names the scopes, then they are the ones the app requests", () => {
+    const row = /^\| Scopes\s*\| `([^`]+)`/m.exec(readme);
+    expect(row?.[1]?.split(" ")).toEqual(ECWID_SCOPES);
   });
 
   it("when webhook events are registered, then every event the intake queues is subscribed, plus uninstall", () => {

@@ -3,6 +3,7 @@ import { EcwidApiError } from "../ecwid-api-error.js";
 import type { EmulatorState } from "../emulator-state.js";
 import type { RateLimiter } from "../rate-limiter.js";
 import { readTextBody } from "./body-readers.js";
+import { catalogRoutes } from "./catalog.routes.js";
 import { allowCrossOrigin } from "./cors.js";
 import { couponsRoutes } from "./coupons.routes.js";
 import { customerGroupsRoutes } from "./customer-groups.routes.js";
@@ -16,7 +17,7 @@ import { storeRoutes } from "./store.routes.js";
 export function restRouter(state: EmulatorState, limiter: RateLimiter): Router {
   const router = Router({ mergeParams: true });
   router.use(allowCrossOrigin, injectFaults(state), findStore(state), authenticate(state), limitRate(limiter), readTextBody);
-  router.use(storeRoutes(state), ordersRoutes(), customersRoutes(state), customerGroupsRoutes(state), couponsRoutes(state), storageRoutes());
+  router.use(storeRoutes(state), ordersRoutes(), customersRoutes(state), customerGroupsRoutes(state), couponsRoutes(state), catalogRoutes(), storageRoutes());
   router.use((req) => {
     throw new EcwidApiError(404, "WRONG_URL", `The Ecwid emulator does not serve ${req.method} ${req.path}`);
   });

@@ -20,6 +20,20 @@ describe("demo shop seed", () => {
     expect(orders.filter((o) => o.customerId === undefined)).toHaveLength(1);
   });
 
+  it("when the demo shop is seeded, then its catalog holds every product the orders bought, each with a picture", () => {
+    const emulator = createEcwidEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+
+    seedDemoShop(emulator);
+
+    const products = new Map(emulator.getProducts(DEMO_STORE_ID).map((p) => [p.id, p]));
+    const bought = emulator.getOrders(DEMO_STORE_ID).flatMap((o) => o.items);
+    expect(emulator.getCategories(DEMO_STORE_ID).map((c) => c.name)).toEqual(["Trail", "Camp", "Kitchen", "Footwear"]);
+    expect(products.size).toBe(9);
+    expect([...products.values()].filter((p) => !p.enabled).map((p) => p.name)).toEqual(["Down Parka"]);
+    for (const item of bought) expect(products.get(item.productId)).toMatchObject({ name: item.name, sku: item.sku, price: item.price });
+    for (const product of products.values()) expect(product.imageUrl).toMatch(/^data:image\/svg\+xml,/);
+  });
+
   it("when the app reads the seeded shop over REST, then the profile is USD with precision 2 and the owner's email", async () => {
     const { emulator, http } = await startEmulator();
     const { accessToken } = seedDemoShop(emulator);

@@ -113,7 +113,7 @@ describe("REST authentication and scopes", () => {
     const { emulator, http } = await startEmulator();
     const store = emulator.addStore({ storeId: 1003 });
 
-    const res = await http.get("/api/v3/1003/products", bearer(store.accessToken));
+    const res = await http.get("/api/v3/1003/promotions", bearer(store.accessToken));
 
     expect(res.status).toBe(404);
     expect(res.data.errorCode).toBe("WRONG_URL");

@@ -1,0 +1,51 @@
+import { ActionRefused } from "./action-refused.js";
+import type { CheckoutInit, OrderChange, OrderItemInit } from "./api-types.js";
+import { productView } from "./catalog-book.js";
+import { couponView, findCoupon } from "./coupon-book.js";
+import { requireStore, type EmulatorState, type StoreRecord } from "./emulator-state.js";
+import { putOrder } from "./order-book.js";
+import { deliverOrderEvent } from "./webhook-sender.js";
+
+const MAX_QUANTITY = 99;
+
+/** A shopper places an order in the storefront: the order is made from catalog products, then Ecwid sends `order.created`. */
+export async function checkout(state: EmulatorState, storeId: number, init: CheckoutInit): Promise<OrderChange> {
+  const store = requireStore(state, storeId);
+  if (init.items.length === 0) throw new ActionRefused("The cart is empty");
+  const items = init.items.map(({ productId, quantity = 1 }) => cartLine(store, productId, quantity, init.lang));
+  if (init.couponCode) assertCouponApplies(state, store, init.couponCode);
+  const order = putOrder(state, store, {
+    email: init.email,
+    ...(init.customerId !== undefined ? { customerId: init.customerId } : {}),
+    items,
+    paymentStatus: init.paymentStatus ?? "PAID",
+    paymentMethod: init.paymentMethod ?? (init.paymentStatus === "AWAITING_PAYMENT" ? "Bank transfer" : "Credit or debit card"),
+    ...(init.couponCode ? { couponCode: init.couponCode } : {}),
+    ...(init.shipping !== undefined ? { shipping: init.shipping } : {}),
+    ...(init.extraFields ? { extraFields: init.extraFields } : {}),
+    ...(init.lang ? { lang: init.lang } : {}),
+  });
+  return { order, webhook: await deliverOrderEvent(state, storeId, order.id, "order.created") };
+}
+
+function cartLine(store: StoreRecord, productId: number, quantity: number, lang: string | undefined): OrderItemInit {
+  const product = store.products.get(productId);
+  if (!product?.enabled) throw new ActionRefused(`Product ${productId} is not for sale in this store`);
+  if (!product.inStock) throw new ActionRefused(`${product.name} is out of stock`);
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    throw new ActionRefused(`The quantity of ${product.name} must be a whole number from 1 to ${MAX_QUANTITY}`);
+  }
+  return {
+    name: productView(product, lang).name,
+    price: product.price,
+    quantity,
+    sku: product.sku,
+    productId: product.id,
+    categoryId: product.defaultCategoryId,
+  };
+}
+
+function assertCouponApplies(state: EmulatorState, store: StoreRecord, code: string): void {
+  const coupon = findCoupon(store, code);
+  if (!coupon || couponView(store, coupon, state.now()).status !== "ACTIVE") throw new ActionRefused(`The coupon code ${code} cannot be used`);
+}
