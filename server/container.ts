@@ -11,6 +11,7 @@ import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
+import { CatalogService } from "./modules/catalog/catalog.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
@@ -40,6 +41,8 @@ export interface Container {
   settings: SettingsService;
   reconciler: OrderReconciler;
   backfill: BackfillService;
+  /** The store's Ecwid catalog for the dashboard's product and category pickers. */
+  catalog: CatalogService;
   mailer: Mailer;
   /** Set when no SMTP server is configured: sign-in codes are kept here (the demo outbox). */
   outbox: OutboxMailer | null;
@@ -114,6 +117,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     storefront: new StorefrontService({ storage, installs, settings, clock, changes: programChanges }),
     reconciler,
     backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
+    catalog: new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }), queued: inboxQueued }),
     inboxQueued,
   };

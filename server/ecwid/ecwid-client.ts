@@ -4,7 +4,34 @@ import type { Logger } from "../lib/logger.js";
 import { TokenBucket } from "../lib/token-bucket.js";
 import { EcwidApiError } from "./ecwid-api-error.js";
 import { decideRetry, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
-import { orderPageSchema, orderSchema, storeProfileSchema, type EcwidOrder, type EcwidOrderPage, type StoreProfile } from "./wire-types.js";
+import {
+  categoryPageSchema,
+  orderPageSchema,
+  orderSchema,
+  productPageSchema,
+  storeProfileSchema,
+  type EcwidCategoryPage,
+  type EcwidOrder,
+  type EcwidOrderPage,
+  type EcwidProductPage,
+  type StoreProfile,
+} from "./wire-types.js";
+
+/** GET /products filters Questline uses (CONTRACT §4.12); Ecwid caps `limit` at 100. */
+export interface ProductSearch {
+  /** Ecwid's keyword: whole words, or a prefix when it ends with `*`. */
+  keyword?: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** GET /categories filters; `includeHidden` also lists disabled categories. */
+export interface CategorySearch {
+  keyword?: string;
+  includeHidden?: boolean;
+  offset?: number;
+  limit?: number;
+}
 
 export interface EcwidClientOptions {
   apiUrl: string;
@@ -51,6 +78,17 @@ export class EcwidClient {
 
   searchOrders(storeId: number, accessToken: string, params: Record<string, string | number | undefined>): Promise<EcwidOrderPage> {
     return this.request(storeId, accessToken, { method: "GET", path: "/orders", params, schema: orderPageSchema });
+  }
+
+  searchProducts(storeId: number, accessToken: string, search: ProductSearch): Promise<EcwidProductPage> {
+    const { keyword, offset, limit } = search;
+    return this.request(storeId, accessToken, { method: "GET", path: "/products", params: { keyword, offset, limit }, schema: productPageSchema });
+  }
+
+  searchCategories(storeId: number, accessToken: string, search: CategorySearch): Promise<EcwidCategoryPage> {
+    const { keyword, includeHidden, offset, limit } = search;
+    const params = { keyword, offset, limit, hidden_categories: includeHidden ? "true" : undefined };
+    return this.request(storeId, accessToken, { method: "GET", path: "/categories", params, schema: categoryPageSchema });
   }
 
   async request<T>(storeId: number, accessToken: string, spec: RequestSpec<T>): Promise<T> {

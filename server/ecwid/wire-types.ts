@@ -49,11 +49,42 @@ export const orderSchema = z.looseObject({
 });
 export type EcwidOrder = z.infer<typeof orderSchema>;
 
-export const orderPageSchema = z.looseObject({
-  total: z.number().int(),
-  count: z.number().int(),
-  offset: z.number().int(),
-  limit: z.number().int(),
-  items: z.array(orderSchema),
-});
+/** A list endpoint's page (CONTRACT §4.2). */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.looseObject({
+    total: z.number().int(),
+    count: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(item),
+  });
+
+export const orderPageSchema = pageOf(orderSchema);
 export type EcwidOrderPage = z.infer<typeof orderPageSchema>;
+
+/** A product as GET /products lists it; `price` is a decimal in the store currency (CONTRACT §4.12). */
+export const productSchema = z.looseObject({
+  id: z.number().int(),
+  sku: z.string().default(""),
+  name: z.string(),
+  price: money.default(0),
+  enabled: z.boolean().default(true),
+  thumbnailUrl: z.string().optional(),
+  imageUrl: z.string().optional(),
+  categoryIds: z.array(z.number().int()).default([]),
+});
+export const productPageSchema = pageOf(productSchema);
+export type EcwidProductPage = z.infer<typeof productPageSchema>;
+
+/** A category as GET /categories lists it; a top-level one has no `parentId`. */
+export const categorySchema = z.looseObject({
+  id: z.number().int(),
+  parentId: z.number().int().optional(),
+  name: z.string(),
+  enabled: z.boolean().default(true),
+  productCount: z.number().int().default(0),
+  thumbnailUrl: z.string().optional(),
+  imageUrl: z.string().optional(),
+});
+export const categoryPageSchema = pageOf(categorySchema);
+export type EcwidCategoryPage = z.infer<typeof categoryPageSchema>;

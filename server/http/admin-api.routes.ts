@@ -4,12 +4,14 @@ import type { Storage } from "../storage/storage.port.js";
 import type { SessionTokens } from "../lib/session-tokens.js";
 import type { Clock } from "../lib/clock.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
+import type { CatalogService } from "../modules/catalog/catalog.service.js";
 import type { BackfillService } from "../modules/orders/backfill.service.js";
 import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
+import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
@@ -34,6 +36,7 @@ export interface AdminApiDeps {
   ledger: LedgerService;
   settings: SettingsService;
   backfill: BackfillService;
+  catalog: CatalogService;
   clock: Clock;
 }
 
@@ -53,6 +56,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
 
   router.use(requireAdmin(deps.tokens, deps.installs));
   router.use(adminProgramRoutes(deps));
+  router.use(adminCatalogRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

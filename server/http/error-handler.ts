@@ -9,6 +9,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   store_not_installed: 403,
+  scope_missing: 403,
   not_found: 404,
   conflict: 409,
   idempotency_key_reused: 422,

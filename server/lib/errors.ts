@@ -9,6 +9,7 @@ export type ErrorCode =
   | "idempotency_key_reused"
   | "unstorable_text"
   | "store_not_installed"
+  | "scope_missing"
   | "insufficient_points"
   | "invalid_code"
   | "rate_limited"

@@ -1,0 +1,47 @@
+import { EcwidApiError } from "../../ecwid/ecwid-api-error.js";
+import type { EcwidClient } from "../../ecwid/ecwid-client.js";
+import { AppError } from "../../lib/errors.js";
+import type { InstallService } from "../stores/install.service.js";
+import { keywordFor, toCategoryList, toProductPage, type CatalogCategoryList, type CatalogProductPage, type CategoryQuery, type ProductQuery } from "./catalog.js";
+
+const CATALOG_SCOPE = "read_catalog";
+
+export interface CatalogServiceDeps {
+  ecwid: Pick<EcwidClient, "searchProducts" | "searchCategories">;
+  installs: Pick<InstallService, "requireActive" | "accessToken">;
+  /** Starts Ecwid's authorization again with every scope the app asks for (CONTRACT §1.2). */
+  grantUrl: string;
+}
+
+/** The store's products and categories for the dashboard's pickers, read from Ecwid each time. */
+export class CatalogService {
+  constructor(private readonly deps: CatalogServiceDeps) {}
+
+  async products(storeId: number, query: ProductQuery): Promise<CatalogProductPage> {
+    const { currencyPrecision } = await this.deps.installs.requireActive(storeId);
+    const token = await this.deps.installs.accessToken(storeId);
+    const search = { keyword: keywordFor(query.q), offset: query.offset, limit: query.limit };
+    return toProductPage(await this.askEcwid(() => this.deps.ecwid.searchProducts(storeId, token, search)), currencyPrecision);
+  }
+
+  async categories(storeId: number, query: CategoryQuery): Promise<CatalogCategoryList> {
+    const token = await this.deps.installs.accessToken(storeId);
+    const search = { keyword: keywordFor(query.q), includeHidden: true, limit: 100 };
+    return toCategoryList(await this.askEcwid(() => this.deps.ecwid.searchCategories(storeId, token, search)));
+  }
+
+  /** A store installed before Questline asked for `read_catalog` gets Ecwid's INSUFFICIENT_APP_SCOPE (CONTRACT §4.3). */
+  private async askEcwid<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.errorCode === "INSUFFICIENT_APP_SCOPE") {
+        throw new AppError("scope_missing", "Questline may not read this store's catalog yet. Allow it once in Ecwid, then try again.", {
+          scope: CATALOG_SCOPE,
+          grantUrl: this.deps.grantUrl,
+        });
+      }
+      throw error;
+    }
+  }
+}
