@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { InboxEvent } from "../../server/modules/inbox/inbox-event.js";
+import type { WebhookReceipt } from "../../server/modules/inbox/webhook-receipt.js";
 import { anInboxEvent, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { at, type ContractHarness } from "./contract-harness.js";
 
 const minute = 60_000;
+
+const receiptOf = (event: InboxEvent, fingerprint: string): WebhookReceipt => ({ eventId: event.eventId, storeId: event.storeId, fingerprint, receivedAt: event.receivedAt });
 
 export function describeInboxContract(h: ContractHarness): void {
   describe("inbox", () => {
@@ -25,6 +29,46 @@ export function describeInboxContract(h: ContractHarness): void {
       await h.storage.inbox.add(event.storeId, event);
       expect(await h.storage.inbox.get(event.storeId, "evt_unknown")).toBeNull();
       expect(await h.storage.inbox.get(aStoreId(), event.eventId)).toBeNull();
+    });
+
+    it("when an event comes with its receipt, then both are stored and no fingerprint was seen", async () => {
+      const event = anInboxEvent(aStoreId());
+      const receipt = receiptOf(event, "fp-1");
+
+      expect(await h.storage.inbox.addWithReceipt(event.storeId, event, receipt)).toEqual({ created: true, seenFingerprint: null });
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+      expect(await h.storage.receipts.find(event.eventId)).toEqual(receipt);
+    });
+
+    it("when a receipt for the event id is there already, then nothing is stored and its fingerprint comes back", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.receipts.remember(receiptOf(event, "fp-first"));
+
+      expect(await h.storage.inbox.addWithReceipt(event.storeId, event, receiptOf(event, "fp-replayed"))).toEqual({ created: false, seenFingerprint: "fp-first" });
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toBeNull();
+      expect((await h.storage.receipts.find(event.eventId))?.fingerprint).toBe("fp-first");
+    });
+
+    it("when the event is queued already but has no receipt, then the receipt is stored and the event is not added again", async () => {
+      const event = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(event.storeId, event);
+
+      expect(await h.storage.inbox.addWithReceipt(event.storeId, { ...event, eventType: "order.deleted" }, receiptOf(event, "fp-1"))).toEqual({ created: false, seenFingerprint: null });
+
+      expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+      expect(await h.storage.receipts.find(event.eventId)).toEqual(receiptOf(event, "fp-1"));
+    });
+
+    it("when the same event comes with its receipt twice at once, then it is stored once", async () => {
+      const event = anInboxEvent(aStoreId());
+
+      const results = await Promise.all([1, 2, 3].map(() => h.storage.inbox.addWithReceipt(event.storeId, event, receiptOf(event, "fp-1"))));
+
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(await h.storage.inbox.counts(event.storeId)).toEqual({ pending: 1, done: 0, failed: 0 });
+      expect(await h.storage.receipts.find(event.eventId)).toEqual(receiptOf(event, "fp-1"));
     });
 
     it("when an event names another store than the one it is added to, then add is refused", async () => {

@@ -1,3 +1,5 @@
+import type { WebhookReceipt } from "./webhook-receipt.js";
+
 /** A verified Ecwid webhook event waiting for (or done with) processing. */
 export interface InboxEvent {
   eventId: string;
@@ -21,6 +23,12 @@ export interface InboxEvent {
 export interface InboxRepository {
   /** Stores the event unless one with the same id is already there; says which. */
   add(storeId: number, event: InboxEvent): Promise<{ created: boolean }>;
+  /**
+   * A webhook's event and its receipt stored together (PostgreSQL: one statement, one commit), unless a
+   * receipt for the event id is already there: then nothing is stored and that receipt's fingerprint is
+   * returned, for the caller to tell a retry from a replay.
+   */
+  addWithReceipt(storeId: number, event: InboxEvent, receipt: WebhookReceipt): Promise<{ created: boolean; seenFingerprint: string | null }>;
   get(storeId: number, eventId: string): Promise<InboxEvent | null>;
   /**
    * Leases an available pending event, or returns null. Stores take turns: the event comes from the store

@@ -23,9 +23,11 @@ export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored" |
 
 /**
  * Checks a webhook in a fixed order, each failure named: signature, age, replay, store. Only then is the
- * event acted on: an uninstall at once, order events into the inbox for the worker. Nothing refused is
- * stored; a signed event for a store that is unknown or uninstalled is acknowledged and dropped. Only `eventCreated.eventId` is signed, so a receipt of every accepted event's unsigned body
- * refuses a captured signature replayed with another store, order or type.
+ * event acted on: an uninstall at once, order events into the inbox for the worker (an order event for an
+ * installed store is checked for replay and stored with its receipt in one write). Nothing refused is
+ * stored; a signed event for a store that is unknown or uninstalled is acknowledged and dropped. Only
+ * `eventCreated.eventId` is signed, so a receipt of every accepted event's unsigned body refuses a
+ * captured signature replayed with another store, order or type.
  */
 export class WebhookIntakeService {
   /** Active installs, re-read every few seconds: an event queued for a store uninstalled meanwhile is dropped by the worker. */
@@ -61,18 +63,35 @@ export class WebhookIntakeService {
     if (ageSeconds < -MAX_CLOCK_SKEW_SECONDS) throw new AppError("bad_request", "The event was created in the future");
 
     const print = fingerprint({ storeId: event.storeId, entityId: event.entityId, eventType: event.eventType, data: event.data });
+    const now = clock.now();
+    const receipt = { eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: now.toISOString() };
+    if (QUEUED_EVENT_TYPES.has(event.eventType) && (await this.isActive(event.storeId))) {
+      // Nearly every webhook: the event and its receipt in one write, unless the receipt shows it was seen.
+      const { created, seenFingerprint } = await storage.inbox.addWithReceipt(event.storeId, pendingInboxEvent(event, now), receipt);
+      if (seenFingerprint !== null) return seenBefore(seenFingerprint, print);
+      if (created) this.deps.queued.notify(event.storeId);
+      return created ? "queued" : "duplicate";
+    }
     const seen = await storage.receipts.find(event.eventId);
-    if (seen && seen.fingerprint !== print) throw new AppError("unauthorized", "This event id was already delivered with a different body");
-    if (seen) return "duplicate";
+    if (seen) return seenBefore(seen.fingerprint, print);
 
     const outcome = await this.act(event);
-    await storage.receipts.remember({ eventId: event.eventId, storeId: event.storeId, fingerprint: print, receivedAt: clock.now().toISOString() });
+    await storage.receipts.remember(receipt);
     return outcome;
+  }
+
+  private async isActive(storeId: number): Promise<boolean> {
+    const install = await this.activeInstalls.get(
+      storeId,
+      () => this.deps.storage.installs.get(storeId),
+      (found) => found?.status === "active",
+    );
+    return install?.status === "active";
   }
 
   /** Idempotent, so an event acted on but not yet remembered (a crash in between) can safely come again. */
   private async act(event: WebhookEvent): Promise<IntakeOutcome> {
-    const { storage, installs, clock } = this.deps;
+    const { storage, installs } = this.deps;
     if (event.eventType === "application.uninstalled") {
       const install = await storage.installs.get(event.storeId);
       // Ecwid retries for a day in any order: an uninstall from before the current install is old news.
@@ -83,20 +102,17 @@ export class WebhookIntakeService {
         return "uninstalled";
       }
     }
-    const install = await this.activeInstalls.get(
-      event.storeId,
-      () => storage.installs.get(event.storeId),
-      (found) => found?.status === "active",
-    );
-    if (install?.status !== "active") {
+    if (!(await this.isActive(event.storeId))) {
       // Ecwid retries anything but 2xx for a day and may switch off an app's webhooks: acknowledge and drop.
       this.deps.logger.warn({ storeId: event.storeId, eventId: event.eventId, eventType: event.eventType }, "signed webhook for a store that has not installed Questline dropped");
       return "unknown_store";
     }
-    if (!QUEUED_EVENT_TYPES.has(event.eventType)) return "ignored";
-
-    const { created } = await storage.inbox.add(event.storeId, pendingInboxEvent(event, clock.now()));
-    if (created) this.deps.queued.notify(event.storeId);
-    return created ? "queued" : "duplicate";
+    return "ignored";
   }
+}
+
+/** A delivery seen before: Ecwid retrying (same body) or a captured signature replayed with another body. */
+function seenBefore(seenFingerprint: string, fingerprint: string): IntakeOutcome {
+  if (seenFingerprint !== fingerprint) throw new AppError("unauthorized", "This event id was already delivered with a different body");
+  return "duplicate";
 }

@@ -1,5 +1,6 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { checkClaim, type InboxEvent, type InboxRepository } from "../../modules/inbox/inbox-event.js";
+import type { WebhookReceiptRepository } from "../../modules/inbox/webhook-receipt.js";
 import { isClaimable } from "./inbox-table.js";
 import type { StoreRegistry } from "./store-registry.js";
 import type { StoreState } from "./store-state.js";
@@ -14,7 +15,7 @@ import { copy, copyOrNull } from "./copy.js";
  * event under its store's lock, checking again that it is still claimable and the store still under
  * its limit (another claim may have won in between), and looks again if not.
  */
-export function createInboxRepository(units: StoreUnitOfWork, registry: StoreRegistry): InboxRepository {
+export function createInboxRepository(units: StoreUnitOfWork, registry: StoreRegistry, receipts: WebhookReceiptRepository): InboxRepository {
   const change = (storeId: number, eventId: string, next: (event: InboxEvent) => InboxEvent) =>
     units.write(storeId, (state, undo) => {
       const event = state.inbox.get(eventId);
@@ -22,10 +23,21 @@ export function createInboxRepository(units: StoreUnitOfWork, registry: StoreReg
       state.inbox.replace(next(event), undo);
     });
 
+  const add: InboxRepository["add"] = (storeId, event) => {
+    if (event.storeId !== storeId) return Promise.reject(new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`));
+    return units.write(storeId, (state, undo) => ({ created: state.inbox.add(copy(event), undo) }));
+  };
+
   return {
-    add(storeId, event) {
-      if (event.storeId !== storeId) return Promise.reject(new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`));
-      return units.write(storeId, (state, undo) => ({ created: state.inbox.add(copy(event), undo) }));
+    add,
+    // Two files, written one after the other: the event first, so a crash between leaves an event that a
+    // retried delivery (no receipt yet) finds already there.
+    async addWithReceipt(storeId, event, receipt) {
+      const seen = await receipts.find(receipt.eventId);
+      if (seen) return { created: false, seenFingerprint: seen.fingerprint };
+      const { created } = await add(storeId, event);
+      await receipts.remember(receipt);
+      return { created, seenFingerprint: null };
     },
     get: (storeId, eventId) => units.read(storeId, (state) => copyOrNull(state.inbox.get(eventId))),
     async claimNext(now, leaseMs, options = {}) {

@@ -55,7 +55,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
     rateLimiters: memoryRateLimiters(),
     installs,
     receipts,
-    inbox: createInboxRepository(units, registry),
+    inbox: createInboxRepository(units, registry, receipts),
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     read: (storeId, work) => units.readOnly(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     purgeStoreData: async (storeId) => {

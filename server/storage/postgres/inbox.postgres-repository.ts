@@ -2,7 +2,7 @@ import type pg from "pg";
 import { conflict, notFound } from "../../lib/errors.js";
 import { checkClaim, type InboxEvent, type InboxRepository } from "../../modules/inbox/inbox-event.js";
 import type { OpenGuard } from "./open-guard.js";
-import { first, iso, isoOrNull, json, run, type Queryable } from "./sql-values.js";
+import { first, iso, isoOrNull, json, run } from "./sql-values.js";
 import { inTransaction } from "./store-lock.js";
 
 interface InboxRow {
@@ -42,29 +42,46 @@ const toEvent = (row: InboxRow): InboxEvent => ({
   processedAt: isoOrNull(row.processed_at),
 });
 
+const inboxValues = (event: InboxEvent): unknown[] => [
+  event.storeId,
+  event.eventId,
+  event.eventType,
+  event.entityId,
+  json(event.data),
+  event.eventCreated,
+  event.receivedAt,
+  event.status,
+  event.attempts,
+  event.availableAt,
+  event.leaseUntil,
+  event.lastError,
+  event.processedAt,
+];
+
 /** Adds the event unless its store already has one with the same id (the primary key decides). */
-async function addInboxRow(db: Queryable, event: InboxEvent): Promise<boolean> {
-  const rows = await run(
-    db,
-    `INSERT INTO inbox_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (store_id, event_id) DO NOTHING RETURNING event_id`,
-    [
-      event.storeId,
-      event.eventId,
-      event.eventType,
-      event.entityId,
-      json(event.data),
-      event.eventCreated,
-      event.receivedAt,
-      event.status,
-      event.attempts,
-      event.availableAt,
-      event.leaseUntil,
-      event.lastError,
-      event.processedAt,
-    ],
-  );
-  return rows.length === 1;
-}
+const ADD = `INSERT INTO inbox_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (store_id, event_id) DO NOTHING RETURNING event_id`;
+
+/**
+ * The event and its receipt in one statement (one commit): both, or, when a receipt for the event id is
+ * there already, neither, and that receipt's fingerprint comes back. The primary keys settle two
+ * deliveries arriving at once.
+ */
+const ADD_WITH_RECEIPT = `
+  WITH seen AS (SELECT fingerprint FROM webhook_receipts WHERE event_id = $2),
+  event AS (
+    INSERT INTO inbox_events (${COLUMNS})
+    SELECT $1::bigint, $2::text, $3::text, $4::text, $5::jsonb, $6::bigint, $7::timestamptz, $8::text, $9::integer, $10::timestamptz, $11::timestamptz, $12::text, $13::timestamptz
+    WHERE NOT EXISTS (SELECT 1 FROM seen)
+    ON CONFLICT (store_id, event_id) DO NOTHING
+    RETURNING event_id
+  ),
+  receipt AS (
+    INSERT INTO webhook_receipts (event_id, store_id, fingerprint, received_at)
+    SELECT $2::text, $1::bigint, $14::text, $15::timestamptz
+    WHERE NOT EXISTS (SELECT 1 FROM seen)
+    ON CONFLICT (event_id) DO NOTHING
+  )
+  SELECT (SELECT fingerprint FROM seen) AS seen_fingerprint, EXISTS (SELECT 1 FROM event) AS created`;
 
 /**
  * Leases the next claimable event. Stores take turns: the one holding the fewest live leases goes first,
@@ -102,6 +119,10 @@ const NO_LIMIT = 2_147_483_647;
 const CLAIM_LOCK = [0x5155_4553, 2] as const;
 const BEGIN_CLAIM = `BEGIN; SET LOCAL lock_timeout = '15s'; SELECT pg_advisory_xact_lock(${CLAIM_LOCK[0]}, ${CLAIM_LOCK[1]})`;
 
+function checkOwnStore(storeId: number, event: InboxEvent): void {
+  if (event.storeId !== storeId) throw new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`);
+}
+
 /** The inbox, outside store transactions: every call is one statement (or one short transaction). */
 export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRepository {
   const change = async (storeId: number, eventId: string, set: string, values: unknown[]) => {
@@ -113,8 +134,15 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
   return {
     async add(storeId, event) {
       guard.assertOpen();
-      if (event.storeId !== storeId) throw new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`);
-      return { created: await addInboxRow(pool, event) };
+      checkOwnStore(storeId, event);
+      return { created: (await run(pool, ADD, inboxValues(event))).length === 1 };
+    },
+    async addWithReceipt(storeId, event, receipt) {
+      guard.assertOpen();
+      checkOwnStore(storeId, event);
+      if (receipt.eventId !== event.eventId || receipt.storeId !== storeId) throw new Error(`the receipt of ${receipt.eventId} does not belong to event ${event.eventId} of store ${storeId}`);
+      const row = await first<{ seen_fingerprint: string | null; created: boolean }>(pool, ADD_WITH_RECEIPT, [...inboxValues(event), receipt.fingerprint, receipt.receivedAt]);
+      return { created: row?.created ?? false, seenFingerprint: row?.seen_fingerprint ?? null };
     },
     async get(storeId, eventId) {
       guard.assertOpen();
