@@ -14,6 +14,8 @@ import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { CatalogService } from "./modules/catalog/catalog.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
+import { ProgramMeasurementService } from "./modules/program/program-measurement.service.js";
+import { ProgramItemsService } from "./modules/settings/program-items.service.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
 import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
 import { StorefrontService } from "./modules/storefront/storefront.service.js";
@@ -39,7 +41,11 @@ export interface Container {
   /** Told of every webhook event queued in this process, so the worker here wakes for it. */
   inboxQueued: ChangeSignal<number>;
   settings: SettingsService;
+  /** The program one resource at a time (challenges, badges, tiers, rewards, earning, theme, texts). */
+  programItems: ProgramItemsService;
   reconciler: OrderReconciler;
+  /** Measures members against a changed program in the background, and previews what a change would pay. */
+  programMeasurements: ProgramMeasurementService;
   backfill: BackfillService;
   /** The store's Ecwid catalog for the dashboard's product and category pickers. */
   catalog: CatalogService;
@@ -85,7 +91,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const mailer = overrides.mailer ?? outbox ?? createSmtpMailer(config.mail.smtpUrl!, config.mail.from);
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
-  const settings = new SettingsService({ storage, installs, clock, changes: programChanges });
+  const programMeasurements = new ProgramMeasurementService({ storage, installs, clock });
+  const settings = new SettingsService({ storage, installs, clock, changes: programChanges, measurements: programMeasurements });
   const inboxQueued = createChangeSignal<number>();
   const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
   return {
@@ -101,6 +108,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage, clock }),
     settings,
+    programItems: new ProgramItemsService(settings),
     mailer,
     outbox,
     shopperSessions: new ShopperSessionService({
@@ -116,6 +124,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     storefront: new StorefrontService({ storage, installs, settings, clock, changes: programChanges }),
     reconciler,
+    programMeasurements,
     backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
     catalog: new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }), queued: inboxQueued }),

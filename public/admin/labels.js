@@ -51,34 +51,36 @@ const IMPORT_STATUSES = { running: "Importing", done: "Done", failed: "Failed" }
 
 export const importStatusLabel = (status) => IMPORT_STATUSES[status] ?? String(status);
 
-/** What changed in the earning rule between two settings, one line per part. */
-function earningChanges(before, after, fmt) {
-  if (!before || !after) return [];
-  const lines = [];
-  const rate = [earningRateLabel(before, fmt), earningRateLabel(after, fmt)];
-  if (rate[0] !== rate[1]) lines.push(`Earning: ${rate[0]} → ${rate[1]}`);
-  if (before.minOrderMinor !== after.minOrderMinor) lines.push(`Minimum order: ${fmt.moneyShort(before.minOrderMinor)} → ${fmt.moneyShort(after.minOrderMinor)}`);
-  const statuses = (rule) => (rule.countedStatuses ?? []).map(paymentStatusLabel).join(", ");
-  if (statuses(before) !== statuses(after)) lines.push(`Payment statuses that earn: ${statuses(after)}`);
-  return lines;
+/** The earning rule's fields in the merchant's words, each value as the dashboard shows it elsewhere. */
+const EARNING_FIELDS = {
+  points: ["Points earned", (value, fmt) => fmt.count(value)],
+  perAmountMinor: ["For every", (value, fmt) => fmt.moneyShort(value)],
+  minOrderMinor: ["Minimum order", (value, fmt) => fmt.moneyShort(value)],
+  countedStatuses: ["Payment statuses that earn", (value) => (value ?? []).map(paymentStatusLabel).join(", ")],
+};
+
+const shortValue = (value) => {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+};
+
+/** One changed field of a program edit (`{ path, before?, after? }`) in one line. */
+function changeLine({ path, before, after }, fmt) {
+  const [area, key] = path;
+  const [name, show] = (area === "earning" && EARNING_FIELDS[key]) || [path.join(" › "), shortValue];
+  if (before === undefined) return `${name}: added`;
+  if (after === undefined) return `${name}: removed`;
+  return `${name}: ${show(before, fmt)} → ${show(after, fmt)}`;
 }
 
-const SETTINGS_PARTS = { challenges: "challenges", badges: "badges", tiers: "tiers", rewards: "rewards", theme: "widget look", texts: "texts" };
-
-/** Title and detail lines for one audit entry. */
+/** Title (the server's label) and detail lines for one audit entry, and the member it links to. */
 export function describeAudit(entry, fmt) {
   const details = entry.details ?? {};
+  const lines = [];
   if (entry.action === "points.adjusted") {
-    const lines = [];
     if (typeof details.reason === "string") lines.push(`“${details.reason}”`);
     if (typeof details.balanceAfter === "number") lines.push(`Balance after: ${fmt.count(details.balanceAfter)} points`);
-    return { title: `Points adjusted: ${fmt.signedPoints(Number(details.points) || 0)}`, lines, memberId: entry.subject };
   }
-  if (entry.action === "settings.updated") {
-    const lines = earningChanges(details.before?.earning, details.after?.earning, fmt);
-    const others = Object.entries(SETTINGS_PARTS).filter(([key]) => JSON.stringify(details.before?.[key]) !== JSON.stringify(details.after?.[key]));
-    if (others.length) lines.push(`Changed: ${others.map(([, label]) => label).join(", ")}`);
-    return { title: "Program settings updated", lines, memberId: null };
-  }
-  return { title: String(entry.action), lines: entry.subject ? [`Subject: ${entry.subject}`] : [], memberId: null };
+  if (entry.action === "settings.updated") lines.push(...(details.changes ?? []).map((change) => changeLine(change, fmt)));
+  return { title: entry.label ?? String(entry.action), lines, memberId: entry.member?.id ?? null };
 }

@@ -3,9 +3,12 @@ import { z } from "zod";
 import type { Storage } from "../storage/storage.port.js";
 import type { SessionTokens } from "../lib/session-tokens.js";
 import type { Clock } from "../lib/clock.js";
+import { listAuditLog } from "../modules/audit/audit-log.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
 import type { CatalogService } from "../modules/catalog/catalog.service.js";
 import type { BackfillService } from "../modules/orders/backfill.service.js";
+import type { ProgramMeasurementService } from "../modules/program/program-measurement.service.js";
+import type { ProgramItemsService } from "../modules/settings/program-items.service.js";
 import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
@@ -13,6 +16,7 @@ import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
+import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
@@ -35,7 +39,9 @@ export interface AdminApiDeps {
   adminSessions: AdminSessionService;
   ledger: LedgerService;
   settings: SettingsService;
+  programItems: ProgramItemsService;
   backfill: BackfillService;
+  programMeasurements: ProgramMeasurementService;
   catalog: CatalogService;
   clock: Clock;
 }
@@ -56,6 +62,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
 
   router.use(requireAdmin(deps.tokens, deps.installs));
   router.use(adminProgramRoutes(deps));
+  router.use(programMeasurementRoutes(deps));
   router.use(adminCatalogRoutes(deps));
 
   router.get("/store", async (_req, res) => {
@@ -94,7 +101,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.get("/audit", async (req, res) => {
     const { storeId } = adminOf(res.locals);
     const query = parseInput(page, req.query);
-    res.json(await deps.storage.read(storeId, (tx) => tx.audit.list(storeId, query)));
+    res.json(await listAuditLog(deps.storage, storeId, query));
   });
 
   return router;

@@ -2,27 +2,35 @@ import { Router } from "express";
 import { z } from "zod";
 import { notFound } from "../lib/errors.js";
 import type { BackfillService } from "../modules/orders/backfill.service.js";
+import type { ProgramItemsService } from "../modules/settings/program-items.service.js";
+import { versionOf } from "../modules/settings/program-version.rules.js";
 import type { SettingsService } from "../modules/settings/settings.service.js";
 import type { Storage } from "../storage/storage.port.js";
 import type { Clock } from "../lib/clock.js";
 import { adminOf } from "./admin-auth.js";
+import { programRoutes } from "./program.routes.js";
 import { parseInput } from "./validate.js";
 
 const eventParams = z.object({ eventId: z.string().min(1).max(200) });
 const jobParams = z.object({ jobId: z.string().min(1).max(64) });
 
 /** Program settings, order imports and the webhook inbox's failures (mounted behind requireAdmin). */
-export function adminProgramRoutes(deps: { settings: SettingsService; backfill: BackfillService; storage: Storage; clock: Clock }): Router {
+export function adminProgramRoutes(deps: { settings: SettingsService; programItems: ProgramItemsService; backfill: BackfillService; storage: Storage; clock: Clock }): Router {
   const router = Router();
 
+  // The whole program in one document, under one version that changes whenever any part of it does.
   router.get("/settings", async (_req, res) => {
-    res.json(await deps.settings.get(adminOf(res.locals).storeId));
+    const settings = await deps.settings.get(adminOf(res.locals).storeId);
+    res.set("ETag", versionOf(settings)).json(settings);
   });
 
   router.put("/settings", async (req, res) => {
     const { storeId, actor } = adminOf(res.locals);
-    res.json(await deps.settings.update(storeId, req.body, actor));
+    const settings = await deps.settings.update(storeId, req.body, actor, req.get("if-match"));
+    res.set("ETag", versionOf(settings)).json(settings);
   });
+
+  router.use(programRoutes(deps));
 
   router.post("/backfills", async (req, res) => {
     const { storeId, actor } = adminOf(res.locals);

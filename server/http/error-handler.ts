@@ -12,6 +12,7 @@ const statusByCode: Record<ErrorCode, number> = {
   scope_missing: 403,
   not_found: 404,
   conflict: 409,
+  version_conflict: 412,
   idempotency_key_reused: 422,
   unstorable_text: 400,
   insufficient_points: 409,

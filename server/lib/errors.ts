@@ -6,6 +6,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "version_conflict"
   | "idempotency_key_reused"
   | "unstorable_text"
   | "store_not_installed"
@@ -33,6 +34,8 @@ export const unauthorized = (message: string) => new AppError("unauthorized", me
 export const forbidden = (message: string) => new AppError("forbidden", message);
 export const notFound = (message: string) => new AppError("not_found", message);
 export const conflict = (message: string) => new AppError("conflict", message);
+/** A write sent with an If-Match that is no longer current; `current` is the thing as it is now. */
+export const versionConflict = (message: string, current: unknown) => new AppError("version_conflict", message, { current });
 /** Stored data that could not be read: refused (503, so Ecwid retries), never served half-read or started over empty. */
 export const storeUnavailable = (storeId: number) =>
   new AppError("store_unavailable", `Questline could not read the data of store ${storeId}. Nothing was changed or deleted, and the problem was reported to support.`);

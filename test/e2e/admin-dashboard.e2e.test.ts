@@ -58,7 +58,7 @@ describe("the merchant dashboard inside the demo control panel", () => {
       expect(newest).toContain("+25");
       expect(newest).toContain("Adjustment");
       expect(newest).toContain("demo@trailhead.example");
-      await expect.poll(() => text(frame, "#activity-list li")).toContain("Points adjusted: +25");
+      await expect.poll(() => text(frame, "#activity-list li")).toContain(`Points adjusted by +25 for ${MAYA}`);
       expect(await text(frame, "#activity-list li")).toContain("Goodwill for a late delivery");
 
       watch.expectError("POST", "/adjustments", 409);

@@ -61,9 +61,10 @@ describe("the merchant dashboard inside the demo control panel", () => {
       const after = await adminGet("/settings");
       expect(after.earning).toEqual({ points: 2, perAmountMinor: 100, minOrderMinor: 1000, countedStatuses: ["PAID", "CUSTOM_PAYMENT_STATUS_1"] });
       expect({ ...after, earning: before.earning }).toEqual(before);
-      await expect.poll(() => text(frame, "#activity-list li")).toContain("Program settings updated");
-      expect(await text(frame, "#activity-list li")).toContain("Earning: 1 point per $1 → 2 points per $1");
+      await expect.poll(() => text(frame, "#activity-list li")).toContain("Earning rule changed");
+      expect(await text(frame, "#activity-list li")).toContain("Points earned: 1 → 2");
       expect(await text(frame, "#activity-list li")).toContain("Minimum order: $0 → $10");
+      expect(await text(frame, "#activity-list li")).not.toContain("For every");
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

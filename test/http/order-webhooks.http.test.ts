@@ -159,7 +159,14 @@ describe("orders become points", () => {
     expect(books.balance).toBe(-40);
     expect(books.entries.at(-1)?.basis).toMatchObject({ shortfall: 40 });
     const audit = await app.http.get("/api/admin/audit", bearer(token));
-    expect(audit.data.items[0]).toMatchObject({ action: "points.clawback_shortfall", subject: member!.id, details: { shortfall: 40 } });
+    expect(audit.data.items[0]).toMatchObject({
+      action: "points.clawback_shortfall",
+      subject: member!.id,
+      details: { shortfall: 40 },
+      label: "Clawback shortfall of 40 points for di@example.com",
+      member: { id: member!.id, email: "di@example.com" },
+    });
+    expect(audit.data.items[1]).toMatchObject({ label: "Points adjusted by -40 for di@example.com", member: { id: member!.id, email: "di@example.com" } });
   });
 
   it("when an order is deleted in Ecwid, then what it earned is taken back, even without data in the event", async () => {

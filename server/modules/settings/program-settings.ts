@@ -56,16 +56,18 @@ export const themeSchema = z.strictObject({
 export const LANGUAGES = ["en", "nl", "de", "nb"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Merchant overrides of any storefront or email text, per language. */
+export const textsSchema = z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500)));
+
 export const programSettingsSchema = z
-  .object({
+  .strictObject({
     earning: earningRuleSchema,
     challenges: z.array(challengeSchema).max(50).default([]),
     badges: z.array(badgeSchema).max(50).default([]),
     tiers: z.array(tierSchema).max(10).default([]),
     rewards: z.array(rewardSchema).max(30).default([]),
     theme: themeSchema.default(themeSchema.parse({})),
-    /** Merchant overrides of any storefront or email text, per language. */
-    texts: z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500))).default({}),
+    texts: textsSchema.default({}),
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {

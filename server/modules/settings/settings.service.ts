@@ -1,30 +1,80 @@
 import type { ChangeSignal } from "../../lib/change-signal.js";
 import type { Clock } from "../../lib/clock.js";
+import { versionConflict } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
+import type { ProgramMeasurementService } from "../program/program-measurement.service.js";
 import type { InstallService } from "../stores/install.service.js";
+import { programChanges } from "./program-diff.rules.js";
 import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
+import { matchesVersion, versionOf } from "./program-version.rules.js";
 
-/** The merchant's program settings; every change is audited with its before and after, and signalled (caches drop it). */
+export interface ProgramWrite {
+  actor: string;
+  /** The caller's If-Match: the write goes ahead only while it names the current version. */
+  ifMatch?: string | undefined;
+}
+
+/**
+ * The merchant's program settings, one document per store. Every write runs in the store's transaction:
+ * the version check, the save and an audit entry naming each changed field land together, and a write
+ * that changes nothing records nothing. Changes are signalled (caches drop the store's program).
+ */
 export class SettingsService {
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock; changes: ChangeSignal<number> }) {}
+  constructor(
+    private readonly deps: {
+      storage: Storage;
+      installs: InstallService;
+      clock: Clock;
+      changes: ChangeSignal<number>;
+      /** Told of every saved change, to measure members' histories against it and pay what is due. */
+      measurements: Pick<ProgramMeasurementService, "measureProgramChange">;
+    },
+  ) {}
 
   async get(storeId: number): Promise<ProgramSettings> {
     const install = await this.deps.installs.requireActive(storeId);
     const saved = await this.deps.storage.read(storeId, (tx) => tx.settings.get(storeId));
-    return saved ?? defaultProgramSettings(install.currencyPrecision);
+    return normalise(saved) ?? defaultProgramSettings(install.currencyPrecision);
   }
 
-  async update(storeId: number, input: unknown, actor: string): Promise<ProgramSettings> {
-    const parsed = { data: parseInput(programSettingsSchema, input) };
-    const before = await this.get(storeId);
-    const at = this.deps.clock.now().toISOString();
-    await this.deps.storage.transaction(storeId, async (tx) => {
-      await tx.settings.save(storeId, parsed.data);
-      await tx.audit.append(storeId, { id: newId("aud"), storeId, actor, action: "settings.updated", subject: "program", details: { before, after: parsed.data }, createdAt: at });
+  /** The whole program in one document; what `get` returns, this accepts unchanged. */
+  update(storeId: number, input: unknown, actor: string, ifMatch?: string): Promise<ProgramSettings> {
+    const next = parseInput(programSettingsSchema, input);
+    return this.edit(storeId, { actor, ifMatch }, "program", (current) => {
+      if (!matchesVersion(ifMatch, versionOf(current))) throw versionConflict("The program was changed since you read it; `current` holds it as it is now.", current);
+      return next;
     });
-    this.deps.changes.notify(storeId);
-    return parsed.data;
   }
+
+  /**
+   * Applies `change` to the program as it is now, inside the store's transaction, and saves what it returns
+   * once the whole program is valid. `change` may refuse (a version conflict, an unknown item) by throwing.
+   */
+  async edit(storeId: number, write: ProgramWrite, subject: string, change: (current: ProgramSettings) => unknown): Promise<ProgramSettings> {
+    const install = await this.deps.installs.requireActive(storeId);
+    const { saved, changed, before } = await this.deps.storage.transaction(storeId, async (tx) => {
+      const current = normalise(await tx.settings.get(storeId)) ?? defaultProgramSettings(install.currencyPrecision);
+      const next = parseInput(programSettingsSchema, change(current));
+      const { changes, touched } = programChanges(current, next);
+      if (changes.length === 0) return { saved: current, changed: false, before: current };
+      await tx.settings.save(storeId, next);
+      const createdAt = this.deps.clock.now().toISOString();
+      await tx.audit.append(storeId, { id: newId("aud"), storeId, actor: write.actor, action: "settings.updated", subject, details: { changes, touched }, createdAt });
+      return { saved: next, changed: true, before: current };
+    });
+    if (changed) {
+      this.deps.changes.notify(storeId);
+      await this.deps.measurements.measureProgramChange(storeId, before, saved, write.actor);
+    }
+    return saved;
+  }
+}
+
+/** Saved settings as the current schema reads them (defaults of fields added since filled in); as saved if it cannot. */
+function normalise(saved: ProgramSettings | null): ProgramSettings | null {
+  if (!saved) return null;
+  const parsed = programSettingsSchema.safeParse(saved);
+  return parsed.success ? parsed.data : saved;
 }

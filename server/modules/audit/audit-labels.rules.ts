@@ -1,0 +1,73 @@
+import { programChanges, type FieldChange, type ProgramPart, type Touched } from "../settings/program-diff.rules.js";
+import type { ProgramSettings } from "../settings/program-settings.js";
+import type { AuditEntry } from "./audit-entry.js";
+
+/** The member an entry is about, so the dashboard can link to them. */
+export interface AuditMember {
+  id: string;
+  email: string | null;
+}
+
+/** An audit entry as the merchant reads it: a sentence, the member it is about, and for program edits the changed fields. */
+export type AuditView = AuditEntry & { label: string; member: AuditMember | null };
+
+const PART_NOUNS: Record<ProgramPart, string> = {
+  challenges: "Challenge",
+  badges: "Badge",
+  tiers: "Tier",
+  rewards: "Reward",
+  earning: "Earning rule",
+  theme: "Widget look",
+  texts: "Widget texts",
+};
+const LIST_NOUNS: Partial<Record<ProgramPart, string>> = { challenges: "Challenges", badges: "Badges", tiers: "Tiers", rewards: "Rewards" };
+const MOST_NAMED = 3;
+
+/** Entries about a member name them as their subject (member ids start `mem_`). */
+export const memberIdOf = (entry: AuditEntry): string | null => (entry.subject.startsWith("mem_") ? entry.subject : null);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const signed = (points: number) => `${points > 0 ? "+" : ""}${points}`;
+
+function touchedLabel(touched: Touched): string {
+  if ("id" in touched) return `${PART_NOUNS[touched.part]} '${touched.name}' ${touched.change}`;
+  // A list touched as a whole is a list whose items traded places.
+  return LIST_NOUNS[touched.part] ? `${LIST_NOUNS[touched.part]} reordered` : `${PART_NOUNS[touched.part]} changed`;
+}
+
+function programLabel(touched: Touched[]): string {
+  const [only] = touched;
+  if (touched.length === 1 && only) return touchedLabel(only);
+  if (touched.length === 0) return "Program saved";
+  const named = touched.slice(0, MOST_NAMED).map(touchedLabel);
+  const more = touched.length - named.length;
+  return `Program changed: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/**
+ * A program edit's changed fields and what they touched. Entries written before edits were recorded as
+ * diffs hold the whole program before and after; their diff is worked out here.
+ */
+function programDetails(details: Record<string, unknown>): { changes: FieldChange[]; touched: Touched[] } {
+  if (Array.isArray(details.changes) && Array.isArray(details.touched)) return { changes: details.changes as FieldChange[], touched: details.touched as Touched[] };
+  if (isRecord(details.before) && isRecord(details.after)) return programChanges(details.before as ProgramSettings, details.after as ProgramSettings);
+  return { changes: [], touched: [] };
+}
+
+/** The entry in words: "Challenge 'Spring' changed", "Points adjusted by +50 for ana@example.com". */
+export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null): AuditView {
+  const details = entry.details;
+  const who = member?.email ?? `member ${memberIdOf(entry) ?? entry.subject}`;
+  switch (entry.action) {
+    case "points.adjusted":
+      return { ...entry, member, label: `Points adjusted by ${signed(Number(details.points))} for ${who}` };
+    case "points.clawback_shortfall":
+      return { ...entry, member, label: `Clawback shortfall of ${Number(details.shortfall)} points for ${who}` };
+    case "settings.updated": {
+      const program = programDetails(details);
+      return { ...entry, details: program, member, label: programLabel(program.touched) };
+    }
+    default:
+      return { ...entry, member, label: entry.action };
+  }
+}
