@@ -1,5 +1,6 @@
 import type { Container } from "../container.js";
 import { BACKFILL_EVENT } from "../modules/orders/backfill-job.js";
+import { MEASUREMENT_EVENT } from "../modules/program/program-measurement.js";
 import { InboxWorker, type InboxWorkerOptions } from "./inbox-worker.js";
 import { orderEventHandler } from "./order-event.handler.js";
 
@@ -20,6 +21,7 @@ export function createInboxWorker(
       "order.updated": onOrder,
       "order.deleted": onOrder,
       [BACKFILL_EVENT]: (event) => container.backfill.processPage(event),
+      [MEASUREMENT_EVENT]: (event) => container.programMeasurements.processPage(event),
     },
     ...tuning,
   });

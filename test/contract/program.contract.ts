@@ -110,7 +110,7 @@ export function describeProgramContract(h: ContractHarness): void {
       const changed = {
         ...settings,
         earning: { ...settings.earning, points: 3 },
-        challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 } }],
+        challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 }, countFrom: null }],
       };
       await expect(
         h.storage.transaction(storeId, async (tx) => {

@@ -94,7 +94,7 @@ describe("the cached public program", () => {
     await program();
     const changed = {
       ...(await app.container.settings.get(storeId)),
-      challenges: [{ id: "ch_elsewhere", title: "Saved elsewhere", description: "", points: 5, goal: { kind: "orders" as const, target: 1 } }],
+      challenges: [{ id: "ch_elsewhere", title: "Saved elsewhere", description: "", points: 5, goal: { kind: "orders" as const, target: 1 }, countFrom: null }],
     };
     await app.container.storage.transaction(storeId, (tx) => tx.settings.save(storeId, changed));
 

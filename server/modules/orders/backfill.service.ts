@@ -5,7 +5,8 @@ import { conflict, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput } from "../../lib/validation.js";
 import type { Storage } from "../../storage/storage.port.js";
-import { pendingInboxEvent, type InboxEvent } from "../inbox/inbox-event.js";
+import type { InboxEvent } from "../inbox/inbox-event.js";
+import { queueJobPage } from "../inbox/job-page.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
 import { BACKFILL_EVENT, BACKFILL_PAGE_SIZE, type BackfillJob } from "./backfill-job.js";
@@ -106,20 +107,7 @@ export class BackfillService {
   }
 
   private async queuePage(job: BackfillJob, offset: number): Promise<void> {
-    const now = this.deps.clock.now();
-    await this.deps.storage.inbox.add(
-      job.storeId,
-      pendingInboxEvent(
-        {
-          eventId: pageEventId(job, offset),
-          storeId: job.storeId,
-          eventType: BACKFILL_EVENT,
-          entityId: job.id,
-          data: { jobId: job.id, offset },
-          eventCreated: Math.floor(now.getTime() / 1000),
-        },
-        now,
-      ),
-    );
+    const page = { eventId: pageEventId(job, offset), storeId: job.storeId, eventType: BACKFILL_EVENT, entityId: job.id, data: { jobId: job.id, offset } };
+    await queueJobPage(this.deps.storage.inbox, page, this.deps.clock.now());
   }
 }

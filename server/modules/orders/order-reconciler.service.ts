@@ -5,7 +5,7 @@ import type { Logger } from "../../lib/logger.js";
 import type { Storage, StoreTransaction } from "../../storage/storage.port.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
-import { awardCompletedChallenges } from "../program/challenge-awards.js";
+import { payDueChallenges } from "../program/challenge-awards.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -62,10 +62,10 @@ export class OrderReconciler {
         updatedAt: now,
       });
       const current = (await tx.members.get(storeId, member.id)) ?? member;
-      const stats = statsFromOrders(await tx.orders.listForMember(storeId, member.id));
-      await tx.members.update(storeId, { ...current, stats, updatedAt: now });
-      const awarded = await awardCompletedChallenges(tx, storeId, member.id, stats, settings, this.deps.clock);
-      return correction || awarded > 0 ? "corrected" : "unchanged";
+      const orders = await tx.orders.listForMember(storeId, member.id);
+      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), updatedAt: now });
+      const paid = await payDueChallenges(tx, storeId, member.id, orders, settings.challenges, this.deps.clock);
+      return correction || paid.challenges > 0 ? "corrected" : "unchanged";
     });
   }
 

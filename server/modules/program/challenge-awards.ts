@@ -1,24 +1,30 @@
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
-import type { MemberStats } from "../members/member.js";
-import type { ProgramSettings } from "../settings/program-settings.js";
-import { challengeRewardKey, completedChallenges } from "./progress.rules.js";
+import type { OrderRecord } from "../orders/order-record.js";
+import { challengeRewardKey, challengesDue, type Challenge } from "./progress.rules.js";
+
+/** What one call paid: challenges and points. */
+export interface ChallengePayout {
+  challenges: number;
+  points: number;
+}
 
 /**
  * Pays every challenge the member's history now completes, once each: the key per challenge and member
  * makes a repeat write nothing. A challenge stays paid if a later refund drops the history below its goal.
  */
-export async function awardCompletedChallenges(
+export async function payDueChallenges(
   tx: StoreTransaction,
   storeId: number,
   memberId: string,
-  stats: MemberStats,
-  settings: ProgramSettings,
+  orders: OrderRecord[],
+  challenges: Challenge[],
   clock: Clock,
-): Promise<number> {
-  let awarded = 0;
-  for (const challenge of completedChallenges(settings, stats)) {
+): Promise<ChallengePayout> {
+  const paid = new Set(await tx.ledger.existingKeys(storeId, challenges.map((challenge) => challengeRewardKey(challenge.id, memberId))));
+  const payout: ChallengePayout = { challenges: 0, points: 0 };
+  for (const challenge of challengesDue(challenges, orders, paid, memberId)) {
     const { created } = await tx.ledger.append(storeId, {
       id: newId("led"),
       storeId,
@@ -29,10 +35,13 @@ export async function awardCompletedChallenges(
       idempotencyKey: challengeRewardKey(challenge.id, memberId),
       actor: "system",
       note: `Challenge completed: ${challenge.title}`,
-      basis: { challengeId: challenge.id, goal: challenge.goal, points: challenge.points },
+      basis: { challengeId: challenge.id, title: challenge.title, goal: challenge.goal, countFrom: challenge.countFrom ?? null, points: challenge.points },
       createdAt: clock.now().toISOString(),
     });
-    if (created) awarded++;
+    if (created) {
+      payout.challenges++;
+      payout.points += challenge.points;
+    }
   }
-  return awarded;
+  return payout;
 }

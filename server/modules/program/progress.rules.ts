@@ -1,10 +1,19 @@
 import type { MemberStats } from "../members/member.js";
+import { statsFromOrders } from "../members/member-stats.rules.js";
+import type { OrderRecord } from "../orders/order-record.js";
 import type { Goal, ProgramSettings } from "../settings/program-settings.js";
 
-/** How far the member's history is toward a goal: paid orders, or lifetime spend in minor units. */
+export type Challenge = ProgramSettings["challenges"][number];
+
+/** How far the member's history is toward a goal: paid orders, or spend (the eligible amount) in minor units. */
 export function goalProgress(goal: Goal, stats: MemberStats): { progress: number; target: number; completed: boolean } {
   const value = goal.kind === "orders" ? stats.paidOrders : stats.lifetimeSpendMinor;
   return { progress: Math.min(value, goal.target), target: goal.target, completed: value >= goal.target };
+}
+
+/** A challenge measured on the member's order records: only orders placed at or after its `countFrom` count. */
+export function challengeProgress(challenge: Pick<Challenge, "goal" | "countFrom">, orders: OrderRecord[]) {
+  return goalProgress(challenge.goal, statsFromOrders(orders, challenge.countFrom));
 }
 
 /** The highest tier whose threshold the lifetime spend reaches, and the one after it. */
@@ -20,9 +29,12 @@ export function tierStanding(tiers: ProgramSettings["tiers"], spendMinor: number
   };
 }
 
-/** Challenges the member's history completes: each pays its points once (idempotency key per challenge and member). */
-export function completedChallenges(settings: ProgramSettings, stats: MemberStats) {
-  return settings.challenges.filter((challenge) => goalProgress(challenge.goal, stats).completed);
-}
-
 export const challengeRewardKey = (challengeId: string, memberId: string) => `task:${challengeId}:${memberId}:once`;
+
+/**
+ * What the member is owed now: the challenges their history completes that have not paid them yet (`paidKeys`
+ * holds the reward keys already in the ledger). The job, its preview and order reconciliation all pay by this.
+ */
+export function challengesDue<C extends Pick<Challenge, "id" | "goal" | "countFrom">>(challenges: C[], orders: OrderRecord[], paidKeys: ReadonlySet<string>, memberId: string): C[] {
+  return challenges.filter((challenge) => !paidKeys.has(challengeRewardKey(challenge.id, memberId)) && challengeProgress(challenge, orders).completed);
+}

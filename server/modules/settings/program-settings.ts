@@ -30,6 +30,8 @@ export const challengeSchema = z.strictObject({
   description: z.string().max(500).default(""),
   points: z.number().int().min(1).max(1_000_000),
   goal: goalSchema,
+  /** Only orders placed at or after this instant count toward the goal; null: the member's whole history. */
+  countFrom: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 export const badgeSchema = z.strictObject({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
 export const tierSchema = z.strictObject({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });

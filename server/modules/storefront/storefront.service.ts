@@ -6,7 +6,7 @@ import { ExpiringCache } from "../../lib/expiring-cache.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
-import { goalProgress, tierStanding } from "../program/progress.rules.js";
+import { memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
@@ -58,9 +58,7 @@ export class StorefrontService {
       const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: 10, offset: 0 });
       return {
         member: { email: member.email, balance: member.balance },
-        tier: tierStanding(settings.tiers, member.stats.lifetimeSpendMinor),
-        challenges: settings.challenges.map((challenge) => ({ id: challenge.id, ...goalProgress(challenge.goal, member.stats) })),
-        badges: settings.badges.map((badge) => ({ id: badge.id, earned: goalProgress(badge.goal, member.stats).completed })),
+        ...(await memberStanding(tx, storeId, memberId, settings)),
         referral: null,
         recentLedger: items.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: entry.note, createdAt: entry.createdAt })),
         coupons: [],

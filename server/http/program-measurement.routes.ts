@@ -1,0 +1,32 @@
+import { Router } from "express";
+import { z } from "zod";
+import { previewRequestSchema } from "../modules/program/program-preview.js";
+import type { ProgramMeasurementService } from "../modules/program/program-measurement.service.js";
+import { adminOf } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const measurementParams = z.object({ measurementId: z.string().min(1).max(64) });
+
+/**
+ * What a program change pays: a preview before saving (`{ challenge }` or `{ badge }` as it would be saved),
+ * and the progress of the background measurements saves start (mounted behind requireAdmin).
+ */
+export function programMeasurementRoutes(deps: { programMeasurements: ProgramMeasurementService }): Router {
+  const router = Router();
+
+  router.post("/program/preview", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    res.json(await deps.programMeasurements.preview(storeId, parseInput(previewRequestSchema, req.body)));
+  });
+
+  router.get("/program/measurements", async (_req, res) => {
+    res.json({ items: await deps.programMeasurements.list(adminOf(res.locals).storeId) });
+  });
+
+  router.get("/program/measurements/:measurementId", async (req, res) => {
+    const { measurementId } = parseInput(measurementParams, req.params);
+    res.json(await deps.programMeasurements.get(adminOf(res.locals).storeId, measurementId));
+  });
+
+  return router;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { OrderRecord } from "../../server/modules/orders/order-record.js";
+import { challengesToMeasure } from "../../server/modules/program/program-change.rules.js";
+import { challengeProgress, challengeRewardKey, challengesDue, type Challenge } from "../../server/modules/program/progress.rules.js";
+import { challengeSchema, defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
+
+const order = (placedAt: string, eligibleMinor = 5_000, counted = true): OrderRecord => ({
+  orderId: `O${placedAt}`,
+  internalId: null,
+  storeId: 1,
+  memberId: "mem_1",
+  paymentStatus: counted ? "PAID" : "REFUNDED",
+  counted,
+  eligibleMinor,
+  placedAt,
+  revision: 1,
+  updatedAt: placedAt,
+});
+
+const challenge = (overrides: Partial<Challenge> = {}): Challenge =>
+  challengeSchema.parse({ id: "ch_two", title: "Two orders", points: 25, goal: { kind: "orders", target: 2 }, ...overrides });
+
+const history = [order("2026-03-01T09:59:59.999Z"), order("2026-03-01T10:00:00.000Z"), order("2026-03-02T08:00:00.000Z", 7_000), order("2026-03-03T08:00:00.000Z", 9_000, false)];
+
+describe("counting only orders from a start (countFrom)", () => {
+  it("when countFrom is null, then the whole history counts", () => {
+    expect(challengeProgress(challenge(), history)).toEqual({ progress: 2, target: 2, completed: true });
+  });
+
+  it("when an order was placed exactly at countFrom, then it counts; a millisecond before, it does not", () => {
+    expect(challengeProgress(challenge({ countFrom: "2026-03-01T10:00:00.000Z" }), history)).toEqual({ progress: 2, target: 2, completed: true });
+    expect(challengeProgress(challenge({ countFrom: "2026-03-01T10:00:00.001Z" }), history)).toEqual({ progress: 1, target: 2, completed: false });
+  });
+
+  it("when countFrom carries a time zone offset, then it is the same instant", () => {
+    expect(challengeProgress(challenge({ countFrom: "2026-03-01T11:00:00+01:00" }), history).progress).toBe(2);
+  });
+
+  it("when a spend challenge counts from a start, then only the eligible amounts of counted orders since then add up", () => {
+    const spend = challenge({ goal: { kind: "spend", target: 12_000 }, countFrom: "2026-03-01T10:00:00Z" });
+    expect(challengeProgress(spend, history)).toEqual({ progress: 12_000, target: 12_000, completed: true });
+    expect(challengeProgress({ ...spend, countFrom: "2026-03-02T00:00:00Z" }, history)).toEqual({ progress: 7_000, target: 12_000, completed: false });
+  });
+
+  it("when countFrom is in the future, then nothing counts yet", () => {
+    expect(challengeProgress(challenge({ countFrom: "2030-01-01T00:00:00Z" }), history).progress).toBe(0);
+  });
+
+  it("when countFrom is not an ISO date and time, then the challenge is refused", () => {
+    for (const countFrom of ["2026-03-01", "yesterday", "2026-13-01T00:00:00Z"]) expect(challengeSchema.safeParse({ ...challenge(), countFrom }).success).toBe(false);
+  });
+});
+
+describe("what is due", () => {
+  it("when the history completes a challenge not yet paid, then it is due; once its key is in the ledger, it is not", () => {
+    const due = challengesDue([challenge(), challenge({ id: "ch_four", goal: { kind: "orders", target: 4 } })], history, new Set(), "mem_1");
+    expect(due.map((item) => item.id)).toEqual(["ch_two"]);
+    expect(challengesDue([challenge()], history, new Set([challengeRewardKey("ch_two", "mem_1")]), "mem_1")).toEqual([]);
+    expect(challengesDue([challenge()], history, new Set([challengeRewardKey("ch_two", "mem_2")]), "mem_1")).toHaveLength(1);
+  });
+});
+
+describe("which challenges a program change measures", () => {
+  const before = { ...defaultProgramSettings(2), challenges: [challenge(), challenge({ id: "ch_spend", goal: { kind: "spend", target: 10_000 } })] };
+
+  it("when a challenge is added, its goal or its start changes, then it is measured; a new title or reward alone, or a removal, is not", () => {
+    const after = {
+      ...before,
+      challenges: [
+        challenge({ title: "Renamed", points: 99 }),
+        challenge({ id: "ch_spend", goal: { kind: "spend", target: 9_000 } }),
+        challenge({ id: "ch_new" }),
+      ],
+    };
+    expect(challengesToMeasure(before, after)).toEqual(["ch_spend", "ch_new"]);
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ countFrom: "2026-03-01T00:00:00Z" })] })).toEqual(["ch_two"]);
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ goal: { kind: "spend", target: 2 } })] })).toEqual(["ch_two"]);
+    expect(challengesToMeasure(before, { ...before, challenges: [] })).toEqual([]);
+    expect(challengesToMeasure(before, before)).toEqual([]);
+  });
+});
