@@ -31,7 +31,7 @@ export function storefrontRoutes(deps: { storefront: StorefrontService; shopperS
   router.get("/me", async (req, res) => {
     const principal = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
     res.set("Cache-Control", "private, no-store");
-    res.json(await deps.storefront.me(principal));
+    res.json(await deps.storefront.me(principal, req.query.lang));
   });
 
   return router;

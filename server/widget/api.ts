@@ -66,9 +66,10 @@ export class StorefrontApi {
     }
   }
 
-  async me(): Promise<Me> {
+  /** The shopper's standing, with the merchant's texts in `lang` (the program's language). */
+  async me(lang: string): Promise<Me> {
     try {
-      return await this.call<Me>("me", { auth: true });
+      return await this.call<Me>(`me?lang=${encodeURIComponent(lang)}`, { auth: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.token = null;
       throw error;

@@ -34,9 +34,6 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
       // the shop's own formatter is a nicety; fall through to ours
     }
     const fixed = { minimumFractionDigits: precision, maximumFractionDigits: precision };
-    if (program.currencyPrefix || program.currencySuffix) {
-      return `${program.currencyPrefix ?? ""}${new Intl.NumberFormat(locale, fixed).format(major)}${program.currencySuffix ?? ""}`;
-    }
     try {
       return new Intl.NumberFormat(locale, { style: "currency", currency: program.currency, ...fixed }).format(major);
     } catch {

@@ -106,7 +106,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     if (!body.firstChild) fill(body, h("p", { class: "muted", role: "status" }, f.t("loading")));
     body.setAttribute("aria-busy", "true");
     try {
-      const me = await api.me();
+      const me = await api.me(program.lang);
       if (current === generation) showMember(me);
     } catch (error) {
       if (current !== generation) return;

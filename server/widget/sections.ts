@@ -126,7 +126,7 @@ export function activitySection({ f }: View, me: Me): HTMLElement | null {
 
 /** Only when the merchant runs referrals and the server gave this shopper a link. */
 export function referralSection({ program, f }: View, me: Me): HTMLElement | null {
-  const url = me.referral?.url;
+  const url = me.referral?.link;
   if (!program.referral.enabled || !url || !/^https?:\/\//.test(url)) return null;
   const message = f.t("referral.message", { store: program.storeName });
   const status = h("div", { class: "muted sm", role: "status" });

@@ -1,44 +1,9 @@
-/** The wire shapes the widget reads from `/api/storefront/:storeId/...` (see server/modules/storefront). */
-export type Texts = Record<string, string>;
+import type { PublicProgram, ShopperStanding } from "../modules/storefront/storefront.service.js";
+export type { Goal } from "../modules/settings/program-settings.js";
 
-export interface Goal {
-  kind: "orders" | "spend";
-  target: number;
-}
-
-export interface Theme {
-  primaryColor: string;
-  textColor: string;
-  position: "bottom-right" | "bottom-left";
-  launcherText: string;
-}
-
-export interface Program {
-  storeId: number;
-  storeName: string;
-  lang: string;
-  currency: string;
-  currencyPrecision: number;
-  currencyPrefix?: string;
-  currencySuffix?: string;
-  earning: { points: number; perAmountMinor: number; minOrderMinor: number };
-  challenges: { id: string; title: string; description: string; points: number; goal: Goal }[];
-  badges: { id: string; name: string; description: string; goal: Goal }[];
-  tiers: { id: string; name: string; thresholdMinor: number; perks: string }[];
-  rewards: { id: string; name: string; costPoints: number; discount: { type: "ABS" | "PERCENT"; value: number } }[];
-  referral: { enabled: boolean };
-  theme: Theme;
-  texts: Texts;
-}
-
-export interface Me {
-  member: { email: string | null; balance: number };
-  tier: { current: { id: string; name: string } | null; next: { id: string; name: string; thresholdMinor: number } | null; spendMinor: number };
-  challenges: { id: string; progress: number; target: number; completed: boolean }[];
-  badges: { id: string; earned: boolean }[];
-  referral: { url: string; code?: string } | null;
-  recentLedger: { delta: number; kind: string; note: string; createdAt: string }[];
-}
+/** The wire shapes the widget reads from `/api/storefront/:storeId/...`, as the server builds them (never copied here). */
+export type Program = PublicProgram;
+export type Me = ShopperStanding;
 
 /** The part of Ecwid's storefront JS API the widget uses (CONTRACT §5.2). */
 export interface EcwidApi {

@@ -16,6 +16,16 @@ export type EarningRule = z.infer<typeof earningRuleSchema>;
 const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[a-z0-9_-]{1,40}$`), `must look like ${prefix}_something`);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+export const LANGUAGES = ["en", "nl", "de", "nb"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * An item's texts in other languages, e.g. `{ nl: { title: "Lente" } }`. The item's own fields are in the
+ * store's language, so a one-language shop keeps plain strings; a shopper reads their language's text where
+ * there is one, else the store's.
+ */
+const translations = <Fields extends z.ZodRawShape>(fields: Fields) => z.partialRecord(z.enum(LANGUAGES), z.strictObject(fields).partial()).optional();
+
 /** What a challenge or badge measures, always from the member's order history, so edits never reset progress. */
 export const goalSchema = z.strictObject({
   kind: z.enum(["orders", "spend"]),
@@ -28,16 +38,30 @@ export const challengeSchema = z.strictObject({
   id: id("ch"),
   title: text(120),
   description: z.string().max(500).default(""),
+  i18n: translations({ title: text(120), description: z.string().max(500) }),
   points: z.number().int().min(1).max(1_000_000),
   goal: goalSchema,
   /** Only orders placed at or after this instant count toward the goal; null: the member's whole history. */
   countFrom: z.iso.datetime({ offset: true }).nullable().default(null),
 });
-export const badgeSchema = z.strictObject({ id: id("bd"), name: text(80), description: z.string().max(500).default(""), goal: goalSchema });
-export const tierSchema = z.strictObject({ id: id("tr"), name: text(60), thresholdMinor: z.number().int().min(0).max(100_000_000_000), perks: z.string().max(300).default("") });
+export const badgeSchema = z.strictObject({
+  id: id("bd"),
+  name: text(80),
+  description: z.string().max(500).default(""),
+  i18n: translations({ name: text(80), description: z.string().max(500) }),
+  goal: goalSchema,
+});
+export const tierSchema = z.strictObject({
+  id: id("tr"),
+  name: text(60),
+  thresholdMinor: z.number().int().min(0).max(100_000_000_000),
+  perks: z.string().max(300).default(""),
+  i18n: translations({ name: text(60), perks: z.string().max(300) }),
+});
 export const rewardSchema = z.strictObject({
   id: id("rw"),
   name: text(80),
+  i18n: translations({ name: text(80) }),
   costPoints: z.number().int().min(1).max(100_000_000),
   discount: z.strictObject({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
 });
@@ -54,9 +78,6 @@ export const themeSchema = z.strictObject({
   position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
   launcherText: z.string().trim().max(40).default(""),
 });
-
-export const LANGUAGES = ["en", "nl", "de", "nb"] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** Merchant overrides of any storefront or email text, per language. */
 export const textsSchema = z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500)));

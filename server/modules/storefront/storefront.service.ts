@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.js";
 import { ExpiringCache } from "../../lib/expiring-cache.js";
 import type { Storage } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
+import { programInLanguage } from "../i18n/merchant-texts.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
 import { memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
@@ -19,6 +20,12 @@ import type { InstallService } from "../stores/install.service.js";
  * uninstall. Browsers keep the program for a minute anyway (Cache-Control).
  */
 export const PROGRAM_TTL_MS = 10_000;
+
+/** A shopper's own referral code and link; null while the store runs no referral program. */
+interface ReferralLink {
+  code: string;
+  link: string;
+}
 
 interface StoreView {
   install: Install;
@@ -47,10 +54,10 @@ export class StorefrontService {
     return this.programs.get(`${storeId}:${lang}`, async () => encodeJson(publicProgram(storeId, lang, await this.view(storeId))));
   }
 
-  /** Only for the member the verified session names. */
-  async me(principal: ShopperPrincipal) {
+  /** Only for the member the verified session names; the program's texts in `langInput`, as `program` gives them. */
+  async me(principal: ShopperPrincipal, langInput: unknown) {
     const { storeId, memberId } = principal;
-    const { settings } = await this.view(storeId);
+    const settings = localSettings(await this.view(storeId), resolveLanguage(langInput));
     return this.deps.storage.read(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
       // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
@@ -59,7 +66,7 @@ export class StorefrontService {
       return {
         member: { email: member.email, balance: member.balance },
         ...(await memberStanding(tx, storeId, memberId, settings)),
-        referral: null,
+        referral: null as ReferralLink | null,
         recentLedger: items.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: entry.note, createdAt: entry.createdAt })),
         coupons: [],
       };
@@ -77,7 +84,12 @@ export class StorefrontService {
   }
 }
 
-function publicProgram(storeId: number, lang: Language, { install, settings }: StoreView) {
+/** The store's program with the merchant's texts in the shopper's language, the store's own language filling any gap. */
+const localSettings = ({ install, settings }: StoreView, lang: Language) => programInLanguage(settings, lang, resolveLanguage(install.lang));
+
+function publicProgram(storeId: number, lang: Language, view: StoreView) {
+  const { install } = view;
+  const settings = localSettings(view, lang);
   const { points, perAmountMinor, minOrderMinor } = settings.earning;
   return {
     storeId,
@@ -95,3 +107,8 @@ function publicProgram(storeId: number, lang: Language, { install, settings }: S
     texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
   };
 }
+
+/** What `GET /api/storefront/:storeId/program` answers; the widget reads it with these types. */
+export type PublicProgram = ReturnType<typeof publicProgram>;
+/** What `GET /api/storefront/:storeId/me` answers. */
+export type ShopperStanding = Awaited<ReturnType<StorefrontService["me"]>>;
