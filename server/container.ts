@@ -106,7 +106,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     installs,
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
-    ledger: new LedgerService({ storage, clock }),
+    ledger: new LedgerService({ storage, clock, installs }),
     settings,
     programItems: new ProgramItemsService(settings),
     mailer,

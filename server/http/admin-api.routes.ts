@@ -93,8 +93,9 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.post("/members/:memberId/adjustments", async (req, res) => {
     const { storeId, actor } = adminOf(res.locals);
     const { memberId } = parseInput(memberParams, req.params);
-    const body = parseInput(z.strictObject({ points: z.unknown(), reason: z.unknown() }), req.body ?? {});
-    const result = await deps.ledger.adjust({ storeId, memberId, points: body.points, reason: body.reason, actor, requestKey: req.get("idempotency-key") ?? null });
+    const body = parseInput(z.strictObject({ points: z.unknown(), reason: z.unknown(), visibleToShopper: z.unknown().optional() }), req.body ?? {});
+    const { points, reason, visibleToShopper } = body;
+    const result = await deps.ledger.adjust({ storeId, memberId, points, reason, visibleToShopper, actor, requestKey: req.get("idempotency-key") ?? null });
     res.status(result.created ? 201 : 200).json(result);
   });
 

@@ -11,6 +11,8 @@ export const adjustmentSchema = z.strictObject({
     .max(MAX_POINTS_PER_ENTRY)
     .refine((n) => n !== 0, "must not be zero"),
   reason: z.string().trim().min(3, "must be at least 3 characters long").max(500),
+  /** Whether the shopper may read the reason beside the entry in the widget. */
+  visibleToShopper: z.boolean().default(false),
 });
 export type Adjustment = z.infer<typeof adjustmentSchema>;
 

@@ -7,6 +7,7 @@ import type { Storage } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { programInLanguage } from "../i18n/merchant-texts.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
+import { shopperNote } from "../ledger/ledger-words.rules.js";
 import { memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -67,7 +68,8 @@ export class StorefrontService {
         member: { email: member.email, balance: member.balance },
         ...(await memberStanding(tx, storeId, memberId, settings)),
         referral: null as ReferralLink | null,
-        recentLedger: items.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: entry.note, createdAt: entry.createdAt })),
+        // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
+        recentLedger: items.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
         coupons: [],
       };
     });
