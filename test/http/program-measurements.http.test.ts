@@ -116,6 +116,14 @@ describe("a program change reaches history", () => {
     expect((await app.http.get("/api/storefront/" + storeId + "/program")).data.challenges[0]).toMatchObject({ id: "ch_two", countFrom: fromNow.countFrom });
   });
 
+  it("when challenges are saved before the store has any member, then no measurement starts, and the first member's order pays them", async () => {
+    await saveChallenges([{ ...twoOrders, goal: { kind: "orders", target: 1 } }]);
+    expect((await app.http.get("/api/admin/program/measurements", admin)).data.items).toEqual([]);
+    expect(await app.container.storage.inbox.counts(storeId)).toMatchObject({ pending: 0 });
+    await paidOrders("ana@example.com", [20]);
+    expect(await taskEntries("ana@example.com")).toMatchObject([{ delta: 25 }]);
+  });
+
   it("when a badge is previewed, then it counts the members it would award and no points", async () => {
     await paidOrders("ana@example.com", [60, 50]);
     await paidOrders("bo@example.com", [40]);

@@ -22,13 +22,21 @@ const pageEventId = (measurementId: string, offset: number) => `${measurementId}
 export class ProgramMeasurementService {
   constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock; pageSize?: number }) {}
 
-  /** Called once a program change is saved. Returns the measurement started, or null when the change needs none. */
+  /**
+   * Called once a program change is saved. Returns the measurement started, or null when the change needs
+   * none: no challenge to measure, or no member yet (one who joins after the save is paid by reconciliation).
+   */
   async measureProgramChange(storeId: number, before: ProgramSettings, after: ProgramSettings, actor: string): Promise<ProgramMeasurement | null> {
     const challengeIds = challengesToMeasure(before, after);
     if (challengeIds.length === 0) return null;
     const at = this.deps.clock.now().toISOString();
     const measurement: ProgramMeasurement = { id: newId("pm"), storeId, challengeIds, status: "running", total: null, measured: 0, paidMembers: 0, paidPoints: 0, startedAt: at, updatedAt: at, actor };
-    await this.deps.storage.transaction(storeId, (tx) => tx.measurements.save(storeId, measurement));
+    const started = await this.deps.storage.transaction(storeId, async (tx) => {
+      if ((await tx.members.list(storeId, { limit: 1, offset: 0 })).total === 0) return false;
+      await tx.measurements.save(storeId, measurement);
+      return true;
+    });
+    if (!started) return null;
     await this.queuePage(measurement, 0);
     return measurement;
   }
