@@ -50,6 +50,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" },
+      // Demo mode's built-in Ecwid answers the app's own calls: a line for each would bury the log.
+      customLogLevel: (req) => ((req as { originalUrl?: string }).originalUrl?.startsWith("/demo/ecwid/") ? "debug" : "info"),
       // Query strings carry Ecwid's payload and OAuth codes, request headers carry tokens, response headers carry
       // the OAuth nonce cookie and state: log none of them.
       serializers: {

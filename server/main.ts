@@ -58,6 +58,10 @@ async function main(): Promise<void> {
   });
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  if (demo) {
+    await jobs.idle();
+    demo.announce();
+  }
 }
 
 void main();

@@ -4,7 +4,7 @@
  * tag appended to the page, with `Ecwid.OnAPILoaded` firing after it ran.
  *
  * Query options: `?lang=nl` sets `Ecwid.getStorefrontLang()`, `?customer=email` logs that customer in
- * (`Ecwid.Customer.get()`, `Ecwid.OnSetProfile`).
+ * (`Ecwid.Customer.get()`, `Ecwid.OnSetProfile`). The cart (cart.js) fires `OnCartChanged` and `OnOrderPlaced`.
  */
 (() => {
   const storeId = Number(document.currentScript.dataset.storeId);
@@ -89,8 +89,8 @@
   };
   document.head.appendChild(app);
 
-  // The demo bar: each choice keeps the other, and the current ones are marked.
-  for (const link of document.querySelectorAll(".demo-bar a[data-param]")) {
+  // The demo bar and the category links: each choice keeps the others, and the current ones are marked.
+  for (const link of document.querySelectorAll("a[data-param]")) {
     const { param, value } = link.dataset;
     const next = new URLSearchParams(params);
     if (value) next.set(param, value);
@@ -101,4 +101,11 @@
   }
   const account = document.getElementById("shop-account");
   if (account && customer) account.textContent = customer.billingPerson.name;
+
+  // For the demo's cart (cart.js): what Ecwid's own checkout would know and tell the app.
+  window.demoStorefront = {
+    lang,
+    customer: () => (customer ? structuredClone(customer) : null),
+    fire: (name, value) => events[name].fire(value),
+  };
 })();

@@ -2,7 +2,9 @@ import { Router } from "express";
 import { createEcwidEmulator, seedDemoShop, type EcwidEmulator } from "../ecwid-emulator/index.js";
 import type { Container } from "../container.js";
 import { demoOutboxRoutes } from "./demo-outbox.routes.js";
-import { demoPageRoutes } from "./demo-pages.routes.js";
+import { demoOrdersRoutes } from "./demo-orders.routes.js";
+import { demoPageRoutes, type DemoPagesDeps } from "./demo-pages.routes.js";
+import { demoStoreRoutes } from "./demo-store.routes.js";
 import { DEMO_PROGRAM } from "./demo-program.js";
 
 export interface DemoMode {
@@ -11,6 +13,8 @@ export interface DemoMode {
   emulator: EcwidEmulator;
   /** Installs the demo store and books its orders, over HTTP: the emulator is served by this same app. */
   afterListen(): Promise<void>;
+  /** Prints the two demo addresses; called last, so they end the start's output where a newcomer looks. */
+  announce(): void;
 }
 
 /**
@@ -20,20 +24,22 @@ export interface DemoMode {
 export async function createDemoMode(container: Container): Promise<DemoMode> {
   const { config, installs, storage, reconciler, settings, outbox } = container;
   const log = container.logger.child({ component: "demo" });
-  const emulator = createEcwidEmulator({ clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret });
+  // Checkouts in the demo storefront and changes in the demo control panel reach the app as Ecwid's signed webhooks.
+  const emulator = createEcwidEmulator({ clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret, webhookUrl: `${config.baseUrl}/webhooks/ecwid` });
   const shop = seedDemoShop(emulator);
 
   const ecwid = Router();
   ecwid.use("/demo/ecwid", emulator.router);
-  const pages = demoPageRoutes({
+  const pagesDeps: DemoPagesDeps = {
     emulator,
     storeId: shop.storeId,
     baseUrl: config.baseUrl,
     storeName: async () => (await storage.installs.get(shop.storeId))?.storeName ?? `Store ${shop.storeId}`,
-  });
+  };
+  const urls = { admin: `${config.baseUrl}/demo/admin`, store: `${config.baseUrl}/demo/store` };
 
   return {
-    routers: [ecwid, pages, ...(outbox ? [demoOutboxRoutes(outbox)] : [])],
+    routers: [ecwid, demoPageRoutes(pagesDeps), demoStoreRoutes(pagesDeps), demoOrdersRoutes(pagesDeps), ...(outbox ? [demoOutboxRoutes(outbox)] : [])],
     emulator,
     async afterListen() {
       if (!(await installs.holdsToken(shop.storeId, shop.accessToken))) {
@@ -47,8 +53,11 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
       for (const order of emulator.getOrders(shop.storeId)) {
         if ((await reconciler.reconcile(shop.storeId, order.id)) === "corrected") booked += 1;
       }
-      const urls = { admin: `${config.baseUrl}/demo/admin`, store: `${config.baseUrl}/demo/store` };
-      log.info({ storeId: shop.storeId, ordersBooked: booked, ...urls }, `Demo mode: open ${urls.admin} (merchant dashboard) or ${urls.store} (storefront)`);
+      log.info({ storeId: shop.storeId, ordersBooked: booked }, "demo shop ready");
+    },
+    announce() {
+      container.logger.info(`Demo control panel, the merchant's side: ${urls.admin}`);
+      container.logger.info(`Demo storefront, the shopper's side: ${urls.store}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { EcwidEmulator } from "../ecwid-emulator/index.js";
-import { CONTROL_PANEL_MENU } from "./control-panel-menu.js";
+import { CONTROL_PANEL_MENU, CONTROL_PANEL_PAGES } from "./control-panel-menu.js";
 
 export interface DemoPagesDeps {
   emulator: EcwidEmulator;
@@ -23,13 +23,18 @@ const DEMO_LINKS = [
   {
     href: "/demo/store",
     title: "Demo storefront",
-    text: "The shop's storefront with the Questline widget, loaded the way Ecwid loads an app's script; switch language and shopper in its top bar.",
+    text: "The shop's storefront with the Questline widget, loaded the way Ecwid loads an app's script: buy something as a guest or a signed-in customer, and switch the language in its top bar.",
+  },
+  {
+    href: "/demo/admin/orders",
+    title: "Orders in the demo control panel",
+    text: "The shop's orders: mark one paid, refund part or all of it, or cancel it, and Ecwid's signed webhook moves the shopper's points.",
   },
   { href: "/demo/outbox", title: "Email outbox", text: "The emails demo mode would send: the storefront widget's sign-in codes." },
   { href: "/readyz", title: "Readiness", text: "Whether the app and its storage answer." },
 ];
 
-/** GET /demo (index), /demo/admin (a stand-in for Ecwid's control panel framing /admin) and /demo/store. */
+/** GET /demo (index) and /demo/admin (a stand-in for Ecwid's control panel framing /admin). */
 export function demoPageRoutes(deps: DemoPagesDeps): Router {
   const router = Router();
 
@@ -43,11 +48,14 @@ export function demoPageRoutes(deps: DemoPagesDeps): Router {
     // whichever host name the visitor used.
     const frame = new URL(deps.emulator.adminFrameUrl(deps.storeId, `${deps.baseUrl}/admin`, { mode: form === "hex" ? "fragment" : "query" }));
     res.set("Cache-Control", "no-store");
-    res.render("demo/admin", { storeName: await deps.storeName(), form, frameSrc: frame.pathname + frame.search + frame.hash, menu: CONTROL_PANEL_MENU });
-  });
-
-  router.get("/demo/store", async (_req, res) => {
-    res.render("demo/store", { storeName: await deps.storeName(), storeId: deps.storeId });
+    res.render("demo/admin", {
+      storeName: await deps.storeName(),
+      form,
+      frameSrc: frame.pathname + frame.search + frame.hash,
+      menu: CONTROL_PANEL_MENU,
+      pages: CONTROL_PANEL_PAGES,
+      current: "/demo/admin",
+    });
   });
 
   return router;

@@ -4,15 +4,22 @@ import { requireStore, type EmulatorState } from "./emulator-state.js";
 import { formatMoney, roundMoney } from "./money.js";
 import { refundOrder, requireOrder, updateOrder } from "./order-book.js";
 import { deliverOrderEvent } from "./webhook-sender.js";
-import type { PaymentStatus } from "./wire-types.js";
+import type { EcwidOrder, PaymentStatus } from "./wire-types.js";
 
 const status = (paymentStatus: PaymentStatus) => paymentStatus.toLowerCase().replace(/_/g, " ");
+
+/** What the control panel offers for an order in this payment status. */
+export const orderActions = (order: Pick<EcwidOrder, "paymentStatus">) => ({
+  markPaid: order.paymentStatus === "AWAITING_PAYMENT",
+  refund: order.paymentStatus === "PAID" || order.paymentStatus === "PARTIALLY_REFUNDED",
+  cancel: order.paymentStatus !== "CANCELLED" && order.paymentStatus !== "REFUNDED",
+});
 
 /** The merchant sets an unpaid order's payment status to Paid in the control panel; Ecwid sends `order.updated`. */
 export async function markPaid(state: EmulatorState, storeId: number, orderId: string): Promise<OrderChange> {
   const store = requireStore(state, storeId);
   const { order } = requireOrder(store, orderId);
-  if (order.paymentStatus !== "AWAITING_PAYMENT") throw new ActionRefused(`Order ${order.id} is ${status(order.paymentStatus)}, not awaiting payment`);
+  if (!orderActions(order).markPaid) throw new ActionRefused(`Order ${order.id} is ${status(order.paymentStatus)}, not awaiting payment`);
   updateOrder(state, store, order.id, { paymentStatus: "PAID" });
   return changed(state, storeId, order.id);
 }
@@ -21,7 +28,7 @@ export async function markPaid(state: EmulatorState, storeId: number, orderId: s
 export async function refund(state: EmulatorState, storeId: number, orderId: string, amount: number, reason = ""): Promise<OrderChange> {
   const store = requireStore(state, storeId);
   const { order } = requireOrder(store, orderId);
-  if (order.paymentStatus !== "PAID" && order.paymentStatus !== "PARTIALLY_REFUNDED") {
+  if (!orderActions(order).refund) {
     throw new ActionRefused(`Order ${order.id} is ${status(order.paymentStatus)}: only a paid order can be refunded`);
   }
   const left = roundMoney(order.total - order.refundedAmount, store.profile.currencyPrecision);
@@ -37,7 +44,7 @@ export async function refund(state: EmulatorState, storeId: number, orderId: str
 export async function cancel(state: EmulatorState, storeId: number, orderId: string): Promise<OrderChange> {
   const store = requireStore(state, storeId);
   const { order } = requireOrder(store, orderId);
-  if (order.paymentStatus === "CANCELLED" || order.paymentStatus === "REFUNDED") throw new ActionRefused(`Order ${order.id} is already ${status(order.paymentStatus)}`);
+  if (!orderActions(order).cancel) throw new ActionRefused(`Order ${order.id} is already ${status(order.paymentStatus)}`);
   updateOrder(state, store, order.id, { paymentStatus: "CANCELLED" });
   return changed(state, storeId, order.id);
 }

@@ -28,7 +28,7 @@ export const DEMO_PRODUCTS = {
     nameTranslated: { nl: "Merino sokken", de: "Merinosocken", nb: "Ullsokker i merino" },
     price: 18.5,
     sku: "MWS-M",
-    categoryIds: [footwear.id],
+    categoryIds: [footwear.id, trail.id],
     imageUrl: productArt("socks", "#efe4f3", "#d9c4e3"),
   },
   tent: {

@@ -19,7 +19,7 @@ export function productArt(icon: ProductIcon, from: string, to: string): string 
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>` +
     `<rect width="400" height="300" fill="url(#g)"/>` +
-    `<g transform="translate(136 86) scale(2)" fill="none" stroke="#24211d" stroke-opacity=".72" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round">${ICONS[icon]}</g>` +
+    `<g transform="translate(120 70) scale(2.5)" fill="none" stroke="#24211d" stroke-opacity=".72" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round">${ICONS[icon]}</g>` +
     `</svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

@@ -11,7 +11,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
 
 /** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events. */
-export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { stop(): Promise<void> } {
+export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { idle(): Promise<void>; stop(): Promise<void> } {
   const log = container.logger.child({ component: "jobs" });
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
@@ -29,6 +29,10 @@ export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): 
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   return {
+    /** Resolves when the run under way, such as the one at start, has finished. */
+    async idle() {
+      await running;
+    },
     async stop() {
       clearInterval(timer);
       await running;
