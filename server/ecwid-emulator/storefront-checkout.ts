@@ -7,11 +7,14 @@ import { putOrder } from "./order-book.js";
 import { deliverOrderEvent } from "./webhook-sender.js";
 
 const MAX_QUANTITY = 99;
+/** Anyone can shop in the demo store: a cap keeps that from growing the emulator's memory without bound. */
+export const MAX_STOREFRONT_ORDERS = 2_000;
 
 /** A shopper places an order in the storefront: the order is made from catalog products, then Ecwid sends `order.created`. */
 export async function checkout(state: EmulatorState, storeId: number, init: CheckoutInit): Promise<OrderChange> {
   const store = requireStore(state, storeId);
   if (init.items.length === 0) throw new ActionRefused("The cart is empty");
+  if (store.orders.size >= MAX_STOREFRONT_ORDERS) throw new ActionRefused("This demo shop has taken all the orders it can hold; restart the demo to shop again");
   const items = init.items.map(({ productId, quantity = 1 }) => cartLine(store, productId, quantity, init.lang));
   if (init.couponCode) assertCouponApplies(state, store, init.couponCode);
   const order = putOrder(state, store, {

@@ -3,6 +3,7 @@ import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { isWebhookSignatureValid } from "../../../server/ecwid/webhook-signature.js";
 import { ActionRefused, createEcwidEmulator } from "../../../server/ecwid-emulator/index.js";
+import { MAX_STOREFRONT_ORDERS } from "../../../server/ecwid-emulator/storefront-checkout.js";
 import { CLIENT_ID, CLIENT_SECRET } from "./emulator-fixture.js";
 
 interface Received {
@@ -41,6 +42,14 @@ async function shop(webhookUrl?: string) {
 const signedBy = (event: Received) => isWebhookSignatureValid(event.signature, event.body.eventCreated, event.body.eventId, CLIENT_SECRET);
 
 describe("storefront checkout", () => {
+  it("when the shop already holds as many orders as a demo may, then a checkout is refused and no order is made", async () => {
+    const emulator = await shop();
+    for (let i = 0; i < MAX_STOREFRONT_ORDERS; i++) emulator.putOrder(1003, { email: `x${i}@example.com`, subtotal: 1, total: 1 });
+
+    await expect(emulator.storefront.checkout(1003, { email: "maya@example.com", items: [{ productId: 11 }] })).rejects.toBeInstanceOf(ActionRefused);
+    expect(emulator.getOrders(1003)).toHaveLength(MAX_STOREFRONT_ORDERS);
+  });
+
   it("when a shopper checks out, then the order is made from the catalog and a signed order.created reaches the app", async () => {
     const { url, received } = await startReceiver();
     const emulator = await shop(url);

@@ -2,6 +2,7 @@ import express from "express";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { createEcwidEmulator } from "../../../server/ecwid-emulator/index.js";
+import { MAX_LOGGED_REQUESTS } from "../../../server/ecwid-emulator/http/request-log.js";
 import { CLIENT_ID, CLIENT_SECRET, bearer, startEmulator } from "./emulator-fixture.js";
 
 describe("request log", () => {
@@ -18,6 +19,18 @@ describe("request log", () => {
       expect.objectContaining({ method: "POST", path: "/api/v3/1003/customer_groups", body: { name: "Gold" }, status: 200 }),
       expect.objectContaining({ method: "GET", path: "/api/oauth/token", query: { grant_type: "authorization_code" }, status: 400 }),
     ]);
+  });
+
+  it("when the log is full, then the oldest entries make room and it never grows past its cap", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    const old = { method: "GET", path: "/api/v3/1003/old", query: {}, body: undefined, status: 200, at: new Date() };
+    emulator.requests.push(...Array.from({ length: MAX_LOGGED_REQUESTS }, () => old));
+
+    await http.get("/api/v3/1003/profile", bearer(store.accessToken));
+
+    expect(emulator.requests).toHaveLength(MAX_LOGGED_REQUESTS);
+    expect(emulator.requests.at(-1)).toMatchObject({ path: "/api/v3/1003/profile" });
   });
 
   it("when the log is cleared, then the same array is emptied", async () => {
