@@ -117,7 +117,13 @@ export function activitySection({ f }: View, me: Me): HTMLElement | null {
     .slice(0, 5)
     .map((entry) =>
       item(
-        h("div", { class: "grow" }, h("div", null, f.t(`ledger.${entry.kind}`) || entry.note), h("div", { class: "muted sm" }, f.date(entry.createdAt))),
+        h(
+          "div",
+          { class: "grow" },
+          h("div", null, f.t(`ledger.${entry.kind}`) || entry.note),
+          entry.note && f.t(`ledger.${entry.kind}`) ? h("div", { class: "sm" }, entry.note) : null,
+          h("div", { class: "muted sm" }, f.date(entry.createdAt)),
+        ),
         h("span", { class: entry.delta < 0 ? "delta neg" : "delta" }, `${entry.delta < 0 ? "−" : "+"}${f.number(Math.abs(entry.delta))}`),
       ),
     );

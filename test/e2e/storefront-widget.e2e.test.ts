@@ -143,9 +143,13 @@ describe("the storefront widget on the demo storefront", () => {
       expect(await text(firstSteps)).toContain("Completed");
       expect(await text(panel(page).getByRole("region", { name: "Recent activity" }))).toContain("Points for an order");
 
+      const member = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
+      const reason = "Sorry your parcel was late";
+      await app.container.ledger.adjust({ storeId: DEMO_STORE_ID, memberId: member!.id, points: 25, reason, visibleToShopper: true, actor: "owner", requestKey: null });
       await page.reload();
       await launcher(page).click();
-      await expect.poll(() => text(panel(page).locator(".bal b"))).toBe(balance!.toLocaleString("en-US"));
+      await expect.poll(() => text(panel(page).locator(".bal b"))).toBe((balance! + 25).toLocaleString("en-US"));
+      expect(await text(panel(page).getByRole("region", { name: "Recent activity" }))).toContain(reason);
       await panel(page).getByRole("button", { name: "Sign out" }).click();
       await panel(page).getByRole("button", { name: "Send code" }).waitFor();
       expect(await page.evaluate((key) => localStorage.getItem(key), `questline:${DEMO_STORE_ID}:token`)).toBeNull();
