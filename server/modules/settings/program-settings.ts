@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contrastProblem, MIN_TEXT_CONTRAST } from "./theme-contrast.rules.js";
 
 /** The merchant's earning rule: `points` for every `perAmountMinor` minor units spent, rounded down. No floats. */
 export const earningRuleSchema = z.strictObject({
@@ -66,18 +67,24 @@ export const rewardSchema = z.strictObject({
   discount: z.strictObject({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
 });
 
-export const themeSchema = z.strictObject({
-  primaryColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb")
-    .default("#1f6feb"),
-  textColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #ffffff")
-    .default("#ffffff"),
-  position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
-  launcherText: z.string().trim().max(40).default(""),
-});
+export const themeSchema = z
+  .strictObject({
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1f6feb")
+      .default("#1f6feb"),
+    textColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #ffffff")
+      .default("#ffffff"),
+    position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
+    launcherText: z.string().trim().max(40).default(""),
+  })
+  // The text colour is the launcher's and the header's text on the primary colour: it must stay readable.
+  .superRefine((theme, context) => {
+    const problem = contrastProblem(theme.textColor, theme.primaryColor);
+    if (problem) context.addIssue({ code: "custom", path: ["textColor"], message: problem, params: { code: "too_small", minimum: MIN_TEXT_CONTRAST } });
+  });
 
 /** Merchant overrides of any storefront or email text, per language. */
 export const textsSchema = z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500)));
