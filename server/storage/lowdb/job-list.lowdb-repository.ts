@@ -1,32 +1,26 @@
 import type { JobRepository } from "../../lib/job-repository.js";
+import { Table } from "./table.js";
 import { type TransactionScope } from "../transaction-scope.js";
-import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
-/** Jobs (order imports, program measurements) are few per store: a plain list, newest last. */
-export function createJobListRepository<J extends { id: string; storeId: number }>(scope: TransactionScope, jobs: J[], undo: UndoRecorder, what: string): JobRepository<J> {
+type Job = { id: string; storeId: number };
+
+/** Jobs (order imports, program measurements) are few per store: a list by id, newest last. */
+export const jobTable = <J extends Job>(rows: J[], what: string) => new Table(rows, { what, key: (job) => job.id });
+
+export function createJobListRepository<J extends Job>(scope: TransactionScope, jobs: Table<J>, undo: UndoRecorder, what: string): JobRepository<J> {
   return {
     async get(storeId, jobId) {
       scope.check(storeId);
-      return copyOrNull(jobs.find((job) => job.id === jobId));
+      return jobs.get(jobId);
     },
     async save(storeId, job) {
       scope.checkRecord(storeId, what, job.storeId);
-      const index = jobs.findIndex((existing) => existing.id === job.id);
-      if (index === -1) {
-        jobs.push(copy(job));
-        undo.record(() => jobs.pop());
-        return;
-      }
-      const previous = jobs[index]!;
-      jobs[index] = copy(job);
-      undo.record(() => {
-        jobs[index] = previous;
-      });
+      jobs.save(job, undo);
     },
     async list(storeId, limit) {
       scope.check(storeId);
-      return jobs.slice(-limit).reverse().map(copy);
+      return jobs.newest(limit);
     },
   };
 }

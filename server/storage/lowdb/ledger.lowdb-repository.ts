@@ -1,7 +1,7 @@
 import { notFound } from "../../lib/errors.js";
 import type { LedgerRepository } from "../../modules/ledger/ledger-entry.js";
 import type { LedgerTable } from "./ledger-table.js";
-import type { MemberTable } from "./member-table.js";
+import type { MemberTable } from "./members.lowdb-repository.js";
 import { checkPage } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
 import { copy, copyOrNull } from "./copy.js";

@@ -1,41 +1,52 @@
+import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
 import { notFound } from "../../lib/errors.js";
-import type { MemberRepository } from "../../modules/members/member.js";
-import type { MemberTable } from "./member-table.js";
+import { Table } from "./table.js";
 import { checkPage } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
-import { copy, copyOrNull } from "./copy.js";
 import type { UndoRecorder } from "./undo-log.js";
 
-/** Members inside one transaction. Everything going in or out is copied, so callers never hold the stored rows. */
+/** One store's members in creation order, by id, normalised email and customer id. */
+export const memberTable = (rows: Member[]) =>
+  new Table(rows, {
+    what: "member",
+    key: (member) => member.id,
+    unique: {
+      email: { key: (member) => (member.email === null ? null : normaliseEmail(member.email)), message: () => "another member already has this email" },
+      customerId: { key: (member) => member.customerId, message: (customerId) => `another member already has customer id ${customerId}` },
+    },
+  });
+
+export type MemberTable = ReturnType<typeof memberTable>;
+
 export function createMemberRepository(scope: TransactionScope, members: MemberTable, undo: UndoRecorder): MemberRepository {
   return {
     async get(storeId, memberId) {
       scope.check(storeId);
-      return copyOrNull(members.get(memberId));
+      return members.get(memberId);
     },
     async findByEmail(storeId, email) {
       scope.check(storeId);
-      return copyOrNull(members.findByEmail(email));
+      return members.findBy("email", normaliseEmail(email));
     },
     async findByCustomerId(storeId, customerId) {
       scope.check(storeId);
-      return copyOrNull(members.findByCustomerId(customerId));
+      return members.findBy("customerId", customerId);
     },
     async list(storeId, query) {
       scope.check(storeId);
       checkPage(query);
-      const { total, items } = members.list(query);
-      return { total, items: items.map(copy) };
+      const prefix = query.email === undefined ? null : normaliseEmail(query.email);
+      return members.page(query, prefix ? (member) => member.email !== null && normaliseEmail(member.email).startsWith(prefix) : undefined);
     },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
-      members.insert(copy(member), undo);
+      members.insert(member, undo);
     },
     async update(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       const stored = members.get(member.id);
       if (!stored) throw notFound(`member ${member.id} not found`);
-      members.replace({ ...copy(member), balance: stored.balance, createdAt: stored.createdAt }, undo);
+      members.replace({ ...member, balance: stored.balance, createdAt: stored.createdAt }, undo);
     },
   };
 }

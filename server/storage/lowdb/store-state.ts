@@ -4,16 +4,21 @@ import { InboxTable } from "./inbox-table.js";
 import { LedgerTable } from "./ledger-table.js";
 import { GroupCommit } from "./group-commit.js";
 import type { StoreDocument } from "./lowdb-documents.js";
-import { MemberTable } from "./member-table.js";
-import { OrderTable } from "./order-table.js";
+import { jobTable } from "./job-list.lowdb-repository.js";
+import { memberTable } from "./members.lowdb-repository.js";
+import { orderTable } from "./orders.lowdb-repository.js";
+import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
 
 /** One store's document, loaded, with the tables (and their indexes) that read and change it in place. */
 export class StoreState {
-  readonly members: MemberTable;
+  readonly members;
   readonly ledger: LedgerTable;
   readonly audit: AuditTable;
   readonly inbox: InboxTable;
-  readonly orders: OrderTable;
+  readonly orders;
+  readonly backfills;
+  readonly measurements;
+  readonly signInCodes;
   readonly commits: GroupCommit;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
@@ -23,14 +28,17 @@ export class StoreState {
     onWriteFailure: () => void,
   ) {
     this.commits = new GroupCommit(() => this.db.write(), onWriteFailure);
-    this.members = new MemberTable(db.data.members);
+    this.members = memberTable(db.data.members);
     this.ledger = new LedgerTable(db.data.ledger);
     this.audit = new AuditTable(db.data.audit);
     this.inbox = new InboxTable(db.data.inbox);
-    this.orders = new OrderTable(db.data.orders);
+    this.orders = orderTable(db.data.orders);
+    this.backfills = jobTable(db.data.backfills, "backfill job");
+    this.measurements = jobTable(db.data.measurements, "program measurement");
+    this.signInCodes = signInCodeTable(db.data.signInCodes);
   }
 
-  /** The document itself, for the parts kept as plain lists and slots (settings, backfill jobs). */
+  /** The document itself, for the parts kept as slots (settings). */
   get document(): StoreDocument {
     return this.db.data;
   }

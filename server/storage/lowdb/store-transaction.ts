@@ -20,9 +20,9 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       audit: createAuditRepository(scope, state.audit, undo),
       orders: createOrderRecordRepository(scope, state.orders, undo),
       settings: createSettingsRepository(scope, state.document, undo),
-      backfills: createJobListRepository(scope, state.document.backfills, undo, "a backfill job"),
-      measurements: createJobListRepository(scope, state.document.measurements, undo, "a program measurement"),
-      signInCodes: createSignInCodeRepository(scope, state.document.signInCodes, undo),
+      backfills: createJobListRepository(scope, state.backfills, undo, "a backfill job"),
+      measurements: createJobListRepository(scope, state.measurements, undo, "a program measurement"),
+      signInCodes: createSignInCodeRepository(scope, state.signInCodes, undo),
     });
   } finally {
     scope.end();
