@@ -24,9 +24,13 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
-/** A progress bar screen readers announce as "progress of target". */
-export function bar(progress: number, target: number, label: string): HTMLElement {
+/** A progress bar named after what it measures (a challenge, a reward, the next tier), its value said in words. */
+export function bar(progress: number, target: number, name: string, words: string): HTMLElement {
   const fill = h("i");
   fill.style.width = `${target > 0 ? Math.min(100, Math.round((progress / target) * 100)) : 0}%`;
-  return h("div", { class: "bar", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": target, "aria-valuenow": Math.min(progress, target), "aria-valuetext": label }, fill);
+  return h(
+    "div",
+    { class: "bar", role: "progressbar", "aria-label": name, "aria-valuemin": 0, "aria-valuemax": target, "aria-valuenow": Math.min(progress, target), "aria-valuetext": words },
+    fill,
+  );
 }

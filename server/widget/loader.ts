@@ -91,6 +91,8 @@ function render(program: Program, api: string, ecwid: EcwidApi): void {
 
   const dialog = document.createElement("div");
   dialog.id = "ql-panel";
+  // The shop's page may be in another language than the program's texts.
+  launcher.lang = dialog.lang = program.lang;
   dialog.hidden = true;
   root.append(launcher, dialog);
   (document.body || document.documentElement).appendChild(host);

@@ -1,5 +1,6 @@
 import { ApiError, StorefrontApi } from "./api.js";
 import { append, h, type Child } from "./dom.js";
+import { keepTabInside } from "./focus-trap.js";
 import { createFormat } from "./format.js";
 import { CLOSE, icon } from "./icons.js";
 import formsCss from "./panel-forms.css";
@@ -9,10 +10,13 @@ import { errorText, signInCard } from "./sign-in.js";
 import { addStyles } from "./styles.js";
 import type { Me, PanelContext, PanelHandle } from "./types.js";
 
+/** Where panel.css makes the panel a bottom sheet that covers the page. */
+const SHEET = "(max-width: 480px)";
+
 /**
- * The panel: a non-modal dialog next to the launcher (a bottom sheet on phones). Focus moves to its heading
- * on open and back to the launcher on close; Escape closes it. Signed out it shows the program and the
- * sign-in card; signed in, the shopper's standing, fetched afresh on every open.
+ * The panel: a non-modal dialog next to the launcher; on phones a modal bottom sheet that keeps Tab inside.
+ * Focus moves to its heading on open and back to the launcher on close; Escape closes it. Signed out it
+ * shows the program and the sign-in card; signed in, the shopper's standing, fetched afresh on every open.
  */
 export function mountPanel(context: PanelContext): PanelHandle {
   const { root, launcher, dialog, program, ecwid } = context;
@@ -23,17 +27,22 @@ export function mountPanel(context: PanelContext): PanelHandle {
 
   const title = h("h2", { id: "ql-title", tabindex: -1 }, f.t("panel.title"));
   const summary = h("div", { class: "sum" });
-  const body = h("div", { class: "bd" });
-  const footer = h("footer", { class: "ft", hidden: true });
+  // A stop of its own, so the keyboard can scroll it in every browser (not all focus a scroller by themselves).
+  const body = h("div", { class: "bd", tabindex: 0, role: "region", "aria-labelledby": "ql-title" });
+  const footer = h("div", { class: "ft", hidden: true });
   const closeButton = h("button", { type: "button", class: "x", "aria-label": f.t("panel.close"), onclick: () => handle.close(true) }, icon(CLOSE));
   dialog.className = "panel";
   dialog.setAttribute("role", "dialog");
   dialog.setAttribute("aria-labelledby", "ql-title");
-  dialog.append(h("header", { class: "hd" }, h("p", { class: "store" }, program.storeName), title, closeButton, summary), body, footer);
+  const sheet = matchMedia(SHEET);
+  const setModal = () => dialog.setAttribute("aria-modal", String(sheet.matches));
+  sheet.addEventListener?.("change", setModal);
+  dialog.append(h("div", { class: "hd" }, h("p", { class: "store" }, program.storeName), title, closeButton, summary), body, footer);
   dialog.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape") return;
-    event.stopPropagation();
-    handle.close(true);
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      handle.close(true);
+    } else if (sheet.matches) keepTabInside(dialog, root, event);
   });
 
   const fill = (element: HTMLElement, ...children: Child[]) => {
@@ -125,6 +134,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     },
     open() {
       open = true;
+      setModal();
       dialog.hidden = false;
       launcher.setAttribute("aria-expanded", "true");
       title.focus();

@@ -19,6 +19,8 @@ function section(title: string, ...content: Child[]): HTMLElement {
 
 const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
 const muted = (text: string) => h("div", { class: "muted" }, text);
+/** How far to a goal: a bar named after it, and the same words in sight. */
+const need = (name: string, progress: number, target: number, words: string) => [bar(progress, target, name, words), muted(words)];
 
 export function earnSection({ program, f }: View): HTMLElement | null {
   const { points, perAmountMinor, minOrderMinor } = program.earning;
@@ -47,7 +49,7 @@ export function challengesSection({ program, f }: View, me?: Me): HTMLElement | 
         { class: "grow" },
         h("div", { class: "tt" }, challenge.title),
         challenge.description && muted(challenge.description),
-        standing && !standing.completed && text && [bar(standing.progress, standing.target, text), h("div", { class: "muted sm" }, text)],
+        standing && !standing.completed && text && [bar(standing.progress, standing.target, challenge.title, text), h("div", { class: "muted sm" }, text)],
       ),
       standing?.completed ? h("span", { class: "chip on" }, icon(CHECK), f.t("challenge.done")) : h("span", { class: "chip" }, `+${f.points(challenge.points)}`),
     );
@@ -64,10 +66,7 @@ export function rewardsSection({ program, f }: View, balance?: number): HTMLElem
         ? null
         : ready
           ? h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"))
-          : [
-              bar(balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) })),
-              muted(f.t("reward.need", { points: f.points(reward.costPoints - balance) })),
-            ];
+          : need(reward.name, balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) }));
     return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(reward.costPoints)));
   });
   return section(f.t("rewards.title"), h("ul", null, items));
@@ -89,10 +88,7 @@ export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
   const { current, next, spendMinor } = me.tier;
   const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
   const progress = next
-    ? [
-        bar(spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })),
-        muted(f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name })),
-      ]
+    ? need(next.name, spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name }))
     : muted(f.t("tier.top"));
   return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
 }

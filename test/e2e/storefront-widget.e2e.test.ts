@@ -1,74 +1,35 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import type { EcwidEmulator } from "../../server/ecwid-emulator/index.js";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
-import { launchBrowser, watchForProblems, type ProblemWatch } from "../support/browser.js";
-import { startDemoApp, type RunningDemoApp } from "../support/demo-app.js";
-import { buildWidget } from "../../scripts/build-widget.mjs";
+import { watchForProblems, type ProblemWatch } from "../support/browser.js";
+import { codeFor as emailedCode, focusedInWidget, host, launcher, panel, text, useDemoStorefront } from "../support/storefront-widget-page.js";
 
 const BROWSER_TEST_MS = 60_000;
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
-let app: RunningDemoApp;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const store = useDemoStorefront();
 
-beforeAll(async () => {
-  await buildWidget();
-  app = await startDemoApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-const emulator = (): EcwidEmulator => app.emulator;
+const emulator = (): EcwidEmulator => store.app.emulator;
+const codeFor = (email: string) => emailedCode(store.app.baseUrl, email);
 
 async function openStore(query = "", viewport = { width: 1280, height: 800 }): Promise<{ page: Page; watch: ProblemWatch; requests: string[] }> {
-  context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+  const page = await store.newPage(viewport);
   const watch = watchForProblems(page);
   const requests: string[] = [];
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
-  await page.goto(`${app.baseUrl}/demo/store${query}`);
+  await page.goto(`${store.app.baseUrl}/demo/store${query}`);
   return { page, watch, requests };
 }
 
-const launcher = (page: Page) => page.locator("questline-widget button[aria-controls=ql-panel]");
-const panel = (page: Page) => page.locator("questline-widget").getByRole("dialog");
-const host = (page: Page) => page.locator("questline-widget");
-/** The id (or class) of the focused element inside the widget's shadow root. */
-const focusedInWidget = (page: Page) =>
-  host(page).evaluate((element) => {
-    const focused = element.shadowRoot?.activeElement;
-    return focused ? focused.id || focused.className : null;
-  });
-const text = async (locator: Locator) => ((await locator.first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-
-async function codeFor(email: string): Promise<string> {
-  const response = await fetch(`${app.baseUrl}/demo/outbox.json`);
-  const { messages } = (await response.json()) as { messages: { to: string; subject: string; text: string }[] };
-  const message = messages.find((m) => m.to === email);
-  const code = /\b\d{6}\b/.exec(message?.text ?? "")?.[0];
-  if (!code) throw new Error(`the outbox holds no code for ${email}`);
-  return code;
-}
-
 async function memberBalance(email: string): Promise<number | undefined> {
-  const member = await app.container.storage.transaction(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
+  const member = await store.app.container.storage.transaction(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
   return member?.balance;
 }
 
 async function adminToken(): Promise<string> {
-  const response = await fetch(`${app.baseUrl}/api/admin/session`, {
+  const response = await fetch(`${store.app.baseUrl}/api/admin/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ payload: emulator().encryptedPayload(DEMO_STORE_ID) }),
@@ -77,7 +38,7 @@ async function adminToken(): Promise<string> {
 }
 
 async function adminSettings(token: string, body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${app.baseUrl}/api/admin/settings`, {
+  const response = await fetch(`${store.app.baseUrl}/api/admin/settings`, {
     method: body === undefined ? "GET" : "PUT",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -124,12 +85,12 @@ describe("the storefront widget on the demo storefront", () => {
       expect(await text(panel(page).locator(".bal"))).toBe("0 points");
       expect(await page.evaluate((key) => localStorage.getItem(key), `questline:${DEMO_STORE_ID}:token`)).toMatch(/^ey/);
       expect(await page.evaluate(() => document.cookie)).toBe("");
-      expect(await text(panel(page).locator("footer"))).toContain(email);
+      expect(await text(panel(page).locator(".ft"))).toContain(email);
 
       const order = emulator().putOrder(DEMO_STORE_ID, { email, customerId: null, items: [{ name: "Trail Runner Shoes", price: 129 }], paymentStatus: "PAID" });
-      const sent = await emulator().sendWebhook({ url: `${app.baseUrl}/webhooks/ecwid`, ...emulator().orderWebhook(DEMO_STORE_ID, order.id, "order.created") });
+      const sent = await emulator().sendWebhook({ url: `${store.app.baseUrl}/webhooks/ecwid`, ...emulator().orderWebhook(DEMO_STORE_ID, order.id, "order.created") });
       expect(sent.status).toBe(200);
-      expect(await createInboxWorker(app.container).drain()).toBe(1);
+      expect(await createInboxWorker(store.app.container).drain()).toBe(1);
       const balance = await memberBalance(email);
       expect(balance).toBeGreaterThan(129); // the order's points and the first-order challenge
 
@@ -143,9 +104,9 @@ describe("the storefront widget on the demo storefront", () => {
       expect(await text(firstSteps)).toContain("Completed");
       expect(await text(panel(page).getByRole("region", { name: "Recent activity" }))).toContain("Points for an order");
 
-      const member = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
+      const member = await store.app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
       const reason = "Sorry your parcel was late";
-      await app.container.ledger.adjust({ storeId: DEMO_STORE_ID, memberId: member!.id, points: 25, reason, visibleToShopper: true, actor: "owner", requestKey: null });
+      await store.app.container.ledger.adjust({ storeId: DEMO_STORE_ID, memberId: member!.id, points: 25, reason, visibleToShopper: true, actor: "owner", requestKey: null });
       await page.reload();
       await launcher(page).click();
       await expect.poll(() => text(panel(page).locator(".bal b"))).toBe((balance! + 25).toLocaleString("en-US"));
@@ -237,6 +198,8 @@ describe("the storefront widget on the demo storefront", () => {
       await page.keyboard.press("Tab");
       expect(await host(page).evaluate((element) => element.shadowRoot?.activeElement?.getAttribute("aria-label"))).toBe("Schließen");
       await page.keyboard.press("Tab");
+      expect(await focusedInWidget(page)).toBe("bd");
+      await page.keyboard.press("Tab");
       expect(await focusedInWidget(page)).toBe("ql-email");
       await page.keyboard.press("Escape");
       await panel(page).waitFor({ state: "hidden" });
@@ -259,9 +222,9 @@ describe("signing out of the shop", () => {
         () => new Promise((resolve) => (window as unknown as { Ecwid: { Customer: { signOut(cb: () => void): void } } }).Ecwid.Customer.signOut(() => resolve(null))),
       );
       expect(await page.evaluate((storeId) => localStorage.getItem(`questline:${storeId}:token`), DEMO_STORE_ID)).toBeNull();
-      const guest = await browser.newContext();
+      const guest = await store.browser.newContext();
       const guestPage = await guest.newPage();
-      await guestPage.goto(`${app.baseUrl}/demo/store`);
+      await guestPage.goto(`${store.app.baseUrl}/demo/store`);
       await guestPage.evaluate((storeId) => localStorage.setItem(`questline:${storeId}:token`, "guest-session"), DEMO_STORE_ID);
       await guestPage.reload();
       await guestPage.waitForFunction(() => document.querySelector("questline-widget") !== null);
@@ -274,14 +237,14 @@ describe("signing out of the shop", () => {
   it(
     "when another customer logs in to the shop on the same browser, then the previous shopper's session is forgotten",
     async () => {
-      const shared = await browser.newContext();
+      const shared = await store.browser.newContext();
       const page = await shared.newPage();
-      await page.goto(`${app.baseUrl}/demo/store`);
+      await page.goto(`${store.app.baseUrl}/demo/store`);
       await page.evaluate((storeId) => {
         localStorage.setItem(`questline:${storeId}:token`, "first-shopper-session");
         localStorage.setItem(`questline:${storeId}:email`, "first@example.com");
       }, DEMO_STORE_ID);
-      await page.goto(`${app.baseUrl}/demo/store?customer=maya.chen@example.com`);
+      await page.goto(`${store.app.baseUrl}/demo/store?customer=maya.chen@example.com`);
       await page.waitForFunction(() => document.querySelector("questline-widget") !== null);
       await page.waitForFunction((storeId) => localStorage.getItem(`questline:${storeId}:token`) === null, DEMO_STORE_ID);
       await page.evaluate((storeId) => {
