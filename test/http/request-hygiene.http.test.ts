@@ -1,6 +1,5 @@
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { capturedLog } from "../support/captured-log.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 
 let app: TestApp | undefined;
@@ -8,19 +7,14 @@ afterEach(() => app?.close());
 
 describe("request hygiene", () => {
   it("when Ecwid opens the page with a payload, then neither the payload nor an OAuth code reaches the logs", async () => {
-    let logs = "";
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    app = await startTestApp({ logger: pino({ level: "info" }, sink) });
+    const log = capturedLog();
+    app = await startTestApp({ logger: log.logger });
     const { storeId } = await app.installStore();
     const payload = app.emulator.encryptedPayload(storeId);
     expect((await app.http.get(`/admin?payload=${payload}`)).status).toBe(200);
     await app.http.get("/oauth/callback?code=super-secret-code&state=x");
     await app.http.get("/api/admin/store", { headers: { Authorization: "Bearer secret-session-token" } });
+    const logs = JSON.stringify(log.lines());
     expect(logs).toContain('"path":"/admin"');
     expect(logs).not.toContain(payload);
     expect(logs).not.toContain("super-secret-code");
@@ -28,20 +22,15 @@ describe("request hygiene", () => {
   });
 
   it("when the OAuth flow starts, then neither its nonce cookie nor its state reaches the logs", async () => {
-    let logs = "";
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logs += chunk.toString();
-        done();
-      },
-    });
-    app = await startTestApp({ logger: pino({ level: "info" }, sink) });
+    const log = capturedLog();
+    app = await startTestApp({ logger: log.logger });
     const start = await app.http.get("/oauth/start");
     expect(start.status).toBe(302);
     const nonce = /ql_oauth_nonce=([^;]+)/.exec(String(start.headers["set-cookie"]))?.[1];
     const state = new URL(String(start.headers.location)).searchParams.get("state");
     expect(nonce).toBeTruthy();
     expect(state).toBeTruthy();
+    const logs = JSON.stringify(log.lines());
     expect(logs).toContain('"path":"/oauth/start"');
     expect(logs).not.toContain(nonce);
     expect(logs).not.toContain(state);
