@@ -79,7 +79,7 @@ describe("the demo that moves", () => {
       await launcher(store).click();
 
       const shoes = store.getByRole("article").filter({ hasText: "Trail Runner Shoes" });
-      await shoes.getByRole("button", { name: "Add Trail Runner Shoes to the cart" }).click();
+      await shoes.getByRole("button", { name: "Add to cart: Trail Runner Shoes" }).click();
       const cart = store.getByRole("dialog", { name: "Your cart" });
       await cart.waitFor();
       expect(await text(store.locator("#cart-count"))).toBe("1");
