@@ -24,6 +24,7 @@ import { InstallService } from "./modules/stores/install.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
 import { createStorage } from "./storage/index.js";
 import type { Storage } from "./storage/storage.port.js";
+import { unitOfWork } from "./storage/unit-of-work.js";
 
 export interface Container {
   config: Config;
@@ -91,10 +92,21 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const mailer = overrides.mailer ?? outbox ?? createSmtpMailer(config.mail.smtpUrl!, config.mail.from);
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
-  const programMeasurements = new ProgramMeasurementService({ storage, installs, clock });
-  const settings = new SettingsService({ storage, installs, clock, changes: programChanges, measurements: programMeasurements });
+  const programMeasurements = new ProgramMeasurementService({
+    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger"),
+    inbox: storage.inbox,
+    installs,
+    clock,
+  });
+  const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements });
   const inboxQueued = createChangeSignal<number>();
-  const reconciler = new OrderReconciler({ storage, ecwid, installs, clock, logger: logger.child({ component: "orders" }) });
+  const reconciler = new OrderReconciler({
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit"),
+    ecwid,
+    installs,
+    clock,
+    logger: logger.child({ component: "orders" }),
+  });
   return {
     config,
     logger,
@@ -106,13 +118,13 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     installs,
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
-    ledger: new LedgerService({ storage, clock, installs }),
+    ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs }),
     settings,
     programItems: new ProgramItemsService(settings),
     mailer,
     outbox,
     shopperSessions: new ShopperSessionService({
-      storage,
+      storage: unitOfWork(storage, "signInCodes", "members"),
       installs,
       settings,
       mailer,
@@ -122,10 +134,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "shoppers" }),
       rateLimiters: storage.rateLimiters,
     }),
-    storefront: new StorefrontService({ storage, installs, settings, clock, changes: programChanges }),
+    storefront: new StorefrontService({ storage: unitOfWork(storage, "members", "ledger", "orders"), installs, settings, clock, changes: programChanges }),
     reconciler,
     programMeasurements,
-    backfill: new BackfillService({ storage, ecwid, installs, reconciler, clock }),
+    backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
     catalog: new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` }),
     webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }), queued: inboxQueued }),
     inboxQueued,

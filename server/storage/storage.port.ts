@@ -23,6 +23,16 @@ export interface StoreTransaction {
   signInCodes: SignInCodeRepository;
 }
 
+/**
+ * A narrow port (STYLE 19): a store's unit of work that hands `work` only the repositories `K`, so a
+ * service says in its type which tables it touches. `Storage` is one for every `K`; the container
+ * composes each service with `unitOfWork(storage, ...names)` (unit-of-work.ts).
+ */
+export interface UnitOfWork<K extends keyof StoreTransaction> {
+  transaction<T>(storeId: number, work: (tx: Pick<StoreTransaction, K>) => Promise<T>): Promise<T>;
+  read<T>(storeId: number, work: (tx: Pick<StoreTransaction, K>) => Promise<T>): Promise<T>;
+}
+
 export type SharedRecord = "installs" | "receipts";
 
 /** Data the storage could not read. Each part is refused with `store_unavailable` and left exactly as it is; the rest serves. */

@@ -47,7 +47,7 @@ async function postgresAdapter(): Promise<Adapter> {
 }
 
 /** The app's measurement code with pages of two members, so five members take three pages. */
-const smallPages = (app: TestApp) => new ProgramMeasurementService({ storage: app.container.storage, installs: app.container.installs, clock, pageSize: 2 });
+const smallPages = (app: TestApp) => new ProgramMeasurementService({ storage: app.container.storage, inbox: app.container.storage.inbox, installs: app.container.installs, clock, pageSize: 2 });
 
 async function startOn(adapter: Adapter): Promise<TestApp> {
   const app = await startTestApp({ clock, storage: await adapter.open() });

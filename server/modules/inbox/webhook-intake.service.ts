@@ -35,7 +35,7 @@ export class WebhookIntakeService {
 
   constructor(
     private readonly deps: {
-      storage: Storage;
+      storage: Pick<Storage, "inbox" | "receipts" | "installs">;
       installs: InstallService;
       clientSecret: string;
       clock: Clock;

@@ -3,7 +3,7 @@ import { AppError, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { moneyWords } from "../../lib/money.js";
 import { parseInput } from "../../lib/validation.js";
-import type { Storage } from "../../storage/storage.port.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
 import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
 import { explainEntry } from "./ledger-words.rules.js";
@@ -23,7 +23,7 @@ export interface AdjustmentRequest {
 
 /** The merchant's hand on the books: adjustments with a reason, each audited in the same write. */
 export class LedgerService {
-  constructor(private readonly deps: { storage: Storage; clock: Clock; installs: Pick<InstallService, "requireActive"> }) {}
+  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit">; clock: Clock; installs: Pick<InstallService, "requireActive"> }) {}
 
   async adjust(request: AdjustmentRequest): Promise<AppendResult> {
     const { points, reason, visibleToShopper } = parseInput(adjustmentSchema, { points: request.points, reason: request.reason, visibleToShopper: request.visibleToShopper });

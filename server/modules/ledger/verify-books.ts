@@ -1,4 +1,4 @@
-import type { Storage, StoreTransaction } from "../../storage/storage.port.js";
+import type { Storage, StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
 
 const PAGE = 500;
 
@@ -16,14 +16,14 @@ export interface StoreBooks {
  * adapter the same way), and reports each cached balance that differs from the sum of its entries and
  * each idempotency key held by more than one entry. Each store is read in one consistent snapshot.
  */
-export async function verifyBooks(storage: Storage, options: { storeIds?: number[] } = {}): Promise<StoreBooks[]> {
+export async function verifyBooks(storage: UnitOfWork<"members" | "ledger"> & Pick<Storage, "storeIds">, options: { storeIds?: number[] } = {}): Promise<StoreBooks[]> {
   const storeIds = options.storeIds ?? (await storage.storeIds());
   const report: StoreBooks[] = [];
   for (const storeId of storeIds) report.push(await storage.read(storeId, (tx) => verifyStore(tx, storeId)));
   return report;
 }
 
-async function verifyStore(tx: StoreTransaction, storeId: number): Promise<StoreBooks> {
+async function verifyStore(tx: Pick<StoreTransaction, "members" | "ledger">, storeId: number): Promise<StoreBooks> {
   const books: StoreBooks = { storeId, members: 0, entries: 0, problems: [] };
   const entriesByKey = new Map<string, string[]>();
   for (let offset = 0; ; offset += PAGE) {

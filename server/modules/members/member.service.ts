@@ -7,7 +7,12 @@ import { emptyStats, normaliseEmail, type Member } from "./member.js";
  * Finds the member an Ecwid identity belongs to, creating one when none exists.
  * Customer id wins; a guest is matched by normalised email, and a later account links to it.
  */
-export async function findOrCreateMember(tx: StoreTransaction, storeId: number, identity: { customerId: number | null; email: string | null }, clock: Clock): Promise<Member> {
+export async function findOrCreateMember(
+  tx: Pick<StoreTransaction, "members">,
+  storeId: number,
+  identity: { customerId: number | null; email: string | null },
+  clock: Clock,
+): Promise<Member> {
   const email = identity.email ? normaliseEmail(identity.email) : null;
   const byCustomer = identity.customerId ? await tx.members.findByCustomerId(storeId, identity.customerId) : null;
   if (byCustomer) return byCustomer;

@@ -4,8 +4,8 @@ import type { Clock } from "../../lib/clock.js";
 import { conflict, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput } from "../../lib/validation.js";
-import type { Storage } from "../../storage/storage.port.js";
-import type { InboxEvent } from "../inbox/inbox-event.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
+import type { InboxEvent, InboxRepository } from "../inbox/inbox-event.js";
 import { queueJobPage } from "../inbox/job-page.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -28,7 +28,16 @@ const pageEventId = (job: BackfillJob, offset: number) => `${job.id}:${offset}`;
  * and a page run twice changes nothing.
  */
 export class BackfillService {
-  constructor(private readonly deps: { storage: Storage; ecwid: EcwidClient; installs: InstallService; reconciler: OrderReconciler; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<"backfills" | "settings">;
+      inbox: InboxRepository;
+      ecwid: EcwidClient;
+      installs: InstallService;
+      reconciler: OrderReconciler;
+      clock: Clock;
+    },
+  ) {}
 
   async start(storeId: number, input: unknown, actor: string): Promise<BackfillJob> {
     const { from, to } = parseInput(rangeSchema, input);
@@ -102,12 +111,12 @@ export class BackfillService {
    * (the store was uninstalled meanwhile) or failed for good leaves it stopped: a new import may start.
    */
   private async isAlive(job: BackfillJob): Promise<boolean> {
-    const page = await this.deps.storage.inbox.get(job.storeId, pageEventId(job, job.processed));
+    const page = await this.deps.inbox.get(job.storeId, pageEventId(job, job.processed));
     return page?.status === "pending";
   }
 
   private async queuePage(job: BackfillJob, offset: number): Promise<void> {
     const page = { eventId: pageEventId(job, offset), storeId: job.storeId, eventType: BACKFILL_EVENT, entityId: job.id, data: { jobId: job.id, offset } };
-    await queueJobPage(this.deps.storage.inbox, page, this.deps.clock.now());
+    await queueJobPage(this.deps.inbox, page, this.deps.clock.now());
   }
 }

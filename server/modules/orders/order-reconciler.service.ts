@@ -2,7 +2,7 @@ import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { Logger } from "../../lib/logger.js";
-import type { Storage, StoreTransaction } from "../../storage/storage.port.js";
+import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 import { payDueChallenges } from "../program/challenge-awards.js";
@@ -12,6 +12,9 @@ import type { InstallService } from "../stores/install.service.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
+/** The repositories a reconciliation reads and writes. */
+type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit";
+
 export type ReconcileOutcome = "corrected" | "unchanged" | "stale" | "unknown_order" | "no_identity";
 
 /**
@@ -19,7 +22,7 @@ export type ReconcileOutcome = "corrected" | "unchanged" | "stale" | "unknown_or
  * fetched fresh from Ecwid on every event, so duplicates, late and out-of-order events converge.
  */
 export class OrderReconciler {
-  constructor(private readonly deps: { storage: Storage; ecwid: EcwidClient; installs: InstallService; clock: Clock; logger: Logger }) {}
+  constructor(private readonly deps: { storage: UnitOfWork<Reconciled>; ecwid: EcwidClient; installs: InstallService; clock: Clock; logger: Logger }) {}
 
   async reconcile(storeId: number, orderId: string): Promise<ReconcileOutcome> {
     const { installs, ecwid, clock } = this.deps;
@@ -70,7 +73,7 @@ export class OrderReconciler {
   }
 
   /** Appends the correction; a clawback larger than the balance is booked in full and its shortfall recorded. */
-  private async book(tx: StoreTransaction, storeId: number, member: Member, orderId: string, correction: LedgerCorrection): Promise<void> {
+  private async book(tx: Pick<StoreTransaction, "ledger" | "audit">, storeId: number, member: Member, orderId: string, correction: LedgerCorrection): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     const balanceBefore = await tx.ledger.balance(storeId, member.id);
     const shortfall = correction.delta < 0 ? Math.min(-correction.delta, Math.max(0, -(balanceBefore + correction.delta))) : 0;

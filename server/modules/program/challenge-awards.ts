@@ -15,7 +15,7 @@ export interface ChallengePayout {
  * makes a repeat write nothing. A challenge stays paid if a later refund drops the history below its goal.
  */
 export async function payDueChallenges(
-  tx: StoreTransaction,
+  tx: Pick<StoreTransaction, "ledger">,
   storeId: number,
   memberId: string,
   orders: OrderRecord[],

@@ -7,7 +7,7 @@ import { challengeProgress, challengeRewardKey, goalProgress, tierStanding } fro
  * A member's standing as the widget shows it, measured on their order records. A challenge reads completed
  * only once its points are in the ledger, so a change still being measured never shows "Completed" unpaid.
  */
-export async function memberStanding(tx: StoreTransaction, storeId: number, memberId: string, settings: ProgramSettings) {
+export async function memberStanding(tx: Pick<StoreTransaction, "orders" | "ledger">, storeId: number, memberId: string, settings: ProgramSettings) {
   const orders = await tx.orders.listForMember(storeId, memberId);
   const stats = statsFromOrders(orders);
   const paid = new Set(await tx.ledger.existingKeys(storeId, settings.challenges.map((challenge) => challengeRewardKey(challenge.id, memberId))));

@@ -1,7 +1,8 @@
 import type { Clock } from "../../lib/clock.js";
 import { notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import type { Storage } from "../../storage/storage.port.js";
+import type { InboxRepository } from "../inbox/inbox-event.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InboxEvent } from "../inbox/inbox-event.js";
 import { queueJobPage } from "../inbox/job-page.js";
 import { defaultProgramSettings, type ProgramSettings } from "../settings/program-settings.js";
@@ -10,6 +11,9 @@ import { payDueChallenges } from "./challenge-awards.js";
 import { challengesToMeasure } from "./program-change.rules.js";
 import { previewProgramChange, type PreviewRequest, type ProgramPreview } from "./program-preview.js";
 import { MEASUREMENT_EVENT, MEASUREMENT_PAGE_SIZE, type ProgramMeasurement } from "./program-measurement.js";
+
+/** Starting and running a measurement, and the preview before it. */
+type Measured = "measurements" | "settings" | "members" | "orders" | "ledger";
 
 const pageEventId = (measurementId: string, offset: number) => `${measurementId}:${offset}`;
 
@@ -20,7 +24,7 @@ const pageEventId = (measurementId: string, offset: number) => `${measurementId}
  * per challenge and member) and counts nothing twice (a page counts only while it is the next one).
  */
 export class ProgramMeasurementService {
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; clock: Clock; pageSize?: number }) {}
+  constructor(private readonly deps: { storage: UnitOfWork<Measured>; inbox: InboxRepository; installs: InstallService; clock: Clock; pageSize?: number }) {}
 
   /**
    * Called once a program change is saved. Returns the measurement started, or null when the change needs
@@ -97,6 +101,6 @@ export class ProgramMeasurementService {
 
   private queuePage(measurement: ProgramMeasurement, offset: number): Promise<{ created: boolean }> {
     const { storeId, id } = measurement;
-    return queueJobPage(this.deps.storage.inbox, { eventId: pageEventId(id, offset), storeId, eventType: MEASUREMENT_EVENT, entityId: id, data: { measurementId: id, offset } }, this.deps.clock.now());
+    return queueJobPage(this.deps.inbox, { eventId: pageEventId(id, offset), storeId, eventType: MEASUREMENT_EVENT, entityId: id, data: { measurementId: id, offset } }, this.deps.clock.now());
   }
 }

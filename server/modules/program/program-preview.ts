@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Storage } from "../../storage/storage.port.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 import { badgeSchema, challengeSchema } from "../settings/program-settings.js";
 import { challengeRewardKey, challengesDue, goalProgress } from "./progress.rules.js";
@@ -23,7 +23,7 @@ const PAGE = 500;
  * What saving the proposal would pay now, measured by the same rules the measurement job pays by: a challenge
  * counts the members it completes and has not paid yet (so a changed goal counts only the newly due).
  */
-export async function previewProgramChange(storage: Storage, storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
+export async function previewProgramChange(storage: UnitOfWork<"members" | "orders" | "ledger">, storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
   const preview: ProgramPreview = { members: 0, points: 0, measured: 0 };
   for (let offset = 0; ; offset += PAGE) {
     const page = await storage.read(storeId, async (tx) => {

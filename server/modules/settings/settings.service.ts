@@ -3,7 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { versionConflict } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput } from "../../lib/validation.js";
-import type { Storage } from "../../storage/storage.port.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { ProgramMeasurementService } from "../program/program-measurement.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { programChanges } from "./program-diff.rules.js";
@@ -24,7 +24,7 @@ export interface ProgramWrite {
 export class SettingsService {
   constructor(
     private readonly deps: {
-      storage: Storage;
+      storage: UnitOfWork<"settings" | "audit">;
       installs: InstallService;
       clock: Clock;
       changes: ChangeSignal<number>;

@@ -10,7 +10,7 @@ import { clientNetwork } from "../../lib/rate-limit/client-network.js";
 import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/rate-limit/rate-limiter.js";
 import type { SessionTokens } from "../../lib/session-tokens.js";
 import { parseInput } from "../../lib/validation.js";
-import type { Storage } from "../../storage/storage.port.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import { EMAIL_TEXTS } from "../i18n/email-texts.js";
 import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
 import { normaliseEmail } from "../members/member.js";
@@ -72,7 +72,7 @@ export class ShopperSessionService {
 
   constructor(
     private readonly deps: {
-      storage: Storage;
+      storage: UnitOfWork<"signInCodes" | "members">;
       installs: InstallService;
       settings: SettingsService;
       mailer: Mailer;

@@ -3,7 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { encodeJson, type EncodedJson } from "../../lib/encoded-json.js";
 import { AppError } from "../../lib/errors.js";
 import { ExpiringCache } from "../../lib/expiring-cache.js";
-import type { Storage } from "../../storage/storage.port.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { programInLanguage } from "../i18n/merchant-texts.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
@@ -42,7 +42,15 @@ export class StorefrontService {
   private readonly views: ExpiringCache<number, StoreView>;
   private readonly programs: ExpiringCache<string, EncodedJson>;
 
-  constructor(private readonly deps: { storage: Storage; installs: InstallService; settings: SettingsService; clock: Clock; changes: ChangeSignal<number> }) {
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<"members" | "ledger" | "orders">;
+      installs: InstallService;
+      settings: SettingsService;
+      clock: Clock;
+      changes: ChangeSignal<number>;
+    },
+  ) {
     const now = () => deps.clock.now().getTime();
     this.views = new ExpiringCache(PROGRAM_TTL_MS, now);
     this.programs = new ExpiringCache(PROGRAM_TTL_MS, now);

@@ -9,7 +9,7 @@ import type { Install } from "./install.js";
 import { installFromProfile, uninstalled } from "./install.rules.js";
 
 export interface InstallServiceDeps {
-  storage: Storage;
+  storage: Pick<Storage, "installs" | "purgeStoreData">;
   ecwid: EcwidClient;
   secretBox: SecretBox;
   clock: Clock;
