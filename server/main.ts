@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   container.logger.info({ url: config.baseUrl, storage: container.storage.kind, demo: config.demo }, "Questline is listening");
   await demo?.afterListen();
   const jobs = startScheduledJobs(container);
-  const worker = createInboxWorker(container);
+  const worker = createInboxWorker(container, { requestsInFlight: requests.inFlight });
   worker.start();
 
   const shutdown = createShutdown({

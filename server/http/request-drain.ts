@@ -7,6 +7,8 @@ export interface RequestDrain {
    * with how many requests were cut.
    */
   close(graceMs: number): Promise<{ cut: number }>;
+  /** Requests received and not yet answered. */
+  inFlight(): number;
 }
 
 /** Tracks the server's requests in flight from the start, so a shutdown can wait for exactly those. */
@@ -25,6 +27,7 @@ export function trackRequests(server: Server): RequestDrain {
   });
 
   return {
+    inFlight: () => inFlight.size,
     close(graceMs) {
       closing = true;
       return new Promise((resolve) => {

@@ -7,7 +7,7 @@ import { orderEventHandler } from "./order-event.handler.js";
 /** The worker with every event type the app acts on wired to its handler, woken when a webhook is queued here. */
 export function createInboxWorker(
   container: Container,
-  tuning: Partial<Pick<InboxWorkerOptions, "leaseMs" | "concurrency" | "perStoreLimit" | "idleMs" | "maxAttempts">> = {},
+  tuning: Partial<Pick<InboxWorkerOptions, "leaseMs" | "concurrency" | "perStoreLimit" | "idleMs" | "maxAttempts" | "requestsInFlight">> = {},
 ): InboxWorker {
   const onOrder = orderEventHandler(container.reconciler, container.storage);
   const worker = new InboxWorker({

@@ -5,6 +5,7 @@ import type { Metrics } from "../lib/metrics.js";
 import type { InboxEvent } from "../modules/inbox/inbox-event.js";
 import type { Storage } from "../storage/storage.port.js";
 import { retryDelayMs } from "./inbox-retry.rules.js";
+import { openLanes } from "./inbox-yield.rules.js";
 
 export type EventHandler = (event: InboxEvent) => Promise<void>;
 
@@ -21,6 +22,8 @@ export interface InboxWorkerOptions {
   perStoreLimit?: number;
   idleMs?: number;
   maxAttempts?: number;
+  /** HTTP requests this process is answering now; in a flood the worker leaves the CPU to them (inbox-yield.rules). */
+  requestsInFlight?: () => number;
 }
 
 /**
@@ -31,6 +34,7 @@ export class InboxWorker {
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  private readonly resting = new Set<() => void>();
   private readonly inFlight = new Set<InboxEvent>();
 
   constructor(private readonly options: InboxWorkerOptions) {}
@@ -38,7 +42,7 @@ export class InboxWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loops = Array.from({ length: this.options.concurrency ?? 4 }, () => this.loop());
+    this.loops = Array.from({ length: this.options.concurrency ?? 4 }, (_, lane) => this.loop(lane));
   }
 
   /**
@@ -49,6 +53,7 @@ export class InboxWorker {
   async stop(handBackAfterMs = Number.POSITIVE_INFINITY): Promise<{ handedBack: number }> {
     this.running = false;
     this.wake();
+    for (const wake of this.resting) wake();
     if (await settlesWithin(Promise.all(this.loops), handBackAfterMs)) return { handedBack: 0 };
     const unfinished = [...this.inFlight];
     const { storage, clock, logger } = this.options;
@@ -69,24 +74,32 @@ export class InboxWorker {
     return taken;
   }
 
-  private async loop(): Promise<void> {
+  private async loop(lane: number): Promise<void> {
     while (this.running) {
+      if (lane >= openLanes(this.options.concurrency ?? 4, this.options.requestsInFlight?.() ?? 0)) {
+        // a new webhook would wake a sleeper only for it to rest again: only stop() ends a rest early
+        await this.sleep(this.resting);
+        continue;
+      }
       const worked = await this.processNext().catch((err: unknown) => {
         this.options.logger.error({ err }, "inbox worker could not take an event");
         return false;
       });
-      if (!worked && this.running) {
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            this.sleepers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, this.options.idleMs ?? 200);
-          this.sleepers.add(wake);
-        });
-      }
+      if (!worked && this.running) await this.sleep(this.sleepers);
     }
+  }
+
+  /** Sleeps `idleMs`, or until a waker in `wakers` is called. */
+  private sleep(wakers: Set<() => void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.options.idleMs ?? 200);
+      wakers.add(wake);
+    });
   }
 
   private async processNext(): Promise<boolean> {

@@ -35,6 +35,20 @@ async function heldServer() {
 }
 
 describe("request drain", () => {
+  it("when requests are held and then answered, then inFlight counts those not yet answered", async () => {
+    const { drain, get, waiting, nextArrival } = await heldServer();
+    expect(drain.inFlight()).toBe(0);
+    const arrival = nextArrival();
+    const answer = get();
+    await arrival;
+    expect(drain.inFlight()).toBe(1);
+
+    const closed = new Promise((resolve) => waiting[0]!.once("close", resolve));
+    waiting[0]!.end("ok");
+    await Promise.all([answer, closed]);
+    expect(drain.inFlight()).toBe(0);
+  });
+
   it("when a request on a keep-alive connection is in flight as the server closes, then it is answered with Connection: close and the close completes", async () => {
     const { drain, get, waiting, nextArrival } = await heldServer();
     const arrival = nextArrival();
