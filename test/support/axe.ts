@@ -1,5 +1,5 @@
 import axe from "axe-core";
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 
 /** One serious or critical axe finding, with the elements it names (a shadow host comes before its inner path). */
 export interface AxeFinding {
@@ -12,11 +12,11 @@ export interface AxeFinding {
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /**
- * Runs axe-core (WCAG 2.2 A and AA) on the page's top frame, or only on `root` (a CSS selector; a shadow
- * host is checked with its shadow tree), and returns the serious and critical findings. A test expects `[]`.
- * Frames are left out: each page checks its own document (the dashboard inside its iframe is its own page).
+ * Runs axe-core (WCAG 2.2 A and AA) on a page's document, or only on `root` (a CSS selector; a shadow host
+ * is checked with its shadow tree), and returns the serious and critical findings. A test expects `[]`.
+ * Child frames are left out: pass a Frame (e.g. the dashboard's, from `page.frames()`) to check its own.
  */
-export async function seriousAxeFindings(page: Page, root?: string): Promise<AxeFinding[]> {
+export async function seriousAxeFindings(page: Page | Frame, root?: string): Promise<AxeFinding[]> {
   // Evaluated rather than added as a <script>, so a page's Content-Security-Policy cannot block it.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   return page.evaluate(
