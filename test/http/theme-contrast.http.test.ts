@@ -37,4 +37,18 @@ describe("theme colours", () => {
     expect(accepted.status).toBe(200);
     expect((await get("/settings")).data.theme).toEqual(dark);
   });
+
+  it("when a theme saved before the check is unreadable, then the program reads with a readable text colour and other edits still save", async () => {
+    const { storeId } = await app.installStore();
+    const token = await app.adminToken(storeId);
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    const settings = (await app.http.get("/api/admin/settings", auth)).data;
+    await app.container.storage.transaction(storeId, (tx) => tx.settings.save(storeId, { ...settings, theme: amber }));
+
+    const read = (await app.http.get("/api/admin/settings", auth)).data;
+    expect(read.theme).toEqual({ ...amber, textColor: "#111111" });
+    const challenge = await app.http.post("/api/admin/program/challenges", { title: "Two orders", points: 10, goal: { kind: "orders", target: 2 } }, auth);
+    expect(challenge.status).toBe(201);
+    expect((await app.http.put("/api/admin/settings", (await app.http.get("/api/admin/settings", auth)).data, auth)).status).toBe(200);
+  });
 });

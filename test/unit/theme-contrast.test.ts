@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PROGRAM } from "../../server/demo/demo-program.js";
 import { themeSchema } from "../../server/modules/settings/program-settings.js";
-import { contrastProblem, contrastRatio, luminance } from "../../server/modules/settings/theme-contrast.rules.js";
+import { contrastProblem, contrastRatio, luminance, readableTheme } from "../../server/modules/settings/theme-contrast.rules.js";
 
 describe("theme contrast", () => {
   it("when black and white are compared, then the ratio is 21:1 whichever comes first, and a colour against itself is 1:1", () => {
@@ -27,5 +27,17 @@ describe("theme contrast", () => {
     expect(themeSchema.safeParse({}).success).toBe(true);
     expect(themeSchema.safeParse(DEMO_PROGRAM.theme).success).toBe(true);
     expect(contrastProblem("#1d2430", "#f5b93a")).toBeNull();
+  });
+});
+
+describe("readableTheme", () => {
+  it("when the text colour already reads on the primary colour, then the theme is kept as it is", () => {
+    const theme = { primaryColor: "#1f6feb", textColor: "#ffffff", position: "bottom-left" };
+    expect(readableTheme(theme)).toBe(theme);
+  });
+
+  it("when it does not, then white or near-black is chosen, whichever stands better, and nothing else changes", () => {
+    expect(readableTheme({ primaryColor: "#f5b93a", textColor: "#ffffff", position: "bottom-left" })).toEqual({ primaryColor: "#f5b93a", textColor: "#111111", position: "bottom-left" });
+    expect(readableTheme({ primaryColor: "#0b1f3a", textColor: "#222222" })).toEqual({ primaryColor: "#0b1f3a", textColor: "#ffffff" });
   });
 });

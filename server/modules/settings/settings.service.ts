@@ -9,6 +9,7 @@ import type { InstallService } from "../stores/install.service.js";
 import { programChanges } from "./program-diff.rules.js";
 import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
+import { readableTheme } from "./theme-contrast.rules.js";
 
 export interface ProgramWrite {
   actor: string;
@@ -75,6 +76,6 @@ export class SettingsService {
 /** Saved settings as the current schema reads them (defaults of fields added since filled in); as saved if it cannot. */
 function normalise(saved: ProgramSettings | null): ProgramSettings | null {
   if (!saved) return null;
-  const parsed = programSettingsSchema.safeParse(saved);
+  const parsed = programSettingsSchema.safeParse(saved.theme ? { ...saved, theme: readableTheme(saved.theme) } : saved);
   return parsed.success ? parsed.data : saved;
 }

@@ -26,3 +26,16 @@ export function contrastProblem(text: string, background: string, minimum = MIN_
   const shown = Math.min(Math.round(ratio * 100), Math.ceil(minimum * 100) - 1) / 100;
   return `contrast ${shown.toFixed(2)}:1 is below ${minimum}:1`;
 }
+
+const LIGHT_TEXT = "#ffffff";
+const DARK_TEXT = "#111111";
+
+/**
+ * A theme saved before colours were checked may be unreadable: its text colour is then read as white or
+ * near-black, whichever stands better on its primary colour, so the program stays editable and the widget legible.
+ */
+export function readableTheme<T extends { primaryColor: string; textColor: string }>(theme: T): T {
+  if (!contrastProblem(theme.textColor, theme.primaryColor)) return theme;
+  const textColor = contrastRatio(LIGHT_TEXT, theme.primaryColor) >= contrastRatio(DARK_TEXT, theme.primaryColor) ? LIGHT_TEXT : DARK_TEXT;
+  return { ...theme, textColor };
+}
