@@ -71,6 +71,35 @@ export function describeInboxContract(h: ContractHarness): void {
       expect(await h.storage.receipts.find(event.eventId)).toEqual(receiptOf(event, "fp-1"));
     });
 
+    it("when many events come with their receipts at once, then each gets the answer and the rows it would get alone", async () => {
+      const fresh = Array.from({ length: 12 }, (_, i) => anInboxEvent(aStoreId(), i === 0 ? { data: null } : {}));
+      const replayed = anInboxEvent(aStoreId());
+      await h.storage.receipts.remember(receiptOf(replayed, "fp-first"));
+      const queued = anInboxEvent(aStoreId());
+      await h.storage.inbox.add(queued.storeId, queued);
+
+      const results = await Promise.all([
+        ...fresh.map((event) => h.storage.inbox.addWithReceipt(event.storeId, event, receiptOf(event, `fp-${event.eventId}`))),
+        h.storage.inbox.addWithReceipt(replayed.storeId, replayed, receiptOf(replayed, "fp-replayed")),
+        h.storage.inbox.addWithReceipt(queued.storeId, queued, receiptOf(queued, "fp-queued")),
+        h.storage.inbox.addWithReceipt(fresh[5]!.storeId, fresh[5]!, receiptOf(fresh[5]!, `fp-${fresh[5]!.eventId}`)),
+      ]);
+
+      expect(results.slice(0, -1)).toEqual([
+        ...fresh.map(() => ({ created: true, seenFingerprint: null })),
+        { created: false, seenFingerprint: "fp-first" },
+        { created: false, seenFingerprint: null },
+      ]);
+      // the same event twice at once: stored once (whether the second sees the receipt or the event is the adapter's race)
+      expect(results.at(-1)?.created).toBe(false);
+      for (const event of fresh) {
+        expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
+        expect(await h.storage.receipts.find(event.eventId)).toEqual(receiptOf(event, `fp-${event.eventId}`));
+      }
+      expect(await h.storage.inbox.get(replayed.storeId, replayed.eventId)).toBeNull();
+      expect(await h.storage.receipts.find(queued.eventId)).toEqual(receiptOf(queued, "fp-queued"));
+    });
+
     it("when an event names another store than the one it is added to, then add is refused", async () => {
       const event = anInboxEvent(aStoreId());
       await expect(h.storage.inbox.add(event.storeId + 1, event)).rejects.toThrow();

@@ -1,8 +1,10 @@
 import type pg from "pg";
 import { conflict, notFound } from "../../lib/errors.js";
 import { checkClaim, type InboxEvent, type InboxRepository } from "../../modules/inbox/inbox-event.js";
+import type { WebhookReceipt } from "../../modules/inbox/webhook-receipt.js";
 import type { OpenGuard } from "./open-guard.js";
 import { first, iso, isoOrNull, json, run } from "./sql-values.js";
+import { statementBatcher } from "./statement-batcher.js";
 import { inTransaction } from "./store-lock.js";
 
 interface InboxRow {
@@ -19,6 +21,11 @@ interface InboxRow {
   lease_until: Date | null;
   last_error: string | null;
   processed_at: Date | null;
+}
+
+interface IntakeRow {
+  seen_fingerprint: string | null;
+  created: boolean;
 }
 
 const COLUMNS = "store_id, event_id, event_type, entity_id, data, event_created, received_at, status, attempts, available_at, lease_until, last_error, processed_at";
@@ -84,6 +91,37 @@ const ADD_WITH_RECEIPT = `
   SELECT (SELECT fingerprint FROM seen) AS seen_fingerprint, EXISTS (SELECT 1 FROM event) AS created`;
 
 /**
+ * ADD_WITH_RECEIPT for many events at once (distinct event ids), given as one JSON array: one round trip
+ * and one commit for webhooks that arrived together. A row per input event, with its event id.
+ */
+const ADD_MANY_WITH_RECEIPTS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      store_id bigint, event_id text, event_type text, entity_id text, data jsonb, event_created bigint, received_at timestamptz,
+      status text, attempts integer, available_at timestamptz, lease_until timestamptz, last_error text, processed_at timestamptz,
+      fingerprint text, receipt_received_at timestamptz, position integer)
+  ),
+  seen AS (SELECT webhook_receipts.event_id, webhook_receipts.fingerprint FROM webhook_receipts JOIN input USING (event_id)),
+  event AS (
+    INSERT INTO inbox_events (${COLUMNS})
+    SELECT store_id, event_id, event_type, entity_id, NULLIF(data, 'null'::jsonb), event_created, received_at, status, attempts, available_at, lease_until, last_error, processed_at
+    FROM input WHERE event_id NOT IN (SELECT event_id FROM seen) ORDER BY position
+    ON CONFLICT (store_id, event_id) DO NOTHING
+    RETURNING event_id
+  ),
+  receipt AS (
+    INSERT INTO webhook_receipts (event_id, store_id, fingerprint, received_at)
+    SELECT event_id, store_id, fingerprint, receipt_received_at FROM input WHERE event_id NOT IN (SELECT event_id FROM seen)
+    ON CONFLICT (event_id) DO NOTHING
+  )
+  SELECT input.event_id, seen.fingerprint AS seen_fingerprint, EXISTS (SELECT 1 FROM event WHERE event.event_id = input.event_id) AS created
+  FROM input LEFT JOIN seen USING (event_id) ORDER BY input.position`;
+
+/** Statements of concurrent intakes in flight at once; the rest wait and share the next (pool: 10 connections, the worker uses some). */
+const INTAKE_STATEMENTS = 2;
+const INTAKE_BATCH = 200;
+
+/**
  * Leases the next claimable event. Stores take turns: the one holding the fewest live leases goes first,
  * oldest received first within it and between equals; a store at the limit ($2) is passed over. Claims
  * take turns too, across every process, under one advisory lock: two claims at once would each miss the
@@ -131,6 +169,38 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
     if (rows.length === 0) throw notFound(`inbox event ${eventId} not found in store ${storeId}`);
   };
 
+  const intake = statementBatcher<{ event: InboxEvent; receipt: WebhookReceipt }, { created: boolean; seenFingerprint: string | null }>({
+    key: ({ event }) => event.eventId,
+    async one({ event, receipt }) {
+      const row = await first<IntakeRow>(pool, ADD_WITH_RECEIPT, [...inboxValues(event), receipt.fingerprint, receipt.receivedAt]);
+      return { created: row?.created ?? false, seenFingerprint: row?.seen_fingerprint ?? null };
+    },
+    async many(inputs) {
+      const rows = inputs.map(({ event, receipt }, position) => ({
+        store_id: event.storeId,
+        event_id: event.eventId,
+        event_type: event.eventType,
+        entity_id: event.entityId,
+        data: event.data,
+        event_created: event.eventCreated,
+        received_at: event.receivedAt,
+        status: event.status,
+        attempts: event.attempts,
+        available_at: event.availableAt,
+        lease_until: event.leaseUntil,
+        last_error: event.lastError,
+        processed_at: event.processedAt,
+        fingerprint: receipt.fingerprint,
+        receipt_received_at: receipt.receivedAt,
+        position,
+      }));
+      const results = await run<IntakeRow>(pool, ADD_MANY_WITH_RECEIPTS, [JSON.stringify(rows)]);
+      return results.map((row) => ({ created: row.created, seenFingerprint: row.seen_fingerprint }));
+    },
+    maxInFlight: INTAKE_STATEMENTS,
+    maxBatch: INTAKE_BATCH,
+  });
+
   return {
     async add(storeId, event) {
       guard.assertOpen();
@@ -141,8 +211,7 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
       guard.assertOpen();
       checkOwnStore(storeId, event);
       if (receipt.eventId !== event.eventId || receipt.storeId !== storeId) throw new Error(`the receipt of ${receipt.eventId} does not belong to event ${event.eventId} of store ${storeId}`);
-      const row = await first<{ seen_fingerprint: string | null; created: boolean }>(pool, ADD_WITH_RECEIPT, [...inboxValues(event), receipt.fingerprint, receipt.receivedAt]);
-      return { created: row?.created ?? false, seenFingerprint: row?.seen_fingerprint ?? null };
+      return intake({ event, receipt });
     },
     async get(storeId, eventId) {
       guard.assertOpen();
