@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "dist/", "public/widget*.js", "coverage/"] },
+  { ignores: ["node_modules/", "data/", "dist/", "public/widget*.js", "public/dashboard.js", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,14 +14,14 @@ export default tseslint.config(
   },
   {
     files: ["server/**/*.ts"],
-    ignores: ["server/config.ts", "server/widget/**"],
+    ignores: ["server/config.ts", "server/widget/**", "server/dashboard/**"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read settings through server/config.ts" }],
       "no-console": "error",
     },
   },
   {
-    files: ["server/widget/**/*.ts", "public/**/*.js"],
+    files: ["server/widget/**/*.ts", "server/dashboard/**/*.{ts,tsx}", "public/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -1,13 +1,13 @@
 /**
- * Takes docs/admin-dashboard.png: the demo control panel with the Questline dashboard, 1280x800.
- * Run with `npx tsx scripts/screenshot-admin.ts`. With `--review <dir>` it also saves the member view,
- * the activity area, the earning rule form, an import, a failed webhook event and 360px phone views
- * there, for checking the look by eye.
+ * Takes the README's dashboard pictures from the demo control panel: docs/admin-dashboard.png (the Program
+ * page, 1280x800), docs/admin-member.png (a member's points history) and docs/admin-phone.png (360 px wide).
+ * Run with `npx tsx scripts/screenshot-admin.ts`. With `--review <dir>` it also saves every page, a form
+ * refused by the server, an import and a failed webhook event there, at both widths, for checking by eye.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FrameLocator } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { createInboxWorker } from "../server/jobs/create-inbox-worker.js";
 import { launchBrowser } from "../test/support/browser.js";
 import { startDemoApp, type RunningDemoApp } from "../test/support/demo-app.js";
@@ -15,7 +15,7 @@ import { DEMO_STORE_ID } from "../server/ecwid-emulator/index.js";
 import { pendingInboxEvent } from "../server/modules/inbox/inbox-event.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const output = path.join(root, "docs", "admin-dashboard.png");
+const docs = path.join(root, "docs");
 const reviewFlag = process.argv.indexOf("--review");
 const reviewDir = reviewFlag >= 0 ? path.resolve(process.argv[reviewFlag + 1] ?? "screenshots") : null;
 
@@ -36,78 +36,77 @@ async function addFailedEvent(app: RunningDemoApp, orderId: string, error: strin
   }
 }
 
-const area = (frame: FrameLocator, titleId: string) => frame.locator(`section[aria-labelledby="${titleId}"]`);
+async function openDashboard(page: Page, baseUrl: string): Promise<FrameLocator> {
+  await page.goto(`${baseUrl}/demo/admin`);
+  const frame = page.frameLocator("#app-frame");
+  await frame.getByRole("heading", { name: "Challenges" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  return frame;
+}
+
+const tab = (frame: FrameLocator, name: string) => frame.getByRole("navigation", { name: "Dashboard pages" }).getByRole("link", { name });
 
 const app = await startDemoApp();
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${app.baseUrl}/demo/admin`);
-  const frame = page.frameLocator("#app-frame");
-  await frame.locator("#members-body tr").first().waitFor();
-  await frame.locator("#activity-status").waitFor({ state: "attached" });
+  const frame = await openDashboard(page, app.baseUrl);
+  await mkdir(docs, { recursive: true });
+  await page.screenshot({ path: path.join(docs, "admin-dashboard.png") });
+  await tab(frame, "Members").click();
+  await frame.locator("tbody tr .ql-linklike").first().click();
+  await frame.locator("[data-testid=ledger] tbody tr").first().waitFor();
   await page.waitForLoadState("networkidle");
-  await mkdir(path.dirname(output), { recursive: true });
-  await page.screenshot({ path: output });
-  process.stdout.write(`wrote ${path.relative(root, output)}\n`);
+  await page.screenshot({ path: path.join(docs, "admin-member.png") });
+
+  const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  const phoneFrame = await openDashboard(phone, app.baseUrl);
+  await phone.screenshot({ path: path.join(docs, "admin-phone.png") });
+  process.stdout.write("wrote docs/admin-dashboard.png, docs/admin-member.png, docs/admin-phone.png\n");
 
   if (reviewDir) {
     await mkdir(reviewDir, { recursive: true });
     const shot = (name: string) => path.join(reviewDir, name);
+    await tab(frame, "Program").click();
+    await frame.getByRole("button", { name: "Add challenge" }).click();
+    await frame.getByLabel("Title", { exact: true }).fill("Third order");
+    await frame.getByLabel("Points paid").fill("0");
+    await frame.getByLabel("Target orders").fill("3");
+    await frame.getByRole("button", { name: "Save", exact: true }).click();
+    await frame.locator(".ql-field-error").first().waitFor();
+    await frame.locator(".ql-item-form").screenshot({ path: shot("challenge-error.png") });
+    await frame.getByLabel("Points paid").fill("50");
+    await frame.getByRole("button", { name: "Save", exact: true }).click();
+    await frame.getByRole("button", { name: "Save challenge" }).waitFor();
+    await frame.locator(".ql-item-form").screenshot({ path: shot("challenge-preview.png") });
+    await page.screenshot({ path: shot("program.png"), fullPage: true });
 
-    await frame.getByRole("button", { name: "Edit rule" }).click();
-    await frame.getByLabel("Points earned").fill("20000");
-    await frame.getByRole("button", { name: "Save rule" }).click();
-    await frame.locator("#earning-points-error").waitFor();
-    await area(frame, "earning-title").screenshot({ path: shot("earning-error.png") });
-    await frame.getByLabel("Points earned").fill("2");
-    await frame.getByLabel("Minimum order").fill("10");
-    await frame.getByRole("button", { name: "Save rule" }).click();
-    await frame.locator("#earning-saved").waitFor();
-    await area(frame, "earning-title").screenshot({ path: shot("earning-saved.png") });
+    await tab(frame, "Activity").click();
+    await frame.locator(".ql-activity__item").first().waitFor();
+    await page.screenshot({ path: shot("activity.png"), fullPage: true });
 
-    await frame.locator("#members-body tr .ql-linklike").first().click();
-    await frame.locator("#ledger-body tr").first().waitFor();
-    await frame.getByLabel("Points", { exact: true }).fill("40");
-    await frame.getByLabel("Reason", { exact: true }).fill("Thank-you for a product review");
-    await frame.getByRole("button", { name: "Apply adjustment" }).click();
-    await frame.locator("#adjust-done").waitFor();
-    await page.screenshot({ path: shot("member.png") });
-    await frame.locator("#activity-list li").first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: shot("activity.png") });
-    await area(frame, "activity-title").screenshot({ path: shot("activity-area.png") });
-
+    await tab(frame, "Operations").click();
     const worker = createInboxWorker(app.container, { idleMs: 50 });
     worker.start();
     try {
       await frame.getByRole("button", { name: "Import orders" }).click();
-      await frame.locator("#import-progress[data-status='done']").waitFor();
-      await area(frame, "import-title").screenshot({ path: shot("import.png") });
+      await frame.locator(".ql-progress-panel[data-status='done']").waitFor();
     } finally {
       await worker.stop();
     }
-
     await addFailedEvent(app, "TH4KQ", "Ecwid answered HTTP 503 Service Unavailable after 3 tries");
-    await addFailedEvent(app, "TH9ZR", "Order TH9ZR: the customer's email is not valid");
-    await frame.locator("#health-refresh").click();
-    await frame.locator("#health-body tr").nth(1).waitFor();
-    await area(frame, "health-title").screenshot({ path: shot("webhooks.png") });
+    await frame.getByRole("button", { name: "Refresh" }).click();
+    await frame.locator("tr[data-event-id]").first().waitFor();
+    await page.screenshot({ path: shot("operations.png"), fullPage: true });
 
-    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await phone.goto(`${app.baseUrl}/demo/admin`);
-    const phoneFrame = phone.frameLocator("#app-frame");
-    await phoneFrame.locator("#members-body tr").first().waitFor();
-    await phone.screenshot({ path: shot("phone.png") });
-    await phoneFrame.getByRole("button", { name: "Edit rule" }).click();
-    await phone.screenshot({ path: shot("phone-earning.png") });
-    await phoneFrame.locator("#imports-title").scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: shot("phone-import.png") });
-    await phoneFrame.locator("#health-body tr").first().scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: shot("phone-webhooks.png") });
-    await phoneFrame.locator("#members-body tr .ql-linklike").first().click();
-    await phoneFrame.locator("#ledger-body tr").first().waitFor();
-    await phoneFrame.locator("#member-title").scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: shot("phone-member.png"), fullPage: false });
+    await phone.screenshot({ path: shot("phone-program.png"), fullPage: true });
+    await tab(phoneFrame, "Members").click();
+    await phoneFrame.locator("tbody tr .ql-linklike").first().click();
+    await phoneFrame.locator("[data-testid=ledger] tbody tr").first().waitFor();
+    await phone.screenshot({ path: shot("phone-member.png"), fullPage: true });
+    await tab(phoneFrame, "Operations").click();
+    await phoneFrame.locator("tr[data-event-id]").first().waitFor();
+    await phone.screenshot({ path: shot("phone-operations.png"), fullPage: true });
     process.stdout.write(`wrote review screenshots to ${reviewDir}\n`);
   }
 } finally {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from "playwright-core";
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
@@ -14,7 +14,7 @@ export const BROWSER_TEST_MS = 60_000;
 export function adminDashboardPage() {
   let app: RunningDemoApp | undefined;
   let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const contexts: BrowserContext[] = [];
 
   const running = () => {
     if (!app || !browser) throw new Error("the admin dashboard page is not started: call start() in beforeAll");
@@ -39,15 +39,16 @@ export function adminDashboardPage() {
       await app?.close();
     },
 
-    /** Closes the browser context the last openPage() made. */
+    /** Closes the browser contexts openPage() made. */
     async closePage(): Promise<void> {
-      await context?.close();
-      context = undefined;
+      for (const open of contexts.splice(0)) await open.close();
     },
 
+    /** A page in a fresh browser context (a second call while the first is open is another tab, another sign-in). */
     async openPage(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; watch: ProblemWatch }> {
       const { app, browser } = running();
-      context = await browser.newContext({ viewport });
+      const context = await browser.newContext({ viewport });
+      contexts.push(context);
       const page = await context.newPage();
       const watch = watchForProblems(page);
       await page.goto(`${app.baseUrl}${path}`);
@@ -89,5 +90,13 @@ export function localDay(daysBack: number) {
   return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
 }
 
-export const memberRow = (frame: FrameLocator, email: string) => frame.locator("#members-body tr", { hasText: email });
-export const text = async (frame: FrameLocator, selector: string) => ((await frame.locator(selector).first().textContent()) ?? "").trim();
+/** The dashboard inside the demo control panel. */
+export const dashboardFrame = (page: Page) => page.frameLocator("#app-frame");
+export const pageTab = (frame: FrameLocator, name: string) => frame.getByRole("navigation", { name: "Dashboard pages" }).getByRole("link", { name, exact: true });
+export const memberRow = (frame: FrameLocator, email: string) => frame.locator("[data-testid=members] tbody tr", { hasText: email });
+export const ledgerRows = (frame: FrameLocator) => frame.locator("[data-testid=ledger] tbody tr");
+export const activityItems = (frame: FrameLocator) => frame.getByRole("list", { name: "Activity, newest first" }).getByRole("listitem");
+/** A named area of a page (Earning rule, Challenges...), found by its heading. */
+export const area = (frame: FrameLocator, title: string) => frame.locator("section.named-area", { has: frame.getByRole("heading", { name: title, exact: true }) });
+export const text = async (frame: FrameLocator, selector: string) => ((await frame.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
+export const textOf = async (locator: Locator) => ((await locator.first().textContent()) ?? "").replace(/\s+/g, " ").trim();

@@ -1,0 +1,143 @@
+import type { ValidationIssue } from "../lib/validation.js";
+import type { CatalogCategoryList, CatalogProductPage } from "../modules/catalog/catalog.js";
+import type { ProgramPreview, PreviewRequest } from "../modules/program/program-preview.js";
+import type { ProgramMeasurement } from "../modules/program/program-measurement.js";
+import type { LedgerService } from "../modules/ledger/ledger.service.js";
+import type { listAuditLog } from "../modules/audit/audit-log.js";
+import type { searchMembers } from "../modules/members/member-directory.js";
+import type { BackfillJob } from "../modules/orders/backfill-job.js";
+import type { InboxEvent } from "../modules/inbox/inbox-event.js";
+import type { ListPart } from "../modules/settings/program-diff.rules.js";
+import type { ProgramItem, SinglePart } from "../modules/settings/program-items.service.js";
+import type { ProgramSettings } from "../modules/settings/program-settings.js";
+
+export type { ValidationIssue };
+export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
+export type Member = MemberPage["items"][number];
+export type LedgerPage = Awaited<ReturnType<LedgerService["history"]>>;
+export type LedgerLine = LedgerPage["items"][number];
+export type AdjustResult = Awaited<ReturnType<LedgerService["adjust"]>>;
+export type AuditPage = Awaited<ReturnType<typeof listAuditLog>>;
+export type AuditLine = AuditPage["items"][number];
+export type {
+  BackfillJob,
+  CatalogCategoryList,
+  CatalogProductPage,
+  InboxEvent,
+  ListPart,
+  ProgramItem,
+  ProgramMeasurement,
+  ProgramPreview,
+  PreviewRequest,
+  ProgramSettings,
+  SinglePart,
+};
+
+export interface StoreInfo {
+  storeId: number;
+  storeName: string;
+  currency: string;
+  currencyPrecision: number;
+  lang: string;
+}
+
+/** A refused request as the API says it: `{status, code, message, issues}`, and `current` on a 412, `grantUrl` on a 403 scope_missing. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A value and the version (`ETag`) it was read at, for the `If-Match` of the next write. */
+export interface Versioned<T> {
+  value: T;
+  version: string;
+}
+
+export async function requestJson<T>(url: string, { method = "GET", body, headers = {} }: RequestOptions = {}): Promise<Versioned<T>> {
+  const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, credentials: "omit", cache: "no-store" };
+  if (body !== undefined) {
+    init.headers = { ...init.headers, "Content-Type": "application/json" };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, "network", "Questline could not be reached. Check your connection and try again.");
+  }
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const issues = Array.isArray(data?.issues) ? (data.issues as ValidationIssue[]) : [];
+    throw new ApiError(response.status, data?.code ?? `http_${response.status}`, data?.message ?? `The request failed (HTTP ${response.status}).`, issues, data ?? {});
+  }
+  return { value: data as T, version: response.headers.get("ETag") ?? "" };
+}
+
+/** A fresh key per submitted form: a retried request with the same key is applied once. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+const query = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (value === undefined || value === "" ? [] : [[key, String(value)]]))).toString();
+
+export interface ApiHooks {
+  onUnauthorized: (error: ApiError) => void;
+  onUnavailable: (error: ApiError) => void;
+}
+
+/** The admin JSON API bound to one session token; a 401 anywhere calls `onUnauthorized`, an unreadable store `onUnavailable`. */
+export function createAdminApi(token: string, hooks: ApiHooks) {
+  const call = async <T>(path: string, options: RequestOptions = {}): Promise<Versioned<T>> => {
+    try {
+      return await requestJson<T>(`/api/admin${path}`, { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) hooks.onUnauthorized(error);
+      if (error instanceof ApiError && error.code === "store_unavailable") hooks.onUnavailable(error);
+      throw error;
+    }
+  };
+  const get = async <T>(path: string) => (await call<T>(path)).value;
+  const ifMatch = (version: string) => ({ "If-Match": version });
+  const member = (id: string) => `/members/${encodeURIComponent(id)}`;
+  const item = (list: ListPart, id: string) => `/program/${list}/${encodeURIComponent(id)}`;
+  return {
+    store: () => get<StoreInfo>("/store"),
+    members: (params: { email?: string; limit: number; offset: number }) => get<MemberPage>(`/members?${query(params)}`),
+    ledger: (memberId: string, params: { limit: number; offset: number }) => get<LedgerPage>(`${member(memberId)}/ledger?${query(params)}`),
+    adjust: (memberId: string, body: { points: number | string; reason: string; visibleToShopper: boolean }, key: string) =>
+      call<AdjustResult>(`${member(memberId)}/adjustments`, { method: "POST", body, headers: { "Idempotency-Key": key } }).then((r) => r.value),
+    audit: (params: { limit: number; offset: number }) => get<AuditPage>(`/audit?${query(params)}`),
+    list: <L extends ListPart>(list: L) => get<{ items: ProgramItem<L>[]; versions: Record<string, string> }>(`/program/${list}`),
+    item: <L extends ListPart>(list: L, id: string) => call<ProgramItem<L>>(item(list, id)),
+    create: <L extends ListPart>(list: L, body: unknown) => call<ProgramItem<L>>(`/program/${list}`, { method: "POST", body }),
+    update: <L extends ListPart>(list: L, id: string, body: unknown, version: string) => call<ProgramItem<L>>(item(list, id), { method: "PUT", body, headers: ifMatch(version) }),
+    remove: (list: ListPart, id: string, version: string) => call<null>(item(list, id), { method: "DELETE", headers: ifMatch(version) }),
+    part: <P extends SinglePart>(part: P) => call<ProgramSettings[P]>(`/program/${part}`),
+    savePart: <P extends SinglePart>(part: P, body: unknown, version: string) => call<ProgramSettings[P]>(`/program/${part}`, { method: "PUT", body, headers: ifMatch(version) }),
+    preview: (body: PreviewRequest) => call<ProgramPreview>("/program/preview", { method: "POST", body }).then((r) => r.value),
+    measurements: () => get<{ items: ProgramMeasurement[] }>("/program/measurements"),
+    products: (params: { q: string; limit: number }) => get<CatalogProductPage>(`/catalog/products?${query(params)}`),
+    categories: (params: { q: string }) => get<CatalogCategoryList>(`/catalog/categories?${query(params)}`),
+    startImport: (body: { from: string; to: string }) => call<BackfillJob>("/backfills", { method: "POST", body }).then((r) => r.value),
+    imports: () => get<{ items: BackfillJob[] }>("/backfills"),
+    inbox: () => get<{ counts: Record<string, number>; failed: InboxEvent[] }>("/inbox"),
+    retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -1,0 +1,45 @@
+import { useMemo } from "preact/hooks";
+import { ActivityPage } from "./activity/activity-page.js";
+import { DashboardContext, type Dashboard } from "./context.js";
+import { MemberPage } from "./members/member-page.js";
+import { MembersPage } from "./members/members-page.js";
+import { OperationsPage } from "./operations/operations-page.js";
+import { ProgramPage } from "./program/program-page.js";
+import { useRoute } from "./router.js";
+
+const PAGES = [
+  { path: "/program", label: "Program" },
+  { path: "/members", label: "Members" },
+  { path: "/activity", label: "Activity" },
+  { path: "/operations", label: "Operations" },
+] as const;
+
+function Page({ path }: { path: string }) {
+  const member = /^\/members\/([^/]+)$/.exec(path);
+  if (member?.[1]) return <MemberPage memberId={decodeURIComponent(member[1])} />;
+  if (path === "/members") return <MembersPage />;
+  if (path === "/activity") return <ActivityPage />;
+  if (path === "/operations") return <OperationsPage />;
+  return <ProgramPage />;
+}
+
+/** The signed-in dashboard: a tab per page, the page under it; the address's fragment says which. */
+export function App({ dashboard }: { dashboard: Omit<Dashboard, "navigate"> }) {
+  const [path, navigate] = useRoute();
+  const value = useMemo(() => ({ ...dashboard, navigate }), [dashboard, path]);
+  const section = "/" + (path.split("/")[1] ?? "");
+  return (
+    <DashboardContext.Provider value={value}>
+      <nav class="ql-tabs" aria-label="Dashboard pages">
+        {PAGES.map((page) => (
+          <a key={page.path} class="ql-tabs__tab" href={`#${page.path}`} aria-current={section === page.path ? "page" : undefined}>
+            {page.label}
+          </a>
+        ))}
+      </nav>
+      <div class="settings-page__body">
+        <Page path={path} />
+      </div>
+    </DashboardContext.Provider>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from "preact/hooks";
+import { useDashboard } from "../context.js";
+import { BadgeEditor } from "./badge-editor.js";
+import { ChallengeEditor } from "./challenge-editor.js";
+import { EarningArea } from "./earning-area.js";
+import { MeasurementsArea } from "./measurements-area.js";
+import { ProgramList } from "./program-list.js";
+import { discountLabel, RewardEditor } from "./reward-editor.js";
+import { TextsArea } from "./texts-area.js";
+import { ThemeArea } from "./theme-area.js";
+import { TierEditor } from "./tier-editor.js";
+
+/** The loyalty program: earning, challenges, badges, tiers, rewards, and the widget's look and texts. */
+export function ProgramPage() {
+  const { fmt } = useDashboard();
+  const [challengeSaves, setChallengeSaves] = useState(0);
+  const goal = (g: { kind: "orders" | "spend"; target: number }) =>
+    g.kind === "spend" ? `${fmt.moneyShort(g.target)} spent` : `${fmt.count(g.target)} paid ${g.target === 1 ? "order" : "orders"}`;
+  return (
+    <>
+      <EarningArea />
+      <ProgramList
+        list="challenges"
+        title="Challenges"
+        noun="challenge"
+        subtitle="Goals that pay points once reached, measured from each member's order history."
+        summary={(c) => ({ name: c.title, line: `${fmt.points(c.points)} for ${goal(c.goal)}${c.countFrom ? `, counting orders from ${fmt.date(c.countFrom)}` : ""}` })}
+        Editor={ChallengeEditor}
+        onChanged={() => setChallengeSaves((n) => n + 1)}
+      />
+      <MeasurementsArea refreshKey={challengeSaves} />
+      <ProgramList
+        list="badges"
+        title="Badges"
+        noun="badge"
+        subtitle="Marks of honour members earn by reaching a goal."
+        summary={(b) => ({ name: b.name, line: goal(b.goal) })}
+        Editor={BadgeEditor}
+      />
+      <ProgramList
+        list="tiers"
+        title="Tiers"
+        noun="tier"
+        subtitle="VIP levels by lifetime spend."
+        summary={(t) => ({ name: t.name, line: `From ${fmt.moneyShort(t.thresholdMinor)} spent${t.perks ? ` · ${t.perks}` : ""}` })}
+        Editor={TierEditor}
+      />
+      <ProgramList
+        list="rewards"
+        title="Rewards"
+        noun="reward"
+        subtitle="What members can spend their points on."
+        summary={(r) => ({ name: r.name, line: `${fmt.points(r.costPoints)} · ${discountLabel(r, fmt.moneyShort, fmt.precision)}` })}
+        Editor={RewardEditor}
+      />
+      <ThemeArea />
+      <TextsArea />
+    </>
+  );
+}
