@@ -6,8 +6,9 @@ import { createStorage } from "../../server/storage/index.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { WebhookReceipt } from "../../server/modules/inbox/webhook-receipt.js";
 import type { Storage } from "../../server/storage/storage.port.js";
-import { aLedgerEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { aLedgerEntry, aMember, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
+import { aMeasurement } from "./program.contract.js";
 
 const modeOf = async (...path: string[]) => (await stat(join(...path))).mode & 0o777;
 
@@ -45,6 +46,20 @@ describe("lowdb files", () => {
     expect(store.ledger).toHaveLength(1);
     expect(store.inbox).toHaveLength(1);
     expect(await readdir(join(dataDir, "stores"))).toEqual([`${storeId}.json`]);
+  });
+
+  it("when a store file predates a table, then it loads with that table empty and keeps its rows", async () => {
+    const storeId = aStoreId();
+    const member = aMember(storeId);
+    await mkdir(join(dataDir, "stores"), { recursive: true });
+    const older = { version: 1, storeId, members: [member], ledger: [], audit: [], inbox: [], orders: [], backfills: [], signInCodes: [], settings: null };
+    await writeFile(join(dataDir, "stores", `${storeId}.json`), JSON.stringify(older));
+    const storage = await open();
+
+    await storage.transaction(storeId, (tx) => tx.measurements.save(storeId, aMeasurement(storeId, { id: "msr_1" })));
+
+    expect(await storage.read(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(member);
+    expect(await readJson("stores", `${storeId}.json`)).toMatchObject({ members: [member], measurements: [{ id: "msr_1" }] });
   });
 
   it("when a store's data is purged, then its file is deleted", async () => {

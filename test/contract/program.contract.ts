@@ -40,7 +40,7 @@ function aBackfillJob(storeId: number, overrides: Partial<BackfillJob> = {}): Ba
   };
 }
 
-function aMeasurement(storeId: number, overrides: Partial<ProgramMeasurement> = {}): ProgramMeasurement {
+export function aMeasurement(storeId: number, overrides: Partial<ProgramMeasurement> = {}): ProgramMeasurement {
   return {
     id: `pm_${Math.random().toString(36).slice(2)}`,
     storeId,

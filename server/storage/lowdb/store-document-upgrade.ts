@@ -1,4 +1,4 @@
-import type { StoreDocument } from "./lowdb-documents.js";
+import { emptyStoreDocument, type StoreDocument } from "./lowdb-documents.js";
 
 interface LegacyOrderFields {
   eligibleMinor?: number;
@@ -10,11 +10,11 @@ interface LegacyOrderFields {
  * Brings a store document an older version wrote up to this one, in memory; the next write stores it.
  * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
  * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
- * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists added since start
- * empty.
+ * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists (tables) added
+ * since start empty.
  */
 export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
-  doc.measurements ??= [];
+  Object.assign(doc, { ...emptyStoreDocument(doc.storeId), ...doc });
   const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);
   if (legacy.length === 0) return doc;
   const keptByOrder = new Map<string, number>();
