@@ -10,7 +10,7 @@ import { openLanes } from "./inbox-yield.rules.js";
 export type EventHandler = (event: InboxEvent) => Promise<void>;
 
 export interface InboxWorkerOptions {
-  storage: Storage;
+  storage: Pick<Storage, "inbox">;
   handlers: Record<string, EventHandler>;
   clock: Clock;
   logger: Logger;
