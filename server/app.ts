@@ -2,8 +2,6 @@ import path from "node:path";
 import compression from "compression";
 import express, { type Express, type RequestHandler, type Router } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
-import { newId } from "./lib/ids.js";
 import { projectRoot as root } from "./lib/project-root.js";
 import type { Container } from "./container.js";
 import { adminApiRoutes } from "./http/admin-api.routes.js";
@@ -13,6 +11,7 @@ import { healthRoutes } from "./http/health.routes.js";
 import { metricsRoutes } from "./http/metrics.routes.js";
 import { oauthRoutes } from "./http/oauth.routes.js";
 import { labelRoute, mountedAt, routeMetrics } from "./http/route-metrics.js";
+import { requestLog } from "./http/request-log.js";
 import { refuseEncodedNul } from "./http/storable-input.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
@@ -42,22 +41,10 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   app.set("views", path.join(root, "views"));
 
   app.use(
-    pinoHttp({
-      logger: container.logger,
-      genReqId: (req, res) => {
-        const id = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || newId("req");
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    requestLog(container.logger, {
+      skip: (path) => path === "/healthz",
       // Demo mode's built-in Ecwid answers the app's own calls: a line for each would bury the log.
-      customLogLevel: (req) => ((req as { originalUrl?: string }).originalUrl?.startsWith("/demo/ecwid/") ? "debug" : "info"),
-      // Query strings carry Ecwid's payload and OAuth codes, request headers carry tokens, response headers carry
-      // the OAuth nonce cookie and state: log none of them.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      debug: (path) => path.startsWith("/demo/ecwid/"),
     }),
   );
   app.use(routeMetrics(container.metrics));

@@ -1,0 +1,41 @@
+import type { RequestHandler } from "express";
+import { newId } from "../lib/ids.js";
+import type { Logger } from "../lib/logger.js";
+
+declare module "http" {
+  interface IncomingMessage {
+    id: string;
+    /** The app's logger bound to this request's id, method and path, for a route's own lines. */
+    log: Logger;
+  }
+}
+
+/**
+ * One line per request once it is answered (or aborted), carrying an id the caller may give in
+ * X-Request-Id and that the answer carries back. Query strings carry Ecwid's payload and OAuth codes,
+ * request headers carry tokens, response headers the OAuth nonce cookie and state: the line holds only
+ * the method, path and status. Nothing is built per request that a line does not need: `req.log` is made
+ * the first time a route logs.
+ */
+export function requestLog(logger: Logger, options: { skip: (path: string) => boolean; debug: (path: string) => boolean }): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers["x-request-id"];
+    const id = (typeof given === "string" && given.slice(0, 64)) || newId("req");
+    res.setHeader("X-Request-Id", id);
+    req.id = id;
+    const started = Date.now();
+    const path = req.url.split("?")[0]!;
+    const line = { id, method: req.method, path };
+    let child: Logger | undefined;
+    Object.defineProperty(req, "log", { configurable: true, get: () => (child ??= logger.child({ req: line })) });
+    if (!options.skip(path)) {
+      res.once("close", () => {
+        const fields = { req: line, res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
+        const message = res.writableFinished ? "request completed" : "request aborted";
+        if (options.debug(path)) logger.debug(fields, message);
+        else logger.info(fields, message);
+      });
+    }
+    next();
+  };
+}
