@@ -72,11 +72,11 @@ try {
     await frame.getByLabel("Title", { exact: true }).fill("Third order");
     await frame.getByLabel("Points paid").fill("0");
     await frame.getByLabel("Target orders").fill("3");
-    await frame.getByRole("button", { name: "Save", exact: true }).click();
+    await frame.getByRole("button", { name: "Check what it pays" }).click();
     await frame.locator(".ql-field-error").first().waitFor();
     await frame.locator(".ql-item-form").screenshot({ path: shot("challenge-error.png") });
     await frame.getByLabel("Points paid").fill("50");
-    await frame.getByRole("button", { name: "Save", exact: true }).click();
+    await frame.getByRole("button", { name: "Check what it pays" }).click();
     await frame.getByRole("button", { name: "Save challenge" }).waitFor();
     await frame.locator(".ql-item-form").screenshot({ path: shot("challenge-preview.png") });
     await page.screenshot({ path: shot("program.png"), fullPage: true });

@@ -4,7 +4,7 @@ import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { Checkbox, TextField } from "../ui/field.js";
 import { useSave } from "../ui/use-save.js";
-import { goalBody, goalDraft, GoalFields, i18nOf, translationsOf, numberOrText, TranslationFields, type GoalDraft, type Translations } from "./fields.js";
+import { goalBody, goalDraft, GoalFields, goalWords, i18nOf, translationsOf, numberOrText, TranslationFields, type GoalDraft, type Translations } from "./fields.js";
 import { ItemForm } from "./item-form.js";
 import type { ItemEditorProps } from "./program-list.js";
 import { useItemEditor } from "./use-item-editor.js";
@@ -60,12 +60,10 @@ export function ChallengeEditor(props: ItemEditorProps<"challenges">) {
     <ItemForm
       title={props.item ? `Edit “${props.item.title}”` : "New challenge"}
       save={save}
-      submitLabel={confirmed ? "Save challenge" : "Save"}
+      submitLabel={reachesHistory(props.item, body) && !confirmed ? "Check what it pays" : "Save challenge"}
       onSubmit={() => void submit()}
       onCancel={editor.cancel}
-      describeCurrent={(current) =>
-        `“${current.title}”, ${fmt.points(current.points)} for ${current.goal.kind === "spend" ? fmt.moneyShort(current.goal.target) + " spent" : `${current.goal.target} orders`}`
-      }
+      describeCurrent={(current) => `“${current.title}”, ${fmt.points(current.points)} for ${goalWords(fmt, current.goal)}`}
       onTakeCurrent={() => void editor.takeCurrent()}
       onOverwrite={() => void editor.overwrite()}
       footer={

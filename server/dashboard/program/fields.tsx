@@ -68,6 +68,10 @@ export function TranslationFields({
   );
 }
 
+/** "3 paid orders", "$500 spent". */
+export const goalWords = (fmt: Formatters, goal: { kind: "orders" | "spend"; target: number }) =>
+  goal.kind === "spend" ? `${fmt.moneyShort(goal.target)} spent` : `${fmt.count(goal.target)} paid ${goal.target === 1 ? "order" : "orders"}`;
+
 export type GoalDraft = { kind: "orders" | "spend"; target: string };
 
 export const goalDraft = (fmt: Formatters, goal: { kind: "orders" | "spend"; target: number } | undefined): GoalDraft =>

@@ -3,6 +3,7 @@ import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
 import { ChallengeEditor } from "./challenge-editor.js";
 import { EarningArea } from "./earning-area.js";
+import { goalWords } from "./fields.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { ProgramList } from "./program-list.js";
 import { discountLabel, RewardEditor } from "./reward-editor.js";
@@ -14,8 +15,7 @@ import { TierEditor } from "./tier-editor.js";
 export function ProgramPage() {
   const { fmt } = useDashboard();
   const [challengeSaves, setChallengeSaves] = useState(0);
-  const goal = (g: { kind: "orders" | "spend"; target: number }) =>
-    g.kind === "spend" ? `${fmt.moneyShort(g.target)} spent` : `${fmt.count(g.target)} paid ${g.target === 1 ? "order" : "orders"}`;
+  const goal = (g: { kind: "orders" | "spend"; target: number }) => goalWords(fmt, g);
   return (
     <>
       <EarningArea />

@@ -1,0 +1,175 @@
+import type { FrameLocator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildWidget } from "../../scripts/build-widget.mjs";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
+import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
+import type { InboxWorker } from "../../server/jobs/inbox-worker.js";
+import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, ledgerRows, memberRow, pageTab, textOf } from "../support/admin-dashboard-page.js";
+import type { RunningDemoApp } from "../support/demo-app.js";
+import { launcher, panel } from "../support/storefront-widget-page.js";
+
+const MAYA = "maya.chen@example.com";
+
+const dashboard = adminDashboardPage();
+const { openPage, adminGet, membersInStorage } = dashboard;
+let app: RunningDemoApp;
+let worker: InboxWorker;
+
+beforeAll(async () => {
+  await buildWidget();
+  app = await dashboard.start();
+  // As in demo mode, a worker runs the background jobs (here: the measurement a new challenge starts).
+  worker = createInboxWorker(app.container, { idleMs: 10 });
+  worker.start();
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await dashboard.stop();
+});
+
+afterEach(async () => {
+  await dashboard.closePage();
+});
+
+async function openProgram(): Promise<{ page: Page; frame: FrameLocator; watch: Awaited<ReturnType<typeof openPage>>["watch"] }> {
+  const { page, watch } = await openPage("/demo/admin");
+  const frame = dashboardFrame(page);
+  await area(frame, "Challenges").getByRole("button", { name: "Add challenge" }).waitFor();
+  return { page, frame, watch };
+}
+
+/** The widget's sections on the demo storefront in one language, as a shopper opens it. */
+async function widgetSections(lang: "en" | "nl", names: string[]): Promise<string[]> {
+  const { page } = await openPage(`/demo/store?lang=${lang}`);
+  await launcher(page).click();
+  const sections: string[] = [];
+  for (const name of names) sections.push(await textOf(panel(page).getByRole("region", { name })));
+  return sections;
+}
+
+describe("building the program in the dashboard", () => {
+  it(
+    "when the merchant adds a challenge with a Dutch title, a reward and a tier, then the storefront widget shows them in English and in Dutch, and a refused field says why beside it",
+    async () => {
+      const { frame, watch } = await openProgram();
+      const challenges = area(frame, "Challenges");
+      await challenges.getByRole("button", { name: "Add challenge" }).click();
+      await frame.getByLabel("Title", { exact: true }).fill("Spring hiker");
+      await frame.getByLabel("Title in Dutch").fill("Lentewandelaar");
+      await frame.getByLabel("Points paid").fill("75");
+      await frame.getByLabel("Target orders").fill("25");
+      await frame.getByRole("button", { name: "Check what it pays" }).click();
+      await challenges.getByRole("status").filter({ hasText: "Saving would pay 0 members 0 points now" }).waitFor();
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await challenges.locator(".ql-items__item", { hasText: "Spring hiker" }).waitFor();
+
+      const rewards = area(frame, "Rewards");
+      await rewards.getByRole("button", { name: "Add reward" }).click();
+      await frame.getByLabel("Name", { exact: true }).fill("Coffee mug");
+      await frame.getByLabel("Name in Dutch").fill("Koffiemok");
+      await frame.getByLabel("Cost in points").fill("-5");
+      await frame.getByLabel("Amount (USD)").fill("5");
+      watch.expectError("POST", "/api/admin/program/rewards", 400);
+      await frame.getByRole("button", { name: "Save reward" }).click();
+      const costError = rewards.locator(".ql-field-error", { hasText: "Must be at least 1." });
+      await costError.waitFor();
+      expect(await frame.getByLabel("Cost in points").getAttribute("aria-describedby")).toContain(await costError.getAttribute("id"));
+      expect(await frame.getByLabel("Cost in points").inputValue()).toBe("-5");
+      expect((await adminGet("/program/rewards")).items.map((reward: { name: string }) => reward.name)).not.toContain("Coffee mug");
+      await frame.getByLabel("Cost in points").fill("500");
+      await frame.getByRole("button", { name: "Save reward" }).click();
+      await rewards.locator(".ql-items__item", { hasText: "Coffee mug" }).waitFor();
+
+      const tiers = area(frame, "Tiers");
+      await tiers.getByRole("button", { name: "Add tier" }).click();
+      await frame.getByLabel("Name", { exact: true }).fill("Summit");
+      await frame.getByLabel("Name in Dutch").fill("Top");
+      await frame.getByLabel("Lifetime spend from (USD)").fill("1,000");
+      await frame.getByRole("button", { name: "Save tier" }).click();
+      await tiers.locator(".ql-items__item", { hasText: "Summit" }).waitFor();
+      expect((await adminGet("/program/tiers")).items).toContainEqual(expect.objectContaining({ name: "Summit", thresholdMinor: 100_000, i18n: { nl: { name: "Top" } } }));
+      expect(watch.problems).toEqual([]);
+
+      const [english, englishRewards, englishTiers] = await widgetSections("en", ["Challenges", "Spend your points", "Tiers"]);
+      expect(english).toContain("Spring hiker");
+      expect(englishRewards).toContain("Coffee mug");
+      expect(englishTiers).toContain("Summit");
+      const [dutch, dutchRewards, dutchTiers] = await widgetSections("nl", ["Uitdagingen", "Wissel je punten in", "Niveaus"]);
+      expect(dutch).toContain("Lentewandelaar");
+      expect(dutch).not.toContain("Spring hiker");
+      expect(dutchRewards).toContain("Koffiemok");
+      expect(dutchTiers).toContain("Top");
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when one challenge is edited in two tabs, then the second save is refused as changed elsewhere with the current version shown, the edit is kept, and it can then be saved over",
+    async () => {
+      const first = await openProgram();
+      const second = await openProgram();
+      const edit = async (frame: FrameLocator, points: string) => {
+        await area(frame, "Challenges").getByRole("button", { name: "Edit First steps" }).click();
+        await frame.getByLabel("Points paid").fill(points);
+        await frame.getByRole("button", { name: "Save challenge" }).click();
+      };
+      const firstSteps = async () => (await adminGet("/program/challenges")).items.find((c: { title: string }) => c.title === "First steps");
+
+      await edit(first.frame, "60");
+      await area(first.frame, "Challenges").locator(".ql-items__item", { hasText: "60 points for 1 paid order" }).waitFor();
+      second.watch.expectError("PUT", "/api/admin/program/challenges/", 412);
+      await edit(second.frame, "70");
+      const conflict = area(second.frame, "Challenges").getByRole("status").filter({ hasText: "Changed elsewhere: not saved" });
+      await conflict.waitFor();
+      expect(await textOf(conflict)).toContain("It is now: “First steps”, 60 points for 1 paid order");
+      expect(await second.frame.getByLabel("Points paid").inputValue()).toBe("70");
+      expect((await firstSteps()).points).toBe(60);
+
+      await conflict.getByRole("button", { name: "Save mine over it" }).click();
+      await area(second.frame, "Challenges").locator(".ql-items__item", { hasText: "70 points for 1 paid order" }).waitFor();
+      expect((await firstSteps()).points).toBe(70);
+      expect(first.watch.problems).toEqual([]);
+      expect(second.watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the merchant adds a challenge that members' past orders already complete, then the preview says whom it pays, and the members are paid within seconds of saving",
+    async () => {
+      const before = await membersInStorage();
+      const completing = before.items.filter((member) => member.stats.paidOrders >= 2);
+      const maya = before.items.find((member) => member.email === MAYA);
+      expect(completing.length).toBeGreaterThan(0);
+      expect(completing.map((member) => member.id)).toContain(maya?.id);
+
+      const { frame, watch } = await openProgram();
+      const challenges = area(frame, "Challenges");
+      await challenges.getByRole("button", { name: "Add challenge" }).click();
+      await frame.getByLabel("Title", { exact: true }).fill("Second trail");
+      await frame.getByLabel("Points paid").fill("40");
+      await frame.getByLabel("Target orders").fill("2");
+      await frame.getByRole("button", { name: "Check what it pays" }).click();
+      const members = completing.length === 1 ? "1 member" : `${completing.length} members`;
+      await challenges
+        .getByRole("status")
+        .filter({ hasText: `Saving would pay ${members} ${completing.length * 40} points now` })
+        .waitFor();
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await frame
+        .getByLabel("Program changes reaching past orders")
+        .getByText(`paid ${members} ${completing.length * 40} points`)
+        .waitFor({ timeout: 15_000 });
+
+      const after = await membersInStorage();
+      for (const member of completing) expect(after.items.find((m) => m.id === member.id)?.balance).toBe(member.balance + 40);
+      await pageTab(frame, "Members").click();
+      await memberRow(frame, MAYA).getByRole("link", { name: MAYA }).click();
+      await expect.poll(() => textOf(ledgerRows(frame))).toContain("Challenge 'Second trail' completed: 2 paid orders");
+      expect(await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, MAYA))).toMatchObject({ balance: (maya?.balance ?? 0) + 40 });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
