@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { previewRequestSchema } from "../modules/program/program-preview.js";
+import { previewSchemaFor } from "../modules/program/program-preview.js";
 import type { ProgramMeasurementService } from "../modules/program/program-measurement.service.js";
 import { adminOf } from "./admin-auth.js";
 import { parseInput } from "./validate.js";
@@ -16,7 +16,7 @@ export function programMeasurementRoutes(deps: { programMeasurements: ProgramMea
 
   router.post("/program/preview", async (req, res) => {
     const { storeId } = adminOf(res.locals);
-    res.json(await deps.programMeasurements.preview(storeId, parseInput(previewRequestSchema, req.body)));
+    res.json(await deps.programMeasurements.preview(storeId, parseInput(previewSchemaFor(req.body), req.body)));
   });
 
   router.get("/program/measurements", async (_req, res) => {

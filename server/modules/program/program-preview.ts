@@ -4,9 +4,23 @@ import { statsFromOrders } from "../members/member-stats.rules.js";
 import { badgeSchema, challengeSchema } from "../settings/program-settings.js";
 import { challengeRewardKey, challengesDue, goalProgress } from "./progress.rules.js";
 
+const challengePreview = z.strictObject({ challenge: challengeSchema });
+const badgePreview = z.strictObject({ badge: badgeSchema });
+
 /** A challenge or a badge as the merchant is about to save it. */
-export const previewRequestSchema = z.union([z.strictObject({ challenge: challengeSchema }), z.strictObject({ badge: badgeSchema })]);
+export const previewRequestSchema = z.union([challengePreview, badgePreview]);
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
+
+/**
+ * The schema a proposal is judged by, chosen by its key, so every issue of a broken challenge is named at its
+ * field (a plain union would answer with whichever alternative had fewer issues, e.g. "badge is required").
+ */
+export function previewSchemaFor(body: unknown): z.ZodType<PreviewRequest> {
+  const keys = typeof body === "object" && body !== null ? Object.keys(body) : [];
+  if (keys.includes("challenge")) return challengePreview;
+  if (keys.includes("badge")) return badgePreview;
+  return previewRequestSchema;
+}
 
 export interface ProgramPreview {
   /** Members the change would pay (a challenge) or award (a badge) now. */
