@@ -105,6 +105,44 @@ describe("building the program in the dashboard", () => {
   );
 
   it(
+    "when the merchant picks a text colour unreadable on the widget's colour, then the contrast is shown beside it and nothing is saved; a readable one is saved",
+    async () => {
+      const { frame, watch } = await openProgram();
+      const look = area(frame, "Widget look");
+      await look.getByRole("button", { name: "Edit look" }).click();
+      await frame.getByLabel("Main colour").fill("#f5b93a");
+      await frame.getByLabel("Text colour").fill("#ffffff");
+      watch.expectError("PUT", "/api/admin/program/theme", 400);
+      await frame.getByRole("button", { name: "Save look" }).click();
+      await look.locator(".ql-field-error", { hasText: /^Contrast 1\.\d\d:1 is below 4\.5:1\.$/ }).waitFor();
+      expect(await frame.getByLabel("Text colour").getAttribute("aria-invalid")).toBe("true");
+      expect((await adminGet("/program/theme")).primaryColor).not.toBe("#f5b93a");
+
+      await frame.getByLabel("Text colour").fill("#1d2430");
+      await frame.getByRole("button", { name: "Save look" }).click();
+      await look.getByRole("status").filter({ hasText: "Widget look saved." }).waitFor();
+      expect(await adminGet("/program/theme")).toMatchObject({ primaryColor: "#f5b93a", textColor: "#1d2430" });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the merchant deletes a badge, then it leaves the list and the program",
+    async () => {
+      const { page, frame, watch } = await openProgram();
+      page.on("dialog", (dialog) => void dialog.accept());
+      const badges = area(frame, "Badges");
+      await badges.getByRole("button", { name: "Delete Explorer" }).click();
+      await badges.getByRole("status").filter({ hasText: "Deleted the badge “Explorer”." }).waitFor();
+      expect(await badges.locator(".ql-items__item", { hasText: "Explorer" }).count()).toBe(0);
+      expect((await adminGet("/program/badges")).items.map((badge: { name: string }) => badge.name)).not.toContain("Explorer");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     "when one challenge is edited in two tabs, then the second save is refused as changed elsewhere with the current version shown, the edit is kept, and it can then be saved over",
     async () => {
       const first = await openProgram();

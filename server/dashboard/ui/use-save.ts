@@ -20,8 +20,9 @@ const keyOf = (path: ValidationIssue["path"]) => path.join(".");
 
 /** An issue in the merchant's terms: a bound in the field's own unit (points, money), chosen by the issue's code, never its text. */
 function words(issue: ValidationIssue, show: (n: number) => string): string {
-  if (issue.code === "too_big" && issue.maximum !== undefined && !issue.exclusive) return `Must be at most ${show(issue.maximum)}.`;
-  if (issue.code === "too_small" && issue.minimum !== undefined && !issue.exclusive) return `Must be at least ${show(issue.minimum)}.`;
+  // Whole bounds only: a ratio such as a colour contrast of 4.5 keeps the server's own sentence.
+  if (issue.code === "too_big" && Number.isInteger(issue.maximum) && !issue.exclusive) return `Must be at most ${show(issue.maximum ?? 0)}.`;
+  if (issue.code === "too_small" && Number.isInteger(issue.minimum) && !issue.exclusive) return `Must be at least ${show(issue.minimum ?? 0)}.`;
   return `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
 }
 
