@@ -6,9 +6,10 @@ import type { LedgerService } from "../modules/ledger/ledger.service.js";
 import type { listAuditLog } from "../modules/audit/audit-log.js";
 import type { searchMembers } from "../modules/members/member-directory.js";
 import type { BackfillJob } from "../modules/orders/backfill-job.js";
-import type { InboxEvent } from "../modules/inbox/inbox-event.js";
+import type { InboxEvent, InboxRepository } from "../modules/inbox/inbox-event.js";
+import type { Install } from "../modules/stores/install.js";
 import type { ListPart } from "../modules/settings/program-diff.rules.js";
-import type { ProgramItem, SinglePart } from "../modules/settings/program-items.service.js";
+import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/program-items.service.js";
 import type { ProgramSettings } from "../modules/settings/program-settings.js";
 
 export type { ValidationIssue };
@@ -33,13 +34,9 @@ export type {
   SinglePart,
 };
 
-export interface StoreInfo {
-  storeId: number;
-  storeName: string;
-  currency: string;
-  currencyPrecision: number;
-  lang: string;
-}
+/** `GET /api/admin/store`: the install's public facts. */
+export type StoreInfo = Pick<Install, "storeId" | "storeName" | "currency" | "currencyPrecision" | "lang" | "installedAt">;
+export type InboxCounts = Awaited<ReturnType<InboxRepository["counts"]>>;
 
 /** A refused request as the API says it: `{status, code, message, issues}`, and `current` on a 412, `grantUrl` on a 403 scope_missing. */
 export class ApiError extends Error {
@@ -59,12 +56,6 @@ interface RequestOptions {
   method?: string;
   body?: unknown;
   headers?: Record<string, string>;
-}
-
-/** A value and the version (`ETag`) it was read at, for the `If-Match` of the next write. */
-export interface Versioned<T> {
-  value: T;
-  version: string;
 }
 
 export async function requestJson<T>(url: string, { method = "GET", body, headers = {} }: RequestOptions = {}): Promise<Versioned<T>> {
@@ -135,7 +126,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     categories: (params: { q: string }) => get<CatalogCategoryList>(`/catalog/categories?${query(params)}`),
     startImport: (body: { from: string; to: string }) => call<BackfillJob>("/backfills", { method: "POST", body }).then((r) => r.value),
     imports: () => get<{ items: BackfillJob[] }>("/backfills"),
-    inbox: () => get<{ counts: Record<string, number>; failed: InboxEvent[] }>("/inbox"),
+    inbox: () => get<{ counts: InboxCounts; failed: InboxEvent[] }>("/inbox"),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }
