@@ -113,19 +113,26 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
     async existingKeys(storeId, keys) {
       scope.check(storeId);
       if (keys.length === 0) return [];
-      const rows = await run<{ idempotency_key: string }>(db, "SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($2::text[])", [storeId, keys]);
+      const rows = await run<{ idempotency_key: string }>(db, "SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($2::text[])", [
+        storeId,
+        keys,
+      ]);
       return rows.map((row) => row.idempotency_key);
     },
     async listForMember(storeId, memberId, page) {
       scope.check(storeId);
       checkPage(page);
-      const counted = await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]);
-      const rows = await run<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`, [
-        storeId,
-        memberId,
-        page.limit,
-        page.offset,
-      ]);
+      // The count rides on the page's rows (one round trip); only a page past the end needs its own.
+      const rows = await run<LedgerRow & { total: number }>(
+        db,
+        `SELECT ${COLUMNS}, count(*) OVER () AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`,
+        [storeId, memberId, page.limit, page.offset],
+      );
+      const counted =
+        rows[0] ??
+        (page.offset === 0
+          ? { total: 0 }
+          : await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]));
       return { total: counted?.total ?? 0, items: rows.map(toEntry) };
     },
     async listBySource(storeId, source) {
