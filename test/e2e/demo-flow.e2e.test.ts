@@ -70,7 +70,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 describe("the demo that moves", () => {
   it(
-    "when a shopper buys by bank transfer and the merchant marks it paid, then refunds part, then the widget's balance follows each step",
+    "when a shopper buys by bank transfer and the merchant marks it paid, refunds part, then cancels it, then the widget's balance follows each step",
     async () => {
       const store = await openPage(`/demo/store?customer=${encodeURIComponent(SHOPPER)}`);
       const storeWatch = watchForProblems(store);
@@ -124,6 +124,15 @@ describe("the demo that moves", () => {
       // One point per dollar kept: the $29 refunded take back 29 points.
       await expect.poll(() => widgetBalance(store), { timeout: 10_000 }).toBe(paid - 29);
       expect(await storedBalance(SHOPPER)).toBe(paid - 29);
+
+      // Cancelled, the order keeps nothing: the rest of its 129 points go too (a challenge it completed stays paid).
+      await order().getByRole("button", { name: "Cancel order" }).click();
+      await admin
+        .getByRole("status")
+        .filter({ hasText: `Order #${orderId} is cancelled.` })
+        .waitFor();
+      await expect.poll(() => widgetBalance(store), { timeout: 10_000 }).toBe(paid - 129);
+      expect(await storedBalance(SHOPPER)).toBe(paid - 129);
       expect(storeWatch.problems).toEqual([]);
       expect(adminWatch.problems).toEqual([]);
     },
