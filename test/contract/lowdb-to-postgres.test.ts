@@ -193,6 +193,20 @@ describe.skipIf(skipReason !== null)("moving a store from lowdb files to Postgre
     expect(await postgres.inbox.counts(other)).toEqual({ pending: 0, done: 0, failed: 0 });
   }, 60_000);
 
+  it("when the app was killed before it folded receipts.log into receipts.json, then the receipts in the log are copied too", async () => {
+    const storeId = aStoreId();
+    const lowdb = await createLowdbStorage({ dataDir });
+    const seeded = await seedStore(lowdb, storeId);
+    const receipts = JSON.parse(await readFile(join(dataDir, "receipts.json"), "utf8").catch(() => '{"receipts":{}}')) as { receipts: Record<string, unknown> };
+    expect(receipts.receipts[seeded.events[0]!.eventId]).toBeUndefined(); // only in receipts.log, as after a kill
+
+    await migrateCommand("--data-dir", dataDir, "--database-url", database.url);
+    await lowdb.close();
+
+    const postgres = await openPostgres();
+    expect(await postgres.receipts.find(seeded.events[0]!.eventId)).toMatchObject({ storeId, fingerprint: "fp" });
+  }, 60_000);
+
   it("when a store's cached balance does not match its entries, then that store is not copied, the others are, and the command fails", async () => {
     const [broken, fine] = [aStoreId(), aStoreId()].sort((a, b) => a - b);
     const lowdb = await createLowdbStorage({ dataDir });

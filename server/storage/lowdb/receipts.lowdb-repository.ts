@@ -121,7 +121,8 @@ export async function createReceiptRepository(db: Low<ReceiptsDocument>, log: Ap
   };
 }
 
-function parseReceipt(line: string): WebhookReceipt | null {
+/** One line of receipts.log, or null when it is not a webhook receipt. */
+export function parseReceipt(line: string): WebhookReceipt | null {
   try {
     const value = JSON.parse(line) as Partial<WebhookReceipt> | null;
     const valid = typeof value?.eventId === "string" && typeof value.storeId === "number" && typeof value.fingerprint === "string" && typeof value.receivedAt === "string";
