@@ -46,8 +46,9 @@ export function diffValues(before: unknown, after: unknown, path: ChangePath = [
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => {
-      if (!(key in after)) return [{ path: [...path, key], before: before[key] }];
-      if (!(key in before)) return [{ path: [...path, key], after: after[key] }];
+      // Own keys only: a text key may be named like a member of every object (`constructor`, `toString`).
+      if (!Object.hasOwn(after, key)) return [{ path: [...path, key], before: before[key] }];
+      if (!Object.hasOwn(before, key)) return [{ path: [...path, key], after: after[key] }];
       return diffValues(before[key], after[key], [...path, key]);
     });
   }

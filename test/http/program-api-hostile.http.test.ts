@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
+import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+
+const postgresSkip = await postgresSkipReason("hostile program API tests on PostgreSQL");
+if (postgresSkip) console.log(postgresSkip);
+
+interface Adapter {
+  name: string;
+  skip: boolean;
+  open(): Promise<{ storage?: Storage; close(): Promise<void> }>;
+}
+
+const adapters: Adapter[] = [
+  { name: "lowdb", skip: false, open: async () => ({ close: async () => {} }) },
+  {
+    name: "PostgreSQL",
+    skip: postgresSkip !== null,
+    async open() {
+      const database: TestDatabase = await createTestDatabase("program_hostile");
+      return { storage: await createPostgresStorage({ databaseUrl: database.url }), close: () => database.drop() };
+    },
+  },
+];
+
+const challenge = (id: string, points = 10) => ({ id, title: `Challenge ${id}`, points, goal: { kind: "orders", target: 2 } });
+
+describe.each(adapters)("the program API against hostile merchants' input ($name)", (adapter) => {
+  let app: TestApp;
+  let opened: Awaited<ReturnType<Adapter["open"]>> | undefined;
+
+  beforeAll(async () => {
+    if (adapter.skip) return;
+    opened = await adapter.open();
+    app = await startTestApp(opened.storage ? { storage: opened.storage } : {});
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await opened?.close();
+  });
+
+  async function newStore() {
+    const { storeId } = await app.installStore();
+    return { storeId, auth: bearer(await app.adminToken(storeId)) };
+  }
+
+  const withIfMatch = (auth: ReturnType<typeof bearer>, etag: string) => ({ headers: { ...auth.headers, "If-Match": etag } });
+
+  it.skipIf(adapter.skip)(
+    "when text overrides are named like members of every object (constructor, toString), then later saves still work and the activity log records plain values",
+    async () => {
+      const { storeId, auth } = await newStore();
+      const tricky = { en: { constructor: "Builder", toString: "Text", hasOwnProperty: "Mine" } };
+      // As a string: axios would drop `constructor` from an object it serializes.
+      const asJson = { headers: { ...auth.headers, "Content-Type": "application/json" } };
+      expect((await app.http.put("/api/admin/program/texts", JSON.stringify(tricky), asJson)).data).toEqual(tricky);
+
+      const replaced = await app.http.put("/api/admin/program/texts", { en: { title: "Rewards" } }, auth);
+      expect(replaced.status).toBe(200);
+      expect(replaced.data).toEqual({ en: { title: "Rewards" } });
+      expect((await app.http.get("/api/admin/program/texts", auth)).data).toEqual({ en: { title: "Rewards" } });
+      const audit = await app.container.storage.read(storeId, (tx) => tx.audit.list(storeId, { limit: 1, offset: 0 }));
+      const changes = [
+        { path: ["texts", "en", "constructor"], before: "Builder" },
+        { path: ["texts", "en", "toString"], before: "Text" },
+        { path: ["texts", "en", "hasOwnProperty"], before: "Mine" },
+        { path: ["texts", "en", "title"], after: "Rewards" },
+      ];
+      // jsonb keeps keys in its own order, so the changes may come in another.
+      expect(audit.items[0]?.details?.changes).toHaveLength(changes.length);
+      expect(audit.items[0]?.details?.changes).toEqual(expect.arrayContaining(changes));
+    },
+  );
+
+  it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
+    const { auth } = await newStore();
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => app.http.post("/api/admin/program/challenges", { ...challenge("ch_x"), id: undefined, title: `Race ${i}` }, auth)),
+    );
+    expect(created.map((response) => response.status)).toEqual(Array(20).fill(201));
+    const list = await app.http.get("/api/admin/program/challenges", auth);
+    const ids = list.data.items.map((item: { id: string }) => item.id);
+    expect(new Set(ids).size).toBe(20);
+    expect(ids.sort()).toEqual(created.map((response) => response.data.id).sort());
+    for (const response of created) expect(list.data.versions[response.data.id]).toBe(response.headers.etag);
+  });
+
+  it.skipIf(adapter.skip)(
+    "when 20 writers update one challenge at once with the version they read, then exactly one wins and the others get 412 with the winner's item",
+    async () => {
+      const { auth } = await newStore();
+      const read = await app.http.post("/api/admin/program/challenges", challenge("ch_race"), auth);
+      const updates = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => app.http.put("/api/admin/program/challenges/ch_race", challenge("ch_race", 100 + i), withIfMatch(auth, read.headers.etag))),
+      );
+      const winners = updates.filter((response) => response.status === 200);
+      expect(winners).toHaveLength(1);
+      expect(updates.filter((response) => response.status === 412)).toHaveLength(19);
+      const now = await app.http.get("/api/admin/program/challenges/ch_race", auth);
+      expect(now.data).toEqual(winners[0]!.data);
+      expect(now.headers.etag).toBe(winners[0]!.headers.etag);
+      for (const lost of updates.filter((response) => response.status === 412)) expect(lost.data.current).toEqual(now.data);
+    },
+  );
+
+  it.skipIf(adapter.skip)("when 20 challenges are deleted at once while 20 more are created, then exactly the deleted are gone and every created one is kept", async () => {
+    const { auth } = await newStore();
+    for (let i = 0; i < 20; i++) expect((await app.http.post("/api/admin/program/challenges", challenge(`ch_old${i}`), auth)).status).toBe(201);
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) => app.http.delete(`/api/admin/program/challenges/ch_old${i}`, auth)),
+      ...Array.from({ length: 20 }, (_, i) => app.http.post("/api/admin/program/challenges", challenge(`ch_new${i}`), auth)),
+    ]);
+    expect(results.map((response) => response.status)).toEqual([...Array(20).fill(204), ...Array(20).fill(201)]);
+    const ids = (await app.http.get("/api/admin/program/challenges", auth)).data.items.map((item: { id: string }) => item.id);
+    expect(ids.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `ch_new${i}`).sort());
+  });
+});
