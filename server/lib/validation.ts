@@ -141,6 +141,35 @@ export function validationFailed(issues: ValidationIssue[]): AppError {
  */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input, { reportInput: true, error: messageOf });
-  if (!parsed.success) throw validationFailed(validationIssues(parsed.error));
+  const issues = parsed.success ? [] : validationIssues(parsed.error);
+  const said = new Set(issues.map((issue) => JSON.stringify(issue.path)));
+  issues.push(...prototypeKeyIssues(input).filter((issue) => !said.has(JSON.stringify(issue.path))));
+  if (!parsed.success || issues.length > 0) throw validationFailed(issues);
   return parsed.data;
+}
+
+/** Where a value sits: its key and its parent's place, so a path is built only for what is reported. */
+type Place = { key: string | number; up: Place } | null;
+
+function pathOf(place: Place): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at = place; at; at = at.up) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * The first `__proto__` key JSON.parse made an own key: zod's records skip it without a word, so it is refused
+ * here as a field nobody knows. Walks with its own stack, so no nesting can overflow the call stack.
+ */
+function prototypeKeyIssues(input: unknown): ValidationIssue[] {
+  const pending: { value: unknown; place: Place }[] = [{ value: input, place: null }];
+  while (pending.length > 0) {
+    const { value, place } = pending.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (!Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
+      return [{ path: [...pathOf(place), "__proto__"], code: "unknown_field", message: "is not a field this API knows" }];
+    }
+    for (const [key, item] of Object.entries(value)) pending.push({ value: item, place: { key: Array.isArray(value) ? Number(key) : key, up: place } });
+  }
+  return [];
 }

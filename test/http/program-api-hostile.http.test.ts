@@ -74,6 +74,40 @@ describe.each(adapters)("the program API against hostile merchants' input ($name
     },
   );
 
+  it.skipIf(adapter.skip)("when a body holds a __proto__ key where any key is allowed (texts, translations), then it is refused at its path and nothing is saved", async () => {
+    const { storeId, auth } = await newStore();
+    const asJson = { headers: { ...auth.headers, "Content-Type": "application/json" } };
+    const before = await app.http.get("/api/admin/settings", auth);
+    const refusals = [
+      { path: "/api/admin/program/texts", method: "put", body: '{"en":{"__proto__":"Hi","title":"Rewards"}}', at: ["en", "__proto__"] },
+      { path: "/api/admin/program/texts", method: "put", body: '{"__proto__":{"title":"Rewards"}}', at: ["__proto__"] },
+      {
+        path: "/api/admin/program/challenges",
+        method: "post",
+        body: '{"id":"ch_p","title":"T","points":1,"goal":{"kind":"orders","target":1},"i18n":{"__proto__":{"nl":{"title":"Lente"}}}}',
+        at: ["i18n", "__proto__"],
+      },
+      { path: "/api/admin/settings", method: "put", body: JSON.stringify(before.data).replace('"texts":{}', '"texts":{"nl":{"__proto__":"x"}}'), at: ["texts", "nl", "__proto__"] },
+    ] as const;
+    for (const { path, method, body, at } of refusals) {
+      const response = await app.http.request({ url: path, method, data: body, ...asJson });
+      expect(response.status, body).toBe(400);
+      expect(response.data.issues).toContainEqual({ path: at, code: "unknown_field", message: "is not a field this API knows" });
+    }
+    expect((await app.http.get("/api/admin/settings", auth)).data).toEqual(before.data);
+    const audit = await app.container.storage.read(storeId, (tx) => tx.audit.list(storeId, { limit: 1, offset: 0 }));
+    expect(audit.total).toBe(0);
+  });
+
+  it.skipIf(adapter.skip)("when a __proto__ key hides under thousands of nested lists, then the refusal names its whole path and nothing breaks", async () => {
+    const { auth } = await newStore();
+    const depth = 20_000;
+    const body = `{"en":${"[".repeat(depth)}{"__proto__":1}${"]".repeat(depth)}}`;
+    const response = await app.http.put("/api/admin/program/texts", body, { headers: { ...auth.headers, "Content-Type": "application/json" } });
+    expect(response.status).toBe(400);
+    expect(response.data.issues).toContainEqual({ path: ["en", ...Array(depth).fill(0), "__proto__"], code: "unknown_field", message: "is not a field this API knows" });
+  });
+
   it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
     const { auth } = await newStore();
     const created = await Promise.all(
