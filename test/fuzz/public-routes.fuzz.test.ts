@@ -1,34 +1,19 @@
-import { Writable } from "node:stream";
 import fc from "fast-check";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
-import type { Storage } from "../../server/storage/storage.port.js";
-import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 import { rawRequest, type RawResponse } from "../support/raw-request.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
+import { checkProperty, errorSink, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
 import { eventIdOf, toRawRequest, type FuzzTargets, type HostileRequest } from "./hostile-request.js";
 import { hostileRequest, signedHostileWebhook } from "./hostile-requests.arbitraries.js";
 
-// Replay a failure with the seed and path it printed: FUZZ_SEED=… FUZZ_PATH=… npx vitest run test/fuzz/public-routes.fuzz.test.ts
-const replay = { ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
-const runs = (fallback: number) => Number(process.env.FUZZ_RUNS ?? fallback);
+const FILE = "test/fuzz/public-routes.fuzz.test.ts";
 
 /** Configured, so /metrics exists and its refusal is what gets fuzzed; no request here ever carries it. */
 const METRICS_TOKEN = "fuzz-metrics-token-0123456789abcdef";
 
-const postgresSkip = await postgresSkipReason("route fuzz on PostgreSQL");
-if (postgresSkip) console.log(postgresSkip);
-
-async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: number): Promise<void> {
-  const details = await fc.check(property, { numRuns, ...replay });
-  if (details.failed) {
-    const report = await fc.asyncDefaultReportMessage(details);
-    const replayLine = `Replay with: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run test/fuzz/public-routes.fuzz.test.ts`;
-    throw new Error(`${report}\n${replayLine}\nFailed with: ${String(details.errorInstance)}`, { cause: details.errorInstance });
-  }
-}
+const adapters = await fuzzAdapters("route fuzz", 0.3);
 
 /**
  * Without the bearer token /metrics gives nothing away: no answer under it holds a figure, and GET or HEAD of the
@@ -41,30 +26,9 @@ function expectNoMetricsWithoutToken(request: HostileRequest, response: RawRespo
   if (route && (request.method === "GET" || request.method === "HEAD")) expect([400, 401]).toContain(response.status);
 }
 
-interface Adapter {
-  name: string;
-  skip: boolean;
-  /** Runs of each property here: PostgreSQL's round trips cost more, so it gets fewer within the file's time. */
-  share: number;
-  open(): Promise<{ storage?: Storage; close(): Promise<void> }>;
-}
-
-const adapters: Adapter[] = [
-  { name: "lowdb", skip: false, share: 1, open: async () => ({ close: async () => {} }) },
-  {
-    name: "PostgreSQL",
-    skip: postgresSkip !== null,
-    share: 0.3,
-    async open() {
-      const database: TestDatabase = await createTestDatabase("fuzz");
-      return { storage: await createPostgresStorage({ databaseUrl: database.url }), close: () => database.drop() };
-    },
-  },
-];
-
 describe.each(adapters)("hostile traffic on every public route ($name)", (adapter) => {
   let app: TestApp;
-  let database: Awaited<ReturnType<Adapter["open"]>> | undefined;
+  let database: Awaited<ReturnType<FuzzAdapter["open"]>> | undefined;
   let targets: FuzzTargets;
   let accessToken: string;
   const serverErrors: string[] = [];
@@ -72,14 +36,8 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
 
   beforeAll(async () => {
     if (adapter.skip) return;
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        serverErrors.push(String(chunk));
-        done();
-      },
-    });
     database = await adapter.open();
-    app = await startTestApp({ logger: pino({ level: "error" }, sink), env: { METRICS_TOKEN }, ...(database.storage ? { storage: database.storage } : {}) });
+    app = await startTestApp({ logger: pino({ level: "error" }, errorSink(serverErrors)), env: { METRICS_TOKEN }, ...(database.storage ? { storage: database.storage } : {}) });
     const installed = await app.installStore({ currency: "USD", currencyPrecision: 2 });
     const { storeId } = installed;
     accessToken = installed.accessToken;
@@ -119,6 +77,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
           expect(Object.keys(Object.prototype)).toEqual([]);
         }),
         share(2000),
+        FILE,
       );
     },
     60_000,
@@ -138,6 +97,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
           if ((await app.container.storage.installs.get(storeId))?.status !== "active") await app.container.installs.recordToken({ storeId, accessToken });
         }),
         share(800),
+        FILE,
       );
     },
     60_000,

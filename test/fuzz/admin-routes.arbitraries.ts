@@ -1,0 +1,160 @@
+import fc from "fast-check";
+import type { BodySpec, HostileRequest } from "./hostile-request.js";
+import { contentType, encoding, headerName, headerValue } from "./hostile-transport.arbitraries.js";
+import { hostileKey, hostileString, hostileValue, pathChar } from "./hostile-values.arbitraries.js";
+
+/** Hostile requests to the merchant API (`/api/admin/...`), as recipes for `toRawRequest`; the caller adds the bearer token. */
+
+const LISTS = ["challenges", "badges", "tiers", "rewards"] as const;
+const PARTS = ["earning", "theme", "texts"] as const;
+
+/** Ids that exist in the attacker's store, that exist only in the victim's, and ones no store could hold. */
+const itemId = fc.oneof(
+  fc.constantFrom("ch_mine", "bd_mine", "tr_mine", "rw_mine", "ch_new", "bd_new1", "tr_new", "rw_new", "ch_theirs", "bd_theirs", "tr_theirs", "rw_theirs", "mem_theirs"),
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "%2e%2e", "..", "%ED%A0%80", "%FF", "%00", "ch_%2Fx", `ch_${"a".repeat(64)}`, "%20", "*"),
+  fc.array(pathChar, { minLength: 1, maxLength: 20 }).map((chars) => chars.join("").replace(/[/?#]/g, "") || "x"),
+);
+
+const path = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...LISTS), itemId).map(([list, id]) => `/api/admin/program/${list}/${id}`) },
+  { weight: 4, arbitrary: fc.constantFrom(...LISTS).map((list) => `/api/admin/program/${list}`) },
+  { weight: 5, arbitrary: fc.constantFrom(...PARTS).map((part) => `/api/admin/program/${part}`) },
+  fc.constantFrom(
+    "/api/admin/settings",
+    "/api/admin/program/preview",
+    "/api/admin/program/measurements",
+    "/api/admin/store",
+    "/api/admin/audit",
+    "/api/admin/inbox",
+    "/api/admin/backfills",
+  ),
+  itemId.map((id) => `/api/admin/program/measurements/${id}`),
+  itemId.map((id) => `/api/admin/members/${id}/adjustments`),
+  itemId.map((id) => `/api/admin/members/${id}/ledger`),
+  fc
+    .tuple(
+      fc.constantFrom("products", "categories"),
+      fc.constantFrom("", "?q=", "?q=%ED%A0%80", "?q[]=a", "?limit=1e9", "?offset=-1", "?q=a&q=b", "?q=__proto__&limit=100&offset=100000"),
+    )
+    .map(([kind, query]) => `/api/admin/catalog/${kind}${query}`),
+  fc.constantFrom("/api/admin/members?email=%00", "/api/admin/members?email[]=a", "/api/admin/audit?limit=1e9", "/api/admin/program/challenges?limit=-1"),
+);
+
+const VALID: Record<string, Record<string, unknown>> = {
+  challenges: { id: "ch_new", title: "Spring", description: "Two orders", points: 50, goal: { kind: "orders", target: 2 }, countFrom: null, i18n: { nl: { title: "Lente" } } },
+  badges: { id: "bd_new", name: "Explorer", description: "", goal: { kind: "spend", target: 5000 }, i18n: { de: { name: "Entdecker" } } },
+  tiers: { id: "tr_new", name: "Gold", thresholdMinor: 10_000, perks: "Free shipping", i18n: { nb: { perks: "Gratis frakt" } } },
+  rewards: { id: "rw_new", name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 }, i18n: { nl: { name: "$5 korting" } } },
+  earning: { points: 1, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
+  theme: { primaryColor: "#1f6feb", textColor: "#ffffff", position: "bottom-right", launcherText: "Rewards" },
+};
+
+const translations = fc.dictionary(fc.oneof(fc.constantFrom("en", "nl", "de", "nb"), hostileKey), fc.oneof(fc.dictionary(hostileKey, hostileValue, { maxKeys: 3 }), hostileValue), {
+  maxKeys: 3,
+});
+const fieldValue = fc.oneof(
+  hostileValue,
+  translations,
+  fc.constantFrom(
+    "x".repeat(121),
+    "y".repeat(501),
+    "  ",
+    -1,
+    0,
+    1_000_001,
+    100_000_000_001,
+    "2026-13-45T99:00:00Z",
+    "#FFF",
+    { kind: "orders", target: 0 },
+    { type: "PERCENT", value: 1e-9 },
+  ),
+);
+
+/**
+ * A valid piece of the program with up to three fields (its id among them) dropped, replaced by hostile values or
+ * added, so hostile fields get past the first check and reach the program's rules and storage.
+ */
+function mutated(base: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const key = fc.oneof(fc.constantFrom(...Object.keys(base)), hostileKey);
+  const change = fc.tuple(key, fc.option(fieldValue, { nil: undefined }));
+  return fc.array(change, { maxLength: 3 }).map((changes) => {
+    const value: Record<string, unknown> = { ...base };
+    for (const [name, next] of changes) {
+      if (next === undefined) delete value[name];
+      else Object.defineProperty(value, name, { value: next, enumerable: true, writable: true, configurable: true });
+    }
+    return value;
+  });
+}
+
+/** Text overrides at their limits: many keys, long keys and values, keys named like members of every object. */
+/** Keys every object answers to through its prototype: as text keys they must still be plain keys. */
+const OBJECT_MEMBERS = ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf"];
+const textKey = fc.oneof({ weight: 10, arbitrary: hostileKey }, fc.constantFrom(...OBJECT_MEMBERS), fc.constant("k".repeat(81)));
+const textValue = fc.oneof({ weight: 20, arbitrary: fc.string({ maxLength: 20 }) }, hostileString, fc.constant("v".repeat(501)));
+const texts = fc.dictionary(
+  fc.oneof({ weight: 6, arbitrary: fc.constantFrom("en", "nl", "de", "nb") }, hostileKey),
+  fc.oneof({ weight: 6, arbitrary: fc.dictionary(textKey, textValue, { maxKeys: 8 }) }, hostileValue),
+  { maxKeys: 3 },
+);
+
+const json = (value: unknown): BodySpec => ({ kind: "json", value });
+
+const adjustment = fc.record(
+  { points: fc.oneof(fc.integer(), hostileValue), reason: fc.oneof(fc.constant("Goodwill"), hostileValue), visibleToShopper: fc.oneof(fc.boolean(), hostileValue) },
+  { requiredKeys: [] },
+);
+
+/** A body shaped for the route (a valid piece with hostile fields), or any of the generic hostile ones. */
+function bodyFor(path: string): fc.Arbitrary<BodySpec> {
+  const [, , , area, part] = path.split("?")[0]!.split("/");
+  const base = part === undefined ? undefined : VALID[part];
+  let shaped: fc.Arbitrary<unknown> | null = null;
+  if (area === "members") shaped = adjustment;
+  else if (part === "preview")
+    shaped = fc.oneof(
+      mutated(VALID.challenges!).map((challenge) => ({ challenge })),
+      mutated(VALID.badges!).map((badge) => ({ badge })),
+    );
+  else if (part === "texts")
+    shaped = fc.oneof(
+      texts,
+      fc.constantFrom(...OBJECT_MEMBERS).map((key) => ({ en: { [key]: "Hi" } })),
+    );
+  else if (base)
+    shaped = fc
+      .tuple(mutated(base), fc.stringMatching(/^[a-z0-9]{1,3}$/))
+      .map(([value, suffix]) => (value.id === base.id ? { ...value, id: `${String(base.id)}${suffix}` } : value));
+  return shaped ? fc.oneof({ weight: 4, arbitrary: shaped.map(json) }, genericAdminBody) : genericAdminBody;
+}
+
+const genericAdminBody: fc.Arbitrary<BodySpec> = fc.oneof(
+  fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 6 }).map((entries): BodySpec => ({ kind: "entries", entries })),
+  fc.constantFrom('{"__proto__":{"polluted":1}}', '{"en":{"__proto__":{"polluted":1}}}', "{not json", "null", "[]").map((text): BodySpec => ({ kind: "text", text })),
+  fc.record({ open: fc.constantFrom("[" as const, '{"a":' as const), levels: fc.constantFrom(1_000, 20_000) }).map((deep): BodySpec => ({ kind: "deep", ...deep })),
+  fc.constantFrom(99 * 1024, 101 * 1024).map((size): BodySpec => ({ kind: "huge", size })),
+);
+
+/** If-Match values: none, garbage, lists, weak tags, `*`. */
+const ifMatch = fc.oneof(
+  { weight: 8, arbitrary: fc.constant(null) },
+  fc.constantFrom("*", '"x"', 'W/"x"', '"", *', ",,,", '"a", "b"', "*garbage", '"' + "a".repeat(4000) + '"'),
+  headerValue,
+);
+
+/** A request to any admin route with a hostile method, id, query, body, encoding and If-Match. */
+export function hostileAdminRequest(): fc.Arbitrary<HostileRequest> {
+  return path.chain((target) =>
+    fc.record({
+      method: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("GET", "POST", "POST", "PUT", "PUT", "DELETE") }, fc.constantFrom("PATCH", "HEAD", "OPTIONS")),
+      path: fc.constant(target),
+      headers: fc
+        .tuple(ifMatch, fc.array(fc.tuple(headerName, headerValue), { maxLength: 2 }))
+        .map(([tag, others]) => [...others.filter(([name]) => name.toLowerCase() !== "authorization"), ...(tag === null ? [] : [["If-Match", tag] as [string, string]])]),
+      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant("application/json") }, contentType),
+      encoding: fc.oneof({ weight: 8, arbitrary: fc.constant({ compress: "none" as const, header: null }) }, encoding),
+      body: bodyFor(target),
+      signature: fc.constant("none" as const),
+    }),
+  );
+}
