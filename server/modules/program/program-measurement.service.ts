@@ -1,5 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
-import { notFound } from "../../lib/errors.js";
+import { AppError, notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { InboxRepository } from "../inbox/inbox-event.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
@@ -24,6 +24,9 @@ const pageEventId = (measurementId: string, offset: number) => `${measurementId}
  * per challenge and member) and counts nothing twice (a page counts only while it is the next one).
  */
 export class ProgramMeasurementService {
+  /** Stores with a preview running in this process. */
+  private readonly previewing = new Set<number>();
+
   constructor(private readonly deps: { storage: UnitOfWork<Measured>; inbox: InboxRepository; installs: InstallService; clock: Clock; pageSize?: number }) {}
 
   /**
@@ -45,9 +48,18 @@ export class ProgramMeasurementService {
     return measurement;
   }
 
-  /** What saving a challenge or badge would pay now, by the rules this job pays by. */
-  preview(storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
-    return previewProgramChange(this.deps.storage, storeId, proposal);
+  /**
+   * What saving a challenge or badge would pay now, by the rules this job pays by. A preview reads every member's
+   * orders, so a store gets one at a time: previews sent in parallel would hold the connections every store shares.
+   */
+  async preview(storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
+    if (this.previewing.has(storeId)) throw new AppError("rate_limited", "A preview for this store is still being measured; ask again once it has answered.", { retryAfterSeconds: 1 });
+    this.previewing.add(storeId);
+    try {
+      return await previewProgramChange(this.deps.storage, storeId, proposal);
+    } finally {
+      this.previewing.delete(storeId);
+    }
   }
 
   list(storeId: number): Promise<ProgramMeasurement[]> {
