@@ -108,6 +108,40 @@ describe.each(adapters)("the program API against hostile merchants' input ($name
     expect(response.data.issues).toContainEqual({ path: ["en", ...Array(depth).fill(0), "__proto__"], code: "unknown_field", message: "is not a field this API knows" });
   });
 
+  it.skipIf(adapter.skip)("when a merchant names another store's member, measurement or item by its real id, then nothing of it is read or changed", async () => {
+    const attacker = await newStore();
+    const victim = await newStore();
+    const order = app.emulator.putOrder(victim.storeId, { email: "ana@example.com", subtotal: 40, total: 40, paymentStatus: "PAID" });
+    expect((await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(victim.storeId, order.id, "order.created") })).status).toBe(200);
+    await app.worker.drain();
+    expect((await app.http.post("/api/admin/program/challenges", challenge("ch_victim"), victim.auth)).status).toBe(201);
+    const [measurement] = (await app.http.get("/api/admin/program/measurements", victim.auth)).data.items;
+    const member = (await app.http.get("/api/admin/members?email=ana@example.com", victim.auth)).data.items[0];
+    expect(measurement?.id).toBeDefined();
+    expect(member?.id).toBeDefined();
+    const before = {
+      settings: (await app.http.get("/api/admin/settings", victim.auth)).data,
+      ledger: (await app.http.get(`/api/admin/members/${member.id}/ledger`, victim.auth)).data,
+    };
+
+    const attempts = [
+      app.http.get(`/api/admin/members/${member.id}/ledger`, attacker.auth),
+      app.http.post(`/api/admin/members/${member.id}/adjustments`, { points: 1000, reason: "Stolen goodwill" }, attacker.auth),
+      app.http.get(`/api/admin/program/measurements/${measurement.id}`, attacker.auth),
+      app.http.get("/api/admin/program/challenges/ch_victim", attacker.auth),
+      app.http.put("/api/admin/program/challenges/ch_victim", challenge("ch_victim", 999), attacker.auth),
+      app.http.delete("/api/admin/program/challenges/ch_victim", attacker.auth),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.status).toBe(404);
+      expect(JSON.stringify(response.data)).not.toContain("ana@example.com");
+    }
+    expect({
+      settings: (await app.http.get("/api/admin/settings", victim.auth)).data,
+      ledger: (await app.http.get(`/api/admin/members/${member.id}/ledger`, victim.auth)).data,
+    }).toEqual(before);
+  });
+
   it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
     const { auth } = await newStore();
     const created = await Promise.all(
