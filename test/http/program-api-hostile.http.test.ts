@@ -142,6 +142,15 @@ describe.each(adapters)("the program API against hostile merchants' input ($name
     }).toEqual(before);
   });
 
+  it.skipIf(adapter.skip)("when 20 imports of past orders are started at once, then no two are left running together", async () => {
+    const { auth } = await newStore();
+    const starts = await Promise.all(Array.from({ length: 20 }, () => app.http.post("/api/admin/backfills", { from: "2026-01-01", to: "2026-01-31" }, auth)));
+    expect(starts.every((response) => response.status === 202 || response.status === 409)).toBe(true);
+    // A start may still take over an import whose first page is not queued yet, stopping it; never run beside it.
+    const jobs: { status: string }[] = (await app.http.get("/api/admin/backfills", auth)).data.items;
+    expect(jobs.filter((job) => job.status === "running")).toHaveLength(1);
+  });
+
   it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
     const { auth } = await newStore();
     const created = await Promise.all(

@@ -48,6 +48,9 @@ export class BackfillService {
     const running = (await storage.read(storeId, (tx) => tx.backfills.list(storeId, 20))).find((existing) => existing.status === "running");
     if (running && (await this.isAlive(running))) throw conflict("An import is already running for this store");
     await storage.transaction(storeId, async (tx) => {
+      // Under the store's lock: an import another request started since the check above wins.
+      const runningNow = (await tx.backfills.list(storeId, 20)).find((existing) => existing.status === "running");
+      if (runningNow && runningNow.id !== running?.id) throw conflict("An import is already running for this store");
       if (running) await tx.backfills.save(storeId, { ...running, status: "failed", error: "stopped before it finished", updatedAt: at });
       await tx.backfills.save(storeId, job);
     });
