@@ -151,6 +151,21 @@ describe.each(adapters)("the program API against hostile merchants' input ($name
     expect(jobs.filter((job) => job.status === "running")).toHaveLength(1);
   });
 
+  it.skipIf(adapter.skip)("when 20 adjustments with one Idempotency-Key race, then the member gains the points once", async () => {
+    const { storeId, auth } = await newStore();
+    const order = app.emulator.putOrder(storeId, { email: "bo@example.com", subtotal: 10, total: 10, paymentStatus: "PAID" });
+    expect((await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeId, order.id, "order.created") })).status).toBe(200);
+    await app.worker.drain();
+    const member = (await app.http.get("/api/admin/members?email=bo@example.com", auth)).data.items[0];
+    const keyed = { headers: { ...auth.headers, "Idempotency-Key": "race-1" } };
+    const body = { points: 7, reason: "Goodwill", visibleToShopper: true };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => app.http.post(`/api/admin/members/${member.id}/adjustments`, body, keyed)));
+    expect(responses.every((response) => response.status < 300)).toBe(true);
+    const ledger = (await app.http.get(`/api/admin/members/${member.id}/ledger`, auth)).data;
+    expect(ledger.items.filter((entry: { kind: string }) => entry.kind === "adjust")).toHaveLength(1);
+    expect(await app.container.storage.read(storeId, (tx) => tx.ledger.balance(storeId, member.id))).toBe(member.balance + 7);
+  });
+
   it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
     const { auth } = await newStore();
     const created = await Promise.all(
