@@ -166,6 +166,21 @@ describe.each(adapters)("the program API against hostile merchants' input ($name
     expect(await app.container.storage.read(storeId, (tx) => tx.ledger.balance(storeId, member.id))).toBe(member.balance + 7);
   });
 
+  it.skipIf(adapter.skip)("when a merchant saves challenge after challenge before any is measured, then one measurement covers them all and pays each once", async () => {
+    const { storeId, auth } = await newStore();
+    const order = app.emulator.putOrder(storeId, { email: "cy@example.com", subtotal: 10, total: 10, paymentStatus: "PAID" });
+    expect((await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeId, order.id, "order.created") })).status).toBe(200);
+    await app.worker.drain();
+    const oneOrder = (id: string) => ({ ...challenge(id), goal: { kind: "orders", target: 1 } });
+    for (let i = 0; i < 20; i++) expect((await app.http.post("/api/admin/program/challenges", oneOrder(`ch_in_row${i}`), auth)).status).toBe(201);
+
+    const [measurement, ...more] = (await app.http.get("/api/admin/program/measurements", auth)).data.items;
+    expect(more).toEqual([]);
+    expect([...measurement.challengeIds].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `ch_in_row${i}`).sort());
+    await app.worker.drain();
+    expect((await app.http.get(`/api/admin/program/measurements/${measurement.id}`, auth)).data).toMatchObject({ status: "done", paidMembers: 1, paidPoints: 200 });
+  });
+
   it.skipIf(adapter.skip)("when 20 challenges are created at once, then every one is kept under its own id and the list's versions match the items", async () => {
     const { auth } = await newStore();
     const created = await Promise.all(

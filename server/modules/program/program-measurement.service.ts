@@ -30,8 +30,8 @@ export class ProgramMeasurementService {
   constructor(private readonly deps: { storage: UnitOfWork<Measured>; inbox: InboxRepository; installs: InstallService; clock: Clock; pageSize?: number }) {}
 
   /**
-   * Called once a program change is saved. Returns the measurement started, or null when the change needs
-   * none: no challenge to measure, or no member yet (one who joins after the save is paid by reconciliation).
+   * Called once a program change is saved. Returns the measurement started (or joined), or null when the change
+   * needs none: no challenge to measure, or no member yet (one who joins after the save is paid by reconciliation).
    */
   async measureProgramChange(storeId: number, before: ProgramSettings, after: ProgramSettings, actor: string): Promise<ProgramMeasurement | null> {
     const challengeIds = challengesToMeasure(before, after);
@@ -39,13 +39,17 @@ export class ProgramMeasurementService {
     const at = this.deps.clock.now().toISOString();
     const measurement: ProgramMeasurement = { id: newId("pm"), storeId, challengeIds, status: "running", total: null, measured: 0, paidMembers: 0, paidPoints: 0, startedAt: at, updatedAt: at, actor };
     const started = await this.deps.storage.transaction(storeId, async (tx) => {
-      if ((await tx.members.list(storeId, { limit: 1, offset: 0 })).total === 0) return false;
-      await tx.measurements.save(storeId, measurement);
-      return true;
+      if ((await tx.members.list(storeId, { limit: 1, offset: 0 })).total === 0) return null;
+      // A measurement that has not measured anyone yet takes this change too: saves in a row start one pass over
+      // every member, not one each (the same pages, the same reward keys, so nothing is paid twice).
+      const waiting = (await tx.measurements.list(storeId, 20)).find((existing) => existing.status === "running" && existing.measured === 0);
+      const saved = waiting ? { ...waiting, challengeIds: [...new Set([...waiting.challengeIds, ...challengeIds])], updatedAt: at } : measurement;
+      await tx.measurements.save(storeId, saved);
+      return saved;
     });
     if (!started) return null;
-    await this.queuePage(measurement, 0);
-    return measurement;
+    await this.queuePage(started, 0);
+    return started;
   }
 
   /**
