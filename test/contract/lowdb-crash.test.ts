@@ -19,8 +19,17 @@ interface WriterRun {
   killedMidWrite: boolean;
 }
 
-/** Starts the writer, lets it commit for a random while, SIGKILLs it. */
-async function runAndKill(dataDir: string, storeId: number, tempFile: string): Promise<WriterRun> {
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Starts the writer, lets it commit for a random while, SIGKILLs it. Aimed, the kill waits for the writer's temp
+ * file to appear, so some kills surely land inside a write however busy the machine is.
+ */
+async function runAndKill(dataDir: string, storeId: number, tempFile: string, aimed: boolean): Promise<WriterRun> {
   const child = spawn(process.execPath, ["--import", "tsx", writerScript, dataDir, String(storeId)], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -34,13 +43,11 @@ async function runAndKill(dataDir: string, storeId: number, tempFile: string): P
     await sleep(10);
   }
   await sleep(50 + Math.random() * 400);
+  for (const giveUp = Date.now() + 5_000; aimed && Date.now() < giveUp && !(await exists(tempFile)); );
   if (child.exitCode !== null) throw new Error(`writer died on its own: ${stderr}`);
   child.kill("SIGKILL");
   await exited;
-  const killedMidWrite = await access(tempFile).then(
-    () => true,
-    () => false,
-  );
+  const killedMidWrite = await exists(tempFile);
 
   const counts = [...stdout.matchAll(/(?:ready|committed) (\d+)/g)].map((match) => Number(match[1]));
   return { lastReported: Math.max(...counts), killedMidWrite };
@@ -81,7 +88,7 @@ describe("lowdb crash safety", () => {
     let previous = 0;
 
     while (kills < 4 || (midWriteKills === 0 && kills < 25)) {
-      const run = await runAndKill(dataDir, storeId, tempFile);
+      const run = await runAndKill(dataDir, storeId, tempFile, kills % 2 === 1);
       kills += 1;
       if (run.killedMidWrite) midWriteKills += 1;
 

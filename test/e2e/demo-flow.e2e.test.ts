@@ -59,6 +59,7 @@ async function widgetBalance(page: Page): Promise<number> {
 async function signIn(page: Page, email: string): Promise<void> {
   await launcher(page).click();
   await panel(page).getByRole("button", { name: "Send code" }).click();
+  await panel(page).getByLabel("6-digit code").waitFor(); // shown once the server has sent the code
   const response = await fetch(`${app.baseUrl}/demo/outbox.json`);
   const { messages } = (await response.json()) as { messages: { to: string; text: string }[] };
   const code = /\b\d{6}\b/.exec(messages.find((m) => m.to === email)?.text ?? "")?.[0];
