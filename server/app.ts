@@ -16,7 +16,6 @@ import { refuseEncodedNul } from "./http/storable-input.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
-
 /** Ecwid's control panel frames the admin page; nobody else may. */
 const ECWID_FRAME_ANCESTORS = ["https://my.ecwid.com", "https://*.ecwid.com", "https://*.lightspeedhq.com"];
 

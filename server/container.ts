@@ -139,7 +139,14 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
     catalog: new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` }),
-    webhookIntake: new WebhookIntakeService({ storage, installs, clientSecret: config.ecwid.clientSecret, clock, logger: logger.child({ component: "webhooks" }), queued: inboxQueued }),
+    webhookIntake: new WebhookIntakeService({
+      storage,
+      installs,
+      clientSecret: config.ecwid.clientSecret,
+      clock,
+      logger: logger.child({ component: "webhooks" }),
+      queued: inboxQueued,
+    }),
     inboxQueued,
   };
 }

@@ -2,17 +2,7 @@ import { z } from "zod";
 import { AppError } from "./errors.js";
 
 /** Our stable issue codes: a form may switch on them; zod's own codes never leave the server. */
-export const ISSUE_CODES = [
-  "required",
-  "too_small",
-  "too_big",
-  "invalid_type",
-  "invalid_value",
-  "invalid_format",
-  "not_multiple_of",
-  "unknown_field",
-  "not_unique",
-] as const;
+export const ISSUE_CODES = ["required", "too_small", "too_big", "invalid_type", "invalid_value", "invalid_format", "not_multiple_of", "unknown_field", "not_unique"] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export const validationIssueSchema = z.object({

@@ -74,7 +74,10 @@ describe("order records written before the eligible amount", () => {
     const database = await createTestDatabase("eligible");
     cleanups.push(() => database.drop());
     const pool = new pg.Pool({ connectionString: database.url });
-    await migrate(pool, (await loadMigrations()).filter((migration) => migration.version < 3));
+    await migrate(
+      pool,
+      (await loadMigrations()).filter((migration) => migration.version < 3),
+    );
     const storeId = aStoreId();
     const seeded = legacyStore(storeId);
     for (const member of [seeded.ana, seeded.bo]) {
@@ -90,13 +93,37 @@ describe("order records written before the eligible amount", () => {
     for (const entry of seeded.ledger) {
       await pool.query(
         "INSERT INTO ledger_entries (store_id, id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        [storeId, entry.id, entry.memberId, entry.delta, entry.kind, entry.source.type, entry.source.id, entry.idempotencyKey, entry.actor, entry.note, JSON.stringify(entry.basis), entry.createdAt],
+        [
+          storeId,
+          entry.id,
+          entry.memberId,
+          entry.delta,
+          entry.kind,
+          entry.source.type,
+          entry.source.id,
+          entry.idempotencyKey,
+          entry.actor,
+          entry.note,
+          JSON.stringify(entry.basis),
+          entry.createdAt,
+        ],
       );
     }
     for (const record of seeded.orders) {
       await pool.query(
         "INSERT INTO order_records (store_id, order_id, internal_id, member_id, payment_status, counted, net_spend_minor, placed_at, revision, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        [storeId, record.orderId, record.internalId, record.memberId, record.paymentStatus, record.counted, record.netSpendMinor, record.placedAt, record.revision, record.updatedAt],
+        [
+          storeId,
+          record.orderId,
+          record.internalId,
+          record.memberId,
+          record.paymentStatus,
+          record.counted,
+          record.netSpendMinor,
+          record.placedAt,
+          record.revision,
+          record.updatedAt,
+        ],
       );
     }
     await pool.end();

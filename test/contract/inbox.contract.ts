@@ -55,7 +55,10 @@ export function describeInboxContract(h: ContractHarness): void {
       const event = anInboxEvent(aStoreId());
       await h.storage.inbox.add(event.storeId, event);
 
-      expect(await h.storage.inbox.addWithReceipt(event.storeId, { ...event, eventType: "order.deleted" }, receiptOf(event, "fp-1"))).toEqual({ created: false, seenFingerprint: null });
+      expect(await h.storage.inbox.addWithReceipt(event.storeId, { ...event, eventType: "order.deleted" }, receiptOf(event, "fp-1"))).toEqual({
+        created: false,
+        seenFingerprint: null,
+      });
 
       expect(await h.storage.inbox.get(event.storeId, event.eventId)).toEqual(event);
       expect(await h.storage.receipts.find(event.eventId)).toEqual(receiptOf(event, "fp-1"));

@@ -43,7 +43,7 @@ async function runAndKill(dataDir: string, storeId: number, tempFile: string, ai
     await sleep(10);
   }
   await sleep(50 + Math.random() * 400);
-  for (const giveUp = Date.now() + 5_000; aimed && Date.now() < giveUp && !(await exists(tempFile)); );
+  for (const giveUp = Date.now() + 5_000; aimed && Date.now() < giveUp && !(await exists(tempFile)););
   if (child.exitCode !== null) throw new Error(`writer died on its own: ${stderr}`);
   child.kill("SIGKILL");
   await exited;

@@ -43,7 +43,13 @@ describe("importing past orders", () => {
       [{ from: "yesterday", to: "2026-02-28" }, [{ path: ["from"], code: "invalid_format" }]],
       [{ from: "2026-03-01", to: "2026-02-01" }, [{ path: ["to"], code: "too_small" }]],
       [{ from: "2020-01-01", to: "2026-02-01" }, [{ path: ["to"], code: "too_big" }]],
-      [{}, [{ path: ["from"], code: "required" }, { path: ["to"], code: "required" }]],
+      [
+        {},
+        [
+          { path: ["from"], code: "required" },
+          { path: ["to"], code: "required" },
+        ],
+      ],
       [{ from: "2026-01-01", to: "2026-02-01", status: "PAID" }, [{ path: ["status"], code: "unknown_field" }]],
     ];
     for (const [body, issues] of cases) {

@@ -63,13 +63,31 @@ describe("merchant adjustments", () => {
 
   it("when the input is bad, then a 400 names each problem at its field with our code, and nothing changes", async () => {
     const cases: [unknown, object][] = [
-      [{ points: 1.5, reason: "fraction" }, { path: ["points"], code: "invalid_type" }],
-      [{ points: 0, reason: "zero" }, { path: ["points"], code: "invalid_value" }],
-      [{ points: "10", reason: "string" }, { path: ["points"], code: "invalid_type" }],
+      [
+        { points: 1.5, reason: "fraction" },
+        { path: ["points"], code: "invalid_type" },
+      ],
+      [
+        { points: 0, reason: "zero" },
+        { path: ["points"], code: "invalid_value" },
+      ],
+      [
+        { points: "10", reason: "string" },
+        { path: ["points"], code: "invalid_type" },
+      ],
       [{ points: 10 }, { path: ["reason"], code: "required" }],
-      [{ points: 10, reason: " " }, { path: ["reason"], code: "too_small", minimum: 3 }],
-      [{ points: 1e15, reason: "huge" }, { path: ["points"], code: "too_big", maximum: 100_000_000 }],
-      [{ points: 10, reason: "typo", note: "x" }, { path: ["note"], code: "unknown_field" }],
+      [
+        { points: 10, reason: " " },
+        { path: ["reason"], code: "too_small", minimum: 3 },
+      ],
+      [
+        { points: 1e15, reason: "huge" },
+        { path: ["points"], code: "too_big", maximum: 100_000_000 },
+      ],
+      [
+        { points: 10, reason: "typo", note: "x" },
+        { path: ["note"], code: "unknown_field" },
+      ],
     ];
     for (const [body, issue] of cases) {
       const response = await adjust(body);

@@ -27,8 +27,25 @@ const program = async (storeId: number, lang: string) => (await app.http.get(`/a
 describe("merchant texts in the shopper's language", () => {
   it("when items carry Dutch texts, then a Dutch shopper reads them, an untranslated field falls back to the store's language, and no other language leaks", async () => {
     const { storeId } = await storeWithProgram("en", {
-      challenges: [{ id: "ch_spring", title: "Spring", description: "Three orders", points: 50, goal: { kind: "orders", target: 3 }, i18n: { nl: { title: "Lente" }, de: { title: "Frühling" } } }],
-      badges: [{ id: "bd_explorer", name: "Explorer", description: "A first order", goal: { kind: "orders", target: 1 }, i18n: { nl: { name: "Ontdekker", description: "Een eerste bestelling" } } }],
+      challenges: [
+        {
+          id: "ch_spring",
+          title: "Spring",
+          description: "Three orders",
+          points: 50,
+          goal: { kind: "orders", target: 3 },
+          i18n: { nl: { title: "Lente" }, de: { title: "Frühling" } },
+        },
+      ],
+      badges: [
+        {
+          id: "bd_explorer",
+          name: "Explorer",
+          description: "A first order",
+          goal: { kind: "orders", target: 1 },
+          i18n: { nl: { name: "Ontdekker", description: "Een eerste bestelling" } },
+        },
+      ],
       tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 0, perks: "Free shipping", i18n: { nl: { name: "Goud", perks: "Gratis verzending" } } }],
       rewards: [{ id: "rw_five", name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 }, i18n: { nl: { name: "$5 korting" } } }],
     });

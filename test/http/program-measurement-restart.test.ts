@@ -47,7 +47,8 @@ async function postgresAdapter(): Promise<Adapter> {
 }
 
 /** The app's measurement code with pages of two members, so five members take three pages. */
-const smallPages = (app: TestApp) => new ProgramMeasurementService({ storage: app.container.storage, inbox: app.container.storage.inbox, installs: app.container.installs, clock, pageSize: 2 });
+const smallPages = (app: TestApp) =>
+  new ProgramMeasurementService({ storage: app.container.storage, inbox: app.container.storage.inbox, installs: app.container.installs, clock, pageSize: 2 });
 
 async function startOn(adapter: Adapter): Promise<TestApp> {
   const app = await startTestApp({ clock, storage: await adapter.open() });
@@ -117,7 +118,10 @@ describe("a program measurement survives a crash", () => {
     await scenario(await lowdbAdapter());
   });
 
-  it.skipIf(skipReason !== null)("when the process dies mid-measurement on PostgreSQL, then two processes resume it together and every member is paid once, as the preview said", async () => {
-    await scenario(await postgresAdapter());
-  });
+  it.skipIf(skipReason !== null)(
+    "when the process dies mid-measurement on PostgreSQL, then two processes resume it together and every member is paid once, as the preview said",
+    async () => {
+      await scenario(await postgresAdapter());
+    },
+  );
 });

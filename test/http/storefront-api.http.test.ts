@@ -84,7 +84,10 @@ describe("shopper sign-in by email code", () => {
   });
 
   it("when the input is bad, then 400 with a clear message", async () => {
-    expect((await app.http.post(api("/session/start"), { email: "not-an-email" })).data).toMatchObject({ code: "validation_failed", issues: [{ path: ["email"], code: "invalid_format" }] });
+    expect((await app.http.post(api("/session/start"), { email: "not-an-email" })).data).toMatchObject({
+      code: "validation_failed",
+      issues: [{ path: ["email"], code: "invalid_format" }],
+    });
     expect((await app.http.post(api("/session/verify"), { email: "a@example.com", code: "12ab56" })).status).toBe(400);
     expect((await app.http.post(api("/session/start"), "{oops", { headers: { "Content-Type": "application/json" } })).data.code).toBe("malformed_json");
     expect((await app.http.get("/api/storefront/abc/program")).status).toBe(400);

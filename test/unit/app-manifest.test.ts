@@ -26,7 +26,11 @@ describe("app.json", () => {
       Object.keys(manifest.env).map((key) => [
         key,
         samples[key] ??
-          (key.endsWith("_URL") ? "https://example.com" : manifest.env[key].generator === "secret" || key.includes("SECRET") ? "x".repeat(40) : (manifest.env[key].value ?? "questline")),
+          (key.endsWith("_URL")
+            ? "https://example.com"
+            : manifest.env[key].generator === "secret" || key.includes("SECRET")
+              ? "x".repeat(40)
+              : (manifest.env[key].value ?? "questline")),
       ]),
     );
     expect(() => loadConfig(env)).not.toThrow();

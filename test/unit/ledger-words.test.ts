@@ -63,7 +63,9 @@ describe("an entry's basis in words", () => {
   it("when the whole order is refunded beyond the balance, then the words give the refund and the shortfall", () => {
     const earned = booked(facts());
     const refund = booked(facts({ paymentStatus: "REFUNDED", refundedMinor: 5_050 }), [earned]);
-    expect(explainEntry({ ...refund, basis: { ...refund.basis, shortfall: 30 } }, usd)).toBe("Refund of $50.50 took back 42 points; 30 points more than the balance held (shortfall)");
+    expect(explainEntry({ ...refund, basis: { ...refund.basis, shortfall: 30 } }, usd)).toBe(
+      "Refund of $50.50 took back 42 points; 30 points more than the balance held (shortfall)",
+    );
   });
 
   it("when an order is cancelled or deleted, then the words say so", () => {
@@ -75,7 +77,9 @@ describe("an entry's basis in words", () => {
   it("when a refund leaves the kept amount under the merchant's minimum, then the words name the minimum", () => {
     const earned = booked(facts(), [], 4_000);
     const refund = booked(facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 1_010 }), [earned], 4_000);
-    expect(explainEntry(refund, usd)).toBe("Refund of $10.10 took back 42 points; $34.00 kept of $42.50 eligible after $10.10 refunded, earning 1 point per $1.00, under the minimum of $40.00");
+    expect(explainEntry(refund, usd)).toBe(
+      "Refund of $10.10 took back 42 points; $34.00 kept of $42.50 eligible after $10.10 refunded, earning 1 point per $1.00, under the minimum of $40.00",
+    );
   });
 
   it("when a challenge pays, then the words name it and its goal", () => {
@@ -100,7 +104,9 @@ describe("an entry's basis in words", () => {
 
   it("when an entry's basis is from an older version or missing, then its note explains it", () => {
     expect(explainEntry(entry({ basis: { amountMinor: 4_000, rate: 1 } }), usd)).toBe("Order A1 (PAID)");
-    expect(explainEntry(entry({ kind: "earn_task", source: { type: "task", id: "ch_1" }, note: "Challenge completed: Old", basis: { challengeId: "ch_1" } }), usd)).toBe("Challenge completed: Old");
+    expect(explainEntry(entry({ kind: "earn_task", source: { type: "task", id: "ch_1" }, note: "Challenge completed: Old", basis: { challengeId: "ch_1" } }), usd)).toBe(
+      "Challenge completed: Old",
+    );
   });
 
   it("when the currency has no minor unit or an unknown code, then amounts still read", () => {

@@ -66,11 +66,7 @@ describe("which challenges a program change measures", () => {
   it("when a challenge is added, its goal or its start changes, then it is measured; a new title or reward alone, or a removal, is not", () => {
     const after = {
       ...before,
-      challenges: [
-        challenge({ title: "Renamed", points: 99 }),
-        challenge({ id: "ch_spend", goal: { kind: "spend", target: 9_000 } }),
-        challenge({ id: "ch_new" }),
-      ],
+      challenges: [challenge({ title: "Renamed", points: 99 }), challenge({ id: "ch_spend", goal: { kind: "spend", target: 9_000 } }), challenge({ id: "ch_new" })],
     };
     expect(challengesToMeasure(before, after)).toEqual(["ch_spend", "ch_new"]);
     expect(challengesToMeasure(before, { ...before, challenges: [challenge({ countFrom: "2026-03-01T00:00:00Z" })] })).toEqual(["ch_two"]);

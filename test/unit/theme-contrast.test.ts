@@ -37,7 +37,11 @@ describe("readableTheme", () => {
   });
 
   it("when it does not, then white or near-black is chosen, whichever stands better, and nothing else changes", () => {
-    expect(readableTheme({ primaryColor: "#f5b93a", textColor: "#ffffff", position: "bottom-left" })).toEqual({ primaryColor: "#f5b93a", textColor: "#111111", position: "bottom-left" });
+    expect(readableTheme({ primaryColor: "#f5b93a", textColor: "#ffffff", position: "bottom-left" })).toEqual({
+      primaryColor: "#f5b93a",
+      textColor: "#111111",
+      position: "bottom-left",
+    });
     expect(readableTheme({ primaryColor: "#0b1f3a", textColor: "#222222" })).toEqual({ primaryColor: "#0b1f3a", textColor: "#ffffff" });
   });
 });

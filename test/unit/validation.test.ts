@@ -14,7 +14,10 @@ function refusal(schema: z.ZodType, input: unknown) {
 }
 
 const goal = z.strictObject({ kind: z.enum(["orders", "spend"]), target: z.number().int().min(1).max(1000) });
-const program = z.strictObject({ title: z.string().trim().min(1).max(5), challenges: z.array(z.strictObject({ id: z.string().regex(/^ch_/, "must look like ch_something"), goal })) });
+const program = z.strictObject({
+  title: z.string().trim().min(1).max(5),
+  challenges: z.array(z.strictObject({ id: z.string().regex(/^ch_/, "must look like ch_something"), goal })),
+});
 
 describe("validation issues", () => {
   it("when the input is right, then the parsed data comes back", () => {
@@ -61,6 +64,11 @@ describe("validation issues", () => {
       if (ids[0] === ids[1]) context.addIssue({ code: "custom", path: [1], message: "is already used", params: { code: "not_unique" } });
     });
     expect(refusal(schema, ["a", "a"]).issues).toEqual([{ path: [1], code: "not_unique", message: "is already used" }]);
-    expect(refusal(z.string().refine((value) => value !== "x", "must not be x"), "x").issues).toEqual([{ path: [], code: "invalid_value", message: "must not be x" }]);
+    expect(
+      refusal(
+        z.string().refine((value) => value !== "x", "must not be x"),
+        "x",
+      ).issues,
+    ).toEqual([{ path: [], code: "invalid_value", message: "must not be x" }]);
   });
 });

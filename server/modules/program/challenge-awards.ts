@@ -22,7 +22,12 @@ export async function payDueChallenges(
   challenges: Challenge[],
   clock: Clock,
 ): Promise<ChallengePayout> {
-  const paid = new Set(await tx.ledger.existingKeys(storeId, challenges.map((challenge) => challengeRewardKey(challenge.id, memberId))));
+  const paid = new Set(
+    await tx.ledger.existingKeys(
+      storeId,
+      challenges.map((challenge) => challengeRewardKey(challenge.id, memberId)),
+    ),
+  );
   const payout: ChallengePayout = { challenges: 0, points: 0 };
   for (const challenge of challengesDue(challenges, orders, paid, memberId)) {
     const { created } = await tx.ledger.append(storeId, {

@@ -10,7 +10,12 @@ import { challengeProgress, challengeRewardKey, goalProgress, tierStanding } fro
 export async function memberStanding(tx: Pick<StoreTransaction, "orders" | "ledger">, storeId: number, memberId: string, settings: ProgramSettings) {
   const orders = await tx.orders.listForMember(storeId, memberId);
   const stats = statsFromOrders(orders);
-  const paid = new Set(await tx.ledger.existingKeys(storeId, settings.challenges.map((challenge) => challengeRewardKey(challenge.id, memberId))));
+  const paid = new Set(
+    await tx.ledger.existingKeys(
+      storeId,
+      settings.challenges.map((challenge) => challengeRewardKey(challenge.id, memberId)),
+    ),
+  );
   return {
     tier: tierStanding(settings.tiers, stats.lifetimeSpendMinor),
     challenges: settings.challenges.map((challenge) => {

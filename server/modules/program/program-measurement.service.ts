@@ -37,7 +37,19 @@ export class ProgramMeasurementService {
     const challengeIds = challengesToMeasure(before, after);
     if (challengeIds.length === 0) return null;
     const at = this.deps.clock.now().toISOString();
-    const measurement: ProgramMeasurement = { id: newId("pm"), storeId, challengeIds, status: "running", total: null, measured: 0, paidMembers: 0, paidPoints: 0, startedAt: at, updatedAt: at, actor };
+    const measurement: ProgramMeasurement = {
+      id: newId("pm"),
+      storeId,
+      challengeIds,
+      status: "running",
+      total: null,
+      measured: 0,
+      paidMembers: 0,
+      paidPoints: 0,
+      startedAt: at,
+      updatedAt: at,
+      actor,
+    };
     const started = await this.deps.storage.transaction(storeId, async (tx) => {
       if ((await tx.members.list(storeId, { limit: 1, offset: 0 })).total === 0) return null;
       // A measurement that has not measured anyone yet takes this change too: saves in a row start one pass over
@@ -57,7 +69,8 @@ export class ProgramMeasurementService {
    * orders, so a store gets one at a time: previews sent in parallel would hold the connections every store shares.
    */
   async preview(storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
-    if (this.previewing.has(storeId)) throw new AppError("rate_limited", "A preview for this store is still being measured; ask again once it has answered.", { retryAfterSeconds: 1 });
+    if (this.previewing.has(storeId))
+      throw new AppError("rate_limited", "A preview for this store is still being measured; ask again once it has answered.", { retryAfterSeconds: 1 });
     this.previewing.add(storeId);
     try {
       return await previewProgramChange(this.deps.storage, storeId, proposal);
@@ -117,6 +130,10 @@ export class ProgramMeasurementService {
 
   private queuePage(measurement: ProgramMeasurement, offset: number): Promise<{ created: boolean }> {
     const { storeId, id } = measurement;
-    return queueJobPage(this.deps.inbox, { eventId: pageEventId(id, offset), storeId, eventType: MEASUREMENT_EVENT, entityId: id, data: { measurementId: id, offset } }, this.deps.clock.now());
+    return queueJobPage(
+      this.deps.inbox,
+      { eventId: pageEventId(id, offset), storeId, eventType: MEASUREMENT_EVENT, entityId: id, data: { measurementId: id, offset } },
+      this.deps.clock.now(),
+    );
   }
 }

@@ -35,6 +35,11 @@ export const challengeRewardKey = (challengeId: string, memberId: string) => `ta
  * What the member is owed now: the challenges their history completes that have not paid them yet (`paidKeys`
  * holds the reward keys already in the ledger). The job, its preview and order reconciliation all pay by this.
  */
-export function challengesDue<C extends Pick<Challenge, "id" | "goal" | "countFrom">>(challenges: C[], orders: OrderRecord[], paidKeys: ReadonlySet<string>, memberId: string): C[] {
+export function challengesDue<C extends Pick<Challenge, "id" | "goal" | "countFrom">>(
+  challenges: C[],
+  orders: OrderRecord[],
+  paidKeys: ReadonlySet<string>,
+  memberId: string,
+): C[] {
   return challenges.filter((challenge) => !paidKeys.has(challengeRewardKey(challenge.id, memberId)) && challengeProgress(challenge, orders).completed);
 }

@@ -89,7 +89,8 @@ export class ProgramItemsService {
     const { schema, noun } = PROGRAM_PARTS[part];
     const value = parseInput(schema, input);
     const saved = await this.settings.edit(storeId, write, part, (current) => {
-      if (!matchesVersion(write.ifMatch, versionOf(current[part]))) throw versionConflict(`The ${noun} was changed since you read it; \`current\` holds it as it is now.`, current[part]);
+      if (!matchesVersion(write.ifMatch, versionOf(current[part])))
+        throw versionConflict(`The ${noun} was changed since you read it; \`current\` holds it as it is now.`, current[part]);
       return { ...current, [part]: value };
     });
     return versioned(saved[part]);

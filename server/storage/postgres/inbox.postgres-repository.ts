@@ -210,7 +210,8 @@ export function createInboxRepository(pool: pg.Pool, guard: OpenGuard): InboxRep
     async addWithReceipt(storeId, event, receipt) {
       guard.assertOpen();
       checkOwnStore(storeId, event);
-      if (receipt.eventId !== event.eventId || receipt.storeId !== storeId) throw new Error(`the receipt of ${receipt.eventId} does not belong to event ${event.eventId} of store ${storeId}`);
+      if (receipt.eventId !== event.eventId || receipt.storeId !== storeId)
+        throw new Error(`the receipt of ${receipt.eventId} does not belong to event ${event.eventId} of store ${storeId}`);
       return intake({ event, receipt });
     },
     async get(storeId, eventId) {

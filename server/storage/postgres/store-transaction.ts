@@ -42,7 +42,17 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
 }
 
 /** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
-export const STORE_TABLES = ["ledger_entries", "members", "audit_entries", "inbox_events", "order_records", "program_settings", "backfill_jobs", "program_measurements", "sign_in_codes"] as const;
+export const STORE_TABLES = [
+  "ledger_entries",
+  "members",
+  "audit_entries",
+  "inbox_events",
+  "order_records",
+  "program_settings",
+  "backfill_jobs",
+  "program_measurements",
+  "sign_in_codes",
+] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */
 export function purgeStore(pool: pg.Pool, storeId: number): Promise<void> {

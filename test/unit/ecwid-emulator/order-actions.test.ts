@@ -145,13 +145,9 @@ describe("control panel order actions", () => {
     const { order: paid } = await emulator.storefront.checkout(1003, { email: "a@example.com", items: [{ productId: 11 }] });
     const { order: unpaid } = await emulator.storefront.checkout(1003, { email: "b@example.com", items: [{ productId: 11 }], paymentStatus: "AWAITING_PAYMENT" });
 
-    await expect(emulator.controlPanel.refund(1003, paid.id, 29.01)).rejects.toThrow(
-      new ActionRefused(`A refund of order ${paid.id} must be more than $0.00 and at most $29.00`),
-    );
+    await expect(emulator.controlPanel.refund(1003, paid.id, 29.01)).rejects.toThrow(new ActionRefused(`A refund of order ${paid.id} must be more than $0.00 and at most $29.00`));
     await expect(emulator.controlPanel.refund(1003, paid.id, 0)).rejects.toThrow(ActionRefused);
-    await expect(emulator.controlPanel.refund(1003, unpaid.id, 5)).rejects.toThrow(
-      new ActionRefused(`Order ${unpaid.id} is awaiting payment: only a paid order can be refunded`),
-    );
+    await expect(emulator.controlPanel.refund(1003, unpaid.id, 5)).rejects.toThrow(new ActionRefused(`Order ${unpaid.id} is awaiting payment: only a paid order can be refunded`));
 
     expect(emulator.getOrder(1003, paid.id)).toEqual(paid);
     expect(emulator.getOrder(1003, unpaid.id)).toEqual(unpaid);
