@@ -7,6 +7,7 @@ import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
+import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
 import type { InstallRepository } from "../modules/stores/install.js";
 import type { RateLimiters } from "../lib/rate-limit/rate-limiter.js";
@@ -52,6 +53,8 @@ export interface Storage {
   installs: InstallRepository;
   inbox: InboxRepository;
   receipts: WebhookReceiptRepository;
+  /** What the storefront's `/me` reads of a member, in one consistent read (one statement on PostgreSQL). */
+  memberSnapshots: MemberSnapshotReader;
   /** Rate-limit counters, shared by every process that shares this storage. */
   rateLimiters: RateLimiters;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;

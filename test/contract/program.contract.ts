@@ -6,7 +6,7 @@ import { defaultProgramSettings } from "../../server/modules/settings/program-se
 import { aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
 
-function anOrderRecord(storeId: number, memberId: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
+export function anOrderRecord(storeId: number, memberId: string, overrides: Partial<OrderRecord> = {}): OrderRecord {
   return {
     orderId: `ORD${Math.floor(Math.random() * 1e9)}`,
     internalId: Math.floor(Math.random() * 1e9),

@@ -6,6 +6,7 @@ import { describeInboxContract } from "./inbox.contract.js";
 import { describeInstallsContract } from "./installs.contract.js";
 import { describeLedgerContract } from "./ledger.contract.js";
 import { describeLifecycleContract } from "./lifecycle.contract.js";
+import { describeMemberSnapshotContract } from "./member-snapshot.contract.js";
 import { describeMembersContract } from "./members.contract.js";
 import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
@@ -60,6 +61,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeProgramContract(harness);
     describeReceiptsContract(harness);
     describeReadContract(harness);
+    describeMemberSnapshotContract(harness);
     describeSignInCodesContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.

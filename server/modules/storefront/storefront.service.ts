@@ -3,16 +3,16 @@ import type { Clock } from "../../lib/clock.js";
 import { encodeJson, type EncodedJson } from "../../lib/encoded-json.js";
 import { AppError } from "../../lib/errors.js";
 import { ExpiringCache } from "../../lib/expiring-cache.js";
-import type { UnitOfWork } from "../../storage/storage.port.js";
 import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { programInLanguage } from "../i18n/merchant-texts.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
 import { shopperNote } from "../ledger/ledger-words.rules.js";
-import { memberStanding } from "../program/member-standing.js";
+import { challengeRewardKeys, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
+import type { MemberSnapshotReader } from "./member-snapshot.js";
 import type { InstallService } from "../stores/install.service.js";
 
 /**
@@ -44,7 +44,7 @@ export class StorefrontService {
 
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members" | "ledger" | "orders">;
+      snapshots: MemberSnapshotReader;
       installs: InstallService;
       settings: SettingsService;
       clock: Clock;
@@ -67,20 +67,18 @@ export class StorefrontService {
   async me(principal: ShopperPrincipal, langInput: unknown) {
     const { storeId, memberId } = principal;
     const settings = localSettings(await this.view(storeId), resolveLanguage(langInput));
-    return this.deps.storage.read(storeId, async (tx) => {
-      const member = await tx.members.get(storeId, memberId);
-      // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
-      if (!member) throw new AppError("unauthorized", "Your membership was not found; sign in again");
-      const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: 10, offset: 0 });
-      return {
-        member: { email: member.email, balance: member.balance },
-        ...(await memberStanding(tx, storeId, memberId, settings)),
-        referral: null as ReferralLink | null,
-        // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
-        recentLedger: items.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
-        coupons: [],
-      };
-    });
+    const snapshot = await this.deps.snapshots.read(storeId, memberId, { ledgerLimit: 10, keys: challengeRewardKeys(settings, memberId) });
+    // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
+    if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
+    const { member, recentLedger, orders, usedKeys } = snapshot;
+    return {
+      member: { email: member.email, balance: member.balance },
+      ...memberStanding(settings, memberId, orders, usedKeys),
+      referral: null as ReferralLink | null,
+      // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
+      recentLedger: recentLedger.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
+      coupons: [],
+    };
   }
 
   /** An active store's install and settings; refusals (not installed) are never kept. */

@@ -8,6 +8,7 @@ import { createReceiptRepository } from "./receipts.lowdb-repository.js";
 import type { LowBackend } from "./lowdb-backend.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { createMemoryBackend } from "./memory-backend.js";
+import { memberSnapshotsFromReads } from "../member-snapshots-from-reads.js";
 import { refusedInstallRepository, refusedReceiptRepository } from "./refused-repositories.js";
 import { StoreRegistry } from "./store-registry.js";
 import { runStoreTransaction } from "./store-transaction.js";
@@ -50,6 +51,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
     "webhooks (which Ecwid retries for a day) and OAuth installs are refused",
   );
 
+  const read: Storage["read"] = (storeId, work) => units.readOnly(storeId, (state, undo) => runStoreTransaction(state, undo, work));
   return {
     kind: backend.kind,
     rateLimiters: memoryRateLimiters(),
@@ -57,7 +59,8 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
     receipts,
     inbox: createInboxRepository(units, registry, receipts),
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
-    read: (storeId, work) => units.readOnly(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
+    read,
+    memberSnapshots: memberSnapshotsFromReads({ read }),
     purgeStoreData: async (storeId) => {
       checkStoreId(storeId);
       await units.purge(storeId);

@@ -3,7 +3,7 @@ import type { AppendResult, LedgerEntry, LedgerKind, LedgerRepository, LedgerSou
 import { checkPage, first, iso, json, run, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
 
-interface LedgerRow {
+export interface LedgerRow {
   store_id: number;
   id: string;
   member_id: string;
@@ -18,9 +18,9 @@ interface LedgerRow {
   created_at: Date;
 }
 
-const COLUMNS = "store_id, id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at";
+export const COLUMNS = "store_id, id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at";
 
-const toEntry = (row: LedgerRow): LedgerEntry => ({
+export const toEntry = (row: LedgerRow): LedgerEntry => ({
   id: row.id,
   storeId: row.store_id,
   memberId: row.member_id,

@@ -42,6 +42,11 @@ export class PgTable<T extends { storeId: number }> {
     this.#keyColumn = spec.fields[spec.key].name;
   }
 
+  /** The columns of every field, comma-separated, for a statement written out by hand. */
+  get columns(): string {
+    return this.#columns;
+  }
+
   toDomain(row: Record<string, unknown>): T {
     return Object.fromEntries(this.#fields.map(([field, column]) => [field, column.read(row[column.name])])) as T;
   }

@@ -1,6 +1,7 @@
 import type { Storage } from "../storage.port.js";
 import { createInboxRepository } from "./inbox.postgres-repository.js";
 import { createInstallRepository } from "./installs.postgres-repository.js";
+import { createMemberSnapshotReader } from "./member-snapshots.postgres-repository.js";
 import { migrate } from "./migrate.js";
 import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
@@ -37,6 +38,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     installs: createInstallRepository(pool, guard),
     inbox: createInboxRepository(pool, guard),
     receipts: createReceiptRepository(pool, guard),
+    memberSnapshots: createMemberSnapshotReader(pool, guard),
     async transaction(storeId, work) {
       guard.assertOpen();
       return runStoreTransaction(pool, storeId, work);

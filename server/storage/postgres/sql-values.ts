@@ -30,8 +30,11 @@ export function serialised(client: pg.PoolClient): Queryable & { close(): Promis
   };
 }
 
-/** timestamptz → the ISO string with milliseconds the repositories hand out (as lowdb stores them). */
-export const iso = (value: Date): string => value.toISOString();
+/**
+ * timestamptz → the ISO string with milliseconds the repositories hand out (as lowdb stores them); a row read
+ * through JSON (json_agg) holds PostgreSQL's text for it instead of a Date.
+ */
+export const iso = (value: Date | string): string => new Date(value).toISOString();
 
 export const isoOrNull = (value: Date | null): string | null => (value === null ? null : value.toISOString());
 

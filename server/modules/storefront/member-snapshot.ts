@@ -1,0 +1,25 @@
+import type { LedgerEntry } from "../ledger/ledger-entry.js";
+import type { Member } from "../members/member.js";
+import type { OrderRecord } from "../orders/order-record.js";
+
+/** What the widget's `/me` reads of one member, all from one consistent view of the store. */
+export interface MemberSnapshot {
+  member: Member;
+  /** The newest entries first, at most `ledgerLimit` (the first page of `ledger.listForMember`). */
+  recentLedger: LedgerEntry[];
+  /** Every order record of the member, as `orders.listForMember` gives them. */
+  orders: OrderRecord[];
+  /** Those of `keys` some ledger entry of the store already holds (`ledger.existingKeys`), in no set order. */
+  usedKeys: string[];
+}
+
+export interface MemberSnapshotQuery {
+  ledgerLimit: number;
+  keys: string[];
+}
+
+/** One read for the storefront's hottest route: PostgreSQL answers it in a single statement. */
+export interface MemberSnapshotReader {
+  /** Null when the store has no such member. */
+  read(storeId: number, memberId: string, query: MemberSnapshotQuery): Promise<MemberSnapshot | null>;
+}

@@ -1,0 +1,15 @@
+import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
+import type { Storage } from "./storage.port.js";
+
+/** The member snapshot made of the store's separate reads inside one read unit of work (lowdb, where each read is in memory). */
+export function memberSnapshotsFromReads(storage: Pick<Storage, "read">): MemberSnapshotReader {
+  return {
+    read: (storeId, memberId, { ledgerLimit, keys }) =>
+      storage.read(storeId, async (tx) => {
+        const member = await tx.members.get(storeId, memberId);
+        if (!member) return null;
+        const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: ledgerLimit, offset: 0 });
+        return { member, recentLedger: items, orders: await tx.orders.listForMember(storeId, memberId), usedKeys: await tx.ledger.existingKeys(storeId, keys) };
+      }),
+  };
+}

@@ -1,0 +1,45 @@
+import type { MemberSnapshotReader } from "../../modules/storefront/member-snapshot.js";
+import { COLUMNS as LEDGER_COLUMNS, toEntry, type LedgerRow } from "./ledger.postgres-repository.js";
+import { membersTable } from "./members.postgres-repository.js";
+import { orderRecordsTable } from "./orders.postgres-repository.js";
+import type { OpenGuard } from "./open-guard.js";
+import { checkPage, checkStoreId, first, type Queryable } from "./sql-values.js";
+
+/**
+ * One statement, so one snapshot and one round trip without BEGIN/COMMIT: the member, their newest ledger
+ * entries, their order records and which of the keys are taken. Rows come back through JSON, whose
+ * timestamps are text (`iso` reads both).
+ */
+const SNAPSHOT = `
+  SELECT
+    (SELECT row_to_json(m) FROM (SELECT ${membersTable.columns} FROM members WHERE store_id = $1 AND id = $2) m) AS member,
+    (SELECT COALESCE(json_agg(l ORDER BY l.created_at DESC, l.seq DESC), '[]')
+       FROM (SELECT ${LEDGER_COLUMNS}, seq FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3) l) AS ledger,
+    (SELECT COALESCE(json_agg(o ORDER BY o.seq), '[]')
+       FROM (SELECT ${orderRecordsTable.columns}, seq FROM order_records WHERE store_id = $1 AND member_id = $2) o) AS orders,
+    ARRAY(SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($4::text[])) AS used_keys`;
+
+interface SnapshotRow {
+  member: Record<string, unknown> | null;
+  ledger: LedgerRow[];
+  orders: Record<string, unknown>[];
+  used_keys: string[];
+}
+
+export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): MemberSnapshotReader {
+  return {
+    async read(storeId, memberId, { ledgerLimit, keys }) {
+      guard.assertOpen();
+      checkStoreId(storeId);
+      checkPage({ limit: ledgerLimit, offset: 0 });
+      const row = await first<SnapshotRow>(pool, SNAPSHOT, [storeId, memberId, ledgerLimit, keys]);
+      if (!row?.member) return null;
+      return {
+        member: membersTable.toDomain(row.member),
+        recentLedger: row.ledger.map(toEntry),
+        orders: row.orders.map((order) => orderRecordsTable.toDomain(order)),
+        usedKeys: row.used_keys,
+      };
+    },
+  };
+}
