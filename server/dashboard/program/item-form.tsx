@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useId, useLayoutEffect, useRef } from "preact/hooks";
 import { Alert } from "../ui/alert.js";
 import type { SaveState } from "../ui/use-save.js";
 
@@ -25,8 +25,9 @@ interface ItemFormProps<T> {
 export function ItemForm<T>({ title, save, submitLabel, onSubmit, onCancel, describeCurrent, onTakeCurrent, onOverwrite, children, footer }: ItemFormProps<T>) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
-  // Focus moves into the form as it opens, and back to what opened it (if still there) as it closes.
-  useEffect(() => {
+  // Focus moves into the form as it opens, and back to what opened it (if still there) as it closes. A layout
+  // effect, because Preact defers a passive effect's cleanup past the removal, leaving focus on the body.
+  useLayoutEffect(() => {
     const opener = document.activeElement;
     form.current?.querySelector<HTMLElement>("input, select")?.focus();
     return () => {
