@@ -7,6 +7,7 @@ const LEDGER_KINDS: Record<LedgerKind, string> = {
   earn_task: "Challenge",
   earn_referral: "Referral",
   redeem: "Redeemed",
+  redeem_refund: "Points back",
   reverse: "Reversal",
   adjust: "Adjustment",
   expire: "Expired",

@@ -19,8 +19,8 @@ export const DEMO_PROGRAM: ProgramSettingsInput = {
     { id: "tr_peak", name: "Peak", thresholdMinor: 75_000, perks: "10% off and early access" },
   ],
   rewards: [
-    { id: "rw_5_off", name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 } },
-    { id: "rw_10_pct", name: "10% off an order", costPoints: 900, discount: { type: "PERCENT", value: 10 } },
+    { id: "rw_5_off", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500 },
+    { id: "rw_10_pct", name: "10% off an order", kind: "percent_off", costPoints: 900, percent: 10 },
   ],
   theme: { primaryColor: "#2f6f4f", textColor: "#ffffff", position: "bottom-right", launcherText: "" },
 };

@@ -1,4 +1,5 @@
 import { bar, h, type Child } from "./dom.js";
+import { lowestCost } from "../modules/rewards/reward-cost.rules.js";
 import type { Format } from "./format.js";
 import { AWARD, CHECK, COPY, LOCK, SHARE, icon } from "./icons.js";
 import type { Goal, Me, Program } from "./types.js";
@@ -60,14 +61,15 @@ export function challengesSection({ program, f }: View, me?: Me): HTMLElement | 
 export function rewardsSection({ program, f }: View, balance?: number): HTMLElement | null {
   if (program.rewards.length === 0) return null;
   const items = program.rewards.map((reward) => {
-    const ready = balance !== undefined && balance >= reward.costPoints;
+    const cost = lowestCost(reward);
+    const ready = balance !== undefined && balance >= cost;
     const standing =
       balance === undefined
         ? null
         : ready
           ? h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"))
-          : need(reward.name, balance, reward.costPoints, f.t("reward.need", { points: f.points(reward.costPoints - balance) }));
-    return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(reward.costPoints)));
+          : need(reward.name, balance, cost, f.t("reward.need", { points: f.points(cost - balance) }));
+    return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(cost)));
   });
   return section(f.t("rewards.title"), h("ul", null, items));
 }

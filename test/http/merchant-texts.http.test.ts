@@ -47,7 +47,7 @@ describe("merchant texts in the shopper's language", () => {
         },
       ],
       tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 0, perks: "Free shipping", i18n: { nl: { name: "Goud", perks: "Gratis verzending" } } }],
-      rewards: [{ id: "rw_five", name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 }, i18n: { nl: { name: "$5 korting" } } }],
+      rewards: [{ id: "rw_five", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { nl: { name: "$5 korting" } } }],
     });
     const dutch = await program(storeId, "nl-NL");
     expect(dutch.challenges[0]).toMatchObject({ title: "Lente", description: "Three orders" });

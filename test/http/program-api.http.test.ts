@@ -54,7 +54,27 @@ describe("the program API, item by item", () => {
     const cases = [
       ["badges", { name: "Explorer", description: "", goal: { kind: "orders", target: 1 } }, { name: "Pathfinder" }, /^bd_/],
       ["tiers", { name: "Gold", thresholdMinor: 50_000, perks: "Free shipping" }, { thresholdMinor: 60_000 }, /^tr_/],
-      ["rewards", { name: "$5 off", costPoints: 500, discount: { type: "ABS", value: 5 } }, { costPoints: 450 }, /^rw_/],
+      [
+        "rewards",
+        {
+          name: "$5 off",
+          description: "",
+          kind: "amount_off",
+          costPoints: 500,
+          amountMinor: 500,
+          minOrderMinor: 0,
+          productIds: [],
+          categoryIds: [],
+          couponDays: 30,
+          perMemberLimit: null,
+          tierIds: [],
+          availableFrom: null,
+          availableUntil: null,
+          budgets: [],
+        },
+        { costPoints: 450 },
+        /^rw_/,
+      ],
     ] as const;
     for (const [list, item, change, prefix] of cases) {
       const created = await post(`/program/${list}`, item);

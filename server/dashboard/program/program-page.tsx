@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { lowestCost } from "../../modules/rewards/reward-cost.rules.js";
 import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
 import { ChallengeEditor } from "./challenge-editor.js";
@@ -6,7 +7,7 @@ import { EarningArea } from "./earning-area.js";
 import { goalWords } from "./fields.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { ProgramList } from "./program-list.js";
-import { discountLabel, RewardEditor } from "./reward-editor.js";
+import { rewardLabel, RewardEditor } from "./reward-editor.js";
 import { TextsArea } from "./texts-area.js";
 import { ThemeArea } from "./theme-area.js";
 import { TierEditor } from "./tier-editor.js";
@@ -50,7 +51,7 @@ export function ProgramPage() {
         title="Rewards"
         noun="reward"
         subtitle="What members can spend their points on."
-        summary={(r) => ({ name: r.name, line: `${fmt.points(r.costPoints)} · ${discountLabel(r, fmt.moneyShort, fmt.precision)}` })}
+        summary={(r) => ({ name: r.name, line: `${fmt.points(lowestCost(r))} · ${rewardLabel(r, fmt.moneyShort)}` })}
         Editor={RewardEditor}
       />
       <ThemeArea />

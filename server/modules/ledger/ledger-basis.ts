@@ -14,6 +14,8 @@ export const orderBasisSchema = z.object({
   keptMinor: z.number(),
   /** Points the order deserved after this entry. */
   deserved: z.number(),
+  /** Points the order's entries had given before this one. */
+  grantedBefore: z.number().optional(),
   /** Points taken back beyond what the balance held. */
   shortfall: z.number().optional(),
 });
@@ -27,7 +29,39 @@ export const taskBasisSchema = z.object({
   points: z.number(),
 });
 
+export type TaskBasis = z.infer<typeof taskBasisSchema>;
+
 export const adjustBasisSchema = z.object({
   /** The merchant chose to show the reason to the shopper. */
   visibleToShopper: z.boolean(),
 });
+export type AdjustBasis = z.infer<typeof adjustBasisSchema>;
+
+/** A reward paid for with points: what was bought, at what price. */
+export const redeemBasisSchema = z.object({
+  redemptionId: z.string(),
+  rewardId: z.string(),
+  rewardName: z.string(),
+  rewardKind: z.string(),
+  /** The money the reward is worth (a coupon's amount, a donation's value); null for a percent, free shipping or an experience. */
+  valueMinor: z.number().nullable(),
+  couponCode: z.string().nullable(),
+});
+export type RedeemBasis = z.infer<typeof redeemBasisSchema>;
+
+/** Points of a redemption given back, and why (its coupon expired unused, the merchant cancelled it). */
+export const redeemRefundBasisSchema = z.object({
+  redemptionId: z.string(),
+  rewardName: z.string(),
+  reason: z.enum(["coupon_expired", "cancelled"]),
+});
+export type RedeemRefundBasis = z.infer<typeof redeemRefundBasisSchema>;
+
+/** Points that lapsed under the merchant's expiry rule. */
+export const expireBasisSchema = z.object({
+  rule: z.enum(["inactivity", "per_lot"]),
+  months: z.number(),
+  /** The last earning (inactivity) or the lot's earning (per lot) the expiry counts from. */
+  earnedAt: z.string(),
+});
+export type ExpireBasis = z.infer<typeof expireBasisSchema>;

@@ -1,4 +1,4 @@
-export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "redeem" | "reverse" | "adjust" | "expire";
+export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "redeem" | "redeem_refund" | "reverse" | "adjust" | "expire";
 
 /** What an entry came from: an order, a task, a redemption, the merchant's hand. */
 export interface LedgerSource {

@@ -5,7 +5,8 @@ import { moneyWords } from "../../lib/money.js";
 import { parseInput } from "../../lib/validation.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
-import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
+import type { AppendResult } from "./ledger-entry.js";
+import { post } from "./posting.js";
 import { explainEntry } from "./ledger-words.rules.js";
 import { adjustmentLeavesBalance, adjustmentSchema } from "./ledger.rules.js";
 
@@ -45,21 +46,15 @@ export class LedgerService {
       if (!allowed) {
         throw new AppError("insufficient_points", `The member has ${member.balance} points; taking ${-points} would leave a negative balance`);
       }
-      const at = this.deps.clock.now().toISOString();
-      const entry: LedgerEntry = {
-        id: newId("led"),
+      const now = this.deps.clock.now();
+      const at = now.toISOString();
+      const result = await post(
+        tx,
         storeId,
-        memberId,
-        delta: points,
-        kind: "adjust",
-        source: { type: "manual", id: idempotencyKey },
-        idempotencyKey,
-        actor,
-        note: reason,
-        basis: { visibleToShopper },
-        createdAt: at,
-      };
-      const result = await tx.ledger.append(storeId, entry);
+        { memberId, delta: points, kind: "adjust", source: { type: "manual", id: idempotencyKey }, idempotencyKey, actor, note: reason, basis: { visibleToShopper } },
+        now,
+      );
+      const entry = result.entry;
       await tx.audit.append(storeId, {
         id: newId("aud"),
         storeId,

@@ -1,4 +1,5 @@
-import type { LedgerEntry, LedgerKind } from "../ledger/ledger-entry.js";
+import type { OrderBasis } from "../ledger/ledger-basis.js";
+import type { LedgerEntry } from "../ledger/ledger-entry.js";
 import type { EarningRule } from "../settings/program-settings.js";
 import { eligibleAmountMinor } from "./eligible-amount.rules.js";
 import type { OrderFacts } from "./order-facts.js";
@@ -19,9 +20,9 @@ export function pointsDeserved(facts: OrderFacts, rule: EarningRule): { points: 
 
 export interface LedgerCorrection {
   delta: number;
-  kind: LedgerKind;
+  kind: "earn_order" | "reverse";
   idempotencyKey: string;
-  basis: Record<string, unknown>;
+  basis: OrderBasis;
   note: string;
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { Logger } from "../../lib/logger.js";
 import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
+import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 import { payDueChallenges } from "../program/challenge-awards.js";
@@ -77,20 +78,21 @@ export class OrderReconciler {
     const at = this.deps.clock.now().toISOString();
     const balanceBefore = await tx.ledger.balance(storeId, member.id);
     const shortfall = correction.delta < 0 ? Math.min(-correction.delta, Math.max(0, -(balanceBefore + correction.delta))) : 0;
-    const entry = {
-      id: newId("led"),
+    const { entry } = await post(
+      tx,
       storeId,
-      memberId: member.id,
-      delta: correction.delta,
-      kind: correction.kind,
-      source: { type: "order" as const, id: orderId },
-      idempotencyKey: correction.idempotencyKey,
-      actor: "system",
-      note: correction.note,
-      basis: shortfall > 0 ? { ...correction.basis, shortfall } : correction.basis,
-      createdAt: at,
-    };
-    await tx.ledger.append(storeId, entry);
+      {
+        memberId: member.id,
+        delta: correction.delta,
+        kind: correction.kind,
+        source: { type: "order", id: orderId },
+        idempotencyKey: correction.idempotencyKey,
+        actor: "system",
+        note: correction.note,
+        basis: shortfall > 0 ? { ...correction.basis, shortfall } : correction.basis,
+      },
+      this.deps.clock.now(),
+    );
     if (shortfall > 0) {
       await tx.audit.append(storeId, {
         id: newId("aud"),

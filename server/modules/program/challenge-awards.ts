@@ -1,6 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
-import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
+import { post } from "../ledger/posting.js";
 import type { OrderRecord } from "../orders/order-record.js";
 import { challengeRewardKey, challengesDue, type Challenge } from "./progress.rules.js";
 
@@ -30,9 +30,7 @@ export async function payDueChallenges(
   );
   const payout: ChallengePayout = { challenges: 0, points: 0 };
   for (const challenge of challengesDue(challenges, orders, paid, memberId)) {
-    const { created } = await tx.ledger.append(storeId, {
-      id: newId("led"),
-      storeId,
+    const { created } = await post(tx, storeId, {
       memberId,
       delta: challenge.points,
       kind: "earn_task",
@@ -41,8 +39,7 @@ export async function payDueChallenges(
       actor: "system",
       note: `Challenge completed: ${challenge.title}`,
       basis: { challengeId: challenge.id, title: challenge.title, goal: challenge.goal, countFrom: challenge.countFrom ?? null, points: challenge.points },
-      createdAt: clock.now().toISOString(),
-    });
+    }, clock.now());
     if (created) {
       payout.challenges++;
       payout.points += challenge.points;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rewardKindSchemas } from "../rewards/reward-schema.js";
 import { contrastProblem, MIN_TEXT_CONTRAST } from "./theme-contrast.rules.js";
 
 /** The merchant's earning rule: `points` for every `perAmountMinor` minor units spent, rounded down. No floats. */
@@ -59,13 +60,29 @@ export const tierSchema = z.strictObject({
   perks: z.string().max(300).default(""),
   i18n: translations({ name: text(60), perks: z.string().max(300) }),
 });
-export const rewardSchema = z.strictObject({
-  id: id("rw"),
-  name: text(80),
-  i18n: translations({ name: text(80) }),
-  costPoints: z.number().int().min(1).max(100_000_000),
-  discount: z.strictObject({ type: z.enum(["ABS", "PERCENT"]), value: z.number().positive().max(100_000) }),
-});
+const rewardTexts = translations({ name: text(80), description: z.string().max(500) });
+/** A reward in the catalog, by kind (reward-schema.ts), with its texts in other languages. */
+export const rewardSchema = z
+  .discriminatedUnion("kind", [
+    rewardKindSchemas.amount_off.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.percent_off.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.free_shipping.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.free_product.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.variable.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.experience.extend({ i18n: rewardTexts }),
+    rewardKindSchemas.donation.extend({ i18n: rewardTexts }),
+  ])
+  .superRefine((reward, context) => {
+    if (reward.availableFrom && reward.availableUntil && reward.availableFrom > reward.availableUntil)
+      context.addIssue({ code: "custom", path: ["availableUntil"], message: "must not be before availableFrom" });
+    if (reward.kind !== "variable") return;
+    if (reward.minPoints > reward.maxPoints) context.addIssue({ code: "custom", path: ["maxPoints"], message: "must be at least minPoints" });
+    if ((reward.maxPoints - reward.minPoints) % reward.stepPoints !== 0)
+      context.addIssue({ code: "custom", path: ["stepPoints"], message: "must step evenly from minPoints to maxPoints" });
+    if (reward.minPoints % reward.pointsPerUnit !== 0 || reward.stepPoints % reward.pointsPerUnit !== 0)
+      context.addIssue({ code: "custom", path: ["pointsPerUnit"], message: "must divide minPoints and stepPoints, so every choice is whole units" });
+  });
+export type Reward = z.infer<typeof rewardSchema>;
 
 export const themeSchema = z
   .strictObject({

@@ -1,0 +1,42 @@
+import { newId } from "../../lib/ids.js";
+import type { StoreTransaction } from "../../storage/storage.port.js";
+import type { AdjustBasis, ExpireBasis, OrderBasis, RedeemBasis, RedeemRefundBasis, TaskBasis } from "./ledger-basis.js";
+import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
+
+/** Each kind of entry with the source and basis it must carry; the compiler refuses any other pairing. */
+type PostingKind =
+  | { kind: "earn_order" | "reverse"; source: { type: "order"; id: string }; basis: OrderBasis }
+  | { kind: "earn_task"; source: { type: "task"; id: string }; basis: TaskBasis }
+  | { kind: "adjust"; source: { type: "manual"; id: string }; basis: AdjustBasis }
+  | { kind: "redeem"; source: { type: "redemption"; id: string }; basis: RedeemBasis }
+  | { kind: "redeem_refund"; source: { type: "redemption"; id: string }; basis: RedeemRefundBasis }
+  | { kind: "expire"; source: { type: "expiry"; id: string }; basis: ExpireBasis };
+
+export type Posting = PostingKind & {
+  memberId: string;
+  /** Signed whole points. */
+  delta: number;
+  /** Unique per store: posting the same cause again writes nothing and answers the entry already there. */
+  idempotencyKey: string;
+  /** "system" or the merchant's email. */
+  actor: string;
+  note: string;
+};
+
+/** The one way onto the books: every entry, whatever its cause, is posted here with its typed basis. */
+export function post(tx: Pick<StoreTransaction, "ledger">, storeId: number, posting: Posting, at: Date): Promise<AppendResult> {
+  const entry: LedgerEntry = {
+    id: newId("led"),
+    storeId,
+    memberId: posting.memberId,
+    delta: posting.delta,
+    kind: posting.kind,
+    source: posting.source,
+    idempotencyKey: posting.idempotencyKey,
+    actor: posting.actor,
+    note: posting.note,
+    basis: posting.basis,
+    createdAt: at.toISOString(),
+  };
+  return tx.ledger.append(storeId, entry);
+}

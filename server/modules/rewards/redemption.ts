@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+export const REDEMPTION_STATUSES = ["pending", "issued", "used", "expired", "released", "fulfilled"] as const;
+
+/**
+ * A shopper's redemption of a reward. While `pending` its points are held (spendable balance = ledger
+ * balance - held points); `issued` posts the `redeem` entry; `released` gives the hold back and books nothing.
+ */
+export const redemptionSchema = z.object({
+  id: z.string(),
+  storeId: z.number().int(),
+  memberId: z.string(),
+  rewardId: z.string(),
+  /** The reward as it was when redeemed: later edits to the catalog do not change what was bought. */
+  rewardName: z.string(),
+  rewardKind: z.string(),
+  points: z.number().int().positive(),
+  /** Money the reward is worth in minor units (a coupon's amount, a donation's value); null when it has none fixed. */
+  valueMinor: z.number().int().nullable(),
+  status: z.enum(REDEMPTION_STATUSES),
+  coupon: z.object({ code: z.string(), expiresAt: z.string(), ecwidId: z.number().int().nullable() }).nullable(),
+  /** Why it was released, in words the shopper reads. */
+  reason: z.string().nullable(),
+  /** The shopper's Idempotency-Key, scoped to store and member, and a fingerprint of the request it came with. */
+  requestKey: z.string().nullable(),
+  requestFingerprint: z.string(),
+  /** When the settle job should next look at a pending coupon, and how often it has. */
+  checkAfter: z.string().nullable(),
+  checks: z.number().int(),
+  /** The order that used the coupon, or the merchant who fulfilled an experience or paid out a donation. */
+  usedByOrderId: z.string().nullable(),
+  fulfilledBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Redemption = z.infer<typeof redemptionSchema>;
+export type RedemptionStatus = Redemption["status"];
+
+/** What the shopper reads of a redemption (`POST .../redeem`, `GET /me`). */
+export const redemptionViewSchema = redemptionSchema.pick({ id: true, rewardId: true, rewardName: true, points: true, status: true, createdAt: true }).extend({
+  coupon: z.object({ code: z.string(), expiresAt: z.string() }).nullable(),
+});
+export type RedemptionView = z.infer<typeof redemptionViewSchema>;
+
+export interface RedemptionRepository {
+  /** Refuses (throws) a second redemption with the same id, coupon code or member request key. */
+  insert(storeId: number, redemption: Redemption): Promise<void>;
+  update(storeId: number, redemption: Redemption): Promise<void>;
+  get(storeId: number, id: string): Promise<Redemption | null>;
+  findByCode(storeId: number, code: string): Promise<Redemption | null>;
+  findByRequestKey(storeId: number, memberId: string, requestKey: string): Promise<Redemption | null>;
+  /** Newest first. */
+  listForMember(storeId: number, memberId: string, limit: number): Promise<Redemption[]>;
+  /** Newest first, optionally of some statuses. */
+  page(storeId: number, query: { statuses?: RedemptionStatus[]; limit: number; offset: number }): Promise<{ total: number; items: Redemption[] }>;
+  /** Points held by the member's pending redemptions. */
+  heldPoints(storeId: number, memberId: string): Promise<number>;
+  /** Redemptions of `rewardId` not released, created at or after `since` (all when null): limits and budgets count these. */
+  countForReward(storeId: number, rewardId: string, query: { memberId?: string; since: string | null }): Promise<{ count: number; valueMinor: number }>;
+  /** Pending ones whose `checkAfter` is due, and issued ones whose coupon expired by `now`: the jobs' work. */
+  due(storeId: number, now: string, limit: number): Promise<Redemption[]>;
+}
