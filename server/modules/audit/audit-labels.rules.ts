@@ -19,6 +19,9 @@ const PART_NOUNS: Record<ProgramPart, string> = {
   earning: "Earning rule",
   theme: "Widget look",
   texts: "Widget texts",
+  redemption: "Redemption policy",
+  expiry: "Points expiry",
+  emails: "Email choices",
 };
 const LIST_NOUNS: Partial<Record<ProgramPart, string>> = { challenges: "Challenges", badges: "Badges", tiers: "Tiers", rewards: "Rewards" };
 const MOST_NAMED = 3;

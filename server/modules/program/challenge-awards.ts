@@ -30,16 +30,21 @@ export async function payDueChallenges(
   );
   const payout: ChallengePayout = { challenges: 0, points: 0 };
   for (const challenge of challengesDue(challenges, orders, paid, memberId)) {
-    const { created } = await post(tx, storeId, {
-      memberId,
-      delta: challenge.points,
-      kind: "earn_task",
-      source: { type: "task", id: challenge.id },
-      idempotencyKey: challengeRewardKey(challenge.id, memberId),
-      actor: "system",
-      note: `Challenge completed: ${challenge.title}`,
-      basis: { challengeId: challenge.id, title: challenge.title, goal: challenge.goal, countFrom: challenge.countFrom ?? null, points: challenge.points },
-    }, clock.now());
+    const { created } = await post(
+      tx,
+      storeId,
+      {
+        memberId,
+        delta: challenge.points,
+        kind: "earn_task",
+        source: { type: "task", id: challenge.id },
+        idempotencyKey: challengeRewardKey(challenge.id, memberId),
+        actor: "system",
+        note: `Challenge completed: ${challenge.title}`,
+        basis: { challengeId: challenge.id, title: challenge.title, goal: challenge.goal, countFrom: challenge.countFrom ?? null, points: challenge.points },
+      },
+      clock.now(),
+    );
     if (created) {
       payout.challenges++;
       payout.points += challenge.points;

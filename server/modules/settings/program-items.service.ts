@@ -3,7 +3,19 @@ import { notFound, versionConflict } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput, validationFailed } from "../../lib/validation.js";
 import type { ListPart } from "./program-diff.rules.js";
-import { badgeSchema, challengeSchema, earningRuleSchema, rewardSchema, textsSchema, themeSchema, tierSchema, type ProgramSettings } from "./program-settings.js";
+import {
+  badgeSchema,
+  challengeSchema,
+  earningRuleSchema,
+  emailSwitchesSchema,
+  pointsExpirySchema,
+  redemptionPolicySchema,
+  rewardSchema,
+  textsSchema,
+  themeSchema,
+  tierSchema,
+  type ProgramSettings,
+} from "./program-settings.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
 import type { ProgramWrite, SettingsService } from "./settings.service.js";
 
@@ -16,12 +28,15 @@ export const PROGRAM_LISTS: { [L in ListPart]: { schema: z.ZodType<ProgramItem<L
   rewards: { schema: rewardSchema, prefix: "rw", noun: "reward" },
 };
 
-export type SinglePart = "earning" | "theme" | "texts";
+export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails";
 
 export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSettings[P]>; noun: string } } = {
   earning: { schema: earningRuleSchema, noun: "earning rule" },
   theme: { schema: themeSchema, noun: "widget look" },
   texts: { schema: textsSchema, noun: "widget texts" },
+  redemption: { schema: redemptionPolicySchema, noun: "redemption policy" },
+  expiry: { schema: pointsExpirySchema, noun: "points expiry" },
+  emails: { schema: emailSwitchesSchema, noun: "email choices" },
 };
 
 /** A piece of the program with its version, the `ETag` a later write may send back as `If-Match`. */

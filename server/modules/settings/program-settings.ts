@@ -103,6 +103,27 @@ export const themeSchema = z
     if (problem) context.addIssue({ code: "custom", path: ["textColor"], message: problem, params: { code: "too_small", minimum: MIN_TEXT_CONTRAST } });
   });
 
+/** What happens around redemptions beyond each reward's own terms. */
+export const redemptionPolicySchema = z.strictObject({
+  /** An issued coupon that expires unused gives its points back (a `redeem_refund` entry). */
+  returnPointsOnCouponExpiry: z.boolean().default(false),
+});
+
+/** Points lapse after `months` without earning (inactivity), or `months` after each lot was earned (per lot). */
+export const pointsExpirySchema = z.strictObject({
+  mode: z.enum(["off", "inactivity", "per_lot"]).default("off"),
+  months: z.number().int().min(1).max(120).default(12),
+  /** Days before an expiry that the member is warned by email (once). */
+  warnDays: z.number().int().min(1).max(90).default(14),
+});
+
+/** Which emails shoppers get (sign-in codes always go). */
+export const emailSwitchesSchema = z.strictObject({
+  pointsEarned: z.boolean().default(false),
+  rewardIssued: z.boolean().default(true),
+  expiringSoon: z.boolean().default(true),
+});
+
 /** Merchant overrides of any storefront or email text, per language. */
 export const textsSchema = z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500)));
 
@@ -115,6 +136,9 @@ export const programSettingsSchema = z
     rewards: z.array(rewardSchema).max(30).default([]),
     theme: themeSchema.default(themeSchema.parse({})),
     texts: textsSchema.default({}),
+    redemption: redemptionPolicySchema.default(redemptionPolicySchema.parse({})),
+    expiry: pointsExpirySchema.default(pointsExpirySchema.parse({})),
+    emails: emailSwitchesSchema.default(emailSwitchesSchema.parse({})),
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {
