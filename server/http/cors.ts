@@ -9,7 +9,7 @@ export const openCors: RequestHandler = (req, res, next) => {
   res.set("Vary", "Origin");
   if (req.method === "OPTIONS") {
     res.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.set("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    res.set("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
     res.set("Access-Control-Max-Age", "600");
     res.status(204).end();
     return;

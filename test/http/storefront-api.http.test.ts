@@ -136,6 +136,7 @@ describe("the public program", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers["access-control-allow-origin"]).toBe("*");
     expect(preflight.headers["access-control-allow-headers"]).toContain("Authorization");
+    expect(preflight.headers["access-control-allow-headers"]).toContain("Idempotency-Key"); // a redemption retried from another origin
     expect(preflight.headers["access-control-allow-credentials"]).toBeUndefined();
     const program = await app.http.get(api("/program?lang=nb-NO"), { headers: { Origin: "https://shop.example.org" } });
     expect(program.headers["access-control-allow-origin"]).toBe("*");
