@@ -138,9 +138,19 @@ export interface RequestLogEntry {
 /**
  * What the emulator plays instead of answering a REST call: an error status, or a transport fault
  * (`hang` holds the request unanswered for `ms`, default a minute, then answers it; `reset` drops the
- * connection; `malformed-json` answers 200 with a JSON body cut short).
+ * connection; `malformed-json` answers 200 with a JSON body cut short; `lost-call` holds the request until
+ * the caller gives up or `ms` pass, then drops it unprocessed; `lost-answer` processes the request (a
+ * coupon is made) but never answers, dropping the connection when the caller gives up or `ms` pass).
+ * With `on`, only a call with that method and path (relative to `/api/v3/{storeId}`) meets the fault.
  */
-export type Fault = { status: 429 | 500 | 503; retryAfter?: number } | { kind: "hang"; ms?: number } | { kind: "reset" } | { kind: "malformed-json" };
+export type Fault = (
+  | { status: 409 | 429 | 500 | 503; retryAfter?: number }
+  | { kind: "hang"; ms?: number }
+  | { kind: "reset" }
+  | { kind: "malformed-json" }
+  | { kind: "lost-call"; ms?: number }
+  | { kind: "lost-answer"; ms?: number }
+) & { on?: { method: string; path: string } };
 
 export interface WebhookInit {
   url: string;

@@ -42,6 +42,8 @@ export function couponsRoutes(state: EmulatorState): Router {
   const canRead = requireScopes(["read_discount_coupons"]);
   const canUpdate = requireScopes(["update_discount_coupons"]);
 
+  // The `code` filter is a "search term" (CONTRACT §4.9, UNVERIFIED #11): played as the looser reading, a
+  // substring ignoring case, so the app must pick the exact code out of what comes back.
   router.get("/discount_coupons", canRead, (req, res) => {
     const query = queryOf(req);
     const store = storeOf(res);
@@ -50,7 +52,7 @@ export function couponsRoutes(state: EmulatorState): Router {
     const statuses = listParam(query, "availability");
     const coupons = [...store.coupons.values()]
       .map((record) => couponView(store, record, state.now()))
-      .filter((c) => (!code || c.code.toLowerCase() === code) && (!types || types.includes(c.discountType)) && (!statuses || statuses.includes(c.status)))
+      .filter((c) => (!code || c.code.toLowerCase().includes(code)) && (!types || types.includes(c.discountType)) && (!statuses || statuses.includes(c.status)))
       .sort((a, b) => a.id - b.id);
     sendJson(req, res, paginate(coupons, query));
   });

@@ -1,21 +1,35 @@
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
+import type { Fault } from "../api-types.js";
 import { EcwidApiError } from "../ecwid-api-error.js";
 import type { EmulatorState } from "../emulator-state.js";
 import type { RateLimiter } from "../rate-limiter.js";
 import { setRestStore, setRestToken, storeOf, tokenOf, tokenRecordOf } from "./request-context.js";
 
-const FAULT_CODES: Record<number, string> = { 429: "RATE_LIMITED", 500: "INTERNAL_ERROR", 503: "SERVICE_UNAVAILABLE" };
+const FAULT_CODES: Record<number, string> = { 409: "CONSTRAINT_VIOLATION", 429: "RATE_LIMITED", 500: "INTERNAL_ERROR", 503: "SERVICE_UNAVAILABLE" };
 
 const HANG_MS = 60_000;
+
+/** A fault with `on` waits for its call; one without meets the next call, in the order they were queued. */
+function takeFault(state: EmulatorState, method: string, path: string): Fault | undefined {
+  const index = state.faults.findIndex((fault) => !fault.on || (fault.on.method.toUpperCase() === method && fault.on.path === path));
+  return index < 0 ? undefined : state.faults.splice(index, 1)[0];
+}
 
 /** Answers with the next queued `failNext` fault before anything else looks at the request. */
 export function injectFaults(state: EmulatorState): RequestHandler {
   return (req, res, next) => {
-    const fault = state.faults.shift();
+    const fault = takeFault(state, req.method, req.path);
     if (!fault) return next();
     if ("kind" in fault) {
       if (fault.kind === "reset") return void req.socket.destroy();
       if (fault.kind === "malformed-json") return void res.status(200).type("application/json").send('{"id":"QL-1","items":[{"name":"Te');
+      if (fault.kind === "lost-call") return void holdThenDrop(req, res, fault.ms);
+      if (fault.kind === "lost-answer") {
+        // The endpoint does its work; whatever it answers goes nowhere.
+        res.end = (() => res) as typeof res.end;
+        holdThenDrop(req, res, fault.ms);
+        return next();
+      }
       const timer = setTimeout(next, fault.ms ?? HANG_MS);
       return void res.once("close", () => clearTimeout(timer));
     }
@@ -23,6 +37,12 @@ export function injectFaults(state: EmulatorState): RequestHandler {
     const headers: Record<string, string> = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
     next(new EcwidApiError(fault.status, FAULT_CODES[fault.status] ?? "INTERNAL_ERROR", "Injected fault (Ecwid emulator failNext)", headers));
   };
+}
+
+/** Keeps the caller waiting until it gives up (or `ms` pass), then drops the connection without an answer. */
+function holdThenDrop(req: Request, res: Response, ms = HANG_MS): void {
+  const timer = setTimeout(() => req.socket.destroy(), ms);
+  res.once("close", () => clearTimeout(timer));
 }
 
 export function findStore(state: EmulatorState): RequestHandler {

@@ -73,15 +73,16 @@ describe("discount coupons", () => {
     expect(gone.data).toEqual({ errorMessage: "Coupon is not found", errorCode: "DISCOUNT_COUPON_NOT_FOUND" });
   });
 
-  it("when coupons are searched by code, then only the exact code matches", async () => {
+  it("when coupons are searched by code, then every code containing it comes back, ignoring case (the looser reading of UNVERIFIED #11)", async () => {
     const { emulator, http } = await startEmulator();
     const store = emulator.addStore({ storeId: 1003 });
     emulator.putCoupon(1003, { code: "LOY-1" });
     emulator.putCoupon(1003, { code: "LOY-12" });
+    emulator.putCoupon(1003, { code: "OTHER" });
 
-    const res = await http.get("/api/v3/1003/discount_coupons", { ...bearer(store.accessToken), params: { code: "LOY-1" } });
+    const res = await http.get("/api/v3/1003/discount_coupons", { ...bearer(store.accessToken), params: { code: "loy-1" } });
 
-    expect(res.data).toMatchObject({ total: 1, items: [{ code: "LOY-1" }] });
+    expect(res.data).toMatchObject({ total: 2, items: [{ code: "LOY-1" }, { code: "LOY-12" }] });
   });
 
   it("when a single-use coupon is used by an order, then it counts the order and reads USEDUP", async () => {

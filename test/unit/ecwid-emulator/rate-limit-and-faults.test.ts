@@ -138,3 +138,46 @@ describe("transport faults", () => {
     expect(() => JSON.parse(res.data as string)).toThrow(SyntaxError);
   });
 });
+
+describe("faults aimed at one call", () => {
+  const coupon = { name: "Reward", code: "QL-AIMED", discountType: "ABS", discount: 5 };
+  const onCreate = { method: "POST", path: "/discount_coupons" };
+
+  it("when a 409 waits for POST /discount_coupons, then other calls pass and the create gets 409 CONSTRAINT_VIOLATION, making nothing", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { status: 409, on: onCreate });
+
+    const other = await http.get("/api/v3/1003/discount_coupons", bearer(store.accessToken));
+    const created = await http.post("/api/v3/1003/discount_coupons", coupon, bearer(store.accessToken));
+
+    expect(other.status).toBe(200);
+    expect(created.status).toBe(409);
+    expect(created.data.errorCode).toBe("CONSTRAINT_VIOLATION");
+    expect(emulator.getCoupons(1003)).toEqual([]);
+    expect(emulator.faultsLeft()).toBe(0);
+  });
+
+  it("when the answer of a create is lost, then the caller times out and the coupon exists", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "lost-answer", on: onCreate });
+
+    const call = http.post("/api/v3/1003/discount_coupons", coupon, { ...bearer(store.accessToken), timeout: 200 });
+
+    await expect(call).rejects.toMatchObject({ code: "ECONNABORTED" });
+    expect(emulator.getCoupons(1003)).toMatchObject([{ code: "QL-AIMED", discount: 5 }]);
+  });
+
+  it("when a create call is lost, then the caller times out and no coupon exists, even later", async () => {
+    const { emulator, http } = await startEmulator();
+    const store = emulator.addStore({ storeId: 1003 });
+    emulator.failNext(1, { kind: "lost-call", ms: 300, on: onCreate });
+
+    const call = http.post("/api/v3/1003/discount_coupons", coupon, { ...bearer(store.accessToken), timeout: 100 });
+
+    await expect(call).rejects.toMatchObject({ code: "ECONNABORTED" });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(emulator.getCoupons(1003)).toEqual([]);
+  });
+});
