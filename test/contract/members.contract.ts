@@ -97,6 +97,19 @@ export function describeMembersContract(h: ContractHarness): void {
       });
     });
 
+    it("when a member's language, unsubscribe and expiry warning are updated, then get and the storefront snapshot read them back", async () => {
+      const storeId = aStoreId();
+      const member = await insertMember(h.storage, storeId, { email: "ann@shopper.example" });
+      expect(member).toMatchObject({ lang: null, unsubscribedAt: null, expiryWarnedFor: null });
+      const changed: Member = { ...member, lang: "nb", unsubscribedAt: minutesAfter(3), expiryWarnedFor: "2027-02-01T00:00:00.000Z", updatedAt: minutesAfter(3) };
+      await inStore(storeId, (tx) => tx.members.update(storeId, changed));
+      expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(changed);
+      expect((await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 1, keys: [] }))?.member).toEqual(changed);
+      const resubscribed: Member = { ...changed, unsubscribedAt: null, updatedAt: minutesAfter(4) };
+      await inStore(storeId, (tx) => tx.members.update(storeId, resubscribed));
+      expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(resubscribed);
+    });
+
     it("when an update would take another member's email, then it is refused and nothing changes", async () => {
       const storeId = aStoreId();
       await insertMember(h.storage, storeId, { email: "ann@shopper.example" });

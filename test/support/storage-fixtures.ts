@@ -2,7 +2,7 @@ import { newId } from "../../server/lib/ids.js";
 import type { AuditEntry } from "../../server/modules/audit/audit-entry.js";
 import type { InboxEvent } from "../../server/modules/inbox/inbox-event.js";
 import type { LedgerEntry } from "../../server/modules/ledger/ledger-entry.js";
-import { emptyStats, type Member } from "../../server/modules/members/member.js";
+import { emptyStats, freshEmailState, type Member } from "../../server/modules/members/member.js";
 import type { Install } from "../../server/modules/stores/install.js";
 
 /** A store id no other test uses, so suites may share one database. */
@@ -44,6 +44,7 @@ export function aMember(storeId: number, overrides: Partial<Member> = {}): Membe
     customerId: null,
     balance: 0,
     stats: emptyStats(),
+    ...freshEmailState(),
     createdAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     ...overrides,

@@ -1,3 +1,5 @@
+import type { Language } from "../settings/program-settings.js";
+
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
 export interface Member {
   id: string;
@@ -7,6 +9,12 @@ export interface Member {
   /** Cached sum of the member's ledger entries, updated in the same write as each entry. */
   balance: number;
   stats: MemberStats;
+  /** The language the shopper last used (an order's, or the widget's at sign-in): their emails are in it. Null: the store's. */
+  lang: Language | null;
+  /** When the shopper unsubscribed from the program's emails (sign-in codes still go); null while subscribed. */
+  unsubscribedAt: string | null;
+  /** The expiry the shopper was last warned of by email (its instant), so each expiry is warned of once. */
+  expiryWarnedFor: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,5 +46,8 @@ export interface MemberRepository {
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** A new member's email state: the store's language, subscribed, never warned. */
+export const freshEmailState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor"> => ({ lang: null, unsubscribedAt: null, expiryWarnedFor: null });
 
 export const emptyStats = (): MemberStats => ({ paidOrders: 0, lifetimeSpendMinor: 0, firstOrderAt: null, lastOrderAt: null });

@@ -1,3 +1,4 @@
+import { freshEmailState } from "../../modules/members/member.js";
 import { emptyStoreDocument, type StoreDocument } from "./lowdb-documents.js";
 
 interface LegacyOrderFields {
@@ -11,10 +12,14 @@ interface LegacyOrderFields {
  * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
  * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
  * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists (tables) added
- * since start empty.
+ * since start empty; members saved before emails get their email state.
  */
 export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   Object.assign(doc, { ...emptyStoreDocument(doc.storeId), ...doc });
+  // Members saved before emails: the store's language, subscribed, never warned (as PostgreSQL's migration 007).
+  doc.members.forEach((member, index) => {
+    if (member.unsubscribedAt === undefined) doc.members[index] = { ...freshEmailState(), ...member };
+  });
   const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);
   if (legacy.length === 0) return doc;
   const keptByOrder = new Map<string, number>();

@@ -1,8 +1,11 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
-import { column, jsonb, PgTable, timestamp } from "./pg-table.js";
-import { first, type Queryable } from "./sql-values.js";
+import { column, jsonb, PgTable, timestamp, type Column } from "./pg-table.js";
+import { first, iso, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
+
+/** A timestamptz or null; `row_to_json` (the member snapshot) hands it back as text, a plain query as a Date. */
+const instantOrNull = (name: string): Column => ({ name, write: (value) => value, read: (value) => (value === null || value === undefined ? null : iso(value as Date | string)) });
 
 const emailKey = (email: string | null) => (email === null ? null : normaliseEmail(email));
 
@@ -17,6 +20,9 @@ export const membersTable = new PgTable<Member>({
     customerId: column("customer_id"),
     balance: column("balance"),
     stats: jsonb("stats"),
+    lang: column("lang"),
+    unsubscribedAt: instantOrNull("unsubscribed_at"),
+    expiryWarnedFor: instantOrNull("expiry_warned_for"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
@@ -58,7 +64,8 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         [storeId, member.id, key, member.customerId],
       );
       if (clash) throw conflict(key !== null && clash.email_key === key ? "another member already has this email" : `another member already has customer id ${member.customerId}`);
-      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "updatedAt"]))) throw notFound(`member ${member.id} not found`);
+      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "updatedAt"])))
+        throw notFound(`member ${member.id} not found`);
     },
   };
 }
