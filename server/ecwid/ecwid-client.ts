@@ -1,16 +1,21 @@
 import axios, { type AxiosInstance, type AxiosError } from "axios";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Logger } from "../lib/logger.js";
 import { TokenBucket } from "../lib/token-bucket.js";
 import { EcwidApiError } from "./ecwid-api-error.js";
 import { decideRetry, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from "./retry-policy.js";
 import {
   categoryPageSchema,
+  couponCreatedSchema,
+  couponPageSchema,
+  couponSchema,
   orderPageSchema,
   orderSchema,
   productPageSchema,
   storeProfileSchema,
   type EcwidCategoryPage,
+  type EcwidCoupon,
+  type EcwidCouponInput,
   type EcwidOrder,
   type EcwidOrderPage,
   type EcwidProductPage,
@@ -49,7 +54,26 @@ interface RequestSpec<T> {
   params?: Record<string, string | number | undefined>;
   data?: unknown;
   schema: z.ZodType<T>;
+  /** Fewer attempts than the policy's, for a call a shopper is waiting on. */
+  maxAttempts?: number;
+  /** Told before each retry: an earlier attempt may have landed. */
+  onRetry?: () => void;
 }
+
+/**
+ * How `POST /discount_coupons` went. `duplicate`: Ecwid has a coupon with this code (409), possibly made by an
+ * earlier attempt of this very call whose answer was lost. `refused`: a definite 4xx; `mayHaveLanded` when an
+ * attempt before it failed in transit. `unknown`: no answer (5xx, timeout, unreachable) after the retries, so
+ * the coupon may or may not exist.
+ */
+export type CouponCreation =
+  | { outcome: "created"; id: number }
+  | { outcome: "duplicate" }
+  | { outcome: "refused"; status: number; errorCode: string | null; message: string; mayHaveLanded: boolean }
+  | { outcome: "unknown"; message: string };
+
+/** Attempts for a call a shopper waits on: one retry. */
+const SHOPPER_WAITS_ATTEMPTS = 2;
 
 /** Ecwid REST v3: throttled per store before calling, honours Retry-After, bounded retries, never logs tokens. */
 export class EcwidClient {
@@ -91,6 +115,71 @@ export class EcwidClient {
     return this.request(storeId, accessToken, { method: "GET", path: "/categories", params, schema: categoryPageSchema });
   }
 
+  /** Makes one coupon; never throws for an answer Ecwid gave or failed to give (see CouponCreation). */
+  async createCoupon(storeId: number, accessToken: string, coupon: EcwidCouponInput): Promise<CouponCreation> {
+    let retried = false;
+    try {
+      const created = await this.request(storeId, accessToken, {
+        method: "POST",
+        path: "/discount_coupons",
+        data: coupon,
+        schema: couponCreatedSchema,
+        maxAttempts: SHOPPER_WAITS_ATTEMPTS,
+        onRetry: () => {
+          retried = true;
+        },
+      });
+      return { outcome: "created", id: created.id };
+    } catch (error) {
+      if (!(error instanceof EcwidApiError)) throw error;
+      if (error.status === 409) return { outcome: "duplicate" };
+      if (error.retryable || error.status === null) return { outcome: "unknown", message: error.message };
+      // A 2xx in an unexpected shape also lands here (retryable false): Ecwid took the call, so the coupon may exist.
+      if (error.status < 400) return { outcome: "unknown", message: error.message };
+      return { outcome: "refused", status: error.status, errorCode: error.errorCode, message: error.message, mayHaveLanded: retried };
+    }
+  }
+
+  /**
+   * The coupon whose code is exactly `code` (case-sensitive), or null. Ecwid's `code` filter may be a search
+   * term matching more (CONTRACT §4.9, UNVERIFIED #11), so the exact match is ours; when the search finds none,
+   * `GET /discount_coupons/{code}` is asked too, the other reading. Throws when Ecwid cannot say.
+   */
+  async findCouponByCode(storeId: number, accessToken: string, code: string): Promise<EcwidCoupon | null> {
+    const page = await this.request(storeId, accessToken, {
+      method: "GET",
+      path: "/discount_coupons",
+      params: { code, limit: 100 },
+      schema: couponPageSchema,
+      maxAttempts: SHOPPER_WAITS_ATTEMPTS,
+    });
+    const found = page.items.find((coupon) => coupon.code === code);
+    if (found) return found;
+    try {
+      const direct = await this.request(storeId, accessToken, {
+        method: "GET",
+        path: `/discount_coupons/${encodeURIComponent(code)}`,
+        schema: couponSchema,
+        maxAttempts: SHOPPER_WAITS_ATTEMPTS,
+      });
+      return direct.code === code ? direct : null;
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Deletes the coupon by its id or code; one already gone (404) is fine. */
+  async deleteCoupon(storeId: number, accessToken: string, idOrCode: number | string): Promise<"deleted" | "absent"> {
+    try {
+      await this.request(storeId, accessToken, { method: "DELETE", path: `/discount_coupons/${encodeURIComponent(String(idOrCode))}`, schema: z.unknown() });
+      return "deleted";
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status === 404) return "absent";
+      throw error;
+    }
+  }
+
   async request<T>(storeId: number, accessToken: string, spec: RequestSpec<T>): Promise<T> {
     const policy = this.options.retryPolicy ?? defaultRetryPolicy;
     const bucket = this.bucketFor(storeId);
@@ -113,13 +202,14 @@ export class EcwidClient {
         if (error instanceof EcwidApiError) throw error;
         const failure = describeFailure(error as AxiosError);
         if (failure.status === 429) bucket.pauseFor((failure.retryAfterSeconds ?? 1) * 1000);
-        const decision = decideRetry(policy, attempt, failure);
+        const decision = decideRetry(spec.maxAttempts ? { ...policy, maxAttempts: Math.min(policy.maxAttempts, spec.maxAttempts) } : policy, attempt, failure);
         const log = { storeId, method: spec.method, path: spec.path, status: failure.status, attempt };
         if (!decision.retry) {
           this.options.logger.warn(log, "ecwid request failed");
           throw new EcwidApiError(failure.status, failure.errorCode, failure.message, isTransient(failure.status));
         }
         this.options.logger.debug({ ...log, delayMs: decision.delayMs }, "ecwid request will be retried");
+        spec.onRetry?.();
         await this.sleep(decision.delayMs);
       }
     }

@@ -88,3 +88,36 @@ export const categorySchema = z.looseObject({
 });
 export const categoryPageSchema = pageOf(categorySchema);
 export type EcwidCategoryPage = z.infer<typeof categoryPageSchema>;
+
+/** What Questline sends to `POST /discount_coupons` (CONTRACT §4.9); dates in Ecwid's `yyyy-MM-dd HH:mm:ss +0000`. */
+export const couponInputSchema = z.strictObject({
+  name: z.string().min(1),
+  code: z.string().min(1).max(128),
+  discountType: z.enum(["ABS", "PERCENT", "SHIPPING", "ABS_AND_SHIPPING", "PERCENT_AND_SHIPPING"]),
+  status: z.enum(["ACTIVE", "PAUSED"]),
+  /** An amount in the store currency (a decimal) or a percent. */
+  discount: z.number().nonnegative(),
+  expirationDate: z.string(),
+  /** The order subtotal the coupon needs, in the store currency. */
+  totalLimit: z.number().nonnegative(),
+  usesLimit: z.enum(["UNLIMITED", "ONCEPERCUSTOMER", "SINGLE"]),
+  applicationLimit: z.enum(["UNLIMITED", "NEW_CUSTOMER_ONLY", "REPEAT_CUSTOMER_ONLY"]),
+  catalogLimit: z.strictObject({ products: z.array(z.number().int()), categories: z.array(z.number().int()) }),
+});
+export type EcwidCouponInput = z.infer<typeof couponInputSchema>;
+
+export const couponCreatedSchema = z.looseObject({ id: z.number().int() });
+
+/** A coupon as `GET /discount_coupons[/{id or code}]` answers it. */
+export const couponSchema = z.looseObject({
+  id: z.number().int(),
+  code: z.coerce.string(),
+  name: z.string().optional(),
+  discountType: z.string().optional(),
+  status: z.string().optional(),
+  discount: money.optional(),
+  expirationDate: z.string().optional(),
+  orderCount: z.number().int().optional(),
+});
+export type EcwidCoupon = z.infer<typeof couponSchema>;
+export const couponPageSchema = pageOf(couponSchema);
