@@ -73,6 +73,18 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
       ON CONFLICT (store_id, id) DO UPDATE SET attempts = EXCLUDED.attempts, consumed_at = EXCLUDED.consumed_at`,
   },
   {
+    label: "redemptions",
+    pick: (doc) => doc.redemptions,
+    sql: `INSERT INTO redemptions (store_id, id, member_id, reward_id, reward_name, reward_kind, points, value_minor, status, coupon, coupon_code, coupon_expires_at,
+        reason, request_key, request_fingerprint, check_after, checks, used_by_order_id, fulfilled_by, created_at, updated_at)
+      ${rowsOf(`$1, d->>'id', d->>'memberId', d->>'rewardId', d->>'rewardName', d->>'rewardKind', (d->>'points')::bigint, (d->>'valueMinor')::bigint, d->>'status',
+        ${jsonOrNull("coupon")}, d->'coupon'->>'code', (d->'coupon'->>'expiresAt')::timestamptz, d->>'reason', d->>'requestKey', d->>'requestFingerprint',
+        ${time("checkAfter")}, (d->>'checks')::integer, d->>'usedByOrderId', d->>'fulfilledBy', ${time("createdAt")}, ${time("updatedAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, value_minor = EXCLUDED.value_minor, coupon = EXCLUDED.coupon, coupon_code = EXCLUDED.coupon_code,
+        coupon_expires_at = EXCLUDED.coupon_expires_at, reason = EXCLUDED.reason, check_after = EXCLUDED.check_after, checks = EXCLUDED.checks,
+        used_by_order_id = EXCLUDED.used_by_order_id, fulfilled_by = EXCLUDED.fulfilled_by, updated_at = EXCLUDED.updated_at`,
+  },
+  {
     label: "program settings",
     pick: (doc) => (doc.settings ? [doc.settings] : []),
     sql: `INSERT INTO program_settings (store_id, settings) ${rowsOf("$1, d")} ON CONFLICT (store_id) DO UPDATE SET settings = EXCLUDED.settings`,

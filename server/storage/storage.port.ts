@@ -6,6 +6,7 @@ import type { MemberRepository } from "../modules/members/member.js";
 import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
+import type { RedemptionRepository } from "../modules/rewards/redemption.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
@@ -22,6 +23,7 @@ export interface StoreTransaction {
   backfills: BackfillRepository;
   measurements: ProgramMeasurementRepository;
   signInCodes: SignInCodeRepository;
+  redemptions: RedemptionRepository;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Storage } from "../../server/storage/storage.port.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 import { aLedgerEntry, anAuditEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
+import { aRedemption } from "./redemptions.contract.js";
 
 const skipReason = await postgresSkipReason("lowdb to postgres migration tests");
 if (skipReason) console.log(skipReason);
@@ -94,6 +95,15 @@ async function seedStore(storage: Storage, storeId: number) {
       consumedAt: null,
       createdAt: minutesAfter(20),
     });
+    await tx.redemptions.insert(
+      storeId,
+      aRedemption(storeId, { memberId: ann.id, status: "issued", checkAfter: null, coupon: { code: "QL-A", expiresAt: minutesAfter(90), ecwidId: 7 } }),
+    );
+    await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: ann.id, requestKey: "key-1", checks: 2, createdAt: minutesAfter(8) }));
+    await tx.redemptions.insert(
+      storeId,
+      aRedemption(storeId, { memberId: bob.id, status: "fulfilled", coupon: null, valueMinor: null, checkAfter: null, fulfilledBy: "owner@shop.example" }),
+    );
   });
   const done = anInboxEvent(storeId, { receivedAt: minutesAfter(1) });
   const pending = anInboxEvent(storeId, { receivedAt: minutesAfter(2), data: null });
@@ -118,6 +128,8 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     backfills: await tx.backfills.list(storeId, 10),
     measurements: await tx.measurements.list(storeId, 10),
     code: await tx.signInCodes.latestActive(storeId, "ann@shopper.example", new Date(minutesAfter(21))),
+    redemptions: await tx.redemptions.page(storeId, { limit: 100, offset: 0 }),
+    due: await tx.redemptions.due(storeId, minutesAfter(100), 10),
   }));
   return {
     ...books,

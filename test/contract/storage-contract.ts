@@ -12,6 +12,7 @@ import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
 import { describeReadContract } from "./read.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
+import { describeRedemptionsContract } from "./redemptions.contract.js";
 import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
 
@@ -63,6 +64,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeReadContract(harness);
     describeMemberSnapshotContract(harness);
     describeSignInCodesContract(harness);
+    describeRedemptionsContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.
     if (options.survivesRestart) describePersistenceContract(harness);

@@ -7,6 +7,7 @@ import type { BackfillJob } from "../../modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../modules/orders/order-record.js";
 import type { ProgramMeasurement } from "../../modules/program/program-measurement.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
+import type { Redemption } from "../../modules/rewards/redemption.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
 import { upgradeStoreDocument } from "./store-document-upgrade.js";
@@ -35,6 +36,7 @@ export interface StoreDocument {
   backfills: BackfillJob[];
   measurements: ProgramMeasurement[];
   signInCodes: SignInCode[];
+  redemptions: Redemption[];
   settings: ProgramSettings | null;
 }
 
@@ -55,6 +57,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   backfills: [],
   measurements: [],
   signInCodes: [],
+  redemptions: [],
   settings: null,
 });
 

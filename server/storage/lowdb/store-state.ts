@@ -7,6 +7,7 @@ import type { StoreDocument } from "./lowdb-documents.js";
 import { jobTable } from "./job-list.lowdb-repository.js";
 import { memberTable } from "./members.lowdb-repository.js";
 import { orderTable } from "./orders.lowdb-repository.js";
+import { redemptionTable } from "./redemptions.lowdb-repository.js";
 import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
 
 /** One store's document, loaded, with the tables (and their indexes) that read and change it in place. */
@@ -19,6 +20,7 @@ export class StoreState {
   readonly backfills;
   readonly measurements;
   readonly signInCodes;
+  readonly redemptions;
   readonly commits: GroupCommit;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
@@ -36,6 +38,7 @@ export class StoreState {
     this.backfills = jobTable(db.data.backfills, "backfill job");
     this.measurements = jobTable(db.data.measurements, "program measurement");
     this.signInCodes = signInCodeTable(db.data.signInCodes);
+    this.redemptions = redemptionTable(db.data.redemptions);
   }
 
   /** The document itself, for the parts kept as slots (settings). */

@@ -4,6 +4,7 @@ import { createLedgerRepository } from "./ledger.lowdb-repository.js";
 import { createJobListRepository } from "./job-list.lowdb-repository.js";
 import { createMemberRepository } from "./members.lowdb-repository.js";
 import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
+import { createRedemptionRepository } from "./redemptions.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
@@ -23,6 +24,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       backfills: createJobListRepository(scope, state.backfills, undo, "a backfill job"),
       measurements: createJobListRepository(scope, state.measurements, undo, "a program measurement"),
       signInCodes: createSignInCodeRepository(scope, state.signInCodes, undo),
+      redemptions: createRedemptionRepository(scope, state.redemptions, undo),
     });
   } finally {
     scope.end();

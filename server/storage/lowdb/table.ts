@@ -43,18 +43,27 @@ export class Table<Row, U extends string = never, G extends string = never> {
     return key === undefined ? null : this.get(key);
   }
 
-  /** The rows with this value of a non-unique index, in row order. */
-  group(index: G, value: Key): Row[] {
-    const keys = this.#groups.get(index)?.get(value);
-    if (!keys) return [];
-    const positions = [...keys].map((key) => this.#position.get(key)!).sort((a, b) => a - b);
+  /** The rows with this value (or any of these values) of a non-unique index, in row order. */
+  group(index: G, value: Key | Key[]): Row[] {
+    const groups = this.#groups.get(index);
+    const keys = (Array.isArray(value) ? value : [value]).flatMap((one) => [...(groups?.get(one) ?? [])]);
+    const positions = keys.map((key) => this.#position.get(key)!).sort((a, b) => a - b);
     return positions.map((position) => copy(this.rows[position]!));
   }
 
-  /** Rows matching `filter` (all by default), in row order, a page of them. */
-  page(page: { limit: number; offset: number }, filter?: (row: Row) => boolean): { total: number; items: Row[] } {
+  /** Rows matching `filter` (all by default), in row order (or newest first), a page of them. */
+  page(page: { limit: number; offset: number }, filter?: (row: Row) => boolean, order: "oldest" | "newest" = "oldest"): { total: number; items: Row[] } {
     const matching = filter ? this.rows.filter(filter) : this.rows;
-    return { total: matching.length, items: matching.slice(page.offset, page.offset + page.limit).map(copy) };
+    const total = matching.length;
+    if (order === "oldest") return { total, items: matching.slice(page.offset, page.offset + page.limit).map(copy) };
+    const end = Math.max(0, total - page.offset);
+    return {
+      total,
+      items: matching
+        .slice(Math.max(0, end - page.limit), end)
+        .reverse()
+        .map(copy),
+    };
   }
 
   /** The last `limit` rows, newest (last added) first. */

@@ -7,6 +7,7 @@ import { createJobDocumentRepository } from "./job-documents.postgres-repository
 import { createLedgerRepository } from "./ledger.postgres-repository.js";
 import { createMemberRepository } from "./members.postgres-repository.js";
 import { createOrderRecordRepository } from "./orders.postgres-repository.js";
+import { createRedemptionRepository } from "./redemptions.postgres-repository.js";
 import { createSettingsRepository } from "./settings.postgres-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
 import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
@@ -35,6 +36,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       backfills: createJobDocumentRepository<BackfillJob>(db, scope, "backfill_jobs", "a backfill job"),
       measurements: createJobDocumentRepository<ProgramMeasurement>(db, scope, "program_measurements", "a program measurement"),
       signInCodes: createSignInCodeRepository(db, scope),
+      redemptions: createRedemptionRepository(db, scope),
     });
   } finally {
     scope.end();
@@ -43,6 +45,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
 
 /** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
 export const STORE_TABLES = [
+  "redemptions",
   "ledger_entries",
   "members",
   "audit_entries",
