@@ -194,6 +194,32 @@ export function describeRedemptionsContract(h: ContractHarness): void {
       });
     });
 
+    it("when a kind's redemptions are summed, then each reward and status has its count, points and value, with the newest name, and no other kind or store counts", async () => {
+      const storeId = aStoreId();
+      const pledge = (rewardId: string, status: Redemption["status"], valueMinor: number | null, rewardName = "Trees") =>
+        aRedemption(storeId, { rewardId, rewardName, rewardKind: "donation", status, valueMinor, coupon: null, checkAfter: null, points: 200 });
+      await insertAll(storeId, [
+        pledge("rw_trees", "issued", 500, "Plant trees"),
+        pledge("rw_trees", "issued", 500),
+        pledge("rw_trees", "fulfilled", 500),
+        pledge("rw_trees", "released", 500),
+        pledge("rw_sea", "issued", null, "Clean seas"),
+        aRedemption(storeId, { rewardId: "rw_trees", status: "issued", valueMinor: 9999 }),
+      ]);
+      await insertAll(storeId + 1, [aRedemption(storeId + 1, { rewardId: "rw_trees", rewardKind: "donation", status: "issued", valueMinor: 700 })]);
+      const sums = await h.storage.read(storeId, (tx) => tx.redemptions.sumsByReward(storeId, "donation"));
+      const byKey = (a: { rewardId: string; status: string }, b: { rewardId: string; status: string }) => `${a.rewardId} ${a.status}`.localeCompare(`${b.rewardId} ${b.status}`);
+      expect([...sums].sort(byKey)).toEqual(
+        [
+          { rewardId: "rw_trees", rewardName: "Trees", status: "issued", count: 2, points: 400, valueMinor: 1000 },
+          { rewardId: "rw_trees", rewardName: "Trees", status: "fulfilled", count: 1, points: 200, valueMinor: 500 },
+          { rewardId: "rw_trees", rewardName: "Trees", status: "released", count: 1, points: 200, valueMinor: 500 },
+          { rewardId: "rw_sea", rewardName: "Clean seas", status: "issued", count: 1, points: 200, valueMinor: 0 },
+        ].sort(byKey),
+      );
+      expect(await h.storage.read(storeId, (tx) => tx.redemptions.sumsByReward(storeId, "experience"))).toEqual([]);
+    });
+
     it("when the jobs ask what is due, then pending ones to check and issued coupons expired by now come oldest first, up to the limit", async () => {
       const storeId = aStoreId();
       const coupon = (code: string, expiresAt: string) => ({ code, expiresAt, ecwidId: 1 });

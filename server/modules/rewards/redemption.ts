@@ -42,6 +42,15 @@ export const redemptionViewSchema = redemptionSchema.pick({ id: true, rewardId: 
 });
 export type RedemptionView = z.infer<typeof redemptionViewSchema>;
 
+export interface RedemptionSums {
+  rewardId: string;
+  rewardName: string;
+  status: RedemptionStatus;
+  count: number;
+  points: number;
+  valueMinor: number;
+}
+
 export interface RedemptionRepository {
   /** Refuses (throws) a second redemption with the same id, coupon code or member request key. */
   insert(storeId: number, redemption: Redemption): Promise<void>;
@@ -57,6 +66,8 @@ export interface RedemptionRepository {
   heldPoints(storeId: number, memberId: string): Promise<number>;
   /** Redemptions of `rewardId` not released, created at or after `since` (all when null): limits and budgets count these. */
   countForReward(storeId: number, rewardId: string, query: { memberId?: string; since: string | null }): Promise<{ count: number; valueMinor: number }>;
+  /** A kind's redemptions per reward and status, counted and summed (the dashboard's donation totals); `rewardName` is the newest one's. */
+  sumsByReward(storeId: number, rewardKind: string): Promise<RedemptionSums[]>;
   /** Pending ones whose `checkAfter` is due, and issued ones whose coupon expired by `now`: the jobs' work. */
   due(storeId: number, now: string, limit: number): Promise<Redemption[]>;
 }

@@ -1,5 +1,5 @@
 import { notFound } from "../../lib/errors.js";
-import type { Redemption, RedemptionRepository } from "../../modules/rewards/redemption.js";
+import type { Redemption, RedemptionRepository, RedemptionSums } from "../../modules/rewards/redemption.js";
 import { Table } from "./table.js";
 import { checkPage, timeOf } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
@@ -17,7 +17,12 @@ export const redemptionTable = (rows: Redemption[]) =>
         message: () => "the member already has a redemption with this request key",
       },
     },
-    groups: { member: (redemption) => redemption.memberId, reward: (redemption) => redemption.rewardId, status: (redemption) => redemption.status },
+    groups: {
+      member: (redemption) => redemption.memberId,
+      reward: (redemption) => redemption.rewardId,
+      status: (redemption) => redemption.status,
+      kind: (redemption) => redemption.rewardKind,
+    },
   });
 
 export type RedemptionTable = ReturnType<typeof redemptionTable>;
@@ -77,6 +82,22 @@ export function createRedemptionRepository(scope: TransactionScope, redemptions:
         .filter((redemption) => query.memberId === undefined || redemption.memberId === query.memberId)
         .filter((redemption) => since === null || timeOf(redemption.createdAt, "createdAt") >= since);
       return { count: counted.length, valueMinor: counted.reduce((sum, redemption) => sum + (redemption.valueMinor ?? 0), 0) };
+    },
+    async sumsByReward(storeId, rewardKind) {
+      scope.check(storeId);
+      const sums = new Map<string, RedemptionSums>();
+      for (const redemption of redemptions.group("kind", rewardKind)) {
+        const key = `${redemption.rewardId}\u0000${redemption.status}`;
+        const sum = sums.get(key) ?? { rewardId: redemption.rewardId, rewardName: redemption.rewardName, status: redemption.status, count: 0, points: 0, valueMinor: 0 };
+        sums.set(key, {
+          ...sum,
+          rewardName: redemption.rewardName,
+          count: sum.count + 1,
+          points: sum.points + redemption.points,
+          valueMinor: sum.valueMinor + (redemption.valueMinor ?? 0),
+        });
+      }
+      return [...sums.values()];
     },
     async due(storeId, now, limit) {
       scope.check(storeId);

@@ -1,5 +1,5 @@
 import { conflict, notFound } from "../../lib/errors.js";
-import type { Redemption, RedemptionRepository } from "../../modules/rewards/redemption.js";
+import type { Redemption, RedemptionRepository, RedemptionSums } from "../../modules/rewards/redemption.js";
 import { column, jsonb, PgTable, timestamp, timestampOrNull } from "./pg-table.js";
 import { checkPage, first, run, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
@@ -85,6 +85,16 @@ export function createRedemptionRepository(db: Queryable, scope: TransactionScop
         [storeId, rewardId, query.memberId ?? null, query.since],
       );
       return { count: row?.count ?? 0, valueMinor: row?.value ?? 0 };
+    },
+    async sumsByReward(storeId, rewardKind) {
+      scope.check(storeId);
+      return run<RedemptionSums>(
+        db,
+        `SELECT reward_id AS "rewardId", (array_agg(reward_name ORDER BY seq DESC))[1] AS "rewardName", status, count(*)::bigint AS count,
+                COALESCE(sum(points), 0)::bigint AS points, COALESCE(sum(value_minor), 0)::bigint AS "valueMinor"
+         FROM redemptions WHERE store_id = $1 AND reward_kind = $2 GROUP BY reward_id, status ORDER BY reward_id, status`,
+        [storeId, rewardKind],
+      );
     },
     async due(storeId, now, limit) {
       scope.check(storeId);
