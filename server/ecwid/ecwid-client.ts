@@ -12,12 +12,14 @@ import {
   orderPageSchema,
   orderSchema,
   productPageSchema,
+  productSchema,
   storeProfileSchema,
   type EcwidCategoryPage,
   type EcwidCoupon,
   type EcwidCouponInput,
   type EcwidOrder,
   type EcwidOrderPage,
+  type EcwidProduct,
   type EcwidProductPage,
   type StoreProfile,
 } from "./wire-types.js";
@@ -107,6 +109,16 @@ export class EcwidClient {
   searchProducts(storeId: number, accessToken: string, search: ProductSearch): Promise<EcwidProductPage> {
     const { keyword, offset, limit } = search;
     return this.request(storeId, accessToken, { method: "GET", path: "/products", params: { keyword, offset, limit }, schema: productPageSchema });
+  }
+
+  /** One product by its id, or null when the store has no such product (CONTRACT §4.12). */
+  async getProduct(storeId: number, accessToken: string, productId: number): Promise<EcwidProduct | null> {
+    try {
+      return await this.request(storeId, accessToken, { method: "GET", path: `/products/${productId}`, schema: productSchema, maxAttempts: SHOPPER_WAITS_ATTEMPTS });
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   searchCategories(storeId: number, accessToken: string, search: CategorySearch): Promise<EcwidCategoryPage> {

@@ -46,6 +46,8 @@ export const orderSchema = z.looseObject({
   createDate: z.string().optional(),
   discountCoupon: z.looseObject({ code: z.coerce.string().optional() }).nullish(),
   extraFields: z.record(z.string(), z.unknown()).nullish(),
+  /** The storefront language the order was placed in. */
+  lang: z.string().nullish(),
 });
 export type EcwidOrder = z.infer<typeof orderSchema>;
 
@@ -73,6 +75,7 @@ export const productSchema = z.looseObject({
   imageUrl: z.string().optional(),
   categoryIds: z.array(z.number().int()).default([]),
 });
+export type EcwidProduct = z.infer<typeof productSchema>;
 export const productPageSchema = pageOf(productSchema);
 export type EcwidProductPage = z.infer<typeof productPageSchema>;
 

@@ -1,13 +1,14 @@
 import { EcwidApiError } from "../../ecwid/ecwid-api-error.js";
 import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import { AppError } from "../../lib/errors.js";
+import { toMinorUnits } from "../../lib/money.js";
 import type { InstallService } from "../stores/install.service.js";
 import { keywordFor, toCategoryList, toProductPage, type CatalogCategoryList, type CatalogProductPage, type CategoryQuery, type ProductQuery } from "./catalog.js";
 
 const CATALOG_SCOPE = "read_catalog";
 
 export interface CatalogServiceDeps {
-  ecwid: Pick<EcwidClient, "searchProducts" | "searchCategories">;
+  ecwid: Pick<EcwidClient, "searchProducts" | "searchCategories" | "getProduct">;
   installs: Pick<InstallService, "requireActive" | "accessToken">;
   /** Starts Ecwid's authorization again with every scope the app asks for (CONTRACT §1.2). */
   grantUrl: string;
@@ -28,6 +29,14 @@ export class CatalogService {
     const token = await this.deps.installs.accessToken(storeId);
     const search = { keyword: keywordFor(query.q), includeHidden: true, limit: 100 };
     return toCategoryList(await this.askEcwid(() => this.deps.ecwid.searchCategories(storeId, token, search)));
+  }
+
+  /** A product's price now in minor units, for a free-product coupon; null when the store no longer sells it. */
+  async productPriceMinor(storeId: number, productId: number): Promise<number | null> {
+    const { currencyPrecision } = await this.deps.installs.requireActive(storeId);
+    const token = await this.deps.installs.accessToken(storeId);
+    const product = await this.askEcwid(() => this.deps.ecwid.getProduct(storeId, token, productId));
+    return product && product.enabled ? toMinorUnits(product.price, currencyPrecision) : null;
   }
 
   /** A store installed before Questline asked for `read_catalog` gets Ecwid's INSUFFICIENT_APP_SCOPE (CONTRACT §4.3). */
