@@ -16,6 +16,7 @@ import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
+import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
@@ -64,6 +65,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminProgramRoutes(deps));
   router.use(programMeasurementRoutes(deps));
   router.use(adminCatalogRoutes(deps));
+  router.use(adminRewardsRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

@@ -31,6 +31,14 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/program/measurements/${id}`),
   itemId.map((id) => `/api/admin/members/${id}/adjustments`),
   itemId.map((id) => `/api/admin/members/${id}/ledger`),
+  itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
+  fc.constantFrom(
+    "/api/admin/redemptions",
+    "/api/admin/redemptions?status=lost",
+    "/api/admin/redemptions?status[]=issued",
+    "/api/admin/redemptions?limit=1e9",
+    "/api/admin/donations",
+  ),
   fc
     .tuple(
       fc.constantFrom("products", "categories"),
@@ -108,7 +116,8 @@ const adjustment = fc.record(
 /** A body shaped for the route (a valid piece with hostile fields), or any of the generic hostile ones. */
 function bodyFor(path: string): fc.Arbitrary<BodySpec> {
   const [, , , area, part] = path.split("?")[0]!.split("/");
-  const base = part === undefined ? undefined : VALID[part];
+  // Own keys only: an id such as "constructor" in the path must not find Object's members.
+  const base = part === undefined || !Object.hasOwn(VALID, part) ? undefined : VALID[part];
   let shaped: fc.Arbitrary<unknown> | null = null;
   if (area === "members") shaped = adjustment;
   else if (part === "preview")

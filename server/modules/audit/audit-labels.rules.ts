@@ -66,6 +66,10 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
       return { ...entry, member, label: `Points adjusted by ${signed(Number(details.points))} for ${who}` };
     case "points.clawback_shortfall":
       return { ...entry, member, label: `Clawback shortfall of ${Number(details.shortfall)} points for ${who}` };
+    case "experience.fulfilled":
+      return { ...entry, member, label: `Experience '${String(details.rewardName)}' fulfilled for ${who}` };
+    case "donation.paid_out":
+      return { ...entry, member, label: `Donation '${String(details.rewardName)}' paid out, pledged by ${who}` };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };
