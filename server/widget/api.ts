@@ -1,4 +1,4 @@
-import type { Me } from "./types.js";
+import type { Me, RedeemResponse } from "./types.js";
 import { sessionEmailKey, sessionKey } from "./session-key.js";
 
 /** A refusal from the storefront API (`{ code, message }`), or `network` when there was no answer at all. */
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly attemptsLeft?: number,
+    /** The refusal's whole body: a refused redemption carries its reason in numbers. */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -76,10 +78,19 @@ export class StorefrontApi {
     }
   }
 
-  private async call<T>(path: string, options: { method?: string; body?: unknown; auth?: boolean }): Promise<T> {
+  /**
+   * Spends points on a reward: 201 made (or done at once), 202 still being made, 200 the answer a repeated
+   * `key` already had. The same key goes with every retry of one confirmed click, so a retry never buys twice.
+   */
+  redeem(rewardId: string, points: number | undefined, key: string): Promise<RedeemResponse & { status: number }> {
+    return this.call(`rewards/${encodeURIComponent(rewardId)}/redeem`, { method: "POST", body: points === undefined ? {} : { points }, auth: true, key });
+  }
+
+  private async call<T>(path: string, options: { method?: string; body?: unknown; auth?: boolean; key?: string }): Promise<T & { status: number }> {
     const headers: Record<string, string> = {};
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
     if (options.auth) headers.Authorization = `Bearer ${this.token ?? ""}`;
+    if (options.key) headers["Idempotency-Key"] = options.key;
     let response: Response;
     try {
       response = await fetch(`${this.base}/${path}`, {
@@ -93,7 +104,7 @@ export class StorefrontApi {
       throw new ApiError(0, "network", "");
     }
     const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string; attemptsLeft?: number }) | null;
-    if (!response.ok || body === null) throw new ApiError(response.status, body?.code ?? "generic", body?.message ?? "", body?.attemptsLeft);
-    return body;
+    if (!response.ok || body === null) throw new ApiError(response.status, body?.code ?? "generic", body?.message ?? "", body?.attemptsLeft, body ?? undefined);
+    return { ...body, status: response.status };
   }
 }

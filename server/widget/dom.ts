@@ -34,3 +34,16 @@ export function bar(progress: number, target: number, name: string, words: strin
     fill,
   );
 }
+
+let ids = 0;
+export const nextId = () => `ql-${++ids}`;
+
+export function section(title: string, ...content: Child[]): HTMLElement {
+  const id = nextId();
+  return h("section", { class: "sec", "aria-labelledby": id }, h("h3", { id }, title), ...content);
+}
+
+export const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
+export const muted = (text: string, small?: boolean) => h("div", { class: small ? "muted sm" : "muted" }, text);
+/** How far to a goal: a bar named after it, and the same words in sight. */
+export const need = (name: string, progress: number, target: number, words: string) => [bar(progress, target, name, words), muted(words)];

@@ -5,7 +5,10 @@ import { createFormat } from "./format.js";
 import { CLOSE, icon } from "./icons.js";
 import formsCss from "./panel-forms.css";
 import css from "./panel.css";
-import { activitySection, badgesSection, challengesSection, earnSection, referralSection, rewardsSection, tierSection, tiersSection, type View } from "./sections.js";
+import type { Redeemer } from "./redeem-control.js";
+import { outcomeCard, redemptionsSection, type Outcome } from "./redemptions-section.js";
+import { rewardsSection } from "./rewards-section.js";
+import { activitySection, badgesSection, challengesSection, earnSection, referralSection, tierSection, tiersSection, type View } from "./sections.js";
 import { errorText, signInCard } from "./sign-in.js";
 import { addStyles } from "./styles.js";
 import type { Me, PanelContext, PanelHandle } from "./types.js";
@@ -30,6 +33,8 @@ export function mountPanel(context: PanelContext): PanelHandle {
   // A stop of its own, so the keyboard can scroll it in every browser (not all focus a scroller by themselves).
   const body = h("div", { class: "bd", tabindex: 0, role: "region", "aria-labelledby": "ql-title" });
   const footer = h("div", { class: "ft", hidden: true });
+  // What came of a redemption, said once even when the panel redraws around it.
+  const live = h("p", { class: "sr", "aria-live": "polite" });
   const closeButton = h("button", { type: "button", class: "x", "aria-label": f.t("panel.close"), onclick: () => handle.close(true) }, icon(CLOSE));
   dialog.className = "panel";
   dialog.setAttribute("role", "dialog");
@@ -37,7 +42,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
   const sheet = matchMedia(SHEET);
   const setModal = () => dialog.setAttribute("aria-modal", String(sheet.matches));
   sheet.addEventListener?.("change", setModal);
-  dialog.append(h("div", { class: "hd" }, h("p", { class: "store" }, program.storeName), title, closeButton, summary), body, footer);
+  dialog.append(h("div", { class: "hd" }, h("p", { class: "store" }, program.storeName), title, closeButton, summary), body, footer, live);
   dialog.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       event.stopPropagation();
@@ -68,6 +73,11 @@ export function mountPanel(context: PanelContext): PanelHandle {
 
   const showMember = (me: Me) => {
     showing = "member";
+    const now = outcome?.redemption && me.redemptions?.find((redemption) => redemption.id === outcome!.redemption!.id);
+    if (outcome && now && now.status !== outcome.redemption!.status) {
+      outcome.redemption = now;
+      live.textContent = f.t(now.coupon ? "redeem.ready" : "redeem.released");
+    }
     const [before = "", after = ""] = f.pointsTemplate(me.member.balance).split("{count}");
     fill(
       summary,
@@ -78,12 +88,16 @@ export function mountPanel(context: PanelContext): PanelHandle {
         h("p", { class: "bal" }, before, h("b", null, f.number(me.member.balance)), after),
         me.tier.current && h("p", { class: "level" }, me.tier.current.name),
       ),
+      !!me.member.heldPoints && h("p", { class: "sm" }, f.t("balance.held", { points: f.points(me.member.heldPoints) })),
+      me.expiring && h("p", { class: "sm" }, f.t("balance.expiring", { points: f.points(me.expiring.points), date: f.date(me.expiring.at) })),
     );
     fill(
       body,
+      outcome && outcomeCard(view, outcome),
       tierSection(view, me),
       challengesSection(view, me),
-      rewardsSection(view, me.member.balance),
+      rewardsSection(view, me, redeemer),
+      redemptionsSection(view, me),
       badgesSection(view, me),
       referralSection(view, me),
       activitySection(view, me),
@@ -97,7 +111,41 @@ export function mountPanel(context: PanelContext): PanelHandle {
     fill(body, h("p", { class: "err", role: "alert" }, errorText(f, error)), h("button", { type: "button", class: "btn", onclick: () => void refresh(true) }, f.t("retry")));
   };
 
+  let outcome: Outcome | null = null;
+  let polls = 0;
+  /** After a redemption: the fresh standing, with the outcome on top and focus on it. */
+  const settle = async (next: Outcome) => {
+    outcome = next;
+    polls = 0;
+    live.textContent = "";
+    await refresh();
+    body.querySelector<HTMLElement>(".res")?.focus();
+    poll();
+  };
+  /** A coupon still being made: look again a few times, further apart each time, while the panel is open. */
+  const poll = () => {
+    if (outcome?.redemption?.status !== "pending" || polls > 5) return;
+    setTimeout(
+      () => {
+        if (!open || outcome?.redemption?.status !== "pending") return;
+        const hadFocus = body.contains(root.activeElement);
+        void refresh().then(() => {
+          if (hadFocus && !body.contains(root.activeElement)) body.querySelector<HTMLElement>(".res")?.focus();
+          poll();
+        });
+      },
+      1500 * 2 ** polls++,
+    );
+  };
+  const redeemer: Redeemer = {
+    api,
+    keys: new Map(),
+    done: (reward, answer) => void settle({ reward, redemption: answer.redemption }),
+    refused: (reward, refusal) => void settle({ reward, refusal }),
+  };
+
   function signOut() {
+    outcome = null;
     api.token = null;
     showGuest();
     title.focus();
@@ -142,6 +190,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     },
     close(restoreFocus) {
       open = false;
+      outcome = null;
       dialog.hidden = true;
       launcher.setAttribute("aria-expanded", "false");
       if (restoreFocus) launcher.focus();

@@ -1,7 +1,7 @@
-import { bar, h, type Child } from "./dom.js";
-import { lowestCost } from "../modules/rewards/reward-cost.rules.js";
+import { bar, h, item, muted, need, section } from "./dom.js";
 import type { Format } from "./format.js";
-import { AWARD, CHECK, COPY, LOCK, SHARE, icon } from "./icons.js";
+import { copyField } from "./copy-field.js";
+import { AWARD, CHECK, LOCK, SHARE, icon } from "./icons.js";
 import type { Goal, Me, Program } from "./types.js";
 
 /** The panel's sections, each drawn from the public program and, once signed in, the shopper's standing. */
@@ -9,19 +9,6 @@ export interface View {
   program: Program;
   f: Format;
 }
-
-let ids = 0;
-const nextId = () => `ql-${++ids}`;
-
-function section(title: string, ...content: Child[]): HTMLElement {
-  const id = nextId();
-  return h("section", { class: "sec", "aria-labelledby": id }, h("h3", { id }, title), ...content);
-}
-
-const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
-const muted = (text: string) => h("div", { class: "muted" }, text);
-/** How far to a goal: a bar named after it, and the same words in sight. */
-const need = (name: string, progress: number, target: number, words: string) => [bar(progress, target, name, words), muted(words)];
 
 export function earnSection({ program, f }: View): HTMLElement | null {
   const { points, perAmountMinor, minOrderMinor } = program.earning;
@@ -56,22 +43,6 @@ export function challengesSection({ program, f }: View, me?: Me): HTMLElement | 
     );
   });
   return section(f.t("challenges.title"), h("ul", null, items));
-}
-
-export function rewardsSection({ program, f }: View, balance?: number): HTMLElement | null {
-  if (program.rewards.length === 0) return null;
-  const items = program.rewards.map((reward) => {
-    const cost = lowestCost(reward);
-    const ready = balance !== undefined && balance >= cost;
-    const standing =
-      balance === undefined
-        ? null
-        : ready
-          ? h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"))
-          : need(reward.name, balance, cost, f.t("reward.need", { points: f.points(cost - balance) }));
-    return item(h("div", { class: "grow" }, h("div", { class: "tt" }, reward.name), standing), h("span", { class: ready ? "chip on" : "chip" }, f.points(cost)));
-  });
-  return section(f.t("rewards.title"), h("ul", null, items));
 }
 
 export function tiersSection({ program, f }: View): HTMLElement | null {
@@ -133,24 +104,12 @@ export function referralSection({ program, f }: View, me: Me): HTMLElement | nul
   const url = me.referral?.link;
   if (!program.referral.enabled || !url || !/^https?:\/\//.test(url)) return null;
   const message = f.t("referral.message", { store: program.storeName });
-  const status = h("div", { class: "muted sm", role: "status" });
-  const id = nextId();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      status.textContent = f.t("referral.copied");
-    } catch {
-      input.select();
-    }
-  };
-  const input = h("input", { id, class: "link", type: "text", readonly: true, value: url, onfocus: () => input.select() });
   const out = (href: string, label: string) => h("a", { class: "share", href, target: "_blank", rel: "noopener noreferrer" }, label);
   const text = encodeURIComponent(`${message} ${url}`);
   return section(
     f.t("referral.title"),
     muted(f.t("referral.intro")),
-    h("label", { for: id, class: "lbl" }, f.t("referral.link")),
-    h("div", { class: "row" }, input, h("button", { type: "button", class: "btn small", onclick: copy }, icon(COPY), f.t("referral.copy"))),
+    copyField(f, url, { label: f.t("referral.link"), copy: f.t("referral.copy"), copied: f.t("referral.copied") }, true),
     h(
       "div",
       { class: "shares" },
@@ -161,6 +120,5 @@ export function referralSection({ program, f }: View, me: Me): HTMLElement | nul
       out(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`, "Facebook"),
       out(`https://x.com/intent/post?text=${text}`, "X"),
     ),
-    status,
   );
 }
