@@ -19,6 +19,7 @@ const statusByCode: Record<ErrorCode, number> = {
   limit_reached: 409,
   not_available: 409,
   ecwid_unavailable: 503,
+  points_pending: 409,
   invalid_code: 401,
   rate_limited: 429,
   upstream_failed: 502,

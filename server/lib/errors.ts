@@ -15,6 +15,7 @@ export type ErrorCode =
   | "limit_reached"
   | "not_available"
   | "ecwid_unavailable"
+  | "points_pending"
   | "invalid_code"
   | "rate_limited"
   | "upstream_failed"

@@ -1,0 +1,142 @@
+import type { StoreTransaction } from "../../storage/storage.port.js";
+import { post } from "../ledger/posting.js";
+import type { Reward } from "../settings/program-settings.js";
+import type { Redemption, RedemptionView } from "./redemption.js";
+import { budgetSince, type BudgetUse } from "./reward-availability.rules.js";
+
+/** The tables a redemption's life touches. */
+export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger">;
+
+/** What the shopper reads: the code only once the coupon is known to exist (issued, used, expired). */
+export function redemptionView(redemption: Redemption): RedemptionView {
+  const { id, rewardId, rewardName, points, status, createdAt, coupon } = redemption;
+  const shown = coupon && (status === "issued" || status === "used" || status === "expired");
+  return { id, rewardId, rewardName, points, status, createdAt, coupon: shown ? { code: coupon.code, expiresAt: coupon.expiresAt } : null };
+}
+
+/** Points the member may spend: the books' balance less what pending redemptions hold. */
+export async function spendable(tx: RedemptionTx, storeId: number, memberId: string): Promise<number> {
+  const balance = await tx.ledger.balance(storeId, memberId);
+  return balance - (await tx.redemptions.heldPoints(storeId, memberId));
+}
+
+/** The member's redemptions of the reward and its budgets' use in their periods (only what the reward limits is read). */
+export async function rewardUse(tx: RedemptionTx, storeId: number, memberId: string, reward: Reward, now: Date): Promise<{ redeemed: number; budgets: BudgetUse[] }> {
+  const redeemed = reward.perMemberLimit === null ? 0 : (await tx.redemptions.countForReward(storeId, reward.id, { memberId, since: null })).count;
+  const budgets: BudgetUse[] = [];
+  for (const budget of reward.budgets) budgets.push(await tx.redemptions.countForReward(storeId, reward.id, { since: budgetSince(budget.period, now) }));
+  return { redeemed, budgets };
+}
+
+/** The debit of a redemption; its key makes a second posting of the same redemption write nothing. */
+export function postRedeem(tx: RedemptionTx, storeId: number, redemption: Redemption, now: Date) {
+  return post(
+    tx,
+    storeId,
+    {
+      memberId: redemption.memberId,
+      delta: -redemption.points,
+      kind: "redeem",
+      source: { type: "redemption", id: redemption.id },
+      idempotencyKey: `redeem:${redemption.id}`,
+      actor: "system",
+      note: `Redeemed: ${redemption.rewardName}`,
+      basis: {
+        redemptionId: redemption.id,
+        rewardId: redemption.rewardId,
+        rewardName: redemption.rewardName,
+        rewardKind: redemption.rewardKind,
+        valueMinor: redemption.valueMinor,
+        couponCode: redemption.coupon?.code ?? null,
+      },
+    },
+    now,
+  );
+}
+
+/**
+ * Moves a redemption on only if it is still in `from`, inside the store's transaction, so two processes (or the
+ * request and the job) settling the same one change it once. Answers it as it is now, changed or not.
+ */
+async function transition(
+  tx: RedemptionTx,
+  storeId: number,
+  id: string,
+  from: Redemption["status"],
+  change: (current: Redemption) => Redemption,
+): Promise<{ redemption: Redemption; changed: boolean }> {
+  const current = await tx.redemptions.get(storeId, id);
+  if (!current) throw new Error(`redemption ${id} is gone`);
+  if (current.status !== from) return { redemption: current, changed: false };
+  const next = change(current);
+  await tx.redemptions.update(storeId, next);
+  return { redemption: next, changed: true };
+}
+
+/** Ecwid holds the coupon: the hold becomes the `redeem` debit. */
+export async function issue(tx: RedemptionTx, storeId: number, id: string, ecwidId: number | null, now: Date): Promise<Redemption> {
+  const { redemption, changed } = await transition(tx, storeId, id, "pending", (current) => ({
+    ...current,
+    status: "issued",
+    coupon: current.coupon ? { ...current.coupon, ecwidId } : null,
+    checkAfter: null,
+    updatedAt: now.toISOString(),
+  }));
+  if (changed) await postRedeem(tx, storeId, redemption, now);
+  return redemption;
+}
+
+/** No coupon, and none can appear any more: the hold goes, nothing is booked. */
+export async function release(tx: RedemptionTx, storeId: number, id: string, reason: string, now: Date): Promise<Redemption> {
+  const { redemption } = await transition(tx, storeId, id, "pending", (current) => ({ ...current, status: "released", reason, checkAfter: null, updatedAt: now.toISOString() }));
+  return redemption;
+}
+
+/** Ecwid could not say yet: look again later, backing off (2, 4, 8 … at most 60 minutes). */
+export async function checkLater(tx: RedemptionTx, storeId: number, id: string, now: Date): Promise<Redemption> {
+  const { redemption } = await transition(tx, storeId, id, "pending", (current) => {
+    const waitMinutes = Math.min(60, 2 ** (current.checks + 1));
+    return { ...current, checks: current.checks + 1, checkAfter: new Date(now.getTime() + waitMinutes * 60_000).toISOString(), updatedAt: now.toISOString() };
+  });
+  return redemption;
+}
+
+/**
+ * An order carries the coupon's code: the redemption is `used` (a pending one is issued first, since its coupon
+ * evidently exists; `orderId` null when only Ecwid's use count says so). Codes are matched exactly, as they were made. Nothing happens for a code that is not ours.
+ */
+export async function markCouponUsed(tx: RedemptionTx, storeId: number, code: string, orderId: string | null, now: Date): Promise<Redemption | null> {
+  let redemption = await tx.redemptions.findByCode(storeId, code);
+  if (!redemption || redemption.coupon?.code !== code) return null;
+  if (redemption.status === "pending") redemption = await issue(tx, storeId, redemption.id, null, now);
+  const { redemption: used } = await transition(tx, storeId, redemption.id, "issued", (current) => ({
+    ...current,
+    status: "used",
+    usedByOrderId: orderId,
+    updatedAt: now.toISOString(),
+  }));
+  return used;
+}
+
+/** The issued coupon expired unused and was deleted in Ecwid; its points come back when the merchant chose so. */
+export async function expire(tx: RedemptionTx, storeId: number, id: string, refund: boolean, now: Date): Promise<Redemption> {
+  const { redemption, changed } = await transition(tx, storeId, id, "issued", (current) => ({ ...current, status: "expired", updatedAt: now.toISOString() }));
+  if (changed && refund) {
+    await post(
+      tx,
+      storeId,
+      {
+        memberId: redemption.memberId,
+        delta: redemption.points,
+        kind: "redeem_refund",
+        source: { type: "redemption", id: redemption.id },
+        idempotencyKey: `redeem_refund:${redemption.id}`,
+        actor: "system",
+        note: `Coupon expired unused: ${redemption.rewardName}`,
+        basis: { redemptionId: redemption.id, rewardName: redemption.rewardName, reason: "coupon_expired" },
+      },
+      now,
+    );
+  }
+  return redemption;
+}

@@ -1,0 +1,236 @@
+import { customAlphabet } from "nanoid";
+import { z } from "zod";
+import type { EcwidClient } from "../../ecwid/ecwid-client.js";
+import type { EcwidCouponInput } from "../../ecwid/wire-types.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError, notFound } from "../../lib/errors.js";
+import { fingerprint } from "../../lib/fingerprint.js";
+import { newId } from "../../lib/ids.js";
+import type { Logger } from "../../lib/logger.js";
+import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/rate-limit/rate-limiter.js";
+import { parseInput, validationFailed } from "../../lib/validation.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
+import { defaultProgramSettings, type ProgramSettings, type Reward } from "../settings/program-settings.js";
+import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
+import type { InstallService } from "../stores/install.service.js";
+import { tierStanding } from "../program/progress.rules.js";
+import type { Redemption, RedemptionView } from "./redemption.js";
+import { issue, postRedeem, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
+import { couponExpiry, couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
+import { lowestCost } from "./reward-cost.rules.js";
+import type { RedeemResponse, RewardStanding, UnavailableReason } from "./reward-standing.js";
+
+/** How long after its start a lost coupon call could still land in Ecwid; the settle job decides after it. */
+export const SETTLE_GRACE_MS = 2 * 60 * 1000;
+
+/** No look-alikes (0/O, 1/I/L): a shopper may type the code. 31^10 codes, chosen before the call to Ecwid. */
+const couponCode = customAlphabet("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
+export const newCouponCode = () => `QL-${couponCode()}`;
+
+const bodySchema = z.strictObject({ points: z.number().int().positive().max(100_000_000).optional() });
+const keySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces");
+
+const REDEEM_LIMIT = { name: "redeem-member", points: 30, windowSeconds: 300, refusal: "Many redemptions in a short time. Try again in a few minutes." };
+
+const REFUSALS: Record<UnavailableReason["code"], string> = {
+  insufficient_points: "You do not have enough points for this reward yet.",
+  limit_reached: "You have redeemed this reward as often as it allows.",
+  not_available: "This reward is not available to you now.",
+  points_pending: "Some of your points are still pending.",
+};
+
+const refusal = (reason: UnavailableReason) => new AppError(reason.code, REFUSALS[reason.code], { reason });
+
+/** 200 a repeated Idempotency-Key, 201 issued (or an experience or donation taken), 202 pending: the job settles it. */
+export interface RedeemOutcome {
+  status: 200 | 201 | 202;
+  body: RedeemResponse;
+}
+
+export interface RedemptionServiceDeps {
+  storage: UnitOfWork<"redemptions" | "ledger" | "members" | "settings">;
+  ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode">;
+  installs: Pick<InstallService, "requireActive" | "accessToken">;
+  catalog: Pick<CatalogService, "productPriceMinor">;
+  rateLimiters: RateLimiters;
+  clock: Clock;
+  logger: Logger;
+  newCode?: () => string;
+}
+
+/**
+ * A shopper spends points on a reward. The points are held by a `pending` redemption in one store
+ * transaction (where availability is checked, so racing requests cannot both spend the same points), the
+ * single-use Ecwid coupon is made outside it, and Ecwid's answer issues it (the `redeem` debit) or releases
+ * the hold. An answer lost in transit leaves it pending for the settle job. README: server/modules/rewards.
+ */
+export class RedemptionService {
+  private readonly limiter: RateLimiter;
+
+  constructor(private readonly deps: RedemptionServiceDeps) {
+    this.limiter = deps.rateLimiters(REDEEM_LIMIT);
+  }
+
+  async redeem(principal: ShopperPrincipal, rewardId: string, body: unknown, idempotencyKey: string | undefined): Promise<RedeemOutcome> {
+    const { storeId, memberId } = principal;
+    const input = parseInput(bodySchema, body ?? {});
+    const key = idempotencyKey === undefined ? null : parseKey(idempotencyKey);
+    await enforceLimits([[this.limiter, `${storeId}:${memberId}`]]);
+    const install = await this.deps.installs.requireActive(storeId);
+    const productPriceMinor = await this.freeProductPrice(storeId, rewardId, install.currencyPrecision);
+    const requestFingerprint = fingerprint({ rewardId, points: input.points ?? null });
+
+    const start = await this.deps.storage.transaction(storeId, async (tx) => {
+      const now = this.deps.clock.now();
+      if (key) {
+        const earlier = await tx.redemptions.findByRequestKey(storeId, memberId, key);
+        if (earlier && earlier.requestFingerprint !== requestFingerprint) {
+          throw new AppError("idempotency_key_reused", "This Idempotency-Key was used for a different redemption");
+        }
+        if (earlier) return { kind: "replay" as const, redemption: earlier, coupon: null, balance: await spendable(tx, storeId, memberId) };
+      }
+      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(install.currencyPrecision);
+      const reward = settings.rewards.find((candidate) => candidate.id === rewardId);
+      if (!reward) throw notFound(`No reward ${rewardId}`);
+      const problem = pointsProblem(reward, input.points);
+      if (problem) throw validationFailed([{ path: ["points"], code: "invalid_value", message: problem }]);
+      const member = await tx.members.get(storeId, memberId);
+      if (!member) throw new AppError("unauthorized", "Your membership was not found; sign in again");
+
+      const points = input.points ?? lowestCost(reward);
+      if (reward.kind === "free_product" && productPriceMinor === null) throw refusal({ code: "not_available", why: "ended" });
+      const valueMinor = rewardValueMinor(reward, points, productPriceMinor);
+      const facts = {
+        spendable: await spendable(tx, storeId, memberId),
+        tierId: tierStanding(settings.tiers, member.stats.lifetimeSpendMinor).current?.id ?? null,
+        ...(await rewardUse(tx, storeId, memberId, reward, now)),
+        now,
+      };
+      const reason = unavailableReason(reward, facts, points, valueMinor);
+      if (reason) throw refusal(reason);
+
+      const code = reward.kind === "experience" || reward.kind === "donation" ? null : (this.deps.newCode ?? newCouponCode)();
+      const coupon = code ? couponFor(reward, { code, now, precision: install.currencyPrecision, points, ...(productPriceMinor === null ? {} : { productPriceMinor }) }) : null;
+      const redemption = newRedemption({ storeId, memberId, reward, points, valueMinor, now, key, requestFingerprint, coupon });
+      await tx.redemptions.insert(storeId, redemption);
+      // An experience or a donation needs nothing from Ecwid: it is taken at once and the merchant fulfils it.
+      if (!coupon) await postRedeem(tx, storeId, redemption, now);
+      return { kind: "new" as const, redemption, coupon };
+    });
+
+    if (start.kind === "replay") return { status: 200, body: { redemption: redemptionView(start.redemption), balance: start.balance } };
+    const settled = start.coupon ? await this.makeCoupon(storeId, start.redemption, start.coupon) : start.redemption;
+    const balance = await this.deps.storage.read(storeId, (tx) => spendable(tx, storeId, memberId));
+    const answer = { redemption: redemptionView(settled), balance };
+    if (settled.status === "released") {
+      throw new AppError("ecwid_unavailable", `Ecwid could not make your coupon, so your points are back. ${settled.reason ?? ""}`.trim(), answer);
+    }
+    return { status: settled.status === "pending" ? 202 : 201, body: answer };
+  }
+
+  /** `GET /me`: points held, each reward's standing and the newest redemptions, in one read of the store. */
+  standing(storeId: number, memberId: string, settings: ProgramSettings, ledgerBalance: number, spendMinor: number) {
+    return this.deps.storage.read(storeId, async (tx) => {
+      const now = this.deps.clock.now();
+      const heldPoints = await tx.redemptions.heldPoints(storeId, memberId);
+      const tierId = tierStanding(settings.tiers, spendMinor).current?.id ?? null;
+      const rewards: RewardStanding[] = [];
+      for (const reward of settings.rewards) {
+        rewards.push(rewardStanding(reward, { spendable: ledgerBalance - heldPoints, tierId, ...(await rewardUse(tx, storeId, memberId, reward, now)), now }));
+      }
+      const redemptions: RedemptionView[] = (await tx.redemptions.listForMember(storeId, memberId, 10)).map(redemptionView);
+      return { balance: ledgerBalance - heldPoints, heldPoints, rewards, redemptions };
+    });
+  }
+
+  /**
+   * Asks Ecwid for the coupon and books its answer. A definite refusal releases the hold; a lost answer is
+   * looked up once by its code, and stays pending (points held) when Ecwid cannot say yet.
+   */
+  private async makeCoupon(storeId: number, redemption: Redemption, coupon: EcwidCouponInput): Promise<Redemption> {
+    const now = () => this.deps.clock.now();
+    const write = (work: (tx: RedemptionTx) => Promise<Redemption>) => this.deps.storage.transaction(storeId, work);
+    const token = await this.deps.installs.accessToken(storeId);
+    const made = await this.deps.ecwid.createCoupon(storeId, token, coupon);
+    const log = { storeId, redemptionId: redemption.id, outcome: made.outcome };
+    if (made.outcome === "created") {
+      const ecwidId = made.id;
+      return write((tx) => issue(tx, storeId, redemption.id, ecwidId, now()));
+    }
+    if (made.outcome === "refused" && !made.mayHaveLanded) {
+      this.deps.logger.warn({ ...log, status: made.status, errorCode: made.errorCode }, "Ecwid refused a reward coupon");
+      return write((tx) => release(tx, storeId, redemption.id, `Ecwid refused the coupon: ${made.message}`, now()));
+    }
+    // Duplicate (perhaps our own lost first attempt), or no answer: the code says whether the coupon exists.
+    const found = await this.deps.ecwid.findCouponByCode(storeId, token, coupon.code).catch(() => undefined);
+    this.deps.logger.info({ ...log, found: found === undefined ? "unknown" : Boolean(found) }, "coupon looked up after an unclear answer");
+    if (found) {
+      const ecwidId = found.id;
+      return write((tx) => issue(tx, storeId, redemption.id, ecwidId, now()));
+    }
+    if (found === null && made.outcome === "duplicate") {
+      return write((tx) => release(tx, storeId, redemption.id, "The coupon code was already taken in Ecwid.", now()));
+    }
+    return redemption;
+  }
+
+  /** A free product's price now, read before the store transaction (never call Ecwid inside it); null for other kinds or a product gone. */
+  private async freeProductPrice(storeId: number, rewardId: string, precision: number): Promise<number | null> {
+    const settings = await this.deps.storage.read(storeId, (tx) => tx.settings.get(storeId));
+    const reward = (settings ?? defaultProgramSettings(precision)).rewards.find((candidate) => candidate.id === rewardId);
+    if (reward?.kind !== "free_product") return null;
+    try {
+      return await this.deps.catalog.productPriceMinor(storeId, reward.productId);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError("ecwid_unavailable", "Ecwid could not be reached for the product's price; nothing was spent. Try again shortly.");
+    }
+  }
+}
+
+function parseKey(raw: string): string {
+  const parsed = keySchema.safeParse(raw);
+  if (!parsed.success) throw validationFailed([{ path: ["Idempotency-Key"], code: "invalid_format", message: "must be 1 to 200 printable characters without spaces" }]);
+  return parsed.data;
+}
+
+function newRedemption(input: {
+  storeId: number;
+  memberId: string;
+  reward: Reward;
+  points: number;
+  valueMinor: number | null;
+  now: Date;
+  key: string | null;
+  requestFingerprint: string;
+  coupon: EcwidCouponInput | null;
+}): Redemption {
+  const { reward, now, coupon } = input;
+  const at = now.toISOString();
+  return {
+    id: newId("rdm"),
+    storeId: input.storeId,
+    memberId: input.memberId,
+    rewardId: reward.id,
+    rewardName: reward.name,
+    rewardKind: reward.kind,
+    points: input.points,
+    valueMinor: input.valueMinor,
+    status: coupon ? "pending" : "issued",
+    coupon: coupon && "couponDays" in reward ? { code: coupon.code, expiresAt: couponExpiry(reward, now).toISOString(), ecwidId: null } : null,
+    reason: null,
+    requestKey: input.key,
+    requestFingerprint: input.requestFingerprint,
+    checkAfter: coupon ? new Date(now.getTime() + SETTLE_GRACE_MS).toISOString() : null,
+    checks: 0,
+    usedByOrderId: null,
+    fulfilledBy: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
