@@ -76,7 +76,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     const now = outcome?.redemption && me.redemptions?.find((redemption) => redemption.id === outcome!.redemption!.id);
     if (outcome && now && now.status !== outcome.redemption!.status) {
       outcome.redemption = now;
-      live.textContent = f.t(now.coupon ? "redeem.ready" : "redeem.released");
+      live.textContent = f.t(now.status === "released" ? "redeem.released" : now.coupon ? "redeem.ready" : "redeem.thanks");
     }
     const [before = "", after = ""] = f.pointsTemplate(me.member.balance).split("{count}");
     fill(

@@ -62,14 +62,16 @@ export function redeemControl({ f, program }: View, reward: Reward, balance: num
         busy = false;
         yes.removeAttribute("aria-busy");
         const status = caught instanceof ApiError ? caught.status : 0;
-        // A refusal changed nothing, so the next click is a new request; no answer, or the shop's trouble, keeps the key for the retry.
-        if (status >= 400 && status < 500) redeemer.keys.delete(reward.id);
+        // A refusal, or Ecwid's answered no (the redemption released, its points back), is final: the next click is a new
+        // request. No answer at all keeps the key, so the retry cannot buy twice.
+        const final = (status >= 400 && status < 500) || (caught instanceof ApiError && caught.body?.redemption !== undefined);
+        if (final) redeemer.keys.delete(reward.id);
         if (caught instanceof ApiError && (status === 401 || status === 404 || status === 409)) {
           const reason = reasonOf(caught.body);
           return redeemer.refused(reward, reason ? reasonText(f, program, reward, reason) : errorText(f, caught));
         }
         error.textContent = errorText(f, caught);
-        if (status === 0 || status >= 500) yes.textContent = f.t("retry");
+        if (!final) yes.textContent = f.t("retry");
       }
     };
     const yes = h("button", { type: "button", class: "btn small", onclick: () => void confirm() }, f.t("redeem.yes"));
