@@ -38,6 +38,8 @@ interface Lot {
   earnedAt: string;
   orderId: string | null;
   remaining: number;
+  /** Per lot: when it lapses (ms), worked out once. */
+  lapsesAt: number;
   /** The lapse's `earnedAt` (the lot's own, or the period's last earning), null while alive. */
   lapse: string | null;
   lapsedAt: string | null;
@@ -45,9 +47,13 @@ interface Lot {
 
 interface Books {
   memberId: string;
+  /** In the order they were earned; those from `unlapsed` on have not lapsed, those before `fifo` are spent. */
   lots: Lot[];
+  unlapsed: number;
+  fifo: number;
   balance: number;
-  lastEarn: string | null;
+  /** The last earning and when the balance lapses without another (inactivity). */
+  lastEarn: { at: string; lapsesAt: Date } | null;
   /** Expire entries already booked per lapse (`rule|earnedAt`), for the next key. */
   booked: Map<string, number>;
 }
@@ -56,39 +62,50 @@ const lapseInstant = (earnedAt: string, rule: ExpiryRule) => addMonths(new Date(
 
 /** Marks the lots whose lapse came by `time`. Under inactivity every live lot lapses with the period, refunds added later too. */
 function lapseUpTo(books: Books, rule: ExpiryRule, time: number): void {
+  const { lots, lastEarn } = books;
   if (rule.mode === "inactivity") {
-    if (books.lastEarn === null) return;
-    const at = lapseInstant(books.lastEarn, rule);
-    if (at.getTime() > time) return;
-    for (const lot of books.lots) if (lot.lapse === null && lot.remaining > 0) Object.assign(lot, { lapse: books.lastEarn, lapsedAt: at.toISOString() });
+    if (lastEarn === null || lastEarn.lapsesAt.getTime() > time) return;
+    const lapsedAt = lastEarn.lapsesAt.toISOString();
+    for (; books.unlapsed < lots.length; books.unlapsed += 1) Object.assign(lots[books.unlapsed]!, { lapse: lastEarn.at, lapsedAt });
     return;
   }
-  for (const lot of books.lots) {
-    if (lot.lapse !== null || lot.remaining === 0) continue;
-    const at = lapseInstant(lot.earnedAt, rule);
-    if (at.getTime() <= time) Object.assign(lot, { lapse: lot.earnedAt, lapsedAt: at.toISOString() });
+  for (; books.unlapsed < lots.length && lots[books.unlapsed]!.lapsesAt <= time; books.unlapsed += 1) {
+    const lot = lots[books.unlapsed]!;
+    Object.assign(lot, { lapse: lot.earnedAt, lapsedAt: new Date(lot.lapsesAt).toISOString() });
   }
 }
 
 /**
- * Which lots a spend takes from: a reversal from its own order's lots (newest first) and then the newest
- * lots; a booked expiry from its own lapse first; everything else oldest first (FIFO).
+ * Which lots a spend takes from, those with a special claim first: a reversal its own order's lots (newest
+ * first), then the newest lots; a booked expiry its own lapse first. Every other spend goes oldest first
+ * (FIFO), as does what is left after the claim.
  */
-function spendOrder(books: Books, entry: ExpiryEntry, rule: ExpiryRule): Lot[] {
-  const live = books.lots.filter((lot) => lot.remaining > 0);
+function claimed(books: Books, entry: ExpiryEntry, rule: ExpiryRule): Lot[] {
+  const live = () => books.lots.slice(books.fifo).filter((lot) => lot.remaining > 0);
   if (entry.kind === "reverse" && entry.source.type === "order") {
-    const newest = [...live].reverse();
+    const newest = live().reverse();
     return [...newest.filter((lot) => lot.orderId === entry.source.id), ...newest.filter((lot) => lot.orderId !== entry.source.id)];
   }
   const earnedAt = entry.kind === "expire" && entry.basis?.rule === rule.mode ? entry.basis.earnedAt : undefined;
-  if (typeof earnedAt !== "string") return live;
-  const own = (lot: Lot) => (rule.mode === "per_lot" ? lot.earnedAt === earnedAt : lot.lapse === earnedAt);
-  return [...live.filter(own), ...live.filter((lot) => !own(lot))];
+  if (typeof earnedAt !== "string") return [];
+  return live().filter((lot) => (rule.mode === "per_lot" ? lot.earnedAt === earnedAt : lot.lapse === earnedAt));
+}
+
+function spend(books: Books, entry: ExpiryEntry, rule: ExpiryRule): void {
+  let owed = -entry.delta;
+  const take = (lot: Lot) => {
+    const taken = Math.min(lot.remaining, owed);
+    lot.remaining -= taken;
+    owed -= taken;
+  };
+  for (const lot of claimed(books, entry, rule)) if (owed > 0) take(lot);
+  for (let at = books.fifo; at < books.lots.length && owed > 0; at += 1) take(books.lots[at]!);
+  while (books.fifo < books.lots.length && books.lots[books.fifo]!.remaining === 0) books.fifo += 1;
 }
 
 /** The member's books replayed up to `now`: the lots left, which have lapsed, and what is already booked. */
 function replay(entries: ExpiryEntry[], rule: ExpiryRule, now: Date): Books {
-  const books: Books = { memberId: entries[0]?.memberId ?? "", lots: [], balance: 0, lastEarn: null, booked: new Map() };
+  const books: Books = { memberId: entries[0]?.memberId ?? "", lots: [], unlapsed: 0, fifo: 0, balance: 0, lastEarn: null, booked: new Map() };
   for (const entry of entries) {
     lapseUpTo(books, rule, Date.parse(entry.createdAt));
     books.balance += entry.delta;
@@ -97,17 +114,19 @@ function replay(entries: ExpiryEntry[], rule: ExpiryRule, now: Date): Books {
       books.booked.set(lapse, (books.booked.get(lapse) ?? 0) + 1);
     }
     if (entry.delta > 0) {
-      books.lots.push({ earnedAt: entry.createdAt, orderId: entry.source.type === "order" ? entry.source.id : null, remaining: entry.delta, lapse: null, lapsedAt: null });
-      if (isEarning(entry)) books.lastEarn = entry.createdAt;
+      const lapsesAt = rule.mode === "per_lot" ? lapseInstant(entry.createdAt, rule).getTime() : Number.NaN;
+      books.lots.push({
+        earnedAt: entry.createdAt,
+        orderId: entry.source.type === "order" ? entry.source.id : null,
+        remaining: entry.delta,
+        lapsesAt,
+        lapse: null,
+        lapsedAt: null,
+      });
+      if (isEarning(entry)) books.lastEarn = { at: entry.createdAt, lapsesAt: lapseInstant(entry.createdAt, rule) };
       continue;
     }
-    let owed = -entry.delta;
-    for (const lot of spendOrder(books, entry, rule)) {
-      if (owed === 0) break;
-      const taken = Math.min(lot.remaining, owed);
-      lot.remaining -= taken;
-      owed -= taken;
-    }
+    if (entry.delta < 0) spend(books, entry, rule);
   }
   lapseUpTo(books, rule, now.getTime());
   return books;
@@ -159,14 +178,14 @@ export function nextExpiry(entries: ExpiryEntry[], rule: ExpiryRule, now: Date, 
   if (rule.mode === "off" || entries.length === 0) return null;
   const books = replay(entries, rule, now);
   const overdue = lapsed(books, rule.mode).map((due) => ({ points: due.points, at: now.toISOString() }));
-  const alive = books.lots.filter((lot) => lot.lapse === null && lot.remaining > 0);
+  const alive = books.lots.slice(books.unlapsed).filter((lot) => lot.remaining > 0);
   const upcoming: { points: number; at: string }[] = [];
   if (rule.mode === "inactivity") {
     const points = alive.reduce((sum, lot) => sum + lot.remaining, 0);
-    if (books.lastEarn !== null && points > 0) upcoming.push({ points, at: lapseInstant(books.lastEarn, rule).toISOString() });
+    if (books.lastEarn !== null && points > 0) upcoming.push({ points, at: books.lastEarn.lapsesAt.toISOString() });
   } else {
     for (const lot of alive) {
-      const at = lapseInstant(lot.earnedAt, rule).toISOString();
+      const at = new Date(lot.lapsesAt).toISOString();
       const last = upcoming.at(-1);
       if (last?.at === at) last.points += lot.remaining;
       else upcoming.push({ points: lot.remaining, at });
