@@ -54,6 +54,9 @@ function storeDocument(size: number): StoreDocument {
       customerId: 100_000 + i,
       balance: 15,
       stats: { paidOrders: 1, lifetimeSpendMinor: 2_000, firstOrderAt: at(i * 1000), lastOrderAt: at(i * 1000) },
+      lang: null,
+      unsubscribedAt: null,
+      expiryWarnedFor: null,
       createdAt: at(i * 1000),
       updatedAt: at(i * 1000),
     });
@@ -86,7 +89,7 @@ function storeDocument(size: number): StoreDocument {
       },
     );
   }
-  return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], measurements: [], signInCodes: [], settings: null };
+  return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], measurements: [], signInCodes: [], redemptions: [], settings: null };
 }
 
 async function measure(op: (i: number) => Promise<unknown>): Promise<Cell> {

@@ -13,6 +13,7 @@ import { oauthRoutes } from "./http/oauth.routes.js";
 import { labelRoute, mountedAt, routeMetrics } from "./http/route-metrics.js";
 import { requestLog } from "./http/request-log.js";
 import { refuseEncodedNul } from "./http/storable-input.js";
+import { emailUnsubscribeRoutes } from "./http/email-unsubscribe.routes.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
@@ -83,6 +84,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
       landingUrl: () => `${config.ecwid.cpUrl}#app:name=${encodeURIComponent(config.ecwid.clientId)}`,
     }),
   );
+  app.use(emailUnsubscribeRoutes(container.unsubscribe));
   app.use(adminPageRoutes({ adminSessions: container.adminSessions, storage: container.storage, options: config.ecwid }));
   app.use("/api/admin", mountedAt("/api/admin"), adminApiRoutes(container));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: (res) => labelRoute(res, "static") }));

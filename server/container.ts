@@ -12,6 +12,9 @@ import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { CatalogService } from "./modules/catalog/catalog.service.js";
+import { EmailService } from "./modules/emails/email.service.js";
+import { createUnsubscribeLinks } from "./modules/emails/unsubscribe-links.js";
+import { UnsubscribeService } from "./modules/emails/unsubscribe.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
 import { ProgramMeasurementService } from "./modules/program/program-measurement.service.js";
@@ -51,6 +54,10 @@ export interface Container {
   /** The store's Ecwid catalog for the dashboard's product and category pickers. */
   catalog: CatalogService;
   mailer: Mailer;
+  /** The program's emails to shoppers (points earned, reward issued, points expiring), each switchable by the merchant. */
+  emails: EmailService;
+  /** The unsubscribe link every program email carries. */
+  unsubscribe: UnsubscribeService;
   /** Set when no SMTP server is configured: sign-in codes are kept here (the demo outbox). */
   outbox: OutboxMailer | null;
   shopperSessions: ShopperSessionService;
@@ -100,12 +107,16 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   });
   const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements });
   const inboxQueued = createChangeSignal<number>();
+  const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
+  const emailLogger = logger.child({ component: "emails" });
+  const emails = new EmailService({ storage: unitOfWork(storage, "members"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
   const reconciler = new OrderReconciler({
     storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit"),
     ecwid,
     installs,
     clock,
     logger: logger.child({ component: "orders" }),
+    onEarned: (storeId, earning) => void emails.pointsEarned(storeId, earning),
   });
   return {
     config,
@@ -122,6 +133,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     settings,
     programItems: new ProgramItemsService(settings),
     mailer,
+    emails,
+    unsubscribe: new UnsubscribeService({ storage: unitOfWork(storage, "members"), installs: storage.installs, links: unsubscribeLinks, clock, logger: emailLogger }),
     outbox,
     shopperSessions: new ShopperSessionService({
       storage: unitOfWork(storage, "signInCodes", "members"),

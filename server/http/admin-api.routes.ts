@@ -6,6 +6,7 @@ import type { Clock } from "../lib/clock.js";
 import { listAuditLog } from "../modules/audit/audit-log.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
 import type { CatalogService } from "../modules/catalog/catalog.service.js";
+import type { EmailService } from "../modules/emails/email.service.js";
 import type { BackfillService } from "../modules/orders/backfill.service.js";
 import type { ProgramMeasurementService } from "../modules/program/program-measurement.service.js";
 import type { ProgramItemsService } from "../modules/settings/program-items.service.js";
@@ -15,6 +16,7 @@ import type { AdminSessionService } from "../modules/stores/admin-session.servic
 import type { InstallService } from "../modules/stores/install.service.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
+import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
@@ -44,6 +46,7 @@ export interface AdminApiDeps {
   backfill: BackfillService;
   programMeasurements: ProgramMeasurementService;
   catalog: CatalogService;
+  emails: EmailService;
   clock: Clock;
 }
 
@@ -65,6 +68,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminProgramRoutes(deps));
   router.use(programMeasurementRoutes(deps));
   router.use(adminCatalogRoutes(deps));
+  router.use(adminEmailRoutes(deps));
   router.use(adminRewardsRoutes(deps));
 
   router.get("/store", async (_req, res) => {

@@ -3,7 +3,12 @@ import nodemailer from "nodemailer";
 export interface OutgoingEmail {
   to: string;
   subject: string;
+  /** The plain-text part; every email has one. */
   text: string;
+  /** The HTML part, when there is one (the program's emails; sign-in codes are text only). */
+  html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -39,7 +44,14 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await transport.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        ...(email.html === undefined ? {} : { html: email.html }),
+        ...(email.headers === undefined ? {} : { headers: email.headers }),
+      });
     },
   };
 }

@@ -6,6 +6,10 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML part, null for a text-only email. */
+  html: string | null;
+  /** Each header as sent (unfolded), by lower-case name. */
+  headers: Record<string, string>;
 }
 
 /** A real SMTP server in-process: the app sends to it over SMTP exactly as it would in production. */
@@ -19,7 +23,16 @@ export async function startSmtpInbox(): Promise<{ url: string; messages: Receive
       simpleParser(stream)
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((address) => address.text).join(", ") : (mail.to?.text ?? "");
-          messages.push({ to, subject: mail.subject ?? "", text: mail.text ?? "" });
+          const headers = Object.fromEntries(
+            mail.headerLines.map(({ key, line }) => [
+              key,
+              line
+                .slice(line.indexOf(":") + 1)
+                .replace(/\r?\n[ \t]+/g, " ")
+                .trim(),
+            ]),
+          );
+          messages.push({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: typeof mail.html === "string" ? mail.html : null, headers });
           callback();
         })
         .catch(callback);

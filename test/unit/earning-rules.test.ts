@@ -20,6 +20,7 @@ function facts(overrides: Partial<OrderFacts> = {}): OrderFacts {
     revision: 1,
     couponCode: null,
     extraFields: {},
+    lang: null,
     ...overrides,
   };
 }

@@ -39,6 +39,7 @@ const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
   revision: 1,
   couponCode: null,
   extraFields: {},
+  lang: null,
   ...overrides,
 });
 

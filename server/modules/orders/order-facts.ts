@@ -17,6 +17,8 @@ export interface OrderFacts {
   revision: number;
   couponCode: string | null;
   extraFields: Record<string, unknown>;
+  /** The storefront language the order was placed in, as Ecwid names it (`nl`, `nb_NO`...); null when not said. */
+  lang: string | null;
 }
 
 function refunded(order: EcwidOrder): number {
@@ -46,5 +48,6 @@ export function orderFacts(order: EcwidOrder, precision: number, now: Date): Ord
     revision: order.updateTimestamp ?? 0,
     couponCode: order.discountCoupon?.code ?? null,
     extraFields: order.extraFields ?? {},
+    lang: order.lang?.trim() ? order.lang : null,
   };
 }

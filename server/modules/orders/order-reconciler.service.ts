@@ -3,10 +3,13 @@ import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { Logger } from "../../lib/logger.js";
 import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
+import { resolveLanguage } from "../i18n/language.js";
+import type { AppendResult } from "../ledger/ledger-entry.js";
 import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 import { payDueChallenges } from "../program/challenge-awards.js";
+import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -14,42 +17,67 @@ import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
 /** The repositories a reconciliation reads and writes. */
-type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit";
+type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions";
 
 export type ReconcileOutcome = "corrected" | "unchanged" | "stale" | "unknown_order" | "no_identity";
+
+/** Points an order newly earned: a new `earn_order` entry, never a replay of one already booked. */
+export interface OrderEarning {
+  memberId: string;
+  orderId: string;
+  points: number;
+}
 
 /**
  * Brings the books to what an order deserves now (see server/modules/orders/README.md). The order is
  * fetched fresh from Ecwid on every event, so duplicates, late and out-of-order events converge.
  */
 export class OrderReconciler {
-  constructor(private readonly deps: { storage: UnitOfWork<Reconciled>; ecwid: EcwidClient; installs: InstallService; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<Reconciled>;
+      ecwid: EcwidClient;
+      installs: InstallService;
+      clock: Clock;
+      logger: Logger;
+      /** Told after the books committed, of points an order event earned (the points-earned email); must not throw. */
+      onEarned?: (storeId: number, earning: OrderEarning) => void;
+    },
+  ) {}
 
   async reconcile(storeId: number, orderId: string): Promise<ReconcileOutcome> {
     const { installs, ecwid, clock } = this.deps;
     const install = await installs.requireActive(storeId);
     const order = await ecwid.getOrder(storeId, await installs.accessToken(storeId), orderId);
     const facts = order ? orderFacts(order, install.currencyPrecision, clock.now()) : null;
-    return this.apply(storeId, orderId, facts, install.currencyPrecision);
+    const { outcome, earned } = await this.settle(storeId, orderId, facts, install.currencyPrecision);
+    if (earned) this.deps.onEarned?.(storeId, earned);
+    return outcome;
   }
 
-  /** Applies already-fetched facts (null: the order is gone); used by reconcile and by backfill. */
-  apply(storeId: number, orderId: string, facts: OrderFacts | null, currencyPrecision: number): Promise<ReconcileOutcome> {
+  /** Applies already-fetched facts (null: the order is gone); used by backfill, which tells nobody of past earnings. */
+  async apply(storeId: number, orderId: string, facts: OrderFacts | null, currencyPrecision: number): Promise<ReconcileOutcome> {
+    return (await this.settle(storeId, orderId, facts, currencyPrecision)).outcome;
+  }
+
+  private settle(storeId: number, orderId: string, facts: OrderFacts | null, currencyPrecision: number): Promise<{ outcome: ReconcileOutcome; earned: OrderEarning | null }> {
     return this.deps.storage.transaction(storeId, async (tx) => {
+      const outcome = (value: ReconcileOutcome, earned: OrderEarning | null = null) => ({ outcome: value, earned });
       const record = await tx.orders.get(storeId, orderId);
-      if (!facts && !record) return "unknown_order";
-      if (facts && record && facts.revision < record.revision) return "stale";
+      if (!facts && !record) return outcome("unknown_order");
+      if (facts && record && facts.revision < record.revision) return outcome("stale");
       const member = record
         ? await tx.members.get(storeId, record.memberId)
         : facts && (facts.customerId || facts.email)
           ? await findOrCreateMember(tx, storeId, { customerId: facts.customerId, email: facts.email }, this.deps.clock)
           : null;
-      if (!member) return "no_identity";
+      if (!member) return outcome("no_identity");
 
       const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(currencyPrecision);
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
       const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, entries });
-      if (correction) await this.book(tx, storeId, member, orderId, correction);
+      const booked = correction ? await this.book(tx, storeId, member, orderId, correction) : null;
+      const earned = booked?.created && booked.entry.kind === "earn_order" && booked.entry.delta > 0 ? { memberId: member.id, orderId, points: booked.entry.delta } : null;
 
       const now = this.deps.clock.now().toISOString();
       const kept = facts ? pointsDeserved(facts, settings.earning).keptMinor : 0;
@@ -65,20 +93,23 @@ export class OrderReconciler {
         revision: facts?.revision ?? record?.revision ?? 0,
         updatedAt: now,
       });
+      // An order carrying one of our coupon codes used that reward's coupon.
+      if (facts?.couponCode) await markCouponUsed(tx, storeId, facts.couponCode, orderId, this.deps.clock.now());
       const current = (await tx.members.get(storeId, member.id)) ?? member;
       const orders = await tx.orders.listForMember(storeId, member.id);
-      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), updatedAt: now });
+      const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;
+      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, updatedAt: now });
       const paid = await payDueChallenges(tx, storeId, member.id, orders, settings.challenges, this.deps.clock);
-      return correction || paid.challenges > 0 ? "corrected" : "unchanged";
+      return outcome(correction || paid.challenges > 0 ? "corrected" : "unchanged", earned);
     });
   }
 
   /** Appends the correction; a clawback larger than the balance is booked in full and its shortfall recorded. */
-  private async book(tx: Pick<StoreTransaction, "ledger" | "audit">, storeId: number, member: Member, orderId: string, correction: LedgerCorrection): Promise<void> {
+  private async book(tx: Pick<StoreTransaction, "ledger" | "audit">, storeId: number, member: Member, orderId: string, correction: LedgerCorrection): Promise<AppendResult> {
     const at = this.deps.clock.now().toISOString();
     const balanceBefore = await tx.ledger.balance(storeId, member.id);
     const shortfall = correction.delta < 0 ? Math.min(-correction.delta, Math.max(0, -(balanceBefore + correction.delta))) : 0;
-    const { entry } = await post(
+    const booked = await post(
       tx,
       storeId,
       {
@@ -100,10 +131,11 @@ export class OrderReconciler {
         actor: "system",
         action: "points.clawback_shortfall",
         subject: member.id,
-        details: { orderId, clawback: -correction.delta, balanceBefore, shortfall, entryId: entry.id },
+        details: { orderId, clawback: -correction.delta, balanceBefore, shortfall, entryId: booked.entry.id },
         createdAt: at,
       });
       this.deps.logger.warn({ storeId, memberId: member.id, orderId, shortfall }, "clawback larger than the balance");
     }
+    return booked;
   }
 }

@@ -51,6 +51,8 @@ const emailSchema = z.string().trim().max(254).pipe(z.email("enter a valid email
 const startSchema = z.strictObject({ email: emailSchema, lang: z.string().max(20).optional() });
 const verifySchema = z.strictObject({
   email: emailSchema,
+  /** The widget's language: the shopper's emails go in it. */
+  lang: z.string().max(20).optional(),
   code: z
     .string()
     .trim()
@@ -126,7 +128,7 @@ export class ShopperSessionService {
   }
 
   async verify(storeId: number, input: unknown, ip: string): Promise<{ token: string; expiresIn: number }> {
-    const { email: rawEmail, code } = parseInput(verifySchema, input);
+    const { email: rawEmail, code, lang } = parseInput(verifySchema, input);
     const email = normaliseEmail(rawEmail);
     await this.deps.installs.requireActive(storeId);
     const network = clientNetwork(ip);
@@ -145,6 +147,9 @@ export class ShopperSessionService {
       }
       await tx.signInCodes.update(storeId, { ...active, consumedAt: now.toISOString() });
       const member = await findOrCreateMember(tx, storeId, { customerId: null, email }, this.deps.clock);
+      // Recorded only once the email is proven: anyone may ask for a code, only the shopper gets this far.
+      const spoken = lang === undefined ? member.lang : resolveLanguage(lang);
+      if (spoken !== member.lang) await tx.members.update(storeId, { ...member, lang: spoken, updatedAt: now.toISOString() });
       return { kind: "ok" as const, memberId: member.id };
     });
     switch (outcome.kind) {

@@ -1,0 +1,165 @@
+import type { Clock } from "../../lib/clock.js";
+import type { Logger } from "../../lib/logger.js";
+import type { Mailer } from "../../lib/mailer.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
+import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
+import { inLanguage } from "../i18n/merchant-texts.js";
+import type { Member } from "../members/member.js";
+import type { OrderEarning } from "../orders/order-reconciler.service.js";
+import type { Redemption } from "../rewards/redemption.js";
+import type { Language, ProgramSettings } from "../settings/program-settings.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import type { Install } from "../stores/install.js";
+import type { InstallService } from "../stores/install.service.js";
+import { renderEmail, type RenderedEmail } from "./email-layout.js";
+import type { EmailPreview } from "./email-preview.js";
+import { composeEmail, sampleFacts, type EmailFacts, type EmailKind } from "./email-templates.js";
+import { PROGRAM_EMAIL_TEXTS } from "./email-texts.js";
+import type { UnsubscribeLinks } from "./unsubscribe-links.js";
+
+/** Points about to lapse: how many, and when (the instant the expiry rule gives). */
+export interface ExpiryWarning {
+  points: number;
+  at: string;
+}
+
+interface Recipient {
+  member: Member & { email: string };
+  install: Install;
+  settings: ProgramSettings;
+  lang: Language;
+}
+
+/**
+ * The program's emails to shoppers (sign-in codes are the shopper sessions'). Each goes only when the merchant's
+ * switch for it is on and the member has an email and has not unsubscribed; each carries an unsubscribe link and
+ * the one-click headers (RFC 8058). Sending never throws: a failure is logged and the books it follows stand.
+ */
+export class EmailService {
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<"members">;
+      installs: Pick<InstallService, "requireActive">;
+      settings: Pick<SettingsService, "get">;
+      mailer: Mailer;
+      links: UnsubscribeLinks;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
+
+  /** After an order event booked new points (never for a replay or a backfill of past orders). */
+  pointsEarned(storeId: number, earning: OrderEarning): Promise<boolean> {
+    return this.guarded(storeId, earning.memberId, "pointsEarned", async () => {
+      const to = await this.recipient(storeId, earning.memberId, "pointsEarned");
+      if (!to) return false;
+      await this.send(storeId, to, { kind: "pointsEarned", orderId: earning.orderId, points: earning.points, balance: to.member.balance });
+      return true;
+    });
+  }
+
+  /** Once a redemption is `issued` (its coupon made, or an experience or donation booked); call after that commit. */
+  rewardIssued(storeId: number, memberId: string, redemption: Redemption): Promise<boolean> {
+    return this.guarded(storeId, memberId, "rewardIssued", async () => {
+      const to = await this.recipient(storeId, memberId, "rewardIssued");
+      if (!to) return false;
+      const reward = to.settings.rewards.find((candidate) => candidate.id === redemption.rewardId);
+      const rewardName = reward ? inLanguage(reward, to.lang, resolveLanguage(to.install.lang)).name : redemption.rewardName;
+      const coupon = redemption.coupon ? { code: redemption.coupon.code, expiresAt: redemption.coupon.expiresAt } : null;
+      await this.send(storeId, to, { kind: "rewardIssued", rewardName, points: redemption.points, coupon });
+      return true;
+    });
+  }
+
+  /**
+   * Warns of points expiring at `warning.at`, once per member and expiry: the member records the expiry warned of
+   * before the email goes, in the store's transaction, so a second run (or process) finds it and sends nothing.
+   * A send that fails clears the record again, so the next run retries. Resolves to whether it sent.
+   */
+  expiringSoon(storeId: number, memberId: string, warning: ExpiryWarning): Promise<boolean> {
+    return this.guarded(storeId, memberId, "expiringSoon", async () => {
+      const to = await this.recipient(storeId, memberId, "expiringSoon");
+      if (!to) return false;
+      const claim = await this.swapWarned(storeId, memberId, (current) => current !== warning.at, warning.at);
+      if (!claim) return false;
+      try {
+        await this.send(storeId, to, { kind: "expiringSoon", points: warning.points, at: warning.at, balance: to.member.balance });
+      } catch (error) {
+        await this.swapWarned(storeId, memberId, (current) => current === warning.at, claim.before);
+        throw error;
+      }
+      return true;
+    });
+  }
+
+  /** One email filled with sample facts, as a shopper reading `lang` (else the store's language) would get it. */
+  async preview(storeId: number, kind: EmailKind, lang: Language | undefined): Promise<EmailPreview> {
+    const [install, settings] = [await this.deps.installs.requireActive(storeId), await this.deps.settings.get(storeId)];
+    const language = lang ?? resolveLanguage(install.lang);
+    const facts = sampleFacts(kind, this.deps.clock.now(), settings.expiry.warnDays);
+    const rendered = this.render(storeId, "mem_preview", { install, settings, lang: language }, facts);
+    return { kind, lang: language, enabled: settings.emails[kind], ...rendered };
+  }
+
+  /** Resolves once every email under way has been sent or has failed (tests; shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  private async recipient(storeId: number, memberId: string, kind: EmailKind): Promise<Recipient | null> {
+    const settings = await this.deps.settings.get(storeId);
+    if (!settings.emails[kind]) return null;
+    const install = await this.deps.installs.requireActive(storeId);
+    const member = await this.deps.storage.read(storeId, (tx) => tx.members.get(storeId, memberId));
+    if (!member || member.email === null || member.unsubscribedAt !== null) return null;
+    return { member: { ...member, email: member.email }, install, settings, lang: member.lang ?? resolveLanguage(install.lang) };
+  }
+
+  /** Sets the member's warned expiry to `value` when `expected` holds of it now; resolves to the value before, null when left. */
+  private swapWarned(storeId: number, memberId: string, expected: (current: string | null) => boolean, value: string | null): Promise<{ before: string | null } | null> {
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const member = await tx.members.get(storeId, memberId);
+      if (!member || !expected(member.expiryWarnedFor)) return null;
+      await tx.members.update(storeId, { ...member, expiryWarnedFor: value, updatedAt: this.deps.clock.now().toISOString() });
+      return { before: member.expiryWarnedFor };
+    });
+  }
+
+  private async send(storeId: number, to: Recipient, facts: EmailFacts): Promise<void> {
+    const rendered = this.render(storeId, to.member.id, to, facts);
+    const unsubscribe = this.deps.links.url(storeId, to.member.id);
+    await this.deps.mailer.send({
+      to: to.member.email,
+      ...rendered,
+      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+    });
+    this.deps.logger.info({ storeId, memberId: to.member.id, kind: facts.kind }, "email sent");
+  }
+
+  private render(storeId: number, memberId: string, to: Omit<Recipient, "member">, facts: EmailFacts): RenderedEmail {
+    const texts = textsFor(PROGRAM_EMAIL_TEXTS, to.lang, to.settings.texts);
+    const storeName = to.install.storeName;
+    return renderEmail(composeEmail(facts, texts, to.lang, storeName), {
+      lang: to.lang,
+      storeName,
+      primaryColor: to.settings.theme.primaryColor,
+      textColor: to.settings.theme.textColor,
+      footer: fill(texts["email.footer.why"]!, { store: storeName }),
+      unsubscribeLabel: texts["email.footer.unsubscribe"]!,
+      unsubscribeUrl: this.deps.links.url(storeId, memberId),
+    });
+  }
+
+  /** Runs one send, tracked for `idle()`; any failure is logged with its cause and resolves to false. */
+  private guarded(storeId: number, memberId: string, kind: EmailKind, work: () => Promise<boolean>): Promise<boolean> {
+    const run = work().catch((err: unknown) => {
+      this.deps.logger.error({ err, storeId, memberId, kind }, "email not sent");
+      return false;
+    });
+    this.#inFlight.add(run);
+    void run.finally(() => this.#inFlight.delete(run));
+    return run;
+  }
+}
