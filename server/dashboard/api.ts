@@ -8,6 +8,9 @@ import type { searchMembers } from "../modules/members/member-directory.js";
 import type { BackfillJob } from "../modules/orders/backfill-job.js";
 import type { InboxEvent, InboxRepository } from "../modules/inbox/inbox-event.js";
 import type { Install } from "../modules/stores/install.js";
+import type { AdminRedemption, donationTotals, listRedemptions } from "../modules/rewards/redemption-admin.js";
+import type { RedemptionStatus } from "../modules/rewards/redemption.js";
+import type { Language } from "../modules/settings/program-settings.js";
 import type { ListPart } from "../modules/settings/program-diff.rules.js";
 import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/program-items.service.js";
 import type { ProgramSettings } from "../modules/settings/program-settings.js";
@@ -20,6 +23,9 @@ export type LedgerLine = LedgerPage["items"][number];
 export type AdjustResult = Awaited<ReturnType<LedgerService["adjust"]>>;
 export type AuditPage = Awaited<ReturnType<typeof listAuditLog>>;
 export type AuditLine = AuditPage["items"][number];
+export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
+export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
+export type { AdminRedemption, Language, RedemptionStatus };
 export type {
   BackfillJob,
   CatalogCategoryList,
@@ -127,6 +133,9 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     startImport: (body: { from: string; to: string }) => call<BackfillJob>("/backfills", { method: "POST", body }).then((r) => r.value),
     imports: () => get<{ items: BackfillJob[] }>("/backfills"),
     inbox: () => get<{ counts: InboxCounts; failed: InboxEvent[] }>("/inbox"),
+    redemptions: (params: { status?: RedemptionStatus | undefined; limit: number; offset: number }) => get<RedemptionPage>(`/redemptions?${query(params)}`),
+    fulfil: (redemptionId: string) => call<AdminRedemption>(`/redemptions/${encodeURIComponent(redemptionId)}/fulfil`, { method: "POST", body: {} }).then((r) => r.value),
+    donations: () => get<DonationTotals>("/donations"),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }

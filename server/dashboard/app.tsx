@@ -5,11 +5,13 @@ import { MemberPage } from "./members/member-page.js";
 import { MembersPage } from "./members/members-page.js";
 import { OperationsPage } from "./operations/operations-page.js";
 import { ProgramPage } from "./program/program-page.js";
+import { RewardsPage } from "./rewards/rewards-page.js";
 import { useRoute } from "./router.js";
 
 const PAGES = [
   { path: "/program", label: "Program" },
   { path: "/members", label: "Members" },
+  { path: "/rewards", label: "Rewards" },
   { path: "/activity", label: "Activity" },
   { path: "/operations", label: "Operations" },
 ] as const;
@@ -18,6 +20,7 @@ function Page({ path }: { path: string }) {
   const member = /^\/members\/([^/]+)$/.exec(path);
   if (member?.[1]) return <MemberPage memberId={decodeURIComponent(member[1])} />;
   if (path === "/members") return <MembersPage />;
+  if (path === "/rewards") return <RewardsPage />;
   if (path === "/activity") return <ActivityPage />;
   if (path === "/operations") return <OperationsPage />;
   return <ProgramPage />;

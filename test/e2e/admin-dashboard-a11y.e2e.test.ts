@@ -34,7 +34,7 @@ describe("the merchant dashboard, for everyone", () => {
         const { page } = await dashboard.openPage("/demo/admin", viewport);
         const frame = dashboardFrame(page);
         const findings: Record<string, AxeFinding[]> = {};
-        for (const tab of ["Program", "Members", "Activity", "Operations"]) {
+        for (const tab of ["Program", "Members", "Rewards", "Activity", "Operations"]) {
           await pageTab(frame, tab).click();
           await frame.getByRole("heading", { level: 2 }).first().waitFor();
           if (tab === "Members") await memberRow(frame, MAYA).waitFor();
@@ -45,7 +45,7 @@ describe("the merchant dashboard, for everyone", () => {
         await frame.getByRole("heading", { name: MAYA }).waitFor();
         findings["member page"] = await seriousAxeFindings(await appFrame(page));
 
-        expect(findings).toEqual({ Program: [], Members: [], Activity: [], Operations: [], "member page": [] });
+        expect(findings).toEqual({ Program: [], Members: [], Rewards: [], Activity: [], Operations: [], "member page": [] });
       },
       BROWSER_TEST_MS,
     );

@@ -1,13 +1,15 @@
 import { useState } from "preact/hooks";
-import { lowestCost } from "../../modules/rewards/reward-cost.rules.js";
 import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
 import { ChallengeEditor } from "./challenge-editor.js";
 import { EarningArea } from "./earning-area.js";
 import { goalWords } from "./fields.js";
 import { MeasurementsArea } from "./measurements-area.js";
+import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
-import { rewardLabel, RewardEditor } from "./reward-editor.js";
+import { RedemptionPolicyArea } from "./redemption-policy-area.js";
+import { RewardEditor } from "./reward-editor.js";
+import { rewardLine } from "./reward-words.js";
 import { TextsArea } from "./texts-area.js";
 import { ThemeArea } from "./theme-area.js";
 import { TierEditor } from "./tier-editor.js";
@@ -51,9 +53,11 @@ export function ProgramPage() {
         title="Rewards"
         noun="reward"
         subtitle="What members can spend their points on."
-        summary={(r) => ({ name: r.name, line: `${fmt.points(lowestCost(r))} · ${rewardLabel(r, fmt.moneyShort)}` })}
+        summary={(r) => ({ name: r.name, line: rewardLine(r, fmt) })}
         Editor={RewardEditor}
       />
+      <RedemptionPolicyArea />
+      <PointsExpiryArea />
       <ThemeArea />
       <TextsArea />
     </>

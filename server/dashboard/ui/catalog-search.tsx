@@ -33,26 +33,48 @@ export function CatalogSearch({ label, onPick }: { label: string; onPick?: (prod
     }
   }
 
+  const fields = (
+    <div class="ql-toolbar__grow">
+      <TextField label={label} value={q} onInput={setQ} maxLength={100} placeholder="Name or SKU, e.g. tent" />
+    </div>
+  );
   const line = (product: Product) => `${product.name}${product.sku ? ` · ${product.sku}` : ""} · ${fmt.money(product.priceMinor)}${product.enabled ? "" : " · hidden"}`;
 
   return (
     <div class="ql-catalog">
-      <form
-        class="ql-toolbar"
-        role="search"
-        aria-label="Search the catalog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy) void search();
-        }}
-      >
-        <div class="ql-toolbar__grow">
-          <TextField label={label} value={q} onInput={setQ} maxLength={100} placeholder="Name or SKU, e.g. tent" />
+      {onPick ? (
+        // A picker sits inside the builder's form, and forms do not nest: Enter searches here instead of saving.
+        <div
+          class="ql-toolbar"
+          role="search"
+          aria-label="Product search"
+          onKeyDown={(event) => {
+            if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
+            event.preventDefault();
+            if (!busy) void search();
+          }}
+        >
+          {fields}
+          <button class="btn btn-default btn-medium" type="button" disabled={busy} onClick={() => void search()}>
+            Search
+          </button>
         </div>
-        <button class="btn btn-default btn-medium" type="submit" disabled={busy}>
-          Search
-        </button>
-      </form>
+      ) : (
+        <form
+          class="ql-toolbar"
+          role="search"
+          aria-label="Search the catalog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) void search();
+          }}
+        >
+          {fields}
+          <button class="btn btn-default btn-medium" type="submit" disabled={busy}>
+            Search
+          </button>
+        </form>
+      )}
       {problem && (
         <Alert tone={problem.grantUrl ? "warning" : "error"} title={problem.grantUrl ? "Questline may not read your catalog yet" : undefined}>
           {problem.message}{" "}

@@ -74,13 +74,13 @@ export const rewardSchema = z
   ])
   .superRefine((reward, context) => {
     if (reward.availableFrom && reward.availableUntil && reward.availableFrom > reward.availableUntil)
-      context.addIssue({ code: "custom", path: ["availableUntil"], message: "must not be before availableFrom" });
+      context.addIssue({ code: "custom", path: ["availableUntil"], message: "must not be before the date it is available from" });
     if (reward.kind !== "variable") return;
-    if (reward.minPoints > reward.maxPoints) context.addIssue({ code: "custom", path: ["maxPoints"], message: "must be at least minPoints" });
+    if (reward.minPoints > reward.maxPoints) context.addIssue({ code: "custom", path: ["maxPoints"], message: "must be at least the fewest points" });
     if ((reward.maxPoints - reward.minPoints) % reward.stepPoints !== 0)
-      context.addIssue({ code: "custom", path: ["stepPoints"], message: "must step evenly from minPoints to maxPoints" });
+      context.addIssue({ code: "custom", path: ["stepPoints"], message: "must step evenly from the fewest points to the most" });
     if (reward.minPoints % reward.pointsPerUnit !== 0 || reward.stepPoints % reward.pointsPerUnit !== 0)
-      context.addIssue({ code: "custom", path: ["pointsPerUnit"], message: "must divide minPoints and stepPoints, so every choice is whole units" });
+      context.addIssue({ code: "custom", path: ["pointsPerUnit"], message: "must divide the fewest points and the step, so every choice is whole units" });
   });
 export type Reward = z.infer<typeof rewardSchema>;
 
