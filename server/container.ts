@@ -111,7 +111,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const emailLogger = logger.child({ component: "emails" });
   const emails = new EmailService({ storage: unitOfWork(storage, "members"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
   const reconciler = new OrderReconciler({
-    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit"),
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions"),
     ecwid,
     installs,
     clock,
