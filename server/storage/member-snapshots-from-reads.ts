@@ -9,7 +9,13 @@ export function memberSnapshotsFromReads(storage: Pick<Storage, "read">): Member
         const member = await tx.members.get(storeId, memberId);
         if (!member) return null;
         const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: ledgerLimit, offset: 0 });
-        return { member, recentLedger: items, orders: await tx.orders.listForMember(storeId, memberId), usedKeys: await tx.ledger.existingKeys(storeId, keys) };
+        return {
+          member,
+          recentLedger: items,
+          orders: await tx.orders.listForMember(storeId, memberId),
+          usedKeys: await tx.ledger.existingKeys(storeId, keys),
+          heldPoints: await tx.redemptions.heldPoints(storeId, memberId),
+        };
       }),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aLedgerEntry, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
 import { anOrderRecord } from "./program.contract.js";
+import { aRedemption } from "./redemptions.contract.js";
 
 export function describeMemberSnapshotContract(h: ContractHarness): void {
   describe("member snapshots", () => {
@@ -23,6 +24,10 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-1", counted: false, eligibleMinor: 0, paymentStatus: "REFUNDED" }));
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-2", revision: 2, eligibleMinor: 1200 }));
         await tx.orders.save(storeId, anOrderRecord(storeId, other.id, { orderId: "o-3" }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 25, status: "pending" }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 9, status: "pending" }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 100, status: "issued" }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: other.id, points: 50, status: "pending" }));
       });
       const keys = ["challenge:c1:paid", "challenge:c2:unpaid", "challenge:c3:other"];
 
@@ -33,10 +38,12 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         recentLedger: (await tx.ledger.listForMember(storeId, member.id, { limit: 10, offset: 0 })).items,
         orders: await tx.orders.listForMember(storeId, member.id),
         usedKeys: await tx.ledger.existingKeys(storeId, keys),
+        heldPoints: await tx.redemptions.heldPoints(storeId, member.id),
       }));
       expect(snapshot).not.toBeNull();
       expect({ ...snapshot, usedKeys: [...(snapshot?.usedKeys ?? [])].sort() }).toEqual({ ...separate, usedKeys: [...separate.usedKeys].sort() });
       expect(snapshot?.member.balance).toBe(40);
+      expect(snapshot?.heldPoints).toBe(34);
       expect(snapshot?.recentLedger).toHaveLength(10);
       expect(snapshot?.orders.map((order) => [order.orderId, order.revision])).toEqual([
         ["o-2", 2],
@@ -48,7 +55,13 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
     it("when a new member with nothing yet is read, then the lists are empty", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
-      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: [] })).toEqual({ member, recentLedger: [], orders: [], usedKeys: [] });
+      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: [] })).toEqual({
+        member,
+        recentLedger: [],
+        orders: [],
+        usedKeys: [],
+        heldPoints: 0,
+      });
     });
 
     it("when the member is not in the store, then it reads null", async () => {

@@ -11,6 +11,8 @@ export interface MemberSnapshot {
   orders: OrderRecord[];
   /** Those of `keys` some ledger entry of the store already holds (`ledger.existingKeys`), in no set order. */
   usedKeys: string[];
+  /** Points held by the member's pending redemptions (`redemptions.heldPoints`). */
+  heldPoints: number;
 }
 
 export interface MemberSnapshotQuery {

@@ -7,7 +7,7 @@ import { checkPage, checkStoreId, first, type Queryable } from "./sql-values.js"
 
 /**
  * One statement, so one snapshot and one round trip without BEGIN/COMMIT: the member, their newest ledger
- * entries, their order records and which of the keys are taken. Rows come back through JSON, whose
+ * entries, their order records, which of the keys are taken and the points their pending redemptions hold. Rows come back through JSON, whose
  * timestamps are text (`iso` reads both).
  */
 const SNAPSHOT = `
@@ -17,13 +17,15 @@ const SNAPSHOT = `
        FROM (SELECT ${LEDGER_COLUMNS}, seq FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3) l) AS ledger,
     (SELECT COALESCE(json_agg(o ORDER BY o.seq), '[]')
        FROM (SELECT ${orderRecordsTable.columns}, seq FROM order_records WHERE store_id = $1 AND member_id = $2) o) AS orders,
-    ARRAY(SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($4::text[])) AS used_keys`;
+    ARRAY(SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($4::text[])) AS used_keys,
+    (SELECT COALESCE(sum(points), 0)::bigint FROM redemptions WHERE store_id = $1 AND member_id = $2 AND status = 'pending') AS held_points`;
 
 interface SnapshotRow {
   member: Record<string, unknown> | null;
   ledger: LedgerRow[];
   orders: Record<string, unknown>[];
   used_keys: string[];
+  held_points: number;
 }
 
 export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): MemberSnapshotReader {
@@ -39,6 +41,7 @@ export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): M
         recentLedger: row.ledger.map(toEntry),
         orders: row.orders.map((order) => orderRecordsTable.toDomain(order)),
         usedKeys: row.used_keys,
+        heldPoints: row.held_points,
       };
     },
   };
