@@ -24,3 +24,4 @@ export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
 
 /** `GET /me`: points that lapse next under the store's expiry rule; null when none will. */
 export const expiringPointsSchema = z.object({ points: z.number().int().positive(), at: z.string() }).nullable();
+export type ExpiringPoints = z.infer<typeof expiringPointsSchema>;
