@@ -10,6 +10,7 @@ import type { InboxEvent, InboxRepository } from "../modules/inbox/inbox-event.j
 import type { Install } from "../modules/stores/install.js";
 import type { AdminRedemption, donationTotals, listRedemptions } from "../modules/rewards/redemption-admin.js";
 import type { RedemptionStatus } from "../modules/rewards/redemption.js";
+import type { EmailPreview } from "../modules/emails/email-preview.js";
 import type { Language } from "../modules/settings/program-settings.js";
 import type { ListPart } from "../modules/settings/program-diff.rules.js";
 import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/program-items.service.js";
@@ -25,7 +26,7 @@ export type AuditPage = Awaited<ReturnType<typeof listAuditLog>>;
 export type AuditLine = AuditPage["items"][number];
 export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
 export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
-export type { AdminRedemption, Language, RedemptionStatus };
+export type { AdminRedemption, EmailPreview, Language, RedemptionStatus };
 export type {
   BackfillJob,
   CatalogCategoryList,
@@ -136,6 +137,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     redemptions: (params: { status?: RedemptionStatus | undefined; limit: number; offset: number }) => get<RedemptionPage>(`/redemptions?${query(params)}`),
     fulfil: (redemptionId: string) => call<AdminRedemption>(`/redemptions/${encodeURIComponent(redemptionId)}/fulfil`, { method: "POST", body: {} }).then((r) => r.value),
     donations: () => get<DonationTotals>("/donations"),
+    emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { newId } from "../../server/lib/ids.js";
 import type { Redemption } from "../../server/modules/rewards/redemption.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, pageTab } from "../support/admin-dashboard-page.js";
+import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, pageTab, textOf } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
 
@@ -202,6 +202,60 @@ describe("the merchant's side of rewards", () => {
       await frame.locator("[data-testid=redemptions] tbody tr").first().waitFor();
       expect(await overflow(frame)).toBeLessThanOrEqual(0);
       await shoot(page, "rewards-page-360");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
+
+describe("the program's redemption, expiry and email parts", () => {
+  it(
+    "when the merchant turns on points expiry, gives points back for unused coupons and previews an email in Dutch, then a refused month count says why beside it, the parts are saved, and the email shows in a sandboxed frame",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      const expiry = area(frame, "Points expiry");
+      await expiry.getByRole("button", { name: "Edit expiry" }).click();
+      await frame.getByLabel("Points expire").selectOption("inactivity");
+      await frame.getByLabel("Months", { exact: true }).fill("0");
+      await frame.getByLabel("Warn members (days before)").fill("10");
+      watch.expectError("PUT", "/api/admin/program/expiry", 400);
+      await frame.getByRole("button", { name: "Save expiry" }).click();
+      await expiry.locator(".ql-field-error", { hasText: "Must be at least 1." }).waitFor();
+      await frame.getByLabel("Months", { exact: true }).fill("12");
+      await frame.getByRole("button", { name: "Save expiry" }).click();
+      await expiry.getByRole("status").filter({ hasText: "Points expiry saved." }).waitFor();
+      expect(await textOf(expiry.locator(".feature-element__status"))).toBe(
+        "All of a member's points expire 12 months after they last earned any; the member is emailed 10 days before.",
+      );
+      expect(await adminGet("/program/expiry")).toEqual({ mode: "inactivity", months: 12, warnDays: 10 });
+
+      const coupons = area(frame, "Unused coupons");
+      await coupons.getByRole("button", { name: "Edit unused coupons" }).click();
+      await coupons.getByRole("checkbox", { name: "Give the points back when a coupon expires unused" }).check();
+      await coupons.getByRole("button", { name: "Save" }).click();
+      await coupons.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      expect(await adminGet("/program/redemption")).toEqual({ returnPointsOnCouponExpiry: true });
+
+      const emails = area(frame, "Emails to members");
+      await emails.getByRole("button", { name: "Choose emails" }).click();
+      await emails.getByRole("checkbox", { name: "Points earned on an order" }).check();
+      await emails.getByRole("button", { name: "Save emails" }).click();
+      await emails.getByRole("status").filter({ hasText: "Email choices saved." }).waitFor();
+      expect(await adminGet("/program/emails")).toEqual({ pointsEarned: true, rewardIssued: true, expiringSoon: true });
+
+      await emails.getByLabel("Email", { exact: true }).selectOption("rewardIssued");
+      await emails.getByLabel("Language").selectOption("nl");
+      await emails.getByRole("button", { name: "Show preview" }).click();
+      const mail = emails.locator("iframe.ql-email-preview__frame");
+      await mail.waitFor();
+      const expected = await adminGet("/emails/rewardIssued/preview?lang=nl");
+      expect(await mail.getAttribute("sandbox")).toBe("");
+      expect(await mail.getAttribute("title")).toBe(`Preview: ${expected.subject}`);
+      expect(await textOf(emails.locator(".ql-email-preview__subject strong"))).toBe(expected.subject);
+      expect(await mail.contentFrame().locator("body").textContent()).toContain("Trailhead Outfitters");
+      await shoot(page, "email-preview", emails);
+      expect(await seriousAxeFindings(await appFrame(page))).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -3,6 +3,7 @@ import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
 import { ChallengeEditor } from "./challenge-editor.js";
 import { EarningArea } from "./earning-area.js";
+import { EmailsArea } from "./emails-area.js";
 import { goalWords } from "./fields.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { PointsExpiryArea } from "./points-expiry-area.js";
@@ -58,6 +59,7 @@ export function ProgramPage() {
       />
       <RedemptionPolicyArea />
       <PointsExpiryArea />
+      <EmailsArea />
       <ThemeArea />
       <TextsArea />
     </>
