@@ -4,7 +4,7 @@ import type { Logger } from "../../lib/logger.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
 import type { Redemption } from "./redemption.js";
-import { checkLater, expire, issue, markCouponUsed, release } from "./redemption-steps.js";
+import { checkLater, expire, issueOnce, markCouponUsed, release } from "./redemption-steps.js";
 
 /** Due redemptions taken in one pass of a store. */
 const BATCH = 50;
@@ -34,6 +34,8 @@ export class RedemptionSettlement {
       installs: Pick<InstallService, "requireActive" | "accessToken">;
       clock: Clock;
       logger: Logger;
+      /** Told after the commit, once per redemption, that it is issued (the reward-issued email); must not throw. */
+      onIssued?: (storeId: number, redemption: Redemption) => void;
     },
   ) {}
 
@@ -70,11 +72,15 @@ export class RedemptionSettlement {
     if (!code) return null;
     const found = await this.deps.ecwid.findCouponByCode(storeId, token, code).catch(() => undefined);
     const now = this.deps.clock.now();
-    const settled = await this.deps.storage.transaction(storeId, (tx) => {
-      if (found) return issue(tx, storeId, redemption.id, found.id, now);
-      if (found === null) return release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now);
-      return checkLater(tx, storeId, redemption.id, now);
+    const { settled, issuedNow } = await this.deps.storage.transaction(storeId, async (tx) => {
+      if (found) {
+        const { redemption: issued, changed } = await issueOnce(tx, storeId, redemption.id, found.id, now);
+        return { settled: issued, issuedNow: changed };
+      }
+      if (found === null) return { settled: await release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now), issuedNow: false };
+      return { settled: await checkLater(tx, storeId, redemption.id, now), issuedNow: false };
     });
+    if (issuedNow) this.deps.onIssued?.(storeId, settled);
     if (settled.status === "issued") return "issued";
     if (settled.status === "released") return "released";
     return settled.status === "pending" ? "waiting" : null;

@@ -75,6 +75,11 @@ async function transition(
 
 /** Ecwid holds the coupon: the hold becomes the `redeem` debit. */
 export async function issue(tx: RedemptionTx, storeId: number, id: string, ecwidId: number | null, now: Date): Promise<Redemption> {
+  return (await issueOnce(tx, storeId, id, ecwidId, now)).redemption;
+}
+
+/** As `issue`, saying whether this call issued it: only that caller tells the shopper (the reward-issued email). */
+export async function issueOnce(tx: RedemptionTx, storeId: number, id: string, ecwidId: number | null, now: Date): Promise<{ redemption: Redemption; changed: boolean }> {
   const { redemption, changed } = await transition(tx, storeId, id, "pending", (current) => ({
     ...current,
     status: "issued",
@@ -83,7 +88,7 @@ export async function issue(tx: RedemptionTx, storeId: number, id: string, ecwid
     updatedAt: now.toISOString(),
   }));
   if (changed) await postRedeem(tx, storeId, redemption, now);
-  return redemption;
+  return { redemption, changed };
 }
 
 /** No coupon, and none can appear any more: the hold goes, nothing is booked. */

@@ -16,7 +16,7 @@ import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { tierStanding } from "../program/progress.rules.js";
 import type { Redemption, RedemptionView } from "./redemption.js";
-import { issue, postRedeem, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
+import { issueOnce, postRedeem, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
 import { couponExpiry, couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
 import type { RedeemResponse, RewardStanding, UnavailableReason } from "./reward-standing.js";
@@ -61,6 +61,8 @@ export interface RedemptionServiceDeps {
   clock: Clock;
   logger: Logger;
   newCode?: () => string;
+  /** Told after the commit, once per redemption, that it is issued (the reward-issued email); must not throw. */
+  onIssued?: (storeId: number, redemption: Redemption) => void;
 }
 
 /**
@@ -124,6 +126,7 @@ export class RedemptionService {
     });
 
     if (start.kind === "replay") return { status: 200, body: { redemption: redemptionView(start.redemption), balance: start.balance } };
+    if (!start.coupon) this.deps.onIssued?.(storeId, start.redemption);
     const settled = start.coupon ? await this.makeCoupon(storeId, start.redemption, start.coupon) : start.redemption;
     const balance = await this.deps.storage.read(storeId, (tx) => spendable(tx, storeId, memberId));
     const answer = { redemption: redemptionView(settled), balance };
@@ -157,11 +160,13 @@ export class RedemptionService {
     const write = (work: (tx: RedemptionTx) => Promise<Redemption>) => this.deps.storage.transaction(storeId, work);
     const token = await this.deps.installs.accessToken(storeId);
     const made = await this.deps.ecwid.createCoupon(storeId, token, coupon);
+    const issueNow = async (ecwidId: number | null) => {
+      const { redemption: issued, changed } = await this.deps.storage.transaction(storeId, (tx) => issueOnce(tx, storeId, redemption.id, ecwidId, now()));
+      if (changed) this.deps.onIssued?.(storeId, issued);
+      return issued;
+    };
     const log = { storeId, redemptionId: redemption.id, outcome: made.outcome };
-    if (made.outcome === "created") {
-      const ecwidId = made.id;
-      return write((tx) => issue(tx, storeId, redemption.id, ecwidId, now()));
-    }
+    if (made.outcome === "created") return issueNow(made.id);
     if (made.outcome === "refused" && !made.mayHaveLanded) {
       this.deps.logger.warn({ ...log, status: made.status, errorCode: made.errorCode }, "Ecwid refused a reward coupon");
       return write((tx) => release(tx, storeId, redemption.id, `Ecwid refused the coupon: ${made.message}`, now()));
@@ -169,10 +174,7 @@ export class RedemptionService {
     // Duplicate (perhaps our own lost first attempt), or no answer: the code says whether the coupon exists.
     const found = await this.deps.ecwid.findCouponByCode(storeId, token, coupon.code).catch(() => undefined);
     this.deps.logger.info({ ...log, found: found === undefined ? "unknown" : Boolean(found) }, "coupon looked up after an unclear answer");
-    if (found) {
-      const ecwidId = found.id;
-      return write((tx) => issue(tx, storeId, redemption.id, ecwidId, now()));
-    }
+    if (found) return issueNow(found.id);
     if (found === null && made.outcome === "duplicate") {
       return write((tx) => release(tx, storeId, redemption.id, "The coupon code was already taken in Ecwid.", now()));
     }
