@@ -129,7 +129,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     savePart: <P extends SinglePart>(part: P, body: unknown, version: string) => call<ProgramSettings[P]>(`/program/${part}`, { method: "PUT", body, headers: ifMatch(version) }),
     preview: (body: PreviewRequest) => call<ProgramPreview>("/program/preview", { method: "POST", body }).then((r) => r.value),
     measurements: () => get<{ items: ProgramMeasurement[] }>("/program/measurements"),
-    products: (params: { q: string; limit: number }) => get<CatalogProductPage>(`/catalog/products?${query(params)}`),
+    products: (params: { q: string; ids?: string; limit: number }) => get<CatalogProductPage>(`/catalog/products?${query(params)}`),
     categories: (params: { q: string }) => get<CatalogCategoryList>(`/catalog/categories?${query(params)}`),
     startImport: (body: { from: string; to: string }) => call<BackfillJob>("/backfills", { method: "POST", body }).then((r) => r.value),
     imports: () => get<{ items: BackfillJob[] }>("/backfills"),

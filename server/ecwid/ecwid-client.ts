@@ -28,6 +28,8 @@ import {
 export interface ProductSearch {
   /** Ecwid's keyword: whole words, or a prefix when it ends with `*`. */
   keyword?: string;
+  /** Only these products (Ecwid's `productId` comma list; its other filters are then ignored). */
+  productIds?: number[];
   offset?: number;
   limit?: number;
 }
@@ -107,8 +109,9 @@ export class EcwidClient {
   }
 
   searchProducts(storeId: number, accessToken: string, search: ProductSearch): Promise<EcwidProductPage> {
-    const { keyword, offset, limit } = search;
-    return this.request(storeId, accessToken, { method: "GET", path: "/products", params: { keyword, offset, limit }, schema: productPageSchema });
+    const { keyword, productIds, offset, limit } = search;
+    const productId = productIds?.length ? productIds.join(",") : undefined;
+    return this.request(storeId, accessToken, { method: "GET", path: "/products", params: { keyword, productId, offset, limit }, schema: productPageSchema });
   }
 
   /** One product by its id, or null when the store has no such product (CONTRACT §4.12). */

@@ -102,6 +102,13 @@ describe("the merchant's side of rewards", () => {
       await shoot(page, "reward-free-product", frame.locator("form.ql-item-form"));
       await frame.getByRole("button", { name: "Save reward" }).click();
       await rewards.locator(".ql-items__item", { hasText: "Free socks" }).waitFor();
+      // Saved by id only: opened again, the form asks the catalog for the product's name.
+      await rewards.getByRole("button", { name: "Edit Free socks" }).click();
+      await rewards
+        .getByRole("list", { name: /Free product/ })
+        .getByText("Merino Wool Socks · $18.50")
+        .waitFor();
+      await frame.getByRole("button", { name: "Cancel" }).click();
 
       await rewards.getByRole("button", { name: "Add reward" }).click();
       await frame.getByLabel("Name", { exact: true }).fill("Points to cash");

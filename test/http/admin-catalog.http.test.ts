@@ -72,6 +72,30 @@ describe("admin catalog API", () => {
     expect(boots.data.items.map((c: { name: string }) => c.name)).toEqual(["Boots"]);
   });
 
+  it("when the dashboard names saved products by id, then only those come back, asked of Ecwid as one productId list with no keyword", async () => {
+    const { storeId, token } = await storeWithCatalog();
+
+    const res = await app.http.get("/api/admin/catalog/products", { params: { ids: "13,11,999", q: "poles" }, ...bearer(token) });
+
+    expect(res.status).toBe(200);
+    expect(res.data.items.map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([
+      [11, "Trekking Boots"],
+      [13, "Trekking Socks"],
+    ]);
+    expect(catalogCalls()).toEqual([expect.objectContaining({ method: "GET", path: `/api/v3/${storeId}/products`, query: { productId: "13,11,999", offset: "0", limit: "20" } })]);
+  });
+
+  it.each(["", "11,", "a,b", "-1", "1.5", Array.from({ length: 101 }, (_, i) => i + 1).join(",")])(
+    "when the ids are %j, then it answers 400 naming ids and asks Ecwid nothing",
+    async (ids) => {
+      const { token } = await storeWithCatalog();
+      const res = await app.http.get("/api/admin/catalog/products", { params: { ids }, ...bearer(token) });
+      expect(res.status).toBe(400);
+      expect(res.data.issues).toEqual([expect.objectContaining({ path: ["ids"] })]);
+      expect(catalogCalls()).toEqual([]);
+    },
+  );
+
   it("when the query is out of bounds, then it answers 400 naming the field and asks Ecwid nothing", async () => {
     const { token } = await storeWithCatalog();
 

@@ -11,6 +11,7 @@ import { RewardKindFields } from "./reward-kind-fields.js";
 import { RewardLimitFields } from "./reward-limit-fields.js";
 import { rewardLabel } from "./reward-words.js";
 import { useItemEditor } from "./use-item-editor.js";
+import { usePickedNames } from "./use-picked-names.js";
 
 const KINDS: [RewardKind, string][] = [
   ["amount_off", "Amount off"],
@@ -32,6 +33,7 @@ export function RewardEditor(props: ItemEditorProps<"rewards">) {
     (draft) => rewardBody(fmt, draft),
   );
   const { draft, set, save } = editor;
+  usePickedNames(props.item, editor.setDraft);
   const parts = { draft, set, issue: save.issue, moneyIssue: save.moneyIssue, fmt };
   return (
     <ItemForm

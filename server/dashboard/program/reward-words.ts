@@ -14,7 +14,7 @@ export const rewardLabel = (reward: Reward, fmt: Pick<Formatters, "moneyShort" |
     case "free_shipping":
       return "Free shipping";
     case "free_product":
-      return `Product #${reward.productId} free`;
+      return "One product free";
     case "variable":
       return `${fmt.moneyShort(reward.unitMinor)} off per ${fmt.points(reward.pointsPerUnit)}, ${fmt.points(reward.minPoints)} to ${fmt.points(reward.maxPoints)}`;
     case "experience":

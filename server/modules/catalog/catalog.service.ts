@@ -21,7 +21,7 @@ export class CatalogService {
   async products(storeId: number, query: ProductQuery): Promise<CatalogProductPage> {
     const { currencyPrecision } = await this.deps.installs.requireActive(storeId);
     const token = await this.deps.installs.accessToken(storeId);
-    const search = { keyword: keywordFor(query.q), offset: query.offset, limit: query.limit };
+    const search = query.ids ? { productIds: query.ids, offset: query.offset, limit: query.limit } : { keyword: keywordFor(query.q), offset: query.offset, limit: query.limit };
     return toProductPage(await this.askEcwid(() => this.deps.ecwid.searchProducts(storeId, token, search)), currencyPrecision);
   }
 

@@ -36,9 +36,17 @@ export type CatalogCategory = z.infer<typeof catalogCategorySchema>;
 export const catalogCategoryListSchema = z.object({ items: z.array(catalogCategorySchema), total: z.number().int() });
 export type CatalogCategoryList = z.infer<typeof catalogCategoryListSchema>;
 
-/** `GET /api/admin/catalog/products?q=&limit=&offset=`: `q` matches words of the name, SKU or category as typed so far. */
+/**
+ * `GET /api/admin/catalog/products?q=&ids=&limit=&offset=`: `q` matches words of the name, SKU or category as typed
+ * so far; `ids` ("11,12") names the products instead (a saved reward's), and `q` is then ignored.
+ */
 export const productQuerySchema = z.object({
   q: z.string().trim().max(100).default(""),
+  ids: z
+    .string()
+    .regex(/^\d{1,15}(,\d{1,15}){0,99}$/, "must be product ids separated by commas, at most 100")
+    .transform((text) => text.split(",").map(Number))
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
