@@ -155,6 +155,15 @@ describe("points expiry rules", () => {
     expect(dueExpiries(refunded, inactivity, new Date("2027-02-01T00:00:00.000Z")).map((due) => due.points)).toEqual([110]);
   });
 
+  it("when a lapse is not yet booked, then /me shows it as now, and the warnings look past it to the next one, after its share", async () => {
+    const entries = [earn("2026-01-01T00:00:00.000Z", 100), earn("2026-01-20T00:00:00.000Z", 30)];
+    const now = new Date("2027-01-05T00:00:00.000Z");
+    expect(nextExpiry(entries, perLot, now)).toEqual({ points: 100, at: now.toISOString() });
+    expect(nextExpiry(entries, perLot, now, 0, { upcomingOnly: true })).toEqual({ points: 30, at: "2027-01-20T00:00:00.000Z" });
+    expect(nextExpiry(entries, perLot, now, 20, { upcomingOnly: true })).toEqual({ points: 10, at: "2027-01-20T00:00:00.000Z" });
+    expect(nextExpiry(entries, perLot, now, 90, { upcomingOnly: true })).toBeNull();
+  });
+
   it("when a refund arrives after an inactivity lapse was booked, then it lapses too, under a new key", () => {
     const entries = [earn("2026-01-01T00:00:00.000Z", 100)];
     const now = new Date("2027-01-01T00:00:00.000Z");

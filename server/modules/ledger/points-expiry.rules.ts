@@ -173,8 +173,11 @@ export function dueExpiries(entries: ExpiryEntry[], rule: ExpiryRule, now: Date,
   }));
 }
 
-/** The next points to lapse and when, as `GET /me` shows them: a lapse not yet booked shows as now. */
-export function nextExpiry(entries: ExpiryEntry[], rule: ExpiryRule, now: Date, heldPoints = 0): { points: number; at: string } | null {
+/**
+ * The next points to lapse and when, as `GET /me` shows them: a lapse not yet booked shows as now. With
+ * `upcomingOnly` (the warnings), the first lapse still to come, after those not yet booked are taken.
+ */
+export function nextExpiry(entries: ExpiryEntry[], rule: ExpiryRule, now: Date, heldPoints = 0, options: { upcomingOnly?: boolean } = {}): { points: number; at: string } | null {
   if (rule.mode === "off" || entries.length === 0) return null;
   const books = replay(entries, rule, now);
   const overdue = lapsed(books, rule.mode).map((due) => ({ points: due.points, at: now.toISOString() }));
@@ -191,5 +194,7 @@ export function nextExpiry(entries: ExpiryEntry[], rule: ExpiryRule, now: Date, 
       else upcoming.push({ points: lot.remaining, at });
     }
   }
-  return capped([...overdue, ...upcoming], books.balance - heldPoints)[0] ?? null;
+  // The overdue ones still take their share of the balance first: the job books them before the upcoming lapse.
+  const next = capped([...overdue, ...upcoming], books.balance - heldPoints);
+  return (options.upcomingOnly ? next.filter((item) => Date.parse(item.at) > now.getTime()) : next)[0] ?? null;
 }

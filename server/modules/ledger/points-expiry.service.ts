@@ -25,7 +25,17 @@ export interface ExpiryRun {
   /** Expire entries booked, and their points. */
   entries: number;
   points: number;
+  /** Warnings `warn` said it sent, and those that failed (tried again next run). */
+  warned: number;
+  warnFailed: number;
 }
+
+/** Sends a member the warning of points expiring at `warning.at`; resolves to whether it sent (the emails' `expiringSoon`). */
+export type Warn = (storeId: number, memberId: string, warning: { points: number; at: string }) => Promise<boolean>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** After `now` (an overdue lapse is the job's, not a warning's) and within the warning days. */
+const warnable = (at: string, now: Date, warnDays: number) => Date.parse(at) > now.getTime() && Date.parse(at) <= now.getTime() + warnDays * DAY_MS;
 
 /** Every entry of the member, oldest first: expiry replays the whole history. */
 async function allEntries(tx: Reader, storeId: number, memberId: string): Promise<LedgerEntry[]> {
@@ -42,6 +52,14 @@ const noteOf = (due: DueExpiry, rule: ExpiryRule) =>
   due.rule === "per_lot"
     ? `Points earned on ${due.earnedAt.slice(0, 10)} expired after ${monthsWords(rule.months)}`
     : `Points expired after ${monthsWords(rule.months)} without earning (last earned ${due.earnedAt.slice(0, 10)})`;
+
+async function sendWarnings(warn: Warn, storeId: number, warnings: ExpiryWarning[], run: ExpiryRun): Promise<void> {
+  for (const { member, points, at } of warnings) {
+    const sent = await warn(storeId, member.id, { points, at }).then(Boolean, () => null);
+    if (sent === null) run.warnFailed += 1;
+    else if (sent) run.warned += 1;
+  }
+}
 
 /**
  * Points expiry (issue #10 item 7): books lapsed points as `expire` entries and says what lapses next.
@@ -68,25 +86,34 @@ export class PointsExpiryService {
   }
 
   /**
-   * Books the expiries due by `now` for the next members of the store. Looks in a read, then books in the
-   * store's transaction from the books as they are then; the key of each lapse makes a second booking,
-   * by this process or another sharing PostgreSQL, a no-op.
+   * Books the expiries due by `now` for the next members of the store, and hands `warn` each member whose
+   * next expiry falls within the warning days and who was not yet warned of it (`expiryWarnedFor`). Looks
+   * in a read, then books in the store's transaction from the books as they are then; the key of each lapse
+   * makes a second booking, by this process or another sharing PostgreSQL, a no-op. A failed warning is
+   * counted, not thrown: the next run tries again.
    */
-  async expireStore(storeId: number, now = this.deps.clock.now()): Promise<ExpiryRun> {
-    const rule = (await this.deps.settings.get(storeId)).expiry;
-    const run: ExpiryRun = { scanned: 0, entries: 0, points: 0 };
-    if (rule.mode === "off") return run;
+  async expireStore(storeId: number, now = this.deps.clock.now(), warn?: Warn): Promise<ExpiryRun> {
+    const { expiry } = await this.deps.settings.get(storeId);
+    const run: ExpiryRun = { scanned: 0, entries: 0, points: 0, warned: 0, warnFailed: 0 };
+    if (expiry.mode === "off") return run;
     const budget = this.deps.membersPerRun ?? 2_000;
     let offset = this.#cursor.get(storeId) ?? 0;
     while (run.scanned < budget) {
       const limit = Math.min(this.#pageSize, budget - run.scanned);
-      const { members, due } = await this.deps.storage.read(storeId, async (tx) => {
+      const { members, due, warnings } = await this.deps.storage.read(storeId, async (tx) => {
         const page = await tx.members.list(storeId, { limit, offset });
         const due: string[] = [];
-        for (const member of page.items) if (member.balance > 0 && (await this.#due(tx, storeId, member.id, rule, now)).length > 0) due.push(member.id);
-        return { members: page.items.length, due };
+        const warnings: ExpiryWarning[] = [];
+        for (const member of page.items) {
+          if (member.balance <= 0) continue;
+          const look = await this.#look(tx, storeId, member.id, expiry, now);
+          if (look.due.length > 0) due.push(member.id);
+          if (look.upcoming && warnable(look.upcoming.at, now, expiry.warnDays) && member.expiryWarnedFor !== look.upcoming.at) warnings.push({ member, ...look.upcoming });
+        }
+        return { members: page.items.length, due, warnings };
       });
-      if (due.length > 0) await this.#book(storeId, due, rule, now, run);
+      if (due.length > 0) await this.#book(storeId, due, expiry, now, run);
+      if (warn) await sendWarnings(warn, storeId, warnings, run);
       run.scanned += members;
       offset = members < limit ? 0 : offset + members;
       if (members < limit) break;
@@ -99,15 +126,13 @@ export class PointsExpiryService {
   async membersToWarn(storeId: number, now: Date, page: { offset: number; limit: number } = { offset: 0, limit: 500 }): Promise<{ items: ExpiryWarning[]; next: number | null }> {
     const { expiry } = await this.deps.settings.get(storeId);
     if (expiry.mode === "off") return { items: [], next: null };
-    const until = now.getTime() + expiry.warnDays * 24 * 60 * 60 * 1000;
     return this.deps.storage.read(storeId, async (tx) => {
       const members = await tx.members.list(storeId, page);
       const items: ExpiryWarning[] = [];
       for (const member of members.items) {
         if (member.balance <= 0) continue;
-        const next = await this.#next(tx, storeId, member.id, expiry, now);
-        const at = next ? Date.parse(next.at) : Number.NaN;
-        if (next && at > now.getTime() && at <= until) items.push({ member, ...next });
+        const { upcoming } = await this.#look(tx, storeId, member.id, expiry, now);
+        if (upcoming && warnable(upcoming.at, now, expiry.warnDays)) items.push({ member, ...upcoming });
       }
       return { items, next: page.offset + members.items.length < members.total ? page.offset + members.items.length : null };
     });
@@ -116,23 +141,19 @@ export class PointsExpiryService {
   /** What lapses next for one member (`GET /me`'s `expiring`), null when nothing will or expiry is off. */
   async expiringFor(storeId: number, memberId: string, rule: ExpiryRule, now: Date): Promise<{ points: number; at: string } | null> {
     if (rule.mode === "off") return null;
-    return this.deps.storage.read(storeId, (tx) => this.#next(tx, storeId, memberId, rule, now));
+    return this.deps.storage.read(storeId, async (tx) => (await this.#look(tx, storeId, memberId, rule, now)).next);
   }
 
-  async #due(tx: Reader, storeId: number, memberId: string, rule: ExpiryRule, now: Date): Promise<DueExpiry[]> {
+  /** One read of the member's ledger and holds: what is due now and what lapses next. */
+  async #look(tx: Reader, storeId: number, memberId: string, rule: ExpiryRule, now: Date) {
     const [entries, held] = [await allEntries(tx, storeId, memberId), await tx.redemptions.heldPoints(storeId, memberId)];
-    return dueExpiries(entries, rule, now, held);
-  }
-
-  async #next(tx: Reader, storeId: number, memberId: string, rule: ExpiryRule, now: Date) {
-    const [entries, held] = [await allEntries(tx, storeId, memberId), await tx.redemptions.heldPoints(storeId, memberId)];
-    return nextExpiry(entries, rule, now, held);
+    return { due: dueExpiries(entries, rule, now, held), next: nextExpiry(entries, rule, now, held), upcoming: nextExpiry(entries, rule, now, held, { upcomingOnly: true }) };
   }
 
   async #book(storeId: number, memberIds: string[], rule: ExpiryRule, now: Date, run: ExpiryRun): Promise<void> {
     await this.deps.storage.transaction(storeId, async (tx) => {
       for (const memberId of memberIds) {
-        for (const due of await this.#due(tx, storeId, memberId, rule, now)) {
+        for (const due of (await this.#look(tx, storeId, memberId, rule, now)).due) {
           const posting = {
             kind: "expire" as const,
             source: { type: "expiry" as const, id: due.key },
