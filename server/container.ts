@@ -109,7 +109,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const inboxQueued = createChangeSignal<number>();
   const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
   const emailLogger = logger.child({ component: "emails" });
-  const emails = new EmailService({ storage: unitOfWork(storage, "members"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
+  const emails = new EmailService({ storage: unitOfWork(storage, "members", "redemptions"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
   const reconciler = new OrderReconciler({
     storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions"),
     ecwid,

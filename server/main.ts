@@ -52,6 +52,8 @@ async function main(): Promise<void> {
         tasks.run("scheduled jobs", () => jobs.stop()),
       ]);
       if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
+      // after the events and jobs that start them, before the storage they read
+      await tasks.run("emails being sent", () => container.emails.idle());
       // after every request and event, so pending lowdb writes land and the PostgreSQL pool ends
       await tasks.run("storage", () => container.storage.close());
     },

@@ -25,6 +25,8 @@ export interface ExpiryWarning {
 
 interface Recipient {
   member: Member & { email: string };
+  /** What the member can spend: the ledger balance less points held by pending redemptions. */
+  spendable: number;
   install: Install;
   settings: ProgramSettings;
   lang: Language;
@@ -40,7 +42,7 @@ export class EmailService {
 
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members">;
+      storage: UnitOfWork<"members" | "redemptions">;
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       mailer: Mailer;
@@ -55,7 +57,7 @@ export class EmailService {
     return this.guarded(storeId, earning.memberId, "pointsEarned", async () => {
       const to = await this.recipient(storeId, earning.memberId, "pointsEarned");
       if (!to) return false;
-      await this.send(storeId, to, { kind: "pointsEarned", orderId: earning.orderId, points: earning.points, balance: to.member.balance });
+      await this.send(storeId, to, { kind: "pointsEarned", orderId: earning.orderId, points: earning.points, balance: to.spendable });
       return true;
     });
   }
@@ -85,7 +87,7 @@ export class EmailService {
       const claim = await this.swapWarned(storeId, memberId, (current) => current !== warning.at, warning.at);
       if (!claim) return false;
       try {
-        await this.send(storeId, to, { kind: "expiringSoon", points: warning.points, at: warning.at, balance: to.member.balance });
+        await this.send(storeId, to, { kind: "expiringSoon", points: warning.points, at: warning.at, balance: to.spendable });
       } catch (error) {
         await this.swapWarned(storeId, memberId, (current) => current === warning.at, claim.before);
         throw error;
@@ -112,9 +114,12 @@ export class EmailService {
     const settings = await this.deps.settings.get(storeId);
     if (!settings.emails[kind]) return null;
     const install = await this.deps.installs.requireActive(storeId);
-    const member = await this.deps.storage.read(storeId, (tx) => tx.members.get(storeId, memberId));
+    const { member, held } = await this.deps.storage.read(storeId, async (tx) => ({
+      member: await tx.members.get(storeId, memberId),
+      held: await tx.redemptions.heldPoints(storeId, memberId),
+    }));
     if (!member || member.email === null || member.unsubscribedAt !== null) return null;
-    return { member: { ...member, email: member.email }, install, settings, lang: member.lang ?? resolveLanguage(install.lang) };
+    return { member: { ...member, email: member.email }, spendable: member.balance - held, install, settings, lang: member.lang ?? resolveLanguage(install.lang) };
   }
 
   /** Sets the member's warned expiry to `value` when `expected` holds of it now; resolves to the value before, null when left. */
@@ -138,7 +143,7 @@ export class EmailService {
     this.deps.logger.info({ storeId, memberId: to.member.id, kind: facts.kind }, "email sent");
   }
 
-  private render(storeId: number, memberId: string, to: Omit<Recipient, "member">, facts: EmailFacts): RenderedEmail {
+  private render(storeId: number, memberId: string, to: Omit<Recipient, "member" | "spendable">, facts: EmailFacts): RenderedEmail {
     const texts = textsFor(PROGRAM_EMAIL_TEXTS, to.lang, to.settings.texts);
     const storeName = to.install.storeName;
     return renderEmail(composeEmail(facts, texts, to.lang, storeName), {
