@@ -31,7 +31,8 @@ export function RewardKindFields({ draft, set, issue, moneyIssue, fmt }: RewardF
             single
             picked={draft.product ? [draft.product] : []}
             onChange={(picked) => set("product")(picked[0] ?? null)}
-            error={issue("productId")}
+            // The server can only say a number is missing; a picked product is always a valid id, so its message would be stale.
+            error={!draft.product && issue("productId") ? "Choose the product given free." : undefined}
           />
         </>
       );
