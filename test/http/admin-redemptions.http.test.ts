@@ -1,19 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Redemption } from "../../server/modules/rewards/redemption.js";
 import { defaultProgramSettings, rewardSchema } from "../../server/modules/settings/program-settings.js";
-import { aMember } from "../support/storage-fixtures.js";
+import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
+import { aMember, aStoreId } from "../support/storage-fixtures.js";
 import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
 import { aRedemption } from "../contract/redemptions.contract.js";
 
+const skipReason = await postgresSkipReason("admin redemptions API on PostgreSQL");
+const ADAPTERS = [{ name: "lowdb", postgres: false }, ...(skipReason ? [] : [{ name: "PostgreSQL", postgres: true }])];
+
 let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(() => app.close());
 
 /** A store with Ann and these redemptions of hers (oldest first), and the merchant's token. */
 async function storeWith(build: (storeId: number) => Partial<Redemption>[]) {
-  const { storeId } = await app.installStore({ currency: "EUR", currencyPrecision: 2 });
+  // A store id no other test uses: the PostgreSQL run shares one database across the file's apps.
+  const { storeId } = await app.installStore({ storeId: aStoreId(), currency: "EUR", currencyPrecision: 2 });
   const ann = aMember(storeId, { email: "ann@example.com" });
   const redemptions = build(storeId).map((overrides, i) =>
     aRedemption(storeId, { memberId: ann.id, createdAt: new Date(Date.UTC(2026, 2, 1, 10, i)).toISOString(), ...overrides }),
@@ -31,7 +33,19 @@ const pledge = (rewardId: string, rewardName: string, valueMinor: number) =>
 const stored = (storeId: number, id: string) => app.container.storage.read(storeId, (tx) => tx.redemptions.get(storeId, id));
 const auditOf = (storeId: number) => app.container.storage.read(storeId, (tx) => tx.audit.list(storeId, { limit: 50, offset: 0 }));
 
-describe("admin redemptions API", () => {
+describe.each(ADAPTERS)("admin redemptions API ($name)", ({ postgres }) => {
+  let database: TestDatabase | null = null;
+  beforeAll(async () => {
+    if (postgres) database = await createTestDatabase("admin_redemptions");
+  }, 60_000);
+  afterAll(async () => {
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    app = await startTestApp(database ? { storage: await createPostgresStorage({ databaseUrl: database.url }) } : {});
+  });
+  afterEach(() => app.close());
+
   it("when the merchant has no valid session, then every rewards route answers 401 and changes nothing", async () => {
     const { storeId, redemptions } = await storeWith(() => [experience]);
     const id = redemptions[0]!.id;
@@ -112,6 +126,17 @@ describe("admin redemptions API", () => {
     ]);
     const words = await app.http.get("/api/admin/audit", bearer(token));
     expect(words.data.items[0].label).toBe("Experience 'Tasting panel' fulfilled for ann@example.com");
+  });
+
+  it("when the merchant marks one experience fulfilled from ten tabs at once, then all ten answer it fulfilled and it is audited once", async () => {
+    const { storeId, redemptions, token } = await storeWith(() => [experience]);
+    const id = redemptions[0]!.id;
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => app.http.post(`/api/admin/redemptions/${id}/fulfil`, {}, bearer(token))));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
+    expect((await auditOf(storeId)).items.filter((entry) => entry.action === "experience.fulfilled")).toHaveLength(1);
   });
 
   it.each([
