@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createUnsubscribeLinks } from "../../server/modules/emails/unsubscribe-links.js";
 import type { ReceivedMail } from "../support/smtp-inbox.js";
 import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
 
@@ -129,6 +130,21 @@ describe("unsubscribing", () => {
       }
     }
     expect((await memberByEmail("di@shopper.example"))?.unsubscribedAt).toBeNull();
+  });
+
+  it("when a well-signed link names a member or store that is gone, then GET and POST answer the done page, never an error", async () => {
+    const links = createUnsubscribeLinks("test-session-secret-0123456789-0123456789", app.url);
+    for (const [store, member] of [
+      [storeId, "mem_gone"],
+      [987_654_321, "mem_gone"],
+    ] as const) {
+      const path = links.url(store, member).slice(app.url.length);
+      for (const method of ["get", "post"] as const) {
+        const answer = await app.http[method](path);
+        expect(answer.status).toBe(200);
+        expect(answer.data).toContain('data-status="done"');
+      }
+    }
   });
 });
 
