@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aLedgerEntry, anAuditEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { at, insertMember, type ContractHarness } from "./contract-harness.js";
+import { aRedemption } from "./redemptions.contract.js";
 
 const minute = 60_000;
 
@@ -95,6 +96,24 @@ export function describePersistenceContract(h: ContractHarness): void {
       await h.storage.receipts.remember(receipt);
       const reopened = await h.reopen();
       expect(await reopened.receipts.find(receipt.eventId)).toEqual(receipt);
+    });
+
+    it("when the storage reopens, then redemptions are still there and found by code, request key and member", async () => {
+      const storeId = aStoreId();
+      const pending = aRedemption(storeId, { requestKey: "key-1", points: 70 });
+      const issued = aRedemption(storeId, { status: "issued", checkAfter: null });
+      await h.storage.transaction(storeId, async (tx) => {
+        await tx.redemptions.insert(storeId, pending);
+        await tx.redemptions.insert(storeId, issued);
+      });
+      const reopened = await h.reopen();
+      await reopened.transaction(storeId, async (tx) => {
+        expect(await tx.redemptions.findByCode(storeId, issued.coupon!.code)).toEqual(issued);
+        expect(await tx.redemptions.findByRequestKey(storeId, pending.memberId, "key-1")).toEqual(pending);
+        expect(await tx.redemptions.listForMember(storeId, pending.memberId, 10)).toEqual([issued, pending]);
+        expect(await tx.redemptions.heldPoints(storeId, pending.memberId)).toBe(70);
+        await expect(tx.redemptions.insert(storeId, aRedemption(storeId, { coupon: issued.coupon }))).rejects.toMatchObject({ code: "conflict" });
+      });
     });
   });
 }
