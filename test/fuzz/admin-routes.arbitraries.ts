@@ -32,6 +32,8 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/members/${id}/adjustments`),
   itemId.map((id) => `/api/admin/members/${id}/ledger`),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
+  itemId.map((id) => `/api/admin/emails/${id}/preview`),
+  fc.constantFrom("/api/admin/emails/rewardIssued/preview?lang=xx", "/api/admin/emails/pointsEarned/preview?lang[]=de", "/api/admin/emails/expiringSoon/preview?lang=nb&x=1"),
   fc.constantFrom(
     "/api/admin/redemptions",
     "/api/admin/redemptions?status=lost",

@@ -19,6 +19,8 @@ const PUBLIC_ROUTES = [
   "/widget.js",
   "/widget-panel.js",
   "/metrics",
+  "/email/unsubscribe/u1.1003.mem_x.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "/email/unsubscribe/",
 ] as const;
 
 /** A store segment: the real store, one nobody installed, or something that is not a store id at all. */
