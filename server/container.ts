@@ -11,12 +11,15 @@ import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
+import { PointsExpiryService } from "./modules/ledger/points-expiry.service.js";
 import { CatalogService } from "./modules/catalog/catalog.service.js";
 import { EmailService } from "./modules/emails/email.service.js";
 import { createUnsubscribeLinks } from "./modules/emails/unsubscribe-links.js";
 import { UnsubscribeService } from "./modules/emails/unsubscribe.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
+import { RedemptionSettlement } from "./modules/rewards/redemption-settlement.service.js";
+import { RedemptionService } from "./modules/rewards/redemption.service.js";
 import { ProgramMeasurementService } from "./modules/program/program-measurement.service.js";
 import { ProgramItemsService } from "./modules/settings/program-items.service.js";
 import { SettingsService } from "./modules/settings/settings.service.js";
@@ -41,6 +44,8 @@ export interface Container {
   adminSessions: AdminSessionService;
   oauthInstall: OAuthInstallService;
   ledger: LedgerService;
+  /** Books lapsed points (the scheduled job), says what lapses next (`/me`) and whom to warn (emails). */
+  pointsExpiry: PointsExpiryService;
   webhookIntake: WebhookIntakeService;
   /** Told of every webhook event queued in this process, so the worker here wakes for it. */
   inboxQueued: ChangeSignal<number>;
@@ -53,6 +58,10 @@ export interface Container {
   backfill: BackfillService;
   /** The store's Ecwid catalog for the dashboard's product and category pickers. */
   catalog: CatalogService;
+  /** A shopper spends points on a reward: the hold, the Ecwid coupon, the debit. */
+  redemptions: RedemptionService;
+  /** The minute job's side of redemptions: pending ones settled by code, expired coupons retired. */
+  redemptionSettlement: RedemptionSettlement;
   mailer: Mailer;
   /** The program's emails to shoppers (points earned, reward issued, points expiring), each switchable by the merchant. */
   emails: EmailService;
@@ -110,6 +119,18 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
   const emailLogger = logger.child({ component: "emails" });
   const emails = new EmailService({ storage: unitOfWork(storage, "members", "redemptions"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
+  const pointsExpiry = new PointsExpiryService({ storage: unitOfWork(storage, "members", "ledger", "redemptions"), settings, clock });
+  const catalog = new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` });
+  const redemptions = new RedemptionService({
+    storage: unitOfWork(storage, "redemptions", "ledger", "members", "settings"),
+    ecwid,
+    installs,
+    catalog,
+    rateLimiters: storage.rateLimiters,
+    clock,
+    logger: logger.child({ component: "redemptions" }),
+    onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
+  });
   const reconciler = new OrderReconciler({
     storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions"),
     ecwid,
@@ -130,6 +151,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs }),
+    pointsExpiry,
     settings,
     programItems: new ProgramItemsService(settings),
     mailer,
@@ -147,11 +169,21 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "shoppers" }),
       rateLimiters: storage.rateLimiters,
     }),
-    storefront: new StorefrontService({ snapshots: storage.memberSnapshots, installs, settings, clock, changes: programChanges }),
+    storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, redemptions, installs, settings, clock, changes: programChanges }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
-    catalog: new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` }),
+    catalog,
+    redemptions,
+    redemptionSettlement: new RedemptionSettlement({
+      storage: unitOfWork(storage, "redemptions", "ledger", "settings"),
+      stores: () => storage.storeIds(),
+      ecwid,
+      installs,
+      clock,
+      logger: logger.child({ component: "redemptions" }),
+      onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
+    }),
     webhookIntake: new WebhookIntakeService({
       storage,
       installs,

@@ -4,6 +4,7 @@ import { createContainer } from "./container.js";
 import { createDemoMode } from "./demo/demo-mode.js";
 import { trackRequests } from "./http/request-drain.js";
 import { createInboxWorker } from "./jobs/create-inbox-worker.js";
+import { startRedemptionJobs } from "./jobs/redemption-jobs.js";
 import { startScheduledJobs } from "./jobs/scheduled-jobs.js";
 import { createShutdown } from "./lib/graceful-shutdown.js";
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   container.logger.info({ url: config.baseUrl, storage: container.storage.kind, demo: config.demo }, "Questline is listening");
   await demo?.afterListen();
   const jobs = startScheduledJobs(container);
+  const redemptionJobs = startRedemptionJobs(container);
   const worker = createInboxWorker(container, { requestsInFlight: requests.inFlight });
   worker.start();
 
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
         tasks.run("requests in flight", () => requests.close(GRACE_MS)),
         tasks.run("inbox events in hand", () => worker.stop(GRACE_MS)),
         tasks.run("scheduled jobs", () => jobs.stop()),
+        tasks.run("redemption jobs", () => redemptionJobs.stop()),
       ]);
       if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
       // after the events and jobs that start them, before the storage they read

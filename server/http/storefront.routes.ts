@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
+import type { RedemptionService } from "../modules/rewards/redemption.service.js";
 import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
 import { openCors } from "./cors.js";
@@ -8,9 +9,10 @@ import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const rewardParams = storeParams.extend({ rewardId: z.string().min(1).max(60) });
 
 /** /api/storefront/:storeId/...: the widget's API, open to any origin, bearer tokens only. */
-export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService }): Router {
+export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService; redemptions: RedemptionService }): Router {
   const router = Router({ mergeParams: true });
   router.use(openCors);
   const body = storableJson("10kb");
@@ -32,6 +34,15 @@ export function storefrontRoutes(deps: { storefront: StorefrontService; shopperS
     const principal = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
     res.set("Cache-Control", "private, no-store");
     res.json(await deps.storefront.me(principal, req.query.lang));
+  });
+
+  // 201 issued, 202 pending (the job settles it), 200 a repeated Idempotency-Key; refusals 409 / 503 with their reason.
+  router.post("/rewards/:rewardId/redeem", ...body, async (req, res) => {
+    const { storeId, rewardId } = parseInput(rewardParams, req.params);
+    const principal = deps.shopperSessions.authenticate(storeId, req.get("authorization"));
+    const outcome = await deps.redemptions.redeem(principal, rewardId, req.body, req.get("idempotency-key"));
+    res.set("Cache-Control", "private, no-store");
+    res.status(outcome.status).json(outcome.body);
   });
 
   return router;

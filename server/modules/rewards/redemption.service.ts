@@ -136,12 +136,17 @@ export class RedemptionService {
     return { status: settled.status === "pending" ? 202 : 201, body: answer };
   }
 
-  /** `GET /me`: points held, each reward's standing and the newest redemptions, in one read of the store. */
-  standing(storeId: number, memberId: string, settings: ProgramSettings, ledgerBalance: number, spendMinor: number) {
+  /**
+   * `GET /me`: the spendable balance, points held, each reward's standing and the newest redemptions, in one
+   * read of the store (the member's tier from their cached lifetime spend).
+   */
+  standing(storeId: number, memberId: string, settings: ProgramSettings) {
     return this.deps.storage.read(storeId, async (tx) => {
       const now = this.deps.clock.now();
+      const member = await tx.members.get(storeId, memberId);
+      const ledgerBalance = await tx.ledger.balance(storeId, memberId);
       const heldPoints = await tx.redemptions.heldPoints(storeId, memberId);
-      const tierId = tierStanding(settings.tiers, spendMinor).current?.id ?? null;
+      const tierId = tierStanding(settings.tiers, member?.stats.lifetimeSpendMinor ?? 0).current?.id ?? null;
       const rewards: RewardStanding[] = [];
       for (const reward of settings.rewards) {
         rewards.push(rewardStanding(reward, { spendable: ledgerBalance - heldPoints, tierId, ...(await rewardUse(tx, storeId, memberId, reward, now)), now }));

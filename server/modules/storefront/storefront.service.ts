@@ -7,12 +7,16 @@ import { resolveLanguage, textsFor } from "../i18n/language.js";
 import { programInLanguage } from "../i18n/merchant-texts.js";
 import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
 import { shopperNote } from "../ledger/ledger-words.rules.js";
+import type { PointsExpiryService } from "../ledger/points-expiry.service.js";
+import { nextExpiry } from "../ledger/points-expiry.rules.js";
 import { challengeRewardKeys, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
+import type { RedemptionService } from "../rewards/redemption.service.js";
+import type { ExpiringPoints } from "../rewards/reward-standing.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
-import type { MemberSnapshotReader } from "./member-snapshot.js";
+import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
 import type { InstallService } from "../stores/install.service.js";
 
 /**
@@ -21,6 +25,10 @@ import type { InstallService } from "../stores/install.service.js";
  * uninstall. Browsers keep the program for a minute anyway (Cache-Control).
  */
 export const PROGRAM_TTL_MS = 10_000;
+
+/** Ledger entries `/me` shows; and how many it reads to replay a member's points for expiry (more: a read of them all). */
+const RECENT_LEDGER = 10;
+const EXPIRY_LEDGER = 500;
 
 /** A shopper's own referral code and link; null while the store runs no referral program. */
 interface ReferralLink {
@@ -45,6 +53,10 @@ export class StorefrontService {
   constructor(
     private readonly deps: {
       snapshots: MemberSnapshotReader;
+      /** What lapses next for a member whose ledger is longer than the snapshot brings. */
+      expiry: Pick<PointsExpiryService, "expiringFor">;
+      /** Points held, each reward's standing and the newest redemptions: one more read of the store. */
+      redemptions: Pick<RedemptionService, "standing">;
       installs: InstallService;
       settings: SettingsService;
       clock: Clock;
@@ -67,18 +79,35 @@ export class StorefrontService {
   async me(principal: ShopperPrincipal, langInput: unknown) {
     const { storeId, memberId } = principal;
     const settings = localSettings(await this.view(storeId), resolveLanguage(langInput));
-    const snapshot = await this.deps.snapshots.read(storeId, memberId, { ledgerLimit: 10, keys: challengeRewardKeys(settings, memberId) });
+    // With expiry on, the snapshot brings the member's whole ledger (up to EXPIRY_LEDGER) for what lapses next.
+    const ledgerLimit = settings.expiry.mode === "off" ? RECENT_LEDGER : EXPIRY_LEDGER;
+    const [snapshot, rewards] = await Promise.all([
+      this.deps.snapshots.read(storeId, memberId, { ledgerLimit, keys: challengeRewardKeys(settings, memberId) }),
+      this.deps.redemptions.standing(storeId, memberId, settings),
+    ]);
     // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
     if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
     const { member, recentLedger, orders, usedKeys } = snapshot;
+    const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
-      member: { email: member.email, balance: member.balance },
+      // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
+      member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
       ...memberStanding(settings, memberId, orders, usedKeys),
       referral: null as ReferralLink | null,
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
-      recentLedger: recentLedger.map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
-      coupons: [],
+      recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
+      rewards: rewards.rewards,
+      redemptions: rewards.redemptions,
+      expiring,
     };
+  }
+
+  /** What lapses next, from the snapshot's ledger when it holds the whole of it, else from a read of it all. */
+  private expiring({ storeId, memberId }: ShopperPrincipal, rule: ProgramSettings["expiry"], snapshot: MemberSnapshot): Promise<ExpiringPoints> | ExpiringPoints {
+    const now = this.deps.clock.now();
+    if (rule.mode === "off") return null;
+    if (snapshot.recentLedger.length < EXPIRY_LEDGER) return nextExpiry([...snapshot.recentLedger].reverse(), rule, now, snapshot.heldPoints);
+    return this.deps.expiry.expiringFor(storeId, memberId, rule, now);
   }
 
   /** An active store's install and settings; refusals (not installed) are never kept. */
