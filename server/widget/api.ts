@@ -57,8 +57,9 @@ export class StorefrontApi {
     return this.call("session/start", { method: "POST", body: { email, lang } });
   }
 
-  async verifySession(email: string, code: string): Promise<void> {
-    const { token } = await this.call<{ token: string }>("session/verify", { method: "POST", body: { email, code } });
+  /** `lang`: the shopper's emails go in it, recorded once the email is proven. */
+  async verifySession(email: string, code: string, lang: string): Promise<void> {
+    const { token } = await this.call<{ token: string }>("session/verify", { method: "POST", body: { email, code, lang } });
     this.token = token;
     try {
       // The loader compares it with the shop's logged-in customer and forgets a session that is someone else's.

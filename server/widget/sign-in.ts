@@ -98,7 +98,7 @@ export function signInCard(deps: { api: StorefrontApi; f: Format; program: Progr
         const code = codeInput.value.replace(/\D/g, "");
         if (code.length !== 6) return fail(codeInput, f.t("error.code"));
         void attempt(codeInput, async () => {
-          await api.verifySession(email, code);
+          await api.verifySession(email, code, deps.program.lang);
           deps.onSignedIn();
         });
       },
