@@ -8,7 +8,7 @@ import type { searchMembers } from "../modules/members/member-directory.js";
 import type { BackfillJob } from "../modules/orders/backfill-job.js";
 import type { InboxEvent, InboxRepository } from "../modules/inbox/inbox-event.js";
 import type { Install } from "../modules/stores/install.js";
-import type { AdminRedemption, donationTotals, listRedemptions } from "../modules/rewards/redemption-admin.js";
+import type { AdminRedemption, donationTotals, listRedemptions, payOutDonations } from "../modules/rewards/redemption-admin.js";
 import type { RedemptionStatus } from "../modules/rewards/redemption.js";
 import type { EmailPreview } from "../modules/emails/email-preview.js";
 import type { Language } from "../modules/settings/program-settings.js";
@@ -137,6 +137,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     redemptions: (params: { status?: RedemptionStatus | undefined; limit: number; offset: number }) => get<RedemptionPage>(`/redemptions?${query(params)}`),
     fulfil: (redemptionId: string) => call<AdminRedemption>(`/redemptions/${encodeURIComponent(redemptionId)}/fulfil`, { method: "POST", body: {} }).then((r) => r.value),
     donations: () => get<DonationTotals>("/donations"),
+    payOut: (rewardIds: string[]) => call<Awaited<ReturnType<typeof payOutDonations>>>("/donations/payout", { method: "POST", body: { rewardIds } }).then((r) => r.value),
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };

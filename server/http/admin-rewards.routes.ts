@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { Clock } from "../lib/clock.js";
-import { donationTotals, fulfilRedemption, listRedemptions, redemptionQuerySchema } from "../modules/rewards/redemption-admin.js";
+import { donationTotals, fulfilRedemption, listRedemptions, payOutDonations, payoutSchema, redemptionQuerySchema } from "../modules/rewards/redemption-admin.js";
 import type { Storage } from "../storage/storage.port.js";
 import { adminOf } from "./admin-auth.js";
 import { parseInput } from "./validate.js";
@@ -25,6 +25,12 @@ export function adminRewardsRoutes(deps: { storage: Storage; clock: Clock }): Ro
 
   router.get("/donations", async (_req, res) => {
     res.json(await donationTotals(deps.storage, adminOf(res.locals).storeId));
+  });
+
+  router.post("/donations/payout", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { rewardIds } = parseInput(payoutSchema, req.body ?? {});
+    res.json(await payOutDonations(deps.storage, storeId, rewardIds, actor, deps.clock.now()));
   });
 
   return router;

@@ -159,6 +159,22 @@ export function describeRedemptionsContract(h: ContractHarness): void {
       });
     });
 
+    it("when redemptions are paged by reward, then only those rewards' come, newest first, together with a status filter", async () => {
+      const storeId = aStoreId();
+      const [trees, sea, treesDone, other] = [
+        aRedemption(storeId, { rewardId: "rw_trees", status: "issued", createdAt: minutesAfter(0) }),
+        aRedemption(storeId, { rewardId: "rw_sea", status: "issued", createdAt: minutesAfter(1) }),
+        aRedemption(storeId, { rewardId: "rw_trees", status: "fulfilled", createdAt: minutesAfter(2) }),
+        aRedemption(storeId, { rewardId: "rw_other", status: "issued", createdAt: minutesAfter(3) }),
+      ];
+      await insertAll(storeId, [trees!, sea!, treesDone!, other!]);
+      await inStore(storeId, async (tx) => {
+        expect(await tx.redemptions.page(storeId, { rewardIds: ["rw_trees", "rw_sea"], limit: 10, offset: 0 })).toEqual({ total: 3, items: [treesDone, sea, trees] });
+        expect(await tx.redemptions.page(storeId, { rewardIds: ["rw_trees"], statuses: ["issued"], limit: 10, offset: 0 })).toEqual({ total: 1, items: [trees] });
+        expect(await tx.redemptions.page(storeId, { rewardIds: [], limit: 10, offset: 0 })).toEqual({ total: 0, items: [] });
+      });
+    });
+
     it("when a member has pending and settled redemptions, then only the pending ones' points are held", async () => {
       const storeId = aStoreId();
       await insertAll(storeId, [

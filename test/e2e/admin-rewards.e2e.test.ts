@@ -150,6 +150,7 @@ describe("the merchant's side of rewards", () => {
   it(
     "when members have redeemed, then the Rewards page lists them newest first, an experience is marked fulfilled and a donation paid out, and each cause is totalled in money",
     async () => {
+      const firstTree = await seedRedemption({ rewardId: "rw_trees", rewardName: "Plant a tree", rewardKind: "donation", valueMinor: 250, points: 300 });
       const coupon = await seedRedemption({ rewardName: "$5 off", coupon: { code: "QL-ABCD2345EF", expiresAt: "2027-01-15T00:00:00.000Z", ecwidId: 91 } });
       const tasting = await seedRedemption({ rewardName: "Tasting panel", rewardKind: "experience", valueMinor: null, points: 1200 });
       const trees = await seedRedemption({ rewardId: "rw_trees", rewardName: "Plant a tree", rewardKind: "donation", valueMinor: 250, points: 300 });
@@ -165,7 +166,7 @@ describe("the merchant's side of rewards", () => {
       expect(await couponRow.textContent()).toContain(MAYA);
       expect(await couponRow.getByRole("button").count()).toBe(0);
       const donations = frame.locator("[data-testid=donations] tbody tr", { hasText: "Plant a tree" });
-      expect((await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$2\.50.*\$0\.00.*\$2\.50/);
+      expect((await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$0\.00.*\$5\.00/);
       await shoot(page, "rewards-page");
       expect(await seriousAxeFindings(await appFrame(page))).toEqual([]);
 
@@ -175,12 +176,23 @@ describe("the merchant's side of rewards", () => {
         .filter({ hasText: `Tasting panel for ${MAYA}: fulfilled.` })
         .waitFor();
       await frame.locator(`tr[data-redemption-id="${tasting.id}"]`, { hasText: "Fulfilled" }).waitFor();
-      await frame.getByRole("button", { name: `Mark paid out: Plant a tree for ${MAYA}` }).click();
+      await frame
+        .locator(`tr[data-redemption-id="${trees.id}"]`)
+        .getByRole("button", { name: `Mark paid out: Plant a tree for ${MAYA}` })
+        .click();
       await frame.locator(`tr[data-redemption-id="${trees.id}"]`, { hasText: "Paid out" }).waitFor();
-      await expect.poll(async () => (await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$2\.50.*\$2\.50.*\$0\.00/);
+      await expect.poll(async () => (await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$2\.50.*\$2\.50/);
+      page.once("dialog", (dialog) => {
+        expect(dialog.message()).toBe("Record that you paid $2.50 to “Plant a tree” for 1 pledge?");
+        void dialog.accept();
+      });
+      await frame.getByRole("button", { name: "Mark all paid out: Plant a tree" }).click();
+      await frame.getByRole("status").filter({ hasText: "Recorded $2.50 paid to “Plant a tree”." }).waitFor();
+      await expect.poll(async () => (await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$5\.00.*\$0\.00/);
+      await frame.locator(`tr[data-redemption-id="${firstTree.id}"]`, { hasText: "Paid out" }).waitFor();
 
       await frame.getByLabel("Status").selectOption("fulfilled");
-      await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-redemption-id")))).toEqual([trees.id, tasting.id]);
+      await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-redemption-id")))).toEqual([trees.id, tasting.id, firstTree.id]);
       const stored = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.redemptions.get(DEMO_STORE_ID, tasting.id));
       expect(stored).toMatchObject({ status: "fulfilled", fulfilledBy: expect.any(String) });
       expect(watch.problems).toEqual([]);

@@ -40,6 +40,7 @@ const path = fc.oneof(
     "/api/admin/redemptions?status[]=issued",
     "/api/admin/redemptions?limit=1e9",
     "/api/admin/donations",
+    "/api/admin/donations/payout",
   ),
   fc
     .tuple(

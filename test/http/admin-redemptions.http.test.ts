@@ -165,6 +165,44 @@ describe.each(ADAPTERS)("admin redemptions API ($name)", ({ postgres }) => {
     expect((await stored(theirs.storeId, id))?.status).toBe("issued");
   });
 
+  it("when the merchant marks a cause paid out, then every pledge still owed to its rewards is paid out in one audited write, others stay, and asking again pays nothing more", async () => {
+    const { storeId, redemptions, token } = await storeWith(() => [
+      pledge("rw_trees", "Plant trees", 500),
+      pledge("rw_trees", "Plant trees", 500),
+      { ...pledge("rw_trees", "Plant trees", 500), status: "released" },
+      pledge("rw_trees_old", "Plant trees", 300),
+      pledge("rw_sea", "Clean seas", 250),
+      { ...experience, rewardId: "rw_trees" },
+    ]);
+
+    const paid = await app.http.post("/api/admin/donations/payout", { rewardIds: ["rw_trees", "rw_trees_old"] }, bearer(token));
+    const again = await app.http.post("/api/admin/donations/payout", { rewardIds: ["rw_trees", "rw_trees_old"] }, bearer(token));
+
+    expect(paid.status).toBe(200);
+    expect(paid.data).toEqual({ count: 3, valueMinor: 1300, stillOwed: 0 });
+    expect(again.data).toEqual({ count: 0, valueMinor: 0, stillOwed: 0 });
+    const statuses = await Promise.all(redemptions.map(async (r) => (await stored(storeId, r.id))?.status));
+    expect(statuses).toEqual(["fulfilled", "fulfilled", "released", "fulfilled", "issued", "issued"]);
+    const audit = (await auditOf(storeId)).items;
+    expect(audit.map((entry) => entry.action)).toEqual(["donations.paid_out"]);
+    expect(audit[0]!.details).toMatchObject({ count: 3, valueMinor: 1300, redemptionIds: [redemptions[3]!.id, redemptions[1]!.id, redemptions[0]!.id] });
+    expect((await app.http.get("/api/admin/audit", bearer(token))).data.items[0].label).toBe("3 pledges to 'Plant trees' paid out");
+  });
+
+  it.each([
+    ["no rewards", { rewardIds: [] }],
+    ["no body", {}],
+    ["an unknown field", { rewardIds: ["rw_trees"], all: true }],
+    ["a reward id that is not text", { rewardIds: [7] }],
+  ])("when a payout names %s, then it answers 400 and pays nothing", async (_what, body) => {
+    const { storeId, redemptions, token } = await storeWith(() => [pledge("rw_trees", "Plant trees", 500)]);
+    const res = await app.http.post("/api/admin/donations/payout", body, bearer(token));
+    expect(res.status).toBe(400);
+    expect(res.data.code).toBe("validation_failed");
+    expect((await stored(storeId, redemptions[0]!.id))?.status).toBe("issued");
+    expect((await app.http.post("/api/admin/donations/payout", { rewardIds: ["rw_trees"] })).status).toBe(401);
+  });
+
   it("when donations are pledged and one is paid out, then each cause totals its pledges in money, paid out and still owed", async () => {
     const { storeId, redemptions, token } = await storeWith(() => [
       pledge("rw_trees", "Plant trees", 500),

@@ -8,7 +8,7 @@ export function RewardsPage() {
   return (
     <>
       <RedemptionsArea refreshKey={changes} onFulfilled={() => setChanges((n) => n + 1)} />
-      <DonationsArea refreshKey={changes} />
+      <DonationsArea refreshKey={changes} onPaid={() => setChanges((n) => n + 1)} />
     </>
   );
 }

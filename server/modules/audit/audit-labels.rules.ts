@@ -70,6 +70,8 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
       return { ...entry, member, label: `Experience '${String(details.rewardName)}' fulfilled for ${who}` };
     case "donation.paid_out":
       return { ...entry, member, label: `Donation '${String(details.rewardName)}' paid out, pledged by ${who}` };
+    case "donations.paid_out":
+      return { ...entry, member, label: `${Number(details.count)} ${details.count === 1 ? "pledge" : "pledges"} to '${String(details.rewardName)}' paid out` };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };

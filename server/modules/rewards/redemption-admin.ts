@@ -113,3 +113,41 @@ export function donationTotals(storage: UnitOfWork<"redemptions" | "settings">, 
     return { causes: [...causes.values()].sort((a, b) => b.pledgedMinor - a.pledgedMinor || a.cause.localeCompare(b.cause)) };
   });
 }
+
+/** `POST /api/admin/donations/payout`: the merchant paid a cause everything owed for these rewards' pledges. */
+export const payoutSchema = z.strictObject({ rewardIds: z.array(z.string().min(1).max(64)).min(1).max(50) });
+
+/** At most this many pledges are marked in one request; the answer says how many are still owed. */
+export const PAYOUT_BATCH = 500;
+
+/**
+ * Every issued pledge of these donation rewards marked paid out, in one write with one audit entry. Asking again
+ * marks nothing more (`count: 0`). Pledges of other kinds or already paid out are left as they are.
+ */
+export function payOutDonations(
+  storage: UnitOfWork<"redemptions" | "audit">,
+  storeId: number,
+  rewardIds: string[],
+  actor: string,
+  now: Date,
+): Promise<{ count: number; valueMinor: number; stillOwed: number }> {
+  return storage.transaction(storeId, async (tx) => {
+    const owed = await tx.redemptions.page(storeId, { statuses: ["issued"], rewardIds, limit: PAYOUT_BATCH, offset: 0 });
+    const pledges = owed.items.filter((redemption) => redemption.rewardKind === "donation");
+    const at = now.toISOString();
+    for (const pledge of pledges) await tx.redemptions.update(storeId, { ...pledge, status: "fulfilled", fulfilledBy: actor, updatedAt: at });
+    const valueMinor = pledges.reduce((sum, pledge) => sum + (pledge.valueMinor ?? 0), 0);
+    if (pledges.length > 0) {
+      await tx.audit.append(storeId, {
+        id: newId("aud"),
+        storeId,
+        actor,
+        action: "donations.paid_out",
+        subject: rewardIds.join(","),
+        details: { rewardIds, rewardName: pledges[0]!.rewardName, count: pledges.length, valueMinor, redemptionIds: pledges.map((pledge) => pledge.id) },
+        createdAt: at,
+      });
+    }
+    return { count: pledges.length, valueMinor, stillOwed: owed.total - owed.items.length };
+  });
+}

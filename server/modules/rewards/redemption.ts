@@ -60,8 +60,8 @@ export interface RedemptionRepository {
   findByRequestKey(storeId: number, memberId: string, requestKey: string): Promise<Redemption | null>;
   /** Newest first. */
   listForMember(storeId: number, memberId: string, limit: number): Promise<Redemption[]>;
-  /** Newest first, optionally of some statuses. */
-  page(storeId: number, query: { statuses?: RedemptionStatus[]; limit: number; offset: number }): Promise<{ total: number; items: Redemption[] }>;
+  /** Newest first, optionally of some statuses and of some rewards. */
+  page(storeId: number, query: { statuses?: RedemptionStatus[]; rewardIds?: string[]; limit: number; offset: number }): Promise<{ total: number; items: Redemption[] }>;
   /** Points held by the member's pending redemptions. */
   heldPoints(storeId: number, memberId: string): Promise<number>;
   /** Redemptions of `rewardId` not released, created at or after `since` (all when null): limits and budgets count these. */

@@ -64,7 +64,9 @@ export function createRedemptionRepository(scope: TransactionScope, redemptions:
       scope.check(storeId);
       checkPage(query);
       const statuses = query.statuses === undefined ? null : new Set<string>(query.statuses);
-      return redemptions.page(query, statuses ? (redemption) => statuses.has(redemption.status) : undefined, "newest");
+      const rewards = query.rewardIds === undefined ? null : new Set(query.rewardIds);
+      const wanted = (redemption: Redemption) => (statuses === null || statuses.has(redemption.status)) && (rewards === null || rewards.has(redemption.rewardId));
+      return redemptions.page(query, statuses || rewards ? wanted : undefined, "newest");
     },
     async heldPoints(storeId, memberId) {
       scope.check(storeId);

@@ -64,7 +64,11 @@ export function createRedemptionRepository(db: Queryable, scope: TransactionScop
     },
     async page(storeId, query) {
       scope.check(storeId);
-      const filter = query.statuses === undefined ? {} : { where: "status = ANY($2::text[])", values: [query.statuses] };
+      const where: string[] = [];
+      const values: unknown[] = [];
+      if (query.statuses !== undefined) where.push(`status = ANY($${values.push(query.statuses) + 1}::text[])`);
+      if (query.rewardIds !== undefined) where.push(`reward_id = ANY($${values.push(query.rewardIds) + 1}::text[])`);
+      const filter = where.length ? { where: where.join(" AND "), values } : {};
       return redemptionsTable.page(db, storeId, query, { ...filter, orderBy: "seq DESC" });
     },
     async heldPoints(storeId, memberId) {
