@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startRedemptionJobs } from "../../server/jobs/redemption-jobs.js";
 import { manualClock } from "../../server/lib/clock.js";
+import { RedemptionSettlement } from "../../server/modules/rewards/redemption-settlement.service.js";
 import { createMemoryStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
+import { unitOfWork } from "../../server/storage/unit-of-work.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 import { redemptionStore } from "../support/redemption-fixture.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
@@ -195,6 +197,39 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       // A second pass, as another process would run it, changes nothing.
       expect(await settle(store.storeId)).toMatchObject({ issued: 0, released: 0 });
       expect((await store.ledger()).entries.filter((entry) => entry.kind === "redeem")).toHaveLength(1);
+    });
+
+    it("when two processes settle the same pending redemptions at once, then each is issued or released once and debited once", async () => {
+      const store = await redemptionStore(app, [five], { points: 1000 });
+      // One coupon made with every answer lost, one call that never landed.
+      app.emulator.failNext(1, { kind: "lost-answer", on: onCreate });
+      app.emulator.failNext(1, { kind: "lost-call", on: onCreate });
+      app.emulator.failNext(2, { status: 500, on: onSearch });
+      expect((await store.redeem("rw_five")).status).toBe(202);
+      app.emulator.failNext(2, { kind: "lost-call", on: onCreate });
+      expect((await store.redeem("rw_five")).status).toBe(202);
+      clock.advance(TWO_MINUTES);
+      // The other process: its own connection pool on PostgreSQL; on lowdb (one process only) the same store.
+      const otherStorage = needsPostgres ? await openStorage() : app.container.storage;
+      const other = new RedemptionSettlement({
+        storage: unitOfWork(otherStorage, "redemptions", "ledger", "settings"),
+        stores: () => otherStorage.storeIds(),
+        ecwid: app.container.ecwid,
+        installs: app.container.installs,
+        clock,
+        logger: app.container.logger,
+      });
+      try {
+        const passes = await Promise.all([settle(store.storeId), other.settleStore(store.storeId)]);
+        expect(passes.reduce((sum, pass) => sum + pass.issued, 0)).toBe(1);
+        expect(passes.reduce((sum, pass) => sum + pass.released, 0)).toBe(1);
+      } finally {
+        if (needsPostgres) await otherStorage.close();
+      }
+      const { balance, entries } = await store.ledger();
+      expect(balance).toBe(500);
+      expect(entries.filter((entry) => entry.kind === "redeem")).toHaveLength(1);
+      expect((await store.me()).member).toMatchObject({ balance: 500, heldPoints: 0 });
     });
 
     it("when the call never reached Ecwid and the lookup finds nothing, then 202 pending, and the job releases it", async () => {

@@ -72,18 +72,18 @@ export class RedemptionSettlement {
     if (!code) return null;
     const found = await this.deps.ecwid.findCouponByCode(storeId, token, code).catch(() => undefined);
     const now = this.deps.clock.now();
-    const { settled, issuedNow } = await this.deps.storage.transaction(storeId, async (tx) => {
-      if (found) {
-        const { redemption: issued, changed } = await issueOnce(tx, storeId, redemption.id, found.id, now);
-        return { settled: issued, issuedNow: changed };
-      }
-      if (found === null) return { settled: await release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now), issuedNow: false };
-      return { settled: await checkLater(tx, storeId, redemption.id, now), issuedNow: false };
+    const { redemption: settled, changed } = await this.deps.storage.transaction(storeId, (tx) => {
+      if (found) return issueOnce(tx, storeId, redemption.id, found.id, now);
+      if (found === null) return release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now);
+      return checkLater(tx, storeId, redemption.id, now);
     });
-    if (issuedNow) this.deps.onIssued?.(storeId, settled);
-    if (settled.status === "issued") return "issued";
-    if (settled.status === "released") return "released";
-    return settled.status === "pending" ? "waiting" : null;
+    // Only what this pass changed counts; another process may have settled it first.
+    if (!changed) return null;
+    if (settled.status === "issued") {
+      this.deps.onIssued?.(storeId, settled);
+      return "issued";
+    }
+    return settled.status === "released" ? "released" : "waiting";
   }
 
   /** An issued coupon past its expiry: used after all if Ecwid counts an order on it, else deleted and expired. */
@@ -95,7 +95,7 @@ export class RedemptionSettlement {
     if (coupon === undefined) return null;
     if (coupon && ((coupon.orderCount ?? 0) > 0 || coupon.status === "USEDUP")) {
       const used = await this.deps.storage.transaction(storeId, (tx) => markCouponUsed(tx, storeId, code, null, this.deps.clock.now()));
-      return used?.status === "used" ? "used" : null;
+      return used?.changed ? "used" : null;
     }
     if (coupon) {
       const deleted = await this.deps.ecwid.deleteCoupon(storeId, token, coupon.id).catch(() => null);
@@ -105,6 +105,6 @@ export class RedemptionSettlement {
       const settings = await tx.settings.get(storeId);
       return expire(tx, storeId, redemption.id, settings?.redemption.returnPointsOnCouponExpiry ?? false, this.deps.clock.now());
     });
-    return expired.status === "expired" ? "expired" : null;
+    return expired.changed ? "expired" : null;
   }
 }

@@ -58,6 +58,12 @@ export function postRedeem(tx: RedemptionTx, storeId: number, redemption: Redemp
  * Moves a redemption on only if it is still in `from`, inside the store's transaction, so two processes (or the
  * request and the job) settling the same one change it once. Answers it as it is now, changed or not.
  */
+/** A redemption as it is after a step, and whether this call moved it (another process may have first). */
+export interface Moved {
+  redemption: Redemption;
+  changed: boolean;
+}
+
 async function transition(
   tx: RedemptionTx,
   storeId: number,
@@ -92,39 +98,31 @@ export async function issueOnce(tx: RedemptionTx, storeId: number, id: string, e
 }
 
 /** No coupon, and none can appear any more: the hold goes, nothing is booked. */
-export async function release(tx: RedemptionTx, storeId: number, id: string, reason: string, now: Date): Promise<Redemption> {
-  const { redemption } = await transition(tx, storeId, id, "pending", (current) => ({ ...current, status: "released", reason, checkAfter: null, updatedAt: now.toISOString() }));
-  return redemption;
+export function release(tx: RedemptionTx, storeId: number, id: string, reason: string, now: Date): Promise<Moved> {
+  return transition(tx, storeId, id, "pending", (current) => ({ ...current, status: "released", reason, checkAfter: null, updatedAt: now.toISOString() }));
 }
 
 /** Ecwid could not say yet: look again later, backing off (2, 4, 8 … at most 60 minutes). */
-export async function checkLater(tx: RedemptionTx, storeId: number, id: string, now: Date): Promise<Redemption> {
-  const { redemption } = await transition(tx, storeId, id, "pending", (current) => {
+export function checkLater(tx: RedemptionTx, storeId: number, id: string, now: Date): Promise<Moved> {
+  return transition(tx, storeId, id, "pending", (current) => {
     const waitMinutes = Math.min(60, 2 ** (current.checks + 1));
     return { ...current, checks: current.checks + 1, checkAfter: new Date(now.getTime() + waitMinutes * 60_000).toISOString(), updatedAt: now.toISOString() };
   });
-  return redemption;
 }
 
 /**
  * An order carries the coupon's code: the redemption is `used` (a pending one is issued first, since its coupon
  * evidently exists; `orderId` null when only Ecwid's use count says so). Codes are matched exactly, as they were made. Nothing happens for a code that is not ours.
  */
-export async function markCouponUsed(tx: RedemptionTx, storeId: number, code: string, orderId: string | null, now: Date): Promise<Redemption | null> {
+export async function markCouponUsed(tx: RedemptionTx, storeId: number, code: string, orderId: string | null, now: Date): Promise<Moved | null> {
   let redemption = await tx.redemptions.findByCode(storeId, code);
   if (!redemption || redemption.coupon?.code !== code) return null;
   if (redemption.status === "pending") redemption = await issue(tx, storeId, redemption.id, null, now);
-  const { redemption: used } = await transition(tx, storeId, redemption.id, "issued", (current) => ({
-    ...current,
-    status: "used",
-    usedByOrderId: orderId,
-    updatedAt: now.toISOString(),
-  }));
-  return used;
+  return transition(tx, storeId, redemption.id, "issued", (current) => ({ ...current, status: "used", usedByOrderId: orderId, updatedAt: now.toISOString() }));
 }
 
 /** The issued coupon expired unused and was deleted in Ecwid; its points come back when the merchant chose so. */
-export async function expire(tx: RedemptionTx, storeId: number, id: string, refund: boolean, now: Date): Promise<Redemption> {
+export async function expire(tx: RedemptionTx, storeId: number, id: string, refund: boolean, now: Date): Promise<Moved> {
   const { redemption, changed } = await transition(tx, storeId, id, "issued", (current) => ({ ...current, status: "expired", updatedAt: now.toISOString() }));
   if (changed && refund) {
     await post(
@@ -143,5 +141,5 @@ export async function expire(tx: RedemptionTx, storeId: number, id: string, refu
       now,
     );
   }
-  return redemption;
+  return { redemption, changed };
 }

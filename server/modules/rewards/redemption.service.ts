@@ -162,7 +162,7 @@ export class RedemptionService {
    */
   private async makeCoupon(storeId: number, redemption: Redemption, coupon: EcwidCouponInput): Promise<Redemption> {
     const now = () => this.deps.clock.now();
-    const write = (work: (tx: RedemptionTx) => Promise<Redemption>) => this.deps.storage.transaction(storeId, work);
+    const write = <T>(work: (tx: RedemptionTx) => Promise<T>) => this.deps.storage.transaction(storeId, work);
     const token = await this.deps.installs.accessToken(storeId);
     const made = await this.deps.ecwid.createCoupon(storeId, token, coupon);
     const issueNow = async (ecwidId: number | null) => {
@@ -174,14 +174,14 @@ export class RedemptionService {
     if (made.outcome === "created") return issueNow(made.id);
     if (made.outcome === "refused" && !made.mayHaveLanded) {
       this.deps.logger.warn({ ...log, status: made.status, errorCode: made.errorCode }, "Ecwid refused a reward coupon");
-      return write((tx) => release(tx, storeId, redemption.id, `Ecwid refused the coupon: ${made.message}`, now()));
+      return (await write((tx) => release(tx, storeId, redemption.id, `Ecwid refused the coupon: ${made.message}`, now()))).redemption;
     }
     // Duplicate (perhaps our own lost first attempt), or no answer: the code says whether the coupon exists.
     const found = await this.deps.ecwid.findCouponByCode(storeId, token, coupon.code).catch(() => undefined);
     this.deps.logger.info({ ...log, found: found === undefined ? "unknown" : Boolean(found) }, "coupon looked up after an unclear answer");
     if (found) return issueNow(found.id);
     if (found === null && made.outcome === "duplicate") {
-      return write((tx) => release(tx, storeId, redemption.id, "The coupon code was already taken in Ecwid.", now()));
+      return (await write((tx) => release(tx, storeId, redemption.id, "The coupon code was already taken in Ecwid.", now()))).redemption;
     }
     return redemption;
   }
