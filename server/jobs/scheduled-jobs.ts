@@ -1,5 +1,6 @@
 import type { Container } from "../container.js";
 import { MAX_EVENT_AGE_SECONDS } from "../modules/inbox/webhook-intake.service.js";
+import { runPointsExpiry } from "./points-expiry.job.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -10,7 +11,7 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
 
-/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events. */
+/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events; points expiry and its warnings. */
 export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { idle(): Promise<void>; stop(): Promise<void> } {
   const log = container.logger.child({ component: "jobs" });
   let running: Promise<unknown> = Promise.resolve();
@@ -23,6 +24,15 @@ export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): 
         (pruned) => log.info({ pruned }, "done inbox events pruned"),
         (err: unknown) => log.error({ err }, "pruning done inbox events failed"),
       ),
+      runPointsExpiry(
+        {
+          storage: container.storage,
+          pointsExpiry: container.pointsExpiry,
+          logger: log,
+          warn: (storeId, memberId, warning) => container.emails.expiringSoon(storeId, memberId, warning),
+        },
+        container.clock.now(),
+      ).catch((err: unknown) => log.error({ err }, "points expiry failed")),
     ]);
   };
   tick();
