@@ -139,6 +139,34 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect((await store.ledger()).balance).toBe(5000);
       expect((await store.me()).redemptions).toEqual([]);
     });
+
+    it("when the input is hostile, then every answer is a 4xx and nothing is spent", async () => {
+      const variable = { id: "rw_var", name: "Var", kind: "variable", pointsPerUnit: 100, unitMinor: 100, minPoints: 200, maxPoints: 2000, stepPoints: 100 };
+      const store = await redemptionStore(app, [variable], { points: 5000 });
+      const url = (rewardId: string) => `/api/storefront/${store.storeId}/rewards/${rewardId}/redeem`;
+      const headers = { Authorization: `Bearer ${store.token}`, "Content-Type": "application/json" };
+      const raw = [
+        "[]",
+        '"text"',
+        "123",
+        "null",
+        '{"points":"700"}',
+        '{"points":1e20}',
+        '{"points":-100}',
+        '{"points":700.5}',
+        '{"__proto__":{"points":700}}',
+        '{"points":',
+        "\u0000",
+      ];
+      const answers = [];
+      for (const body of raw) answers.push(await app.http.post(url("rw_var"), body, { headers, transformRequest: [(data) => data] }));
+      for (const rewardId of ["%E0%A4%A", "rw_var%00", "x".repeat(500), "__proto__", "constructor"]) answers.push(await app.http.post(url(rewardId), { points: 700 }, { headers }));
+      answers.push(await app.http.post(url("rw_var"), { points: 700 }, { headers: { ...headers, "Idempotency-Key": "k".repeat(201) } }));
+      expect(answers.map((answer) => answer.status).filter((status) => status < 400 || status >= 500)).toEqual([]);
+      expect(store.couponCalls()).toHaveLength(0);
+      expect((await store.ledger()).balance).toBe(5000);
+      expect((await store.me()).redemptions).toEqual([]);
+    });
   });
 
   describe("when Ecwid does not simply say yes", () => {
