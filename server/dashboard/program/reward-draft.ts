@@ -1,16 +1,11 @@
 import type { ProgramItem } from "../api.js";
 import type { Formatters } from "../format.js";
+import type { Picked } from "../ui/catalog-pickers.js";
 import type { RewardKind } from "../../modules/rewards/reward-schema.js";
 import { i18nOf, moneyOrText, numberOrText, translationsOf, type Translations } from "./fields.js";
 
 type Reward = ProgramItem<"rewards">;
 type Budget = Extract<Reward, { budgets: unknown }>["budgets"][number];
-
-/** A product or category the merchant picked, with its name when the picker told us (saved ones come back as ids). */
-export interface Picked {
-  id: number;
-  name: string;
-}
 
 export interface BudgetDraft {
   measure: Budget["measure"];

@@ -1,7 +1,8 @@
 import { useEffect } from "preact/hooks";
 import type { ProgramItem } from "../api.js";
 import { useDashboard } from "../context.js";
-import type { Picked, RewardDraft } from "./reward-draft.js";
+import type { Picked } from "../ui/catalog-pickers.js";
+import type { RewardDraft } from "./reward-draft.js";
 
 type Reward = ProgramItem<"rewards">;
 

@@ -1,10 +1,15 @@
 import { useId, useState } from "preact/hooks";
 import type { CatalogCategoryList } from "../api.js";
 import { useDashboard } from "../context.js";
-import type { Picked } from "../program/reward-draft.js";
 import { Alert } from "./alert.js";
 import { CatalogSearch } from "./catalog-search.js";
 import { TextField } from "./field.js";
+
+/** A product or category the merchant picked, with its name when the catalog told us (saved ones come back as ids). */
+export interface Picked {
+  id: number;
+  name: string;
+}
 
 /** What was picked, each with a button that takes it off again, and the server's message about the list. */
 function PickedList({ label, items, onRemove, error }: { label: string; items: Picked[]; onRemove: (id: number) => void; error?: string | undefined }) {
