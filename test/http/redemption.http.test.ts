@@ -113,6 +113,21 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect(me.redemptions[0]).toMatchObject({ rewardId: "rw_var", status: "issued" });
     });
 
+    it("when a free product is gone from the store, or Ecwid cannot tell its price, then 409 not_available or 503 and nothing is spent", async () => {
+      const store = await redemptionStore(app, [{ id: "rw_mug", name: "A free mug", kind: "free_product", costPoints: 400, productId: 7001 }], { points: 1000 });
+      const gone = await store.redeem("rw_mug");
+      expect(gone.status).toBe(409);
+      expect(gone.data).toMatchObject({ code: "not_available", reason: { code: "not_available", why: "ended" } });
+      app.emulator.putProduct(store.storeId, { id: 7001, name: "Mug", price: 24.5 });
+      app.emulator.failNext(2, { status: 500, on: { method: "GET", path: "/products/7001" } });
+      const down = await store.redeem("rw_mug");
+      expect(down.status).toBe(503);
+      expect(down.data.code).toBe("ecwid_unavailable");
+      expect(store.couponCalls()).toHaveLength(0);
+      expect((await store.ledger()).balance).toBe(1000);
+      expect((await store.redeem("rw_mug")).status).toBe(201);
+    });
+
     it("when the reward is an experience, then it is taken at once without Ecwid and waits for the merchant", async () => {
       const store = await redemptionStore(app, [{ id: "rw_panel", name: "Tasting panel", kind: "experience", costPoints: 800 }], { points: 1000 });
       const answer = await store.redeem("rw_panel");

@@ -193,9 +193,10 @@ export class RedemptionService {
     if (reward?.kind !== "free_product") return null;
     try {
       return await this.deps.catalog.productPriceMinor(storeId, reward.productId);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw new AppError("ecwid_unavailable", "Ecwid could not be reached for the product's price; nothing was spent. Try again shortly.");
+    } catch (err) {
+      // Whatever stood in the way (Ecwid down, a scope the merchant must grant), the shopper can only try later.
+      this.deps.logger.warn({ err, storeId, rewardId }, "a free product's price could not be read");
+      throw new AppError("ecwid_unavailable", "Ecwid could not tell the product's price; nothing was spent. Try again shortly.");
     }
   }
 }
