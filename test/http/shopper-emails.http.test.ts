@@ -214,6 +214,9 @@ describe("the dashboard's preview", () => {
     expect(preview.data.text).toContain("Dein Gutscheincode: QL-7K2M-9PXD");
     const storeLanguage = await app.http.get("/api/admin/emails/pointsEarned/preview", admin);
     expect(storeLanguage.data).toMatchObject({ kind: "pointsEarned", lang: "en", enabled: false });
+    const reward = { id: "rw_five", name: "€5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { de: { name: "5 € Rabatt" } } };
+    expect((await app.http.post("/api/admin/program/rewards", reward, admin)).status).toBe(201);
+    expect((await app.http.get("/api/admin/emails/rewardIssued/preview?lang=de", admin)).data.subject).toBe("Deine Prämie von Hazel & Co: 5 € Rabatt");
   });
 
   it("when the kind or language is unknown, or no merchant is signed in, then 400 or 401", async () => {

@@ -100,7 +100,10 @@ export class EmailService {
   async preview(storeId: number, kind: EmailKind, lang: Language | undefined): Promise<EmailPreview> {
     const [install, settings] = [await this.deps.installs.requireActive(storeId), await this.deps.settings.get(storeId)];
     const language = lang ?? resolveLanguage(install.lang);
-    const facts = sampleFacts(kind, this.deps.clock.now(), settings.expiry.warnDays);
+    const sample = sampleFacts(kind, this.deps.clock.now(), settings.expiry.warnDays);
+    // The store's own first reward reads truer than a made-up one.
+    const reward = settings.rewards[0];
+    const facts = sample.kind === "rewardIssued" && reward ? { ...sample, rewardName: inLanguage(reward, language, resolveLanguage(install.lang)).name } : sample;
     const rendered = this.render(storeId, "mem_preview", { install, settings, lang: language }, facts);
     return { kind, lang: language, enabled: settings.emails[kind], ...rendered };
   }
