@@ -65,6 +65,13 @@ describe("Ecwid coupons through the client", () => {
     expect(emulator.requests.filter((request) => request.method === "POST")).toHaveLength(3);
   });
 
+  it("when a definite 4xx follows a failed attempt, then it is refused but may have landed, so the caller looks the code up", async () => {
+    const store = emulator.addStore();
+    emulator.failNext(1, { status: 500, on: onCreate });
+    const refused = await client().createCoupon(store.storeId, store.accessToken, { ...coupon("QL-AFTER"), expirationDate: "soon" });
+    expect(refused).toMatchObject({ outcome: "refused", status: 400, mayHaveLanded: true });
+  });
+
   it("when the search by code matches others, then only the exact, case-sensitive code counts; none found is null", async () => {
     const store = emulator.addStore();
     emulator.putCoupon(store.storeId, { code: "QL-ABC1" });
