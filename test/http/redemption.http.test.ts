@@ -321,6 +321,16 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect(await store.ledger()).toMatchObject({ balance: 0 });
     });
 
+    it("when a shopper redeems over and over, then after 30 in five minutes they wait (429 with Retry-After), and the refused one spends nothing", async () => {
+      const store = await redemptionStore(app, [{ id: "rw_pledge", name: "Plant a tree", kind: "donation", costPoints: 1, cause: "Trees", valueMinor: 100 }], { points: 100 });
+      const answers = [];
+      for (let i = 0; i < 31; i++) answers.push(await store.redeem("rw_pledge"));
+      expect(answers.slice(0, 30).every((answer) => answer.status === 201)).toBe(true);
+      expect(answers[30]).toMatchObject({ status: 429, data: { code: "rate_limited" } });
+      expect(Number(answers[30]!.headers["retry-after"])).toBeGreaterThan(0);
+      expect((await store.ledger()).balance).toBe(70);
+    });
+
     it("when a request is repeated with its Idempotency-Key, then the same redemption comes back with 200; another body under the key is 422", async () => {
       const variable = { id: "rw_var", name: "Var", kind: "variable", pointsPerUnit: 100, unitMinor: 100, minPoints: 200, maxPoints: 2000, stepPoints: 100 };
       const store = await redemptionStore(app, [variable], { points: 1000 });
