@@ -73,7 +73,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
 
   const showMember = (me: Me) => {
     showing = "member";
-    const now = outcome?.redemption && me.redemptions?.find((redemption) => redemption.id === outcome!.redemption!.id);
+    const now = outcome?.redemption && me.redemptions.find((redemption) => redemption.id === outcome!.redemption!.id);
     if (outcome && now && now.status !== outcome.redemption!.status) {
       outcome.redemption = now;
       live.textContent = f.t(now.status === "released" ? "redeem.released" : now.coupon ? "redeem.ready" : "redeem.thanks");
@@ -88,7 +88,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
         h("p", { class: "bal" }, before, h("b", null, f.number(me.member.balance)), after),
         me.tier.current && h("p", { class: "level" }, me.tier.current.name),
       ),
-      !!me.member.heldPoints && h("p", { class: "sm" }, f.t("balance.held", { points: f.points(me.member.heldPoints) })),
+      me.member.heldPoints > 0 && h("p", { class: "sm" }, f.t("balance.held", { points: f.points(me.member.heldPoints) })),
       me.expiring && h("p", { class: "sm" }, f.t("balance.expiring", { points: f.points(me.expiring.points), date: f.date(me.expiring.at) })),
     );
     fill(

@@ -51,10 +51,9 @@ export function outcomeCard({ f }: View, { reward, redemption, refusal }: Outcom
 /** The shopper's redemptions, newest first, with their status; an issued coupon's code is there to copy again. */
 export function redemptionsSection(view: View, me: Me): HTMLElement | null {
   const { f } = view;
-  const redemptions = me.redemptions ?? [];
-  if (redemptions.length === 0) return null;
+  if (me.redemptions.length === 0) return null;
   let howTo = true;
-  const items = redemptions.map((redemption) => {
+  const items = me.redemptions.map((redemption) => {
     const reward = kindOf(view, redemption.rewardId);
     const group = reward?.kind === "donation" || reward?.kind === "experience" ? reward.kind : "coupon";
     const { status, coupon: issued } = redemption;

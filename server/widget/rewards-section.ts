@@ -15,11 +15,7 @@ export function rewardsSection(view: View, me?: Me, redeemer?: Redeemer): HTMLEl
   if (program.rewards.length === 0) return null;
   const items = program.rewards.map((reward) => {
     const cost = lowestCost(reward);
-    // Until /me says it for every reward (issue #10), the balance alone says how far each is.
-    const missing = me ? cost - me.member.balance : 0;
-    const standing = me?.rewards
-      ? me.rewards.find((entry) => entry.id === reward.id)
-      : me && { id: reward.id, available: missing <= 0, reason: missing > 0 ? { code: "insufficient_points" as const, missing } : null };
+    const standing = me?.rewards.find((entry) => entry.id === reward.id);
     const minOrder = "minOrderMinor" in reward && reward.minOrderMinor > 0 && f.t("earn.minimum", { amount: f.money(reward.minOrderMinor) });
     return item(
       h(

@@ -1,6 +1,3 @@
-import type { z } from "zod";
-import type { RedemptionView } from "../modules/rewards/redemption.js";
-import type { expiringPointsSchema, RewardStanding } from "../modules/rewards/reward-standing.js";
 import type { PublicProgram, ShopperStanding } from "../modules/storefront/storefront.service.js";
 export type { Goal } from "../modules/settings/program-settings.js";
 export type { RedeemResponse, RewardStanding, UnavailableReason } from "../modules/rewards/reward-standing.js";
@@ -9,13 +6,7 @@ export type { RedemptionView } from "../modules/rewards/redemption.js";
 /** The wire shapes the widget reads from `/api/storefront/:storeId/...`, as the server builds them (never copied here). */
 export type Program = PublicProgram;
 export type Reward = Program["rewards"][number];
-/** `/me` with its rewards fields by their own schemas, until ShopperStanding carries them itself (missing until then). */
-export type Me = ShopperStanding & {
-  member: { heldPoints?: number };
-  rewards?: RewardStanding[];
-  redemptions?: RedemptionView[];
-  expiring?: z.infer<typeof expiringPointsSchema>;
-};
+export type Me = ShopperStanding;
 
 /** The part of Ecwid's storefront JS API the widget uses (CONTRACT §5.2). */
 export interface EcwidApi {
