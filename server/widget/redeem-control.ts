@@ -70,7 +70,8 @@ export function redeemControl({ f, program }: View, reward: Reward, balance: num
           const reason = reasonOf(caught.body);
           return redeemer.refused(reward, reason ? reasonText(f, program, reward, reason) : errorText(f, caught));
         }
-        error.textContent = errorText(f, caught);
+        // The sign-in's words for a 429 speak of codes; here it is redemptions in a short time.
+        error.textContent = status === 429 ? f.t("redeem.wait") : errorText(f, caught);
         if (!final) yes.textContent = f.t("retry");
       }
     };

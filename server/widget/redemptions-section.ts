@@ -32,7 +32,7 @@ function aftercare(f: Format, reward: Reward | undefined, redemption: Redemption
 /** The card at the top after Redeem: focus moves to it, so the shopper hears what came of it. */
 export function outcomeCard({ f }: View, { reward, redemption, refusal }: Outcome): HTMLElement {
   const id = nextId();
-  let title = reward?.name ?? "";
+  let title = f.t("redeem.refused", { reward: reward?.name ?? "" });
   let content: Child[] = [h("p", { class: "err" }, refusal)];
   // The words go in a <p>: an experience's "we'll be in touch", a donation's thanks.
   if (redemption) {

@@ -181,6 +181,42 @@ describe("redeeming in the demo storefront's widget", () => {
   );
 
   it(
+    "when the balance dropped after the panel drew Redeem, then the refusal says how many points are missing and the reward shows it in numbers",
+    async () => {
+      const email = "redeem.short@example.com";
+      const page = await signedIn(email, 600);
+      const watch = watchForProblems(page);
+      watch.expectError("POST", "/redeem", 409);
+      const coupons = store.app.emulator.getCoupons(DEMO_STORE_ID).length;
+      const member = await store.app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, email));
+      await store.app.container.ledger.adjust({
+        storeId: DEMO_STORE_ID,
+        memberId: member!.id,
+        points: -200,
+        reason: "Correction",
+        visibleToShopper: true,
+        actor: "owner",
+        requestKey: null,
+      });
+
+      const fiveOff = rewardItem(page, "$5 off");
+      await fiveOff.getByRole("button", { name: "Redeem: $5 off" }).click();
+      await fiveOff.getByRole("button", { name: "Yes, redeem" }).click();
+      const refused = panel(page).getByRole("region", { name: "$5 off was not redeemed" });
+      await refused.waitFor();
+      expect(await focusedInWidget(page)).toBe("card res");
+      expect(await text(refused)).toContain("100 points to go");
+      await page.screenshot({ path: `${SHOTS}/e2e-refused.png` });
+      expect(await text(panel(page).locator(".bal b"))).toBe("400");
+      expect(await text(rewardItem(page, "$5 off"))).toContain("100 points to go");
+      expect(await rewardItem(page, "$5 off").getByRole("button").count()).toBe(0);
+      expect(store.app.emulator.getCoupons(DEMO_STORE_ID)).toHaveLength(coupons);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     "when Ecwid's answer is lost and the code cannot be looked up yet, then the widget says the coupon is being made with the points held, and shows the code once the job finds it",
     async () => {
       const email = "redeem.pending@example.com";
