@@ -1,32 +1,24 @@
-import { customAlphabet } from "nanoid";
 import { z } from "zod";
 import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import type { EcwidCouponInput } from "../../ecwid/wire-types.js";
 import type { Clock } from "../../lib/clock.js";
 import { AppError, notFound } from "../../lib/errors.js";
 import { fingerprint } from "../../lib/fingerprint.js";
-import { newId } from "../../lib/ids.js";
 import type { Logger } from "../../lib/logger.js";
 import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/rate-limit/rate-limiter.js";
 import { parseInput, validationFailed } from "../../lib/validation.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
-import { defaultProgramSettings, type ProgramSettings, type Reward } from "../settings/program-settings.js";
+import { defaultProgramSettings, type ProgramSettings } from "../settings/program-settings.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { tierStanding } from "../program/progress.rules.js";
 import type { Redemption, RedemptionView } from "./redemption.js";
+import { newCouponCode, newRedemption } from "./redemption-record.js";
 import { issueOnce, postRedeem, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
-import { couponExpiry, couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
+import { couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
 import type { RedeemResponse, RewardStanding, UnavailableReason } from "./reward-standing.js";
-
-/** How long after its start a lost coupon call could still land in Ecwid; the settle job decides after it. */
-export const SETTLE_GRACE_MS = 2 * 60 * 1000;
-
-/** No look-alikes (0/O, 1/I/L): a shopper may type the code. 31^10 codes, chosen before the call to Ecwid. */
-const couponCode = customAlphabet("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
-export const newCouponCode = () => `QL-${couponCode()}`;
 
 const bodySchema = z.strictObject({ points: z.number().int().positive().max(100_000_000).optional() });
 const keySchema = z
@@ -87,7 +79,35 @@ export class RedemptionService {
     const productPriceMinor = await this.freeProductPrice(storeId, rewardId, install.currencyPrecision);
     const requestFingerprint = fingerprint({ rewardId, points: input.points ?? null });
 
-    const start = await this.deps.storage.transaction(storeId, async (tx) => {
+    const start = await this.hold({ principal, rewardId, points: input.points, key, requestFingerprint, precision: install.currencyPrecision, productPriceMinor });
+    if (start.kind === "replay") return { status: 200, body: { redemption: redemptionView(start.redemption), balance: start.balance } };
+    if (!start.coupon) this.deps.onIssued?.(storeId, start.redemption);
+    const settled = start.coupon ? await this.makeCoupon(storeId, start.redemption, start.coupon) : start.redemption;
+    const balance = await this.deps.storage.read(storeId, (tx) => spendable(tx, storeId, memberId));
+    const answer = { redemption: redemptionView(settled), balance };
+    if (settled.status === "released") {
+      throw new AppError("ecwid_unavailable", `Ecwid could not make your coupon, so your points are back. ${settled.reason ?? ""}`.trim(), answer);
+    }
+    return { status: settled.status === "pending" ? 202 : 201, body: answer };
+  }
+
+  /**
+   * The store transaction where the points are held: a repeated key answers its redemption, a refusal throws
+   * and writes nothing, else a redemption is inserted (pending with its coupon body, or an experience or
+   * donation taken at once with its debit).
+   */
+  private hold(request: {
+    principal: ShopperPrincipal;
+    rewardId: string;
+    points: number | undefined;
+    key: string | null;
+    requestFingerprint: string;
+    precision: number;
+    productPriceMinor: number | null;
+  }) {
+    const { principal, rewardId, key, requestFingerprint, precision, productPriceMinor } = request;
+    const { storeId, memberId } = principal;
+    return this.deps.storage.transaction(storeId, async (tx) => {
       const now = this.deps.clock.now();
       if (key) {
         const earlier = await tx.redemptions.findByRequestKey(storeId, memberId, key);
@@ -96,15 +116,15 @@ export class RedemptionService {
         }
         if (earlier) return { kind: "replay" as const, redemption: earlier, coupon: null, balance: await spendable(tx, storeId, memberId) };
       }
-      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(install.currencyPrecision);
+      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(precision);
       const reward = settings.rewards.find((candidate) => candidate.id === rewardId);
       if (!reward) throw notFound(`No reward ${rewardId}`);
-      const problem = pointsProblem(reward, input.points);
+      const problem = pointsProblem(reward, request.points);
       if (problem) throw validationFailed([{ path: ["points"], code: "invalid_value", message: problem }]);
       const member = await tx.members.get(storeId, memberId);
       if (!member) throw new AppError("unauthorized", "Your membership was not found; sign in again");
 
-      const points = input.points ?? lowestCost(reward);
+      const points = request.points ?? lowestCost(reward);
       if (reward.kind === "free_product" && productPriceMinor === null) throw refusal({ code: "not_available", why: "ended" });
       const valueMinor = rewardValueMinor(reward, points, productPriceMinor);
       const facts = {
@@ -117,23 +137,13 @@ export class RedemptionService {
       if (reason) throw refusal(reason);
 
       const code = reward.kind === "experience" || reward.kind === "donation" ? null : (this.deps.newCode ?? newCouponCode)();
-      const coupon = code ? couponFor(reward, { code, now, precision: install.currencyPrecision, points, ...(productPriceMinor === null ? {} : { productPriceMinor }) }) : null;
+      const coupon = code ? couponFor(reward, { code, now, precision: precision, points, ...(productPriceMinor === null ? {} : { productPriceMinor }) }) : null;
       const redemption = newRedemption({ storeId, memberId, reward, points, valueMinor, now, key, requestFingerprint, coupon });
       await tx.redemptions.insert(storeId, redemption);
       // An experience or a donation needs nothing from Ecwid: it is taken at once and the merchant fulfils it.
       if (!coupon) await postRedeem(tx, storeId, redemption, now);
       return { kind: "new" as const, redemption, coupon };
     });
-
-    if (start.kind === "replay") return { status: 200, body: { redemption: redemptionView(start.redemption), balance: start.balance } };
-    if (!start.coupon) this.deps.onIssued?.(storeId, start.redemption);
-    const settled = start.coupon ? await this.makeCoupon(storeId, start.redemption, start.coupon) : start.redemption;
-    const balance = await this.deps.storage.read(storeId, (tx) => spendable(tx, storeId, memberId));
-    const answer = { redemption: redemptionView(settled), balance };
-    if (settled.status === "released") {
-      throw new AppError("ecwid_unavailable", `Ecwid could not make your coupon, so your points are back. ${settled.reason ?? ""}`.trim(), answer);
-    }
-    return { status: settled.status === "pending" ? 202 : 201, body: answer };
   }
 
   /**
@@ -205,40 +215,4 @@ function parseKey(raw: string): string {
   const parsed = keySchema.safeParse(raw);
   if (!parsed.success) throw validationFailed([{ path: ["Idempotency-Key"], code: "invalid_format", message: "must be 1 to 200 printable characters without spaces" }]);
   return parsed.data;
-}
-
-function newRedemption(input: {
-  storeId: number;
-  memberId: string;
-  reward: Reward;
-  points: number;
-  valueMinor: number | null;
-  now: Date;
-  key: string | null;
-  requestFingerprint: string;
-  coupon: EcwidCouponInput | null;
-}): Redemption {
-  const { reward, now, coupon } = input;
-  const at = now.toISOString();
-  return {
-    id: newId("rdm"),
-    storeId: input.storeId,
-    memberId: input.memberId,
-    rewardId: reward.id,
-    rewardName: reward.name,
-    rewardKind: reward.kind,
-    points: input.points,
-    valueMinor: input.valueMinor,
-    status: coupon ? "pending" : "issued",
-    coupon: coupon && "couponDays" in reward ? { code: coupon.code, expiresAt: couponExpiry(reward, now).toISOString(), ecwidId: null } : null,
-    reason: null,
-    requestKey: input.key,
-    requestFingerprint: input.requestFingerprint,
-    checkAfter: coupon ? new Date(now.getTime() + SETTLE_GRACE_MS).toISOString() : null,
-    checks: 0,
-    usedByOrderId: null,
-    fulfilledBy: null,
-    createdAt: at,
-    updatedAt: at,
-  };
 }
