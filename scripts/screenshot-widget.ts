@@ -1,6 +1,7 @@
 /**
  * Takes the widget's screenshots on the demo storefront: docs/widget-closed.png (the launcher),
- * docs/widget-open.png (signed in as a shopper with orders, 1280x800) and docs/widget-phone.png (360x740).
+ * docs/widget-open.png (signed in as a shopper with orders, 1280x800), docs/widget-phone.png (360x740) and
+ * docs/widget-coupon.png (the same shopper, given points by the shop, has redeemed $5 off on the phone).
  * Run with `npx tsx scripts/screenshot-widget.ts`. With `--review <dir>` it also saves the signed-out panel,
  * the code step, the Dutch panel and the phone launcher there, for checking the look by eye.
  */
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../test/support/browser.js";
 import { startDemoApp } from "../test/support/demo-app.js";
+import { DEMO_STORE_ID } from "../server/ecwid-emulator/index.js";
 import { buildWidget } from "./build-widget.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -76,6 +78,24 @@ try {
   await launcher(phone).click();
   await dialog(phone).getByText("Your points", { exact: true }).waitFor();
   await shot(phone, path.join(docs, "widget-phone.png"));
+
+  const maya = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.members.findByEmail(DEMO_STORE_ID, SHOPPER));
+  await app.container.ledger.adjust({
+    storeId: DEMO_STORE_ID,
+    memberId: maya!.id,
+    points: 400,
+    reason: "Thanks for your review",
+    visibleToShopper: true,
+    actor: "owner",
+    requestKey: null,
+  });
+  const redeeming = await open(browser, "/demo/store", PHONE, await page.context().storageState());
+  await launcher(redeeming).click();
+  await dialog(redeeming).getByRole("button", { name: "Redeem: $5 off" }).click();
+  if (reviewDir) await shot(redeeming, path.join(reviewDir, "phone-confirm.png"));
+  await dialog(redeeming).getByRole("button", { name: "Yes, redeem" }).click();
+  await dialog(redeeming).getByRole("region", { name: "Your coupon is ready" }).waitFor();
+  await shot(redeeming, path.join(docs, "widget-coupon.png"));
 
   if (reviewDir) {
     await dialog(phone)
