@@ -1,4 +1,4 @@
-const CANDIDATES = "button, input, a[href], [tabindex]";
+const CANDIDATES = "button, input, select, a[href], [tabindex]";
 
 /** The elements Tab stops at inside `container`, in order: shown, enabled and not taken out of the order. */
 function stops(container: HTMLElement): HTMLElement[] {

@@ -276,6 +276,10 @@ describe("redeeming in the demo storefront's widget", () => {
         const choice = choose.getByLabel("Points to spend");
         expect(await choice.locator("option").allTextContents()).toEqual(["100 points: $1.00 off", "200 points: $2.00 off", "300 points: $3.00 off", "400 points: $4.00 off"]);
         await choice.selectOption("300");
+        // On the phone the sheet keeps Tab inside; from the choice it goes on to its Redeem, not round to the top.
+        await choice.focus();
+        await page.keyboard.press("Tab");
+        expect(await host(page).evaluate((element) => element.shadowRoot?.activeElement?.getAttribute("aria-label"))).toBe("Redeem: Choose your discount");
         await choose.getByRole("button", { name: "Redeem: Choose your discount" }).click();
         expect(await text(choose.getByRole("group", { name: "Spend 300 points on Choose your discount?" }))).toContain("You'll have 150 points left.");
         await choose.getByRole("button", { name: "Yes, redeem" }).click();
