@@ -23,6 +23,8 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
   const numbers = new Intl.NumberFormat(locale);
   const plural = new Intl.PluralRules(locale);
   const dates = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" });
+  // A date in another year (points expiring in 12 months, a coupon used last winter) says which.
+  const datesWithYear = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric" });
   const t = (key: string, values?: Values) => fill(texts[key] ?? "", values);
 
   const money = (minor: number): string => {
@@ -49,6 +51,9 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
     points: (count) => fill(pointsTemplate(count), { count: numbers.format(count) }),
     number: (value) => numbers.format(value),
     money,
-    date: (iso) => dates.format(new Date(iso)),
+    date: (iso) => {
+      const date = new Date(iso);
+      return (date.getFullYear() === new Date().getFullYear() ? dates : datesWithYear).format(date);
+    },
   };
 }

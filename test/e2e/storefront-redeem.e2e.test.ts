@@ -305,4 +305,20 @@ describe("redeeming in the demo storefront's widget", () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "when the shop's points expire per lot after 12 months, then the shopper sees under their balance how many expire and on which date, with its year",
+    async () => {
+      const original = await adminSettings();
+      await adminSettings({ ...original, expiry: { mode: "per_lot", months: 12, warnDays: 14 } });
+      try {
+        const page = await signedIn("redeem.expiry@example.com", 600);
+        const nextYear = new Date().getFullYear() + 1;
+        await expect.poll(() => text(panel(page).locator(".sum"))).toMatch(new RegExp(`600 points expire on [A-Z][a-z]{2} \\d{1,2}, ${nextYear}`));
+      } finally {
+        await adminSettings(original);
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -17,6 +17,7 @@ const program = {
   ],
 } as unknown as Program;
 const f = createFormat(program, { OnAPILoaded: { add: () => undefined }, getOwnerId: () => 1 });
+const year = new Date().getFullYear();
 const reward = (fields: Record<string, unknown>): Reward => rewardSchema.parse({ id: "rw_test", name: "Test", ...fields });
 const variable = reward({ kind: "variable", pointsPerUnit: 100, unitMinor: 150, minPoints: 100, maxPoints: 2000, stepPoints: 100 }) as Extract<Reward, { kind: "variable" }>;
 
@@ -68,17 +69,17 @@ describe("why not, in numbers", () => {
   it("when a reward cannot be redeemed, then the widget says by how much, for whom or until when", () => {
     expect(reasonText(f, program, tiered, { code: "insufficient_points", missing: 120 })).toBe("120 points to go");
     expect(reasonText(f, program, tiered, { code: "insufficient_points", missing: 1 })).toBe("1 point to go");
-    expect(reasonText(f, program, tiered, { code: "points_pending", missing: 40, freeOn: "2027-01-05T12:00:00Z" })).toBe("Points pending until Jan 5");
+    expect(reasonText(f, program, tiered, { code: "points_pending", missing: 40, freeOn: `${year}-01-05T12:00:00Z` })).toBe("Points pending until Jan 5");
     expect(reasonText(f, program, tiered, { code: "limit_reached", limit: 1 })).toBe("Limit reached");
     expect(reasonText(f, program, tiered, { code: "not_available", why: "tier" })).toBe("For Ridge / Peak members");
-    expect(reasonText(f, program, tiered, { code: "not_available", why: "not_yet", from: "2027-05-03T12:00:00Z" })).toBe("Available from May 3");
+    expect(reasonText(f, program, tiered, { code: "not_available", why: "not_yet", from: `${year}-05-03T12:00:00Z` })).toBe("Available from May 3");
     expect(reasonText(f, program, tiered, { code: "not_available", why: "ended" })).toBe("No longer available");
   });
 
-  it("when a reward's budget is spent, then it says when it comes back only when that is certain", () => {
+  it("when a reward's budget is spent, then it says when it comes back only when that is certain, with the year when it is not this one", () => {
     expect(reasonText(f, program, monthly, { code: "not_available", why: "budget" })).toBe("Sold out this month");
     expect(reasonText(f, program, mixed, { code: "not_available", why: "budget" })).toBe("Sold out");
-    expect(reasonText(f, program, mixed, { code: "not_available", why: "budget", from: "2027-02-01T12:00:00Z" })).toBe("Sold out until Feb 1");
+    expect(reasonText(f, program, mixed, { code: "not_available", why: "budget", from: `${year + 1}-02-01T12:00:00Z` })).toBe(`Sold out until Feb 1, ${year + 1}`);
   });
 
   it("when a refused redemption carries its reason, then it is read from the body or its reason field; a partial one is not", () => {
