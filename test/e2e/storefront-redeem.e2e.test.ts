@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
+import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import { watchForProblems } from "../support/browser.js";
 import { codeFor, focusedInWidget, host, launcher, panel, text, useDemoStorefront } from "../support/storefront-widget-page.js";
@@ -62,7 +63,7 @@ function redeemKeys(page: Page): string[] {
 
 describe("redeeming in the demo storefront's widget", () => {
   it(
-    "when a shopper redeems $5 off, then they confirm the cost, see and copy the code, the coupon exists in Ecwid and the balance drops; axe finds nothing serious",
+    "when a shopper redeems $5 off, then they confirm the cost, see and copy the code, the coupon exists in Ecwid and the balance drops, and once an order uses it the widget says Used; axe finds nothing serious",
     async () => {
       await mkdir(SHOTS, { recursive: true });
       const email = "redeem.coupon@example.com";
@@ -113,6 +114,25 @@ describe("redeeming in the demo storefront's widget", () => {
       expect(coupon).toMatchObject({ discountType: "ABS", discount: 5, usesLimit: "SINGLE", status: "ACTIVE" });
       expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/e2e-coupon.png` });
+
+      // The shopper uses the code at checkout: the paid order's webhook marks it used, and the widget says so.
+      const order = store.app.emulator.putOrder(DEMO_STORE_ID, {
+        email,
+        customerId: null,
+        items: [{ name: "Merino Wool Socks", price: 18.5 }],
+        couponCode: code,
+        paymentStatus: "PAID",
+      });
+      const sent = await store.app.emulator.sendWebhook({
+        url: `${store.app.baseUrl}/webhooks/ecwid`,
+        ...store.app.emulator.orderWebhook(DEMO_STORE_ID, order.id, "order.created"),
+      });
+      expect(sent.status).toBe(200);
+      expect(await createInboxWorker(store.app.container).drain()).toBe(1);
+      await page.keyboard.press("Escape");
+      await launcher(page).click();
+      await expect.poll(() => text(panel(page).getByRole("region", { name: "Your rewards" }).getByRole("listitem").filter({ hasText: "$5 off" }))).toContain("Used");
+      expect(await panel(page).getByRole("region", { name: "Your rewards" }).getByLabel("Coupon code").count()).toBe(0);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,
