@@ -276,7 +276,7 @@ describe("redeeming in the demo storefront's widget", () => {
   );
 
   it(
-    "when a shopper chooses how many points a variable reward takes and pledges points to a cause, then the coupon is worth their choice, the cause thanks them, and a tier-only reward says for whom",
+    "when a shopper chooses how many points a variable reward takes pledges points to a cause and claims an experience, then the coupon is worth their choice, the cause thanks them, the shop will be in touch, and a tier-only reward says for whom",
     async () => {
       const original = await adminSettings();
       await adminSettings({
@@ -285,23 +285,30 @@ describe("redeeming in the demo storefront's widget", () => {
           { id: "rw_choose", name: "Choose your discount", kind: "variable", pointsPerUnit: 100, unitMinor: 100, minPoints: 100, maxPoints: 1000, stepPoints: 100 },
           { id: "rw_tree", name: "Plant a tree", kind: "donation", costPoints: 100, cause: "Trees for All", valueMinor: 100 },
           { id: "rw_panel", name: "Tasting panel", kind: "experience", costPoints: 100, tierIds: ["tr_peak"] },
+          { id: "rw_maker", name: "Meet the maker", kind: "experience", costPoints: 100 },
         ],
       });
       try {
-        const page = await signedIn("redeem.choices@example.com", 450, { width: 360, height: 740 });
+        const page = await signedIn("redeem.choices@example.com", 550, { width: 360, height: 740 });
         const watch = watchForProblems(page);
         expect(await text(rewardItem(page, "Tasting panel"))).toContain("For Peak members");
         const choose = rewardItem(page, "Choose your discount");
         expect(await text(choose)).toContain("$1.00 off for every 100 points");
         const choice = choose.getByLabel("Points to spend");
-        expect(await choice.locator("option").allTextContents()).toEqual(["100 points: $1.00 off", "200 points: $2.00 off", "300 points: $3.00 off", "400 points: $4.00 off"]);
+        expect(await choice.locator("option").allTextContents()).toEqual([
+          "100 points: $1.00 off",
+          "200 points: $2.00 off",
+          "300 points: $3.00 off",
+          "400 points: $4.00 off",
+          "500 points: $5.00 off",
+        ]);
         await choice.selectOption("300");
         // On the phone the sheet keeps Tab inside; from the choice it goes on to its Redeem, not round to the top.
         await choice.focus();
         await page.keyboard.press("Tab");
         expect(await host(page).evaluate((element) => element.shadowRoot?.activeElement?.getAttribute("aria-label"))).toBe("Redeem: Choose your discount");
         await choose.getByRole("button", { name: "Redeem: Choose your discount" }).click();
-        expect(await text(choose.getByRole("group", { name: "Spend 300 points on Choose your discount?" }))).toContain("You'll have 150 points left.");
+        expect(await text(choose.getByRole("group", { name: "Spend 300 points on Choose your discount?" }))).toContain("You'll have 250 points left.");
         await choose.getByRole("button", { name: "Yes, redeem" }).click();
         const code = await panel(page).getByRole("region", { name: "Your coupon is ready" }).getByLabel("Coupon code").inputValue();
         expect(store.app.emulator.getCoupons(DEMO_STORE_ID).find((each) => each.code === code)).toMatchObject({ discountType: "ABS", discount: 3 });
@@ -313,9 +320,17 @@ describe("redeeming in the demo storefront's widget", () => {
         const thanks = panel(page).getByRole("region", { name: "Thank you!" });
         await thanks.waitFor();
         expect(await text(thanks)).toContain("Your points support Trees for All.");
-        expect(await text(panel(page).locator(".bal b"))).toBe("50");
+        expect(await text(panel(page).locator(".bal b"))).toBe("150");
         const pledged = panel(page).getByRole("region", { name: "Your rewards" }).getByRole("listitem").filter({ hasText: "Plant a tree" });
         expect(await text(pledged)).toContain("Donated");
+
+        const maker = rewardItem(page, "Meet the maker");
+        expect(await text(maker)).toContain("An experience: the shop will be in touch");
+        await maker.getByRole("button", { name: "Redeem: Meet the maker" }).click();
+        await maker.getByRole("button", { name: "Yes, redeem" }).click();
+        await expect.poll(() => text(panel(page).getByRole("region", { name: "Thank you!" }))).toContain("The shop will be in touch about Meet the maker.");
+        expect(await text(panel(page).getByRole("region", { name: "Your rewards" }).getByRole("listitem").filter({ hasText: "Meet the maker" }))).toContain("Claimed");
+        expect(await text(panel(page).locator(".bal b"))).toBe("50");
         expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
         await page.screenshot({ path: `${SHOTS}/e2e-donation-phone.png` });
         expect(watch.problems).toEqual([]);
