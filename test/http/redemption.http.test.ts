@@ -287,6 +287,37 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect(store.coupons()).toEqual([]);
     });
 
+    it("when the job releases the hold while the shopper's coupon call is still on its way, then the coupon that lands is withdrawn: none without its points", async () => {
+      const store = await redemptionStore(app, [five], { points: 1000 });
+      const ecwid = app.container.ecwid;
+      const createCoupon = ecwid.createCoupon.bind(ecwid);
+      let sent!: () => void;
+      let land!: () => void;
+      const onItsWay = new Promise<void>((resolve) => (sent = resolve));
+      const landing = new Promise<void>((resolve) => (land = resolve));
+      ecwid.createCoupon = async (...args) => {
+        sent();
+        await landing;
+        return createCoupon(...args);
+      };
+      try {
+        const answering = store.redeem("rw_five");
+        await onItsWay;
+        clock.advance(TWO_MINUTES);
+        expect(await settle(store.storeId)).toMatchObject({ released: 1 });
+        land();
+        const answer = await answering;
+        expect(answer.status).toBe(503);
+        expect(answer.data).toMatchObject({ code: "ecwid_unavailable", redemption: { status: "released", coupon: null }, balance: 1000 });
+      } finally {
+        ecwid.createCoupon = createCoupon;
+      }
+      expect(store.coupons()).toEqual([]);
+      const { balance, entries } = await store.ledger();
+      expect(balance).toBe(1000);
+      expect(entries.filter((entry) => entry.kind === "redeem")).toEqual([]);
+    });
+
     it("when the first answer is lost and the retry meets 409, then the lookup finds the coupon made and it is issued at once", async () => {
       const store = await redemptionStore(app, [five], { points: 1000 });
       app.emulator.failNext(1, { kind: "lost-answer", on: onCreate });

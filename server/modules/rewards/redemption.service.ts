@@ -46,7 +46,7 @@ export interface RedeemOutcome {
 
 export interface RedemptionServiceDeps {
   storage: UnitOfWork<"redemptions" | "ledger" | "members" | "settings">;
-  ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode">;
+  ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode" | "deleteCoupon">;
   installs: Pick<InstallService, "requireActive" | "accessToken">;
   catalog: Pick<CatalogService, "productPriceMinor">;
   rateLimiters: RateLimiters;
@@ -178,6 +178,9 @@ export class RedemptionService {
     const issueNow = async (ecwidId: number | null) => {
       const { redemption: issued, changed } = await this.deps.storage.transaction(storeId, (tx) => issueOnce(tx, storeId, redemption.id, ecwidId, now()));
       if (changed) this.deps.onIssued?.(storeId, issued);
+      // The settle job gave the points back while this call was on its way (a slow Ecwid, another process):
+      // the coupon that landed must not outlive its hold.
+      if (issued.status === "released") await this.withdraw(storeId, token, ecwidId ?? coupon.code, redemption.id);
       return issued;
     };
     const log = { storeId, redemptionId: redemption.id, outcome: made.outcome };
@@ -194,6 +197,16 @@ export class RedemptionService {
       return (await write((tx) => release(tx, storeId, redemption.id, "The coupon code was already taken in Ecwid.", now()))).redemption;
     }
     return redemption;
+  }
+
+  /** Deletes a coupon whose redemption was released; one left behind is logged for the merchant to delete. */
+  private async withdraw(storeId: number, token: string, idOrCode: number | string, redemptionId: string): Promise<void> {
+    try {
+      await this.deps.ecwid.deleteCoupon(storeId, token, idOrCode);
+      this.deps.logger.warn({ storeId, redemptionId }, "a coupon landed after its redemption was released, and was deleted");
+    } catch (err) {
+      this.deps.logger.error({ err, storeId, redemptionId }, "a coupon landed after its redemption was released and could not be deleted");
+    }
   }
 
   /** A free product's price now, read before the store transaction (never call Ecwid inside it); null for other kinds or a product gone. */
