@@ -128,6 +128,26 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect((await store.redeem("rw_mug")).status).toBe(201);
     });
 
+    it("when a shopper who cannot redeem a free product asks again and again, then each is refused with its reason and Ecwid is never asked the price", async () => {
+      const mug = { id: "rw_mug", name: "A free mug", kind: "free_product", costPoints: 400, productId: 7001 };
+      const store = await redemptionStore(app, [mug, { ...mug, id: "rw_gold_mug", tierIds: ["tr_gold"] }], {
+        points: 100,
+        program: { tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 100000 }] },
+      });
+      app.emulator.putProduct(store.storeId, { id: 7001, name: "Mug", price: 24.5 });
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await store.redeem("rw_mug"));
+      answers.push(await store.redeem("rw_gold_mug"));
+      expect(answers.map((answer) => answer.data.reason)).toEqual([
+        ...Array.from({ length: 5 }, () => ({ code: "insufficient_points", missing: 300 })),
+        { code: "not_available", why: "tier" },
+      ]);
+      expect(answers.every((answer) => answer.status === 409)).toBe(true);
+      expect(app.emulator.requests.filter((request) => request.path.includes("/products"))).toEqual([]);
+      expect(store.couponCalls()).toHaveLength(0);
+      expect((await store.ledger()).balance).toBe(100);
+    });
+
     it("when the reward is an experience, then it is taken at once without Ecwid and waits for the merchant", async () => {
       const store = await redemptionStore(app, [{ id: "rw_panel", name: "Tasting panel", kind: "experience", costPoints: 800 }], { points: 1000 });
       const answer = await store.redeem("rw_panel");

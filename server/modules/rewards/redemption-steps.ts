@@ -1,8 +1,10 @@
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import { post } from "../ledger/posting.js";
-import type { Reward } from "../settings/program-settings.js";
+import type { Member } from "../members/member.js";
+import { tierStanding } from "../program/progress.rules.js";
+import type { ProgramSettings, Reward } from "../settings/program-settings.js";
 import type { Redemption, RedemptionView } from "./redemption.js";
-import { budgetSince, type BudgetUse } from "./reward-availability.rules.js";
+import { budgetSince, type BudgetUse, type RedeemFacts } from "./reward-availability.rules.js";
 
 /** The tables a redemption's life touches. */
 export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger">;
@@ -26,6 +28,16 @@ export async function rewardUse(tx: RedemptionTx, storeId: number, memberId: str
   const budgets: BudgetUse[] = [];
   for (const budget of reward.budgets) budgets.push(await tx.redemptions.countForReward(storeId, reward.id, { since: budgetSince(budget.period, now) }));
   return { redeemed, budgets };
+}
+
+/** What decides whether the member may redeem the reward now: spendable points, tier, their redemptions and its budgets. */
+export async function redeemFacts(tx: RedemptionTx, storeId: number, member: Member, tiers: ProgramSettings["tiers"], reward: Reward, now: Date): Promise<RedeemFacts> {
+  return {
+    spendable: await spendable(tx, storeId, member.id),
+    tierId: tierStanding(tiers, member.stats.lifetimeSpendMinor).current?.id ?? null,
+    ...(await rewardUse(tx, storeId, member.id, reward, now)),
+    now,
+  };
 }
 
 /** The debit of a redemption; its key makes a second posting of the same redemption write nothing. */

@@ -15,7 +15,7 @@ import type { InstallService } from "../stores/install.service.js";
 import { tierStanding } from "../program/progress.rules.js";
 import type { Redemption, RedemptionView } from "./redemption.js";
 import { newCouponCode, newRedemption } from "./redemption-record.js";
-import { issueOnce, postRedeem, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
+import { issueOnce, postRedeem, redeemFacts, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
 import { couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
 import type { RedeemResponse, RewardStanding, UnavailableReason } from "./reward-standing.js";
@@ -76,7 +76,7 @@ export class RedemptionService {
     const key = idempotencyKey === undefined ? null : parseKey(idempotencyKey);
     await enforceLimits([[this.limiter, `${storeId}:${memberId}`]]);
     const install = await this.deps.installs.requireActive(storeId);
-    const productPriceMinor = await this.freeProductPrice(storeId, rewardId, install.currencyPrecision);
+    const productPriceMinor = await this.freeProductPrice(principal, rewardId, input.points, install.currencyPrecision);
     const requestFingerprint = fingerprint({ rewardId, points: input.points ?? null });
 
     const start = await this.hold({ principal, rewardId, points: input.points, key, requestFingerprint, precision: install.currencyPrecision, productPriceMinor });
@@ -127,13 +127,7 @@ export class RedemptionService {
       const points = request.points ?? lowestCost(reward);
       if (reward.kind === "free_product" && productPriceMinor === null) throw refusal({ code: "not_available", why: "ended" });
       const valueMinor = rewardValueMinor(reward, points, productPriceMinor);
-      const facts = {
-        spendable: await spendable(tx, storeId, memberId),
-        tierId: tierStanding(settings.tiers, member.stats.lifetimeSpendMinor).current?.id ?? null,
-        ...(await rewardUse(tx, storeId, memberId, reward, now)),
-        now,
-      };
-      const reason = unavailableReason(reward, facts, points, valueMinor);
+      const reason = unavailableReason(reward, await redeemFacts(tx, storeId, member, settings.tiers, reward, now), points, valueMinor);
       if (reason) throw refusal(reason);
 
       const code = reward.kind === "experience" || reward.kind === "donation" ? null : (this.deps.newCode ?? newCouponCode)();
@@ -209,13 +203,25 @@ export class RedemptionService {
     }
   }
 
-  /** A free product's price now, read before the store transaction (never call Ecwid inside it); null for other kinds or a product gone. */
-  private async freeProductPrice(storeId: number, rewardId: string, precision: number): Promise<number | null> {
-    const settings = await this.deps.storage.read(storeId, (tx) => tx.settings.get(storeId));
-    const reward = (settings ?? defaultProgramSettings(precision)).rewards.find((candidate) => candidate.id === rewardId);
-    if (reward?.kind !== "free_product") return null;
+  /**
+   * A free product's price now, read before the store transaction (never call Ecwid inside it); null for other
+   * kinds or a product gone. Ecwid is asked only when the member could redeem it now, so a shopper refused again
+   * and again costs the store's Ecwid quota nothing; what is wrong with the request itself the hold answers.
+   */
+  private async freeProductPrice(principal: ShopperPrincipal, rewardId: string, points: number | undefined, precision: number): Promise<number | null> {
+    const { storeId, memberId } = principal;
+    const productId = await this.deps.storage.read(storeId, async (tx) => {
+      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(precision);
+      const reward = settings.rewards.find((candidate) => candidate.id === rewardId);
+      const member = await tx.members.get(storeId, memberId);
+      if (reward?.kind !== "free_product" || pointsProblem(reward, points) || !member) return null;
+      const reason = unavailableReason(reward, await redeemFacts(tx, storeId, member, settings.tiers, reward, this.deps.clock.now()), reward.costPoints, null);
+      if (reason) throw refusal(reason);
+      return reward.productId;
+    });
+    if (productId === null) return null;
     try {
-      return await this.deps.catalog.productPriceMinor(storeId, reward.productId);
+      return await this.deps.catalog.productPriceMinor(storeId, productId);
     } catch (err) {
       // Whatever stood in the way (Ecwid down, a scope the merchant must grant), the shopper can only try later.
       this.deps.logger.warn({ err, storeId, rewardId }, "a free product's price could not be read");
