@@ -30,7 +30,7 @@ const DEMO_LINKS = [
     title: "Orders in the demo control panel",
     text: "The shop's orders: mark one paid, refund part or all of it, or cancel it, and Ecwid's signed webhook moves the shopper's points.",
   },
-  { href: "/demo/outbox", title: "Email outbox", text: "The emails demo mode would send: the storefront widget's sign-in codes." },
+  { href: "/demo/outbox", title: "Email outbox", text: "The emails demo mode would send: sign-in codes, rewards issued, points expiring; their unsubscribe links work." },
   { href: "/readyz", title: "Readiness", text: "Whether the app and its storage answer." },
 ];
 
