@@ -206,7 +206,7 @@ describe("reward-issued and expiring-soon emails", () => {
 });
 
 describe("the dashboard's preview", () => {
-  it("when the merchant previews an email in German, then subject, HTML and text come back with sample facts and whether it is on", async () => {
+  it("when the merchant previews an email in German, then subject, HTML and text come back with sample facts (the store's own reward at its cost once it has one) and whether it is on", async () => {
     const preview = await app.http.get("/api/admin/emails/rewardIssued/preview?lang=de", admin);
     expect(preview.status).toBe(200);
     expect(preview.data).toMatchObject({ kind: "rewardIssued", lang: "de", enabled: true, subject: "Deine Prämie von Hazel & Co: 10% off your next order" });
@@ -216,7 +216,9 @@ describe("the dashboard's preview", () => {
     expect(storeLanguage.data).toMatchObject({ kind: "pointsEarned", lang: "en", enabled: false });
     const reward = { id: "rw_five", name: "€5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { de: { name: "5 € Rabatt" } } };
     expect((await app.http.post("/api/admin/program/rewards", reward, admin)).status).toBe(201);
-    expect((await app.http.get("/api/admin/emails/rewardIssued/preview?lang=de", admin)).data.subject).toBe("Deine Prämie von Hazel & Co: 5 € Rabatt");
+    const ownReward = (await app.http.get("/api/admin/emails/rewardIssued/preview?lang=de", admin)).data;
+    expect(ownReward.subject).toBe("Deine Prämie von Hazel & Co: 5 € Rabatt");
+    expect(ownReward.text).toContain("Du hast dafür 500 Punkte eingelöst.");
   });
 
   it("when the kind or language is unknown, or no merchant is signed in, then 400 or 401", async () => {

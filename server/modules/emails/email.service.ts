@@ -7,6 +7,7 @@ import { inLanguage } from "../i18n/merchant-texts.js";
 import type { Member } from "../members/member.js";
 import type { OrderEarning } from "../orders/order-reconciler.service.js";
 import type { Redemption } from "../rewards/redemption.js";
+import { lowestCost } from "../rewards/reward-cost.rules.js";
 import type { Language, ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { Install } from "../stores/install.js";
@@ -101,9 +102,12 @@ export class EmailService {
     const [install, settings] = [await this.deps.installs.requireActive(storeId), await this.deps.settings.get(storeId)];
     const language = lang ?? resolveLanguage(install.lang);
     const sample = sampleFacts(kind, this.deps.clock.now(), settings.expiry.warnDays);
-    // The store's own first reward reads truer than a made-up one.
+    // The store's own first reward, at its own cost, reads truer than a made-up one.
     const reward = settings.rewards[0];
-    const facts = sample.kind === "rewardIssued" && reward ? { ...sample, rewardName: inLanguage(reward, language, resolveLanguage(install.lang)).name } : sample;
+    const facts =
+      sample.kind === "rewardIssued" && reward
+        ? { ...sample, rewardName: inLanguage(reward, language, resolveLanguage(install.lang)).name, points: lowestCost(reward) }
+        : sample;
     const rendered = this.render(storeId, "mem_preview", { install, settings, lang: language }, facts);
     return { kind, lang: language, enabled: settings.emails[kind], ...rendered };
   }
