@@ -105,9 +105,7 @@ export class EmailService {
     // The store's own first reward, at its own cost, reads truer than a made-up one.
     const reward = settings.rewards[0];
     const facts =
-      sample.kind === "rewardIssued" && reward
-        ? { ...sample, rewardName: inLanguage(reward, language, resolveLanguage(install.lang)).name, points: lowestCost(reward) }
-        : sample;
+      sample.kind === "rewardIssued" && reward ? { ...sample, rewardName: inLanguage(reward, language, resolveLanguage(install.lang)).name, points: lowestCost(reward) } : sample;
     const rendered = this.render(storeId, "mem_preview", { install, settings, lang: language }, facts);
     return { kind, lang: language, enabled: settings.emails[kind], ...rendered };
   }
