@@ -5,6 +5,7 @@ import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import { watchForProblems } from "../support/browser.js";
+import { dashboardFrame, pageTab } from "../support/admin-dashboard-page.js";
 import { codeFor, focusedInWidget, host, launcher, panel, text, useDemoStorefront } from "../support/storefront-widget-page.js";
 
 const BROWSER_TEST_MS = 90_000;
@@ -63,7 +64,7 @@ function redeemKeys(page: Page): string[] {
 
 describe("redeeming in the demo storefront's widget", () => {
   it(
-    "when a shopper redeems $5 off, then they confirm the cost, see and copy the code, the coupon exists in Ecwid and the balance drops, and once an order uses it the widget says Used; axe finds nothing serious",
+    "when a shopper redeems $5 off, then they confirm the cost, see and copy the code, the coupon exists in Ecwid and the balance drops, and once an order uses it the widget says Used and the merchant sees it used on the Rewards page; axe finds nothing serious",
     async () => {
       await mkdir(SHOTS, { recursive: true });
       const email = "redeem.coupon@example.com";
@@ -134,6 +135,16 @@ describe("redeeming in the demo storefront's widget", () => {
       await expect.poll(() => text(panel(page).getByRole("region", { name: "Your rewards" }).getByRole("listitem").filter({ hasText: "$5 off" }))).toContain("Used");
       expect(await panel(page).getByRole("region", { name: "Your rewards" }).getByLabel("Coupon code").count()).toBe(0);
       expect(watch.problems).toEqual([]);
+
+      // The merchant sees the redemption on the dashboard's Rewards page: the member, the reward, its code, used.
+      const admin = await store.newPage({ width: 1280, height: 800 });
+      await admin.goto(`${store.app.baseUrl}/demo/admin`);
+      const frame = dashboardFrame(admin);
+      await pageTab(frame, "Rewards").click();
+      const row = frame.locator("[data-testid=redemptions] tbody tr", { hasText: code });
+      await row.waitFor();
+      const seen = (await row.textContent()) ?? "";
+      for (const part of [email, "$5 off", "500", "Used"]) expect(seen).toContain(part);
     },
     BROWSER_TEST_MS,
   );
