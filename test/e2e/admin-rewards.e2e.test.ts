@@ -83,6 +83,8 @@ describe("the merchant's side of rewards", () => {
       const frame = dashboardFrame(page);
       const rewards = area(frame, "Rewards");
       await rewards.getByRole("button", { name: "Add reward" }).click();
+      // The button sits above the form it opened, never under the form's own Save and Cancel.
+      expect(await rewards.locator(".ql-form-actions:has(button[aria-expanded=true]) + form").count()).toBe(1);
       await frame.getByLabel("Name", { exact: true }).fill("Free socks");
       await frame.getByLabel("Reward gives").selectOption("free_product");
       await frame.getByLabel("Cost in points").fill("800");

@@ -92,14 +92,16 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
           })}
         </ul>
       )}
-      {editing && data && <Editor key={editing.id ?? "new"} item={editedItem} version={editing.id ? (data.versions[editing.id] ?? "") : ""} onDone={done} />}
-      {data && (
+      {/* Above the form it opens, so it never reads as a third button beside that form's Save and Cancel; hidden
+          while an item is edited (focus then goes back to the item's own Edit button). */}
+      {data && editing?.id == null && (
         <div class="ql-form-actions">
           <button class="btn btn-default btn-medium" type="button" aria-expanded={editing?.id === null} onClick={() => setEditing({ id: null })}>
             Add {noun}
           </button>
         </div>
       )}
+      {editing && data && <Editor key={editing.id ?? "new"} item={editedItem} version={editing.id ? (data.versions[editing.id] ?? "") : ""} onDone={done} />}
     </Area>
   );
 }
