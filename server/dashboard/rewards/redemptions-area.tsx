@@ -104,7 +104,10 @@ export function RedemptionsArea({ refreshKey, onFulfilled }: { refreshKey: numbe
                   <td data-label="Redeemed">
                     <span>
                       <time dateTime={redemption.createdAt}>{fmt.dateTime(redemption.createdAt)}</time>
-                      {redemption.updatedAt !== redemption.createdAt && <span class="ql-hint ql-cell-line">changed {fmt.dateTime(redemption.updatedAt)}</span>}
+                      {/* A coupon issued seconds after its redemption is no change worth a line: only one the merchant can read as later. */}
+                      {fmt.dateTime(redemption.updatedAt) !== fmt.dateTime(redemption.createdAt) && (
+                        <span class="ql-hint ql-cell-line">changed {fmt.dateTime(redemption.updatedAt)}</span>
+                      )}
                     </span>
                   </td>
                   <td data-label={action ? "Action" : undefined} class="ql-actions">
