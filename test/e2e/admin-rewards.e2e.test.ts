@@ -254,8 +254,9 @@ describe("the program's redemption, expiry and email parts", () => {
       const coupons = area(frame, "Unused coupons");
       await coupons.getByRole("button", { name: "Edit unused coupons" }).click();
       await coupons.getByRole("checkbox", { name: "Give the points back when a coupon expires unused" }).check();
-      await coupons.getByRole("button", { name: "Save" }).click();
-      await coupons.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+      await coupons.getByRole("button", { name: "Save choice" }).click();
+      await coupons.getByRole("status").filter({ hasText: "Unused coupons choice saved." }).waitFor();
+      expect(await textOf(coupons.locator(".feature-element__status"))).toBe("A coupon that expires unused gives the member its points back.");
       expect(await adminGet("/program/redemption")).toEqual({ returnPointsOnCouponExpiry: true });
 
       const emails = area(frame, "Emails to members");

@@ -34,7 +34,7 @@ export function PointsExpiryArea() {
   return (
     <PartArea
       title="Points expiry"
-      subtitle="Points that lapse leave the member's balance as an expiry entry with its reason."
+      subtitle="Expired points leave the member's balance and show as “Expired” in their points history."
       editor={editor}
       describe={describeExpiry}
       editLabel="Edit expiry"

@@ -6,7 +6,7 @@ import { usePartEditor } from "./use-part-editor.js";
 type Policy = ProgramSettings["redemption"];
 
 const describe = (policy: Policy) =>
-  policy.returnPointsOnCouponExpiry ? "A coupon that expires unused gives the member their points back." : "A coupon that expires unused keeps its points spent.";
+  policy.returnPointsOnCouponExpiry ? "A coupon that expires unused gives the member its points back." : "A coupon that expires unused does not give its points back.";
 
 /** Whether an unused coupon's points come back when it expires. */
 export function RedemptionPolicyArea() {
@@ -18,13 +18,13 @@ export function RedemptionPolicyArea() {
   return (
     <PartArea
       title="Unused coupons"
-      subtitle="Coupons members redeem expire after the days each reward sets; Questline deletes them from your store then."
+      subtitle="A redeemed coupon expires after the days its reward sets; Questline then deletes it from your store."
       editor={editor}
       describe={describe}
       editLabel="Edit unused coupons"
       formTitle="Change what happens to unused coupons"
-      submitLabel="Save"
-      savedText="Saved."
+      submitLabel="Save choice"
+      savedText="Unused coupons choice saved."
       fields={(draft) => (
         <Checkbox label="Give the points back when a coupon expires unused" checked={draft.returnPointsOnCouponExpiry} onChange={editor.set("returnPointsOnCouponExpiry")} />
       )}
