@@ -1,4 +1,5 @@
 import type { Container } from "../container.js";
+import { runPeriodically, type Periodic } from "../lib/periodic.js";
 import { MAX_EVENT_AGE_SECONDS } from "../modules/inbox/webhook-intake.service.js";
 import { runPointsExpiry } from "./points-expiry.job.js";
 
@@ -12,40 +13,30 @@ const HOUR_MS = 60 * 60 * 1000;
 const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
 
 /** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events; points expiry and its warnings. */
-export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): { idle(): Promise<void>; stop(): Promise<void> } {
+export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): Periodic {
   const log = container.logger.child({ component: "jobs" });
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    const cutoff = new Date(container.clock.now().getTime() - RECEIPT_KEEP_MS);
-    running = Promise.all([
-      container.installs.purgeExpired().catch((err: unknown) => log.error({ err }, "purge of uninstalled stores failed")),
-      container.storage.receipts.forgetBefore(cutoff).catch((err: unknown) => log.error({ err }, "pruning webhook receipts failed")),
-      container.storage.inbox.pruneDone(cutoff).then(
-        (pruned) => log.info({ pruned }, "done inbox events pruned"),
-        (err: unknown) => log.error({ err }, "pruning done inbox events failed"),
-      ),
-      runPointsExpiry(
-        {
-          storage: container.storage,
-          pointsExpiry: container.pointsExpiry,
-          logger: log,
-          warn: (storeId, memberId, warning) => container.emails.expiringSoon(storeId, memberId, warning),
-        },
-        container.clock.now(),
-      ).catch((err: unknown) => log.error({ err }, "points expiry failed")),
-    ]);
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return {
-    /** Resolves when the run under way, such as the one at start, has finished. */
-    async idle() {
-      await running;
+  return runPeriodically(
+    intervalMs,
+    () => {
+      const cutoff = new Date(container.clock.now().getTime() - RECEIPT_KEEP_MS);
+      return Promise.all([
+        container.installs.purgeExpired().catch((err: unknown) => log.error({ err }, "purge of uninstalled stores failed")),
+        container.storage.receipts.forgetBefore(cutoff).catch((err: unknown) => log.error({ err }, "pruning webhook receipts failed")),
+        container.storage.inbox.pruneDone(cutoff).then(
+          (pruned) => log.info({ pruned }, "done inbox events pruned"),
+          (err: unknown) => log.error({ err }, "pruning done inbox events failed"),
+        ),
+        runPointsExpiry(
+          {
+            storage: container.storage,
+            pointsExpiry: container.pointsExpiry,
+            logger: log,
+            warn: (storeId, memberId, warning) => container.emails.expiringSoon(storeId, memberId, warning),
+          },
+          container.clock.now(),
+        ).catch((err: unknown) => log.error({ err }, "points expiry failed")),
+      ]);
     },
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+    (err) => log.error({ err }, "scheduled jobs failed"),
+  );
 }
