@@ -1,5 +1,6 @@
 import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -47,6 +48,8 @@ export class RedemptionSettlement {
         const counts = await this.settleStore(storeId);
         for (const name of Object.keys(total) as (keyof SettlementCounts)[]) total[name] += counts[name];
       } catch (err) {
+        // An uninstalled store's redemptions wait, their points held, until it is installed again or purged: no error each minute.
+        if (err instanceof AppError && err.code === "store_not_installed") continue;
         this.deps.logger.error({ err, storeId }, "settling redemptions failed");
       }
     }
