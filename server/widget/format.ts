@@ -15,7 +15,7 @@ export interface Format {
 }
 
 export function fill(template: string, values: Values = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => ({}).hasOwnProperty.call(values, key) ? String(values[key]) : whole);
 }
 
 export function createFormat(program: Program, ecwid: EcwidApi): Format {

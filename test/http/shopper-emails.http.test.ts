@@ -67,6 +67,15 @@ describe("the points-earned email", () => {
     expect(mailTo("bo@shopper.example")).toEqual([]);
   });
 
+  it("when the order's email is not an address (a line break and a Bcc in it), then the points are booked and no email goes to anyone", async () => {
+    await switches({ pointsEarned: true, rewardIssued: true, expiringSoon: true });
+    const before = app.mail.messages.length;
+    const order = paidOrder("cy@shopper.example\r\nBcc: eve@attacker.example");
+    await orderEvent(order.id);
+    expect((await memberByEmail("cy@shopper.example\r\nbcc: eve@attacker.example"))?.balance).toBe(50);
+    expect(app.mail.messages.length).toBe(before);
+  });
+
   it("when the order was placed in Dutch, then the member's emails are in Dutch", async () => {
     await switches({ pointsEarned: true, rewardIssued: true, expiringSoon: true });
     const order = paidOrder("daan@shopper.example", { lang: "nl" });

@@ -4,7 +4,7 @@ import type { Mailer } from "../../lib/mailer.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
 import { inLanguage } from "../i18n/merchant-texts.js";
-import type { Member } from "../members/member.js";
+import { isMailableAddress, type Member } from "../members/member.js";
 import type { OrderEarning } from "../orders/order-reconciler.service.js";
 import type { Redemption } from "../rewards/redemption.js";
 import { lowestCost } from "../rewards/reward-cost.rules.js";
@@ -124,6 +124,10 @@ export class EmailService {
       held: await tx.redemptions.heldPoints(storeId, memberId),
     }));
     if (!member || member.email === null || member.unsubscribedAt !== null) return null;
+    if (!isMailableAddress(member.email)) {
+      this.deps.logger.info({ storeId, memberId, kind }, "no email: the member's address is not one a mail can go to");
+      return null;
+    }
     return { member: { ...member, email: member.email }, spendable: member.balance - held, install, settings, lang: member.lang ?? resolveLanguage(install.lang) };
   }
 

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Language } from "../settings/program-settings.js";
 
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
@@ -46,6 +47,12 @@ export interface MemberRepository {
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/**
+ * Whether a member's email is one address a mail can go to. Emails from Ecwid orders are stored as Ecwid
+ * sends them; one with a line break or a second address in it must never reach a mail header.
+ */
+export const isMailableAddress = (email: string): boolean => email.length <= 254 && z.email().safeParse(email).success;
 
 /** A new member's email state: the store's language, subscribed, never warned. */
 export const freshEmailState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor"> => ({ lang: null, unsubscribedAt: null, expiryWarnedFor: null });
