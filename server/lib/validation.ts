@@ -14,6 +14,8 @@ export const validationIssueSchema = z.object({
   maximum: z.number().optional(),
   /** Set when the bound itself is not allowed (`minimum: 0, exclusive: true` means "more than 0"). */
   exclusive: z.literal(true).optional(),
+  /** What a length bound counts (a text's characters, a list's items); absent when the bound is on the value itself. */
+  unit: z.enum(["characters", "items"]).optional(),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
@@ -82,6 +84,10 @@ function bounds(minimum: unknown, maximum: unknown, inclusive: unknown) {
   return { ...(min === undefined ? {} : { minimum: min }), ...(max === undefined ? {} : { maximum: max }), ...(inclusive === false ? { exclusive: true as const } : {}) };
 }
 
+/** A bound on a text's or a list's length says so, so a form never shows "at least 1" for "not empty". */
+const lengthUnit = (origin: string): Pick<ValidationIssue, "unit"> =>
+  origin === "string" ? { unit: "characters" } : origin === "array" || origin === "set" ? { unit: "items" } : {};
+
 /** One zod issue in our terms; an unknown key is an issue of its own, at its own path. */
 function mapIssue(issue: Issue, prefix: PropertyKey[]): ValidationIssue[] {
   const path = [...prefix, ...issue.path].map((key) => (typeof key === "number" ? key : String(key)));
@@ -91,9 +97,9 @@ function mapIssue(issue: Issue, prefix: PropertyKey[]): ValidationIssue[] {
     case "invalid_type":
       return [at("invalid_type")];
     case "too_small":
-      return [at("too_small", bounds(issue.minimum, undefined, issue.inclusive))];
+      return [at("too_small", { ...bounds(issue.minimum, undefined, issue.inclusive), ...lengthUnit(issue.origin) })];
     case "too_big":
-      return [at("too_big", bounds(undefined, issue.maximum, issue.inclusive))];
+      return [at("too_big", { ...bounds(undefined, issue.maximum, issue.inclusive), ...lengthUnit(issue.origin) })];
     case "invalid_format":
       return [at("invalid_format")];
     case "not_multiple_of":

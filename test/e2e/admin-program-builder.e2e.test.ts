@@ -66,7 +66,6 @@ describe("building the program in the dashboard", () => {
 
       const rewards = area(frame, "Rewards");
       await rewards.getByRole("button", { name: "Add reward" }).click();
-      await frame.getByLabel("Name", { exact: true }).fill("Coffee mug");
       await frame.getByLabel("Name in Dutch").fill("Koffiemok");
       await frame.getByLabel("Cost in points").fill("-5");
       await frame.getByLabel("Amount (USD)").fill("5");
@@ -76,6 +75,9 @@ describe("building the program in the dashboard", () => {
       await costError.waitFor();
       expect(await frame.getByLabel("Cost in points").getAttribute("aria-describedby")).toContain(await costError.getAttribute("id"));
       expect(await frame.getByLabel("Cost in points").inputValue()).toBe("-5");
+      // A length is said as one: an empty name is "not empty", never "at least 1" like the cost beside it.
+      await rewards.locator(".ql-field-error", { hasText: "Must not be empty." }).waitFor();
+      await frame.getByLabel("Name", { exact: true }).fill("Coffee mug");
       expect((await adminGet("/program/rewards")).items.map((reward: { name: string }) => reward.name)).not.toContain("Coffee mug");
       await frame.getByLabel("Cost in points").fill("500");
       await frame.getByRole("button", { name: "Save reward" }).click();

@@ -78,7 +78,7 @@ describe("merchant adjustments", () => {
       [{ points: 10 }, { path: ["reason"], code: "required" }],
       [
         { points: 10, reason: " " },
-        { path: ["reason"], code: "too_small", minimum: 3 },
+        { path: ["reason"], code: "too_small", minimum: 3, unit: "characters" },
       ],
       [
         { points: 1e15, reason: "huge" },

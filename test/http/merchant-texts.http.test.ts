@@ -85,7 +85,7 @@ describe("merchant texts in the shopper's language", () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.data.issues).toEqual([
-      { path: ["i18n", "nl", "title"], code: "too_small", minimum: 1, message: "must not be empty" },
+      { path: ["i18n", "nl", "title"], code: "too_small", minimum: 1, unit: "characters", message: "must not be empty" },
       { path: ["i18n", "nl", "points"], code: "unknown_field", message: expect.any(String) },
       { path: ["i18n", "fr"], code: "unknown_field", message: expect.any(String) },
     ]);

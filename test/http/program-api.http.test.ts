@@ -199,7 +199,7 @@ describe("refusals a form can use", () => {
     for (let n = 0; n < 10; n++) expect((await post("/program/tiers", { name: `Tier ${n}`, thresholdMinor: n * 1000 })).status).toBe(201);
     const eleventh = await post("/program/tiers", { name: "One too many", thresholdMinor: 99_000 });
     expect(eleventh.status).toBe(400);
-    expect(eleventh.data.issues).toEqual([{ path: ["tiers"], code: "too_big", maximum: 10, message: "must have at most 10 items" }]);
+    expect(eleventh.data.issues).toEqual([{ path: ["tiers"], code: "too_big", maximum: 10, unit: "items", message: "must have at most 10 items" }]);
     const whole = (await get("/settings")).data;
     const twice = await put("/settings", { ...whole, badges: [0, 1].map(() => ({ id: "bd_same", name: "Same", goal: { kind: "orders", target: 1 } })) });
     expect(twice.data.issues).toEqual([{ path: ["badges", 1, "id"], code: "not_unique", message: expect.any(String) }]);

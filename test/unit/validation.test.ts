@@ -31,7 +31,7 @@ describe("validation issues", () => {
       repeat: true,
     });
     expect(issues).toEqual([
-      { path: ["title"], code: "too_small", minimum: 1, message: "must not be empty" },
+      { path: ["title"], code: "too_small", minimum: 1, unit: "characters", message: "must not be empty" },
       { path: ["challenges", 1, "id"], code: "invalid_format", message: "must look like ch_something" },
       { path: ["challenges", 1, "goal", "kind"], code: "invalid_value", message: 'must be one of "orders", "spend"' },
       { path: ["challenges", 1, "goal", "target"], code: "too_small", minimum: 1, message: "must be at least 1" },
@@ -48,8 +48,8 @@ describe("validation issues", () => {
     const schema = z.strictObject({ value: z.number().positive(), name: z.string().max(3), list: z.array(z.string()).max(1) });
     expect(refusal(schema, { value: 0, name: "long", list: ["a", "b"] }).issues).toEqual([
       { path: ["value"], code: "too_small", minimum: 0, exclusive: true, message: "must be more than 0" },
-      { path: ["name"], code: "too_big", maximum: 3, message: "must be at most 3 characters long" },
-      { path: ["list"], code: "too_big", maximum: 1, message: "must have at most 1 item" },
+      { path: ["name"], code: "too_big", maximum: 3, unit: "characters", message: "must be at most 3 characters long" },
+      { path: ["list"], code: "too_big", maximum: 1, unit: "items", message: "must have at most 1 item" },
     ]);
   });
 

@@ -20,10 +20,13 @@ const keyOf = (path: ValidationIssue["path"]) => path.join(".");
 
 /** An issue in the merchant's terms: a bound in the field's own unit (points, money), chosen by the issue's code, never its text. */
 function words(issue: ValidationIssue, show: (n: number) => string): string {
-  // Whole bounds only: a ratio such as a colour contrast of 4.5 keeps the server's own sentence.
+  const own = `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
+  // A length ("must not be empty", "at most 80 characters long") and a ratio such as a colour contrast of 4.5
+  // keep the server's own sentence; only a whole bound on the value itself is shown in the field's unit.
+  if (issue.unit) return own;
   if (issue.code === "too_big" && Number.isInteger(issue.maximum) && !issue.exclusive) return `Must be at most ${show(issue.maximum ?? 0)}.`;
   if (issue.code === "too_small" && Number.isInteger(issue.minimum) && !issue.exclusive) return `Must be at least ${show(issue.minimum ?? 0)}.`;
-  return `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
+  return own;
 }
 
 /**
