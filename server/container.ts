@@ -169,7 +169,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "shoppers" }),
       rateLimiters: storage.rateLimiters,
     }),
-    storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, redemptions, installs, settings, clock, changes: programChanges }),
+    storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, installs, settings, clock, changes: programChanges }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),

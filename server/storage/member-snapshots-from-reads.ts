@@ -4,17 +4,21 @@ import type { Storage } from "./storage.port.js";
 /** The member snapshot made of the store's separate reads inside one read unit of work (lowdb, where each read is in memory). */
 export function memberSnapshotsFromReads(storage: Pick<Storage, "read">): MemberSnapshotReader {
   return {
-    read: (storeId, memberId, { ledgerLimit, keys }) =>
+    read: (storeId, memberId, { ledgerLimit, keys, redemptionLimit, redemptionCounts }) =>
       storage.read(storeId, async (tx) => {
         const member = await tx.members.get(storeId, memberId);
         if (!member) return null;
         const { items } = await tx.ledger.listForMember(storeId, memberId, { limit: ledgerLimit, offset: 0 });
+        const counts = [];
+        for (const { rewardId, ...query } of redemptionCounts) counts.push(await tx.redemptions.countForReward(storeId, rewardId, query));
         return {
           member,
           recentLedger: items,
           orders: await tx.orders.listForMember(storeId, memberId),
           usedKeys: await tx.ledger.existingKeys(storeId, keys),
           heldPoints: await tx.redemptions.heldPoints(storeId, memberId),
+          recentRedemptions: await tx.redemptions.listForMember(storeId, memberId, redemptionLimit),
+          redemptionCounts: counts,
         };
       }),
   };

@@ -6,7 +6,7 @@ import { aRedemption } from "./redemptions.contract.js";
 
 export function describeMemberSnapshotContract(h: ContractHarness): void {
   describe("member snapshots", () => {
-    it("when a member with entries, orders and paid keys is read at once, then it equals the separate reads", async () => {
+    it("when a member with entries, orders, paid keys and redemptions is read at once, then it equals the separate reads", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
       const other = await insertMember(h.storage, storeId);
@@ -25,13 +25,26 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-2", revision: 2, eligibleMinor: 1200 }));
         await tx.orders.save(storeId, anOrderRecord(storeId, other.id, { orderId: "o-3" }));
         await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 25, status: "pending" }));
-        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 9, status: "pending" }));
-        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 100, status: "issued" }));
-        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: other.id, points: 50, status: "pending" }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 9, status: "pending", createdAt: minutesAfter(20) }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 100, status: "issued", createdAt: minutesAfter(30), checkAfter: null }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: other.id, points: 50, status: "pending", createdAt: minutesAfter(40) }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, status: "released", valueMinor: 300, createdAt: minutesAfter(50) }));
+        const pledge = { rewardId: "rew_trees", rewardKind: "donation", coupon: null, checkAfter: null, valueMinor: null, status: "issued" as const };
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { ...pledge, memberId: member.id, createdAt: minutesAfter(60) }));
+        await tx.redemptions.insert(storeId, aRedemption(storeId, { ...pledge, memberId: other.id, valueMinor: 700, createdAt: minutesAfter(70) }));
       });
       const keys = ["challenge:c1:paid", "challenge:c2:unpaid", "challenge:c3:other"];
+      // A per-member limit (the member's own, and another's), budgets since ever and since a time, a reward no one redeemed.
+      const redemptionCounts = [
+        { rewardId: "rew_five", memberId: member.id, since: null },
+        { rewardId: "rew_five", since: null },
+        { rewardId: "rew_five", since: minutesAfter(15) },
+        { rewardId: "rew_trees", memberId: other.id, since: null },
+        { rewardId: "rew_trees", since: minutesAfter(60) },
+        { rewardId: "rew_none", since: null },
+      ];
 
-      const snapshot = await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys });
+      const snapshot = await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys, redemptionLimit: 4, redemptionCounts });
 
       const separate = await h.storage.read(storeId, async (tx) => ({
         member: await tx.members.get(storeId, member.id),
@@ -39,6 +52,8 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         orders: await tx.orders.listForMember(storeId, member.id),
         usedKeys: await tx.ledger.existingKeys(storeId, keys),
         heldPoints: await tx.redemptions.heldPoints(storeId, member.id),
+        recentRedemptions: await tx.redemptions.listForMember(storeId, member.id, 4),
+        redemptionCounts: await Promise.all(redemptionCounts.map(({ rewardId, ...query }) => tx.redemptions.countForReward(storeId, rewardId, query))),
       }));
       expect(snapshot).not.toBeNull();
       expect({ ...snapshot, usedKeys: [...(snapshot?.usedKeys ?? [])].sort() }).toEqual({ ...separate, usedKeys: [...separate.usedKeys].sort() });
@@ -50,25 +65,43 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         ["o-1", 100],
       ]);
       expect([...(snapshot?.usedKeys ?? [])].sort()).toEqual(["challenge:c1:paid", "challenge:c3:other"]);
+      expect(snapshot?.recentRedemptions.map((redemption) => [redemption.rewardId, redemption.status, redemption.points])).toEqual([
+        ["rew_trees", "issued", 100],
+        ["rew_five", "released", 100],
+        ["rew_five", "issued", 100],
+        ["rew_five", "pending", 9],
+      ]);
+      expect(snapshot?.redemptionCounts).toEqual([
+        { count: 3, valueMinor: 1500 },
+        { count: 4, valueMinor: 2000 },
+        { count: 3, valueMinor: 1500 },
+        { count: 1, valueMinor: 700 },
+        { count: 2, valueMinor: 700 },
+        { count: 0, valueMinor: 0 },
+      ]);
     });
 
     it("when a new member with nothing yet is read, then the lists are empty", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
-      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: [] })).toEqual({
+      const counts = [{ rewardId: "rew_five", memberId: member.id, since: null }];
+      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: [], redemptionLimit: 10, redemptionCounts: counts })).toEqual({
         member,
         recentLedger: [],
         orders: [],
         usedKeys: [],
         heldPoints: 0,
+        recentRedemptions: [],
+        redemptionCounts: [{ count: 0, valueMinor: 0 }],
       });
     });
 
     it("when the member is not in the store, then it reads null", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, aStoreId());
-      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: ["challenge:c1:paid"] })).toBeNull();
-      expect(await h.storage.memberSnapshots.read(storeId, "no-such-member", { ledgerLimit: 10, keys: [] })).toBeNull();
+      const query = { ledgerLimit: 10, keys: ["challenge:c1:paid"], redemptionLimit: 10, redemptionCounts: [] };
+      expect(await h.storage.memberSnapshots.read(storeId, member.id, query)).toBeNull();
+      expect(await h.storage.memberSnapshots.read(storeId, "no-such-member", query)).toBeNull();
     });
   });
 }

@@ -3,8 +3,8 @@ import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
 import { tierStanding } from "../program/progress.rules.js";
 import type { ProgramSettings, Reward } from "../settings/program-settings.js";
-import type { Redemption, RedemptionView } from "./redemption.js";
-import { budgetSince, type BudgetUse, type RedeemFacts } from "./reward-availability.rules.js";
+import type { Redemption, RedemptionTally, RedemptionView } from "./redemption.js";
+import { rewardUseCounts, rewardUseFrom, type RedeemFacts, type RewardUse } from "./reward-availability.rules.js";
 
 /** The tables a redemption's life touches. */
 export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger">;
@@ -23,18 +23,21 @@ export async function spendable(tx: RedemptionTx, storeId: number, memberId: str
 }
 
 /** The member's redemptions of the reward and its budgets' use in their periods (only what the reward limits is read). */
-export async function rewardUse(tx: RedemptionTx, storeId: number, memberId: string, reward: Reward, now: Date): Promise<{ redeemed: number; budgets: BudgetUse[] }> {
-  const redeemed = reward.perMemberLimit === null ? 0 : (await tx.redemptions.countForReward(storeId, reward.id, { memberId, since: null })).count;
-  const budgets: BudgetUse[] = [];
-  for (const budget of reward.budgets) budgets.push(await tx.redemptions.countForReward(storeId, reward.id, { since: budgetSince(budget.period, now) }));
-  return { redeemed, budgets };
+async function rewardUse(tx: RedemptionTx, storeId: number, memberId: string, reward: Reward, now: Date): Promise<RewardUse> {
+  const counts: RedemptionTally[] = [];
+  for (const { rewardId, ...query } of rewardUseCounts(reward, memberId, now)) counts.push(await tx.redemptions.countForReward(storeId, rewardId, query));
+  return rewardUseFrom(reward, counts);
 }
+
+/** The member's tier now (from their cached lifetime spend), null below every tier. */
+export const memberTierId = (tiers: ProgramSettings["tiers"], member: Pick<Member, "stats">): string | null =>
+  tierStanding(tiers, member.stats.lifetimeSpendMinor).current?.id ?? null;
 
 /** What decides whether the member may redeem the reward now: spendable points, tier, their redemptions and its budgets. */
 export async function redeemFacts(tx: RedemptionTx, storeId: number, member: Member, tiers: ProgramSettings["tiers"], reward: Reward, now: Date): Promise<RedeemFacts> {
   return {
     spendable: await spendable(tx, storeId, member.id),
-    tierId: tierStanding(tiers, member.stats.lifetimeSpendMinor).current?.id ?? null,
+    tierId: memberTierId(tiers, member),
     ...(await rewardUse(tx, storeId, member.id, reward, now)),
     now,
   };

@@ -9,16 +9,15 @@ import { enforceLimits, type RateLimiter, type RateLimiters } from "../../lib/ra
 import { parseInput, validationFailed } from "../../lib/validation.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
-import { defaultProgramSettings, type ProgramSettings } from "../settings/program-settings.js";
+import { defaultProgramSettings } from "../settings/program-settings.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { InstallService } from "../stores/install.service.js";
-import { tierStanding } from "../program/progress.rules.js";
-import type { Redemption, RedemptionView } from "./redemption.js";
+import type { Redemption } from "./redemption.js";
 import { newCouponCode, newRedemption } from "./redemption-record.js";
-import { issueOnce, postRedeem, redeemFacts, redemptionView, release, rewardUse, spendable, type RedemptionTx } from "./redemption-steps.js";
-import { couponFor, pointsProblem, rewardStanding, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
+import { issueOnce, postRedeem, redeemFacts, redemptionView, release, spendable, type RedemptionTx } from "./redemption-steps.js";
+import { couponFor, pointsProblem, rewardValueMinor, unavailableReason } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
-import type { RedeemResponse, RewardStanding, UnavailableReason } from "./reward-standing.js";
+import type { RedeemResponse, UnavailableReason } from "./reward-standing.js";
 
 const bodySchema = z.strictObject({ points: z.number().int().positive().max(100_000_000).optional() });
 const keySchema = z
@@ -137,26 +136,6 @@ export class RedemptionService {
       // An experience or a donation needs nothing from Ecwid: it is taken at once and the merchant fulfils it.
       if (!coupon) await postRedeem(tx, storeId, redemption, now);
       return { kind: "new" as const, redemption, coupon };
-    });
-  }
-
-  /**
-   * `GET /me`: the spendable balance, points held, each reward's standing and the newest redemptions, in one
-   * read of the store (the member's tier from their cached lifetime spend).
-   */
-  standing(storeId: number, memberId: string, settings: ProgramSettings) {
-    return this.deps.storage.read(storeId, async (tx) => {
-      const now = this.deps.clock.now();
-      const member = await tx.members.get(storeId, memberId);
-      const ledgerBalance = await tx.ledger.balance(storeId, memberId);
-      const heldPoints = await tx.redemptions.heldPoints(storeId, memberId);
-      const tierId = tierStanding(settings.tiers, member?.stats.lifetimeSpendMinor ?? 0).current?.id ?? null;
-      const rewards: RewardStanding[] = [];
-      for (const reward of settings.rewards) {
-        rewards.push(rewardStanding(reward, { spendable: ledgerBalance - heldPoints, tierId, ...(await rewardUse(tx, storeId, memberId, reward, now)), now }));
-      }
-      const redemptions: RedemptionView[] = (await tx.redemptions.listForMember(storeId, memberId, 10)).map(redemptionView);
-      return { balance: ledgerBalance - heldPoints, heldPoints, rewards, redemptions };
     });
   }
 

@@ -51,6 +51,19 @@ export interface RedemptionSums {
   valueMinor: number;
 }
 
+/** Which redemptions `countForReward` counts: a reward's not released, since `since` (all when null), only `memberId`'s when given. */
+export interface RedemptionCountQuery {
+  rewardId: string;
+  memberId?: string;
+  since: string | null;
+}
+
+/** How many redemptions were counted and the money they were worth (`valueMinor`, none counting as 0). */
+export interface RedemptionTally {
+  count: number;
+  valueMinor: number;
+}
+
 export interface RedemptionRepository {
   /** Refuses (throws) a second redemption with the same id, coupon code or member request key. */
   insert(storeId: number, redemption: Redemption): Promise<void>;
@@ -65,7 +78,7 @@ export interface RedemptionRepository {
   /** Points held by the member's pending redemptions. */
   heldPoints(storeId: number, memberId: string): Promise<number>;
   /** Redemptions of `rewardId` not released, created at or after `since` (all when null): limits and budgets count these. */
-  countForReward(storeId: number, rewardId: string, query: { memberId?: string; since: string | null }): Promise<{ count: number; valueMinor: number }>;
+  countForReward(storeId: number, rewardId: string, query: Omit<RedemptionCountQuery, "rewardId">): Promise<RedemptionTally>;
   /** A kind's redemptions per reward and status, counted and summed (the dashboard's donation totals); `rewardName` is the newest one's. */
   sumsByReward(storeId: number, rewardKind: string): Promise<RedemptionSums[]>;
   /** Pending ones whose `checkAfter` is due, and issued ones whose coupon expired by `now`: the jobs' work. */

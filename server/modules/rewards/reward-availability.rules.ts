@@ -1,16 +1,14 @@
 import { formatEcwidDate } from "../../ecwid/ecwid-date.js";
 import type { EcwidCouponInput } from "../../ecwid/wire-types.js";
 import type { Reward } from "../settings/program-settings.js";
+import type { RedemptionCountQuery, RedemptionTally } from "./redemption.js";
 import { lowestCost } from "./reward-cost.rules.js";
 import type { RewardStanding, UnavailableReason } from "./reward-standing.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What a budget has used so far in its period: redemptions not released, and the money they were worth. */
-export interface BudgetUse {
-  count: number;
-  valueMinor: number;
-}
+export type BudgetUse = RedemptionTally;
 
 /** What decides whether a member may redeem a reward now. */
 export interface RedeemFacts {
@@ -35,6 +33,42 @@ export function budgetSince(period: Reward["budgets"][number]["period"], now: Da
   if (period === "day") return new Date(day).toISOString();
   if (period === "week") return new Date(day - ((now.getUTCDay() + 6) % 7) * DAY_MS).toISOString();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
+}
+
+/** The member's redemptions of a reward and its budgets' use: what `unavailableReason` weighs beyond points, tier and time. */
+export type RewardUse = Pick<RedeemFacts, "redeemed" | "budgets">;
+
+/** How many counts `rewardUseCounts` asks for the reward: the member's own when it limits them, one per budget. */
+const countsFor = (reward: Reward) => (reward.perMemberLimit === null ? 0 : 1) + reward.budgets.length;
+
+/**
+ * The redemption counts the reward's availability needs, in this order: the member's own redemptions of it
+ * when it limits them, then each budget's use since its period began. Nothing when it limits neither.
+ */
+export function rewardUseCounts(reward: Reward, memberId: string, now: Date): RedemptionCountQuery[] {
+  const own = reward.perMemberLimit === null ? [] : [{ rewardId: reward.id, memberId, since: null }];
+  return [...own, ...reward.budgets.map((budget) => ({ rewardId: reward.id, since: budgetSince(budget.period, now) }))];
+}
+
+/** The reward's use from the answers to its `rewardUseCounts`, in the same order. */
+export function rewardUseFrom(reward: Reward, counts: RedemptionTally[]): RewardUse {
+  if (counts.length !== countsFor(reward)) throw new Error(`reward ${reward.id} needs ${countsFor(reward)} counts, got ${counts.length}`);
+  const own = reward.perMemberLimit === null ? 0 : 1;
+  return { redeemed: own ? (counts[0]?.count ?? 0) : 0, budgets: counts.slice(own) };
+}
+
+/** `rewardUseCounts` of every reward one after another, asked in one read (`GET /me`). */
+export const rewardsUseCounts = (rewards: Reward[], memberId: string, now: Date): RedemptionCountQuery[] => rewards.flatMap((reward) => rewardUseCounts(reward, memberId, now));
+
+/** Each reward with its use, from the answers to `rewardsUseCounts`, in the same order. */
+export function rewardsUseFrom(rewards: Reward[], counts: RedemptionTally[]): { reward: Reward; use: RewardUse }[] {
+  let at = 0;
+  return rewards.map((reward) => {
+    const next = at + countsFor(reward);
+    const use = rewardUseFrom(reward, counts.slice(at, next));
+    at = next;
+    return { reward, use };
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { LedgerEntry } from "../ledger/ledger-entry.js";
 import type { Member } from "../members/member.js";
 import type { OrderRecord } from "../orders/order-record.js";
+import type { Redemption, RedemptionCountQuery, RedemptionTally } from "../rewards/redemption.js";
 
 /** What the widget's `/me` reads of one member, all from one consistent view of the store. */
 export interface MemberSnapshot {
@@ -13,11 +14,18 @@ export interface MemberSnapshot {
   usedKeys: string[];
   /** Points held by the member's pending redemptions (`redemptions.heldPoints`). */
   heldPoints: number;
+  /** The member's newest redemptions first, at most `redemptionLimit` (`redemptions.listForMember`). */
+  recentRedemptions: Redemption[];
+  /** One per `redemptionCounts` of the query, in its order, as `redemptions.countForReward` answers it. */
+  redemptionCounts: RedemptionTally[];
 }
 
 export interface MemberSnapshotQuery {
   ledgerLimit: number;
   keys: string[];
+  redemptionLimit: number;
+  /** What limits and budgets count (`rewardsUseCounts`); only the rewards that need them ask. */
+  redemptionCounts: RedemptionCountQuery[];
 }
 
 /** One read for the storefront's hottest route: PostgreSQL answers it in a single statement. */

@@ -12,7 +12,8 @@ import { nextExpiry } from "../ledger/points-expiry.rules.js";
 import { challengeRewardKeys, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
-import type { RedemptionService } from "../rewards/redemption.service.js";
+import { memberRewards } from "../rewards/member-rewards.rules.js";
+import { rewardsUseCounts } from "../rewards/reward-availability.rules.js";
 import type { ExpiringPoints } from "../rewards/reward-standing.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
@@ -29,6 +30,8 @@ export const PROGRAM_TTL_MS = 10_000;
 /** Ledger entries `/me` shows; and how many it reads to replay a member's points for expiry (more: a read of them all). */
 const RECENT_LEDGER = 10;
 const EXPIRY_LEDGER = 500;
+/** Redemptions `/me` shows, newest first. */
+const RECENT_REDEMPTIONS = 10;
 
 /** A shopper's own referral code and link; null while the store runs no referral program. */
 interface ReferralLink {
@@ -55,8 +58,6 @@ export class StorefrontService {
       snapshots: MemberSnapshotReader;
       /** What lapses next for a member whose ledger is longer than the snapshot brings. */
       expiry: Pick<PointsExpiryService, "expiringFor">;
-      /** Points held, each reward's standing and the newest redemptions: one more read of the store. */
-      redemptions: Pick<RedemptionService, "standing">;
       installs: InstallService;
       settings: SettingsService;
       clock: Clock;
@@ -81,13 +82,18 @@ export class StorefrontService {
     const settings = localSettings(await this.view(storeId), resolveLanguage(langInput));
     // With expiry on, the snapshot brings the member's whole ledger (up to EXPIRY_LEDGER) for what lapses next.
     const ledgerLimit = settings.expiry.mode === "off" ? RECENT_LEDGER : EXPIRY_LEDGER;
-    const [snapshot, rewards] = await Promise.all([
-      this.deps.snapshots.read(storeId, memberId, { ledgerLimit, keys: challengeRewardKeys(settings, memberId) }),
-      this.deps.redemptions.standing(storeId, memberId, settings),
-    ]);
+    const now = this.deps.clock.now();
+    // Everything /me tells, rewards' limits and budgets included, in one read: one statement on PostgreSQL.
+    const snapshot = await this.deps.snapshots.read(storeId, memberId, {
+      ledgerLimit,
+      keys: challengeRewardKeys(settings, memberId),
+      redemptionLimit: RECENT_REDEMPTIONS,
+      redemptionCounts: rewardsUseCounts(settings.rewards, memberId, now),
+    });
     // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
     if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
     const { member, recentLedger, orders, usedKeys } = snapshot;
+    const rewards = memberRewards(settings, snapshot, now);
     const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.

@@ -2,13 +2,15 @@ import type { MemberSnapshotReader } from "../../modules/storefront/member-snaps
 import { COLUMNS as LEDGER_COLUMNS, toEntry, type LedgerRow } from "./ledger.postgres-repository.js";
 import { membersTable } from "./members.postgres-repository.js";
 import { orderRecordsTable } from "./orders.postgres-repository.js";
+import { countedRedemptions, redemptionsTable, TALLY } from "./redemptions.postgres-repository.js";
 import type { OpenGuard } from "./open-guard.js";
 import { checkPage, checkStoreId, first, type Queryable } from "./sql-values.js";
 
 /**
  * One statement, so one snapshot and one round trip without BEGIN/COMMIT: the member, their newest ledger
- * entries, their order records, which of the keys are taken and the points their pending redemptions hold. Rows come back through JSON, whose
- * timestamps are text (`iso` reads both).
+ * entries, their order records, which of the keys are taken, the points their pending redemptions hold, their
+ * newest redemptions and the counts limits and budgets need (one per element of the arrays $6..$8, in their
+ * order). Rows come back through JSON, whose timestamps are text (the tables' readers take both).
  */
 const SNAPSHOT = `
   SELECT
@@ -18,7 +20,12 @@ const SNAPSHOT = `
     (SELECT COALESCE(json_agg(o ORDER BY o.seq), '[]')
        FROM (SELECT ${orderRecordsTable.columns}, seq FROM order_records WHERE store_id = $1 AND member_id = $2) o) AS orders,
     ARRAY(SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND idempotency_key = ANY($4::text[])) AS used_keys,
-    (SELECT COALESCE(sum(points), 0)::bigint FROM redemptions WHERE store_id = $1 AND member_id = $2 AND status = 'pending') AS held_points`;
+    (SELECT COALESCE(sum(points), 0)::bigint FROM redemptions WHERE store_id = $1 AND member_id = $2 AND status = 'pending') AS held_points,
+    (SELECT COALESCE(json_agg(r ORDER BY r.seq DESC), '[]')
+       FROM (SELECT ${redemptionsTable.columns}, seq FROM redemptions WHERE store_id = $1 AND member_id = $2 ORDER BY seq DESC LIMIT $5) r) AS redemptions,
+    (SELECT COALESCE(json_agg(json_build_object('count', c.count, 'valueMinor', c.value) ORDER BY q.n), '[]')
+       FROM unnest($6::text[], $7::text[], $8::timestamptz[]) WITH ORDINALITY AS q(reward_id, member_id, since, n)
+       CROSS JOIN LATERAL (SELECT ${TALLY} FROM redemptions WHERE store_id = $1 AND ${countedRedemptions("q.reward_id", "q.member_id", "q.since")}) c) AS counts`;
 
 interface SnapshotRow {
   member: Record<string, unknown> | null;
@@ -26,15 +33,27 @@ interface SnapshotRow {
   orders: Record<string, unknown>[];
   used_keys: string[];
   held_points: number;
+  redemptions: Record<string, unknown>[];
+  counts: { count: number; valueMinor: number }[];
 }
 
 export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): MemberSnapshotReader {
   return {
-    async read(storeId, memberId, { ledgerLimit, keys }) {
+    async read(storeId, memberId, { ledgerLimit, keys, redemptionLimit, redemptionCounts }) {
       guard.assertOpen();
       checkStoreId(storeId);
       checkPage({ limit: ledgerLimit, offset: 0 });
-      const row = await first<SnapshotRow>(pool, SNAPSHOT, [storeId, memberId, ledgerLimit, keys]);
+      checkPage({ limit: redemptionLimit, offset: 0 });
+      const row = await first<SnapshotRow>(pool, SNAPSHOT, [
+        storeId,
+        memberId,
+        ledgerLimit,
+        keys,
+        redemptionLimit,
+        redemptionCounts.map((count) => count.rewardId),
+        redemptionCounts.map((count) => count.memberId ?? null),
+        redemptionCounts.map((count) => count.since),
+      ]);
       if (!row?.member) return null;
       return {
         member: membersTable.toDomain(row.member),
@@ -42,6 +61,8 @@ export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): M
         orders: row.orders.map((order) => orderRecordsTable.toDomain(order)),
         usedKeys: row.used_keys,
         heldPoints: row.held_points,
+        recentRedemptions: row.redemptions.map((redemption) => redemptionsTable.toDomain(redemption)),
+        redemptionCounts: row.counts,
       };
     },
   };

@@ -1,11 +1,8 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
-import { column, jsonb, PgTable, timestamp, type Column } from "./pg-table.js";
-import { first, iso, type Queryable } from "./sql-values.js";
+import { column, jsonb, PgTable, timestamp, timestampOrNull } from "./pg-table.js";
+import { first, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
-
-/** A timestamptz or null; `row_to_json` (the member snapshot) hands it back as text, a plain query as a Date. */
-const instantOrNull = (name: string): Column => ({ name, write: (value) => value, read: (value) => (value === null || value === undefined ? null : iso(value as Date | string)) });
 
 const emailKey = (email: string | null) => (email === null ? null : normaliseEmail(email));
 
@@ -21,8 +18,8 @@ export const membersTable = new PgTable<Member>({
     balance: column("balance"),
     stats: jsonb("stats"),
     lang: column("lang"),
-    unsubscribedAt: instantOrNull("unsubscribed_at"),
-    expiryWarnedFor: instantOrNull("expiry_warned_for"),
+    unsubscribedAt: timestampOrNull("unsubscribed_at"),
+    expiryWarnedFor: timestampOrNull("expiry_warned_for"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },

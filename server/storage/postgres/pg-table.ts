@@ -1,4 +1,4 @@
-import { checkPage, first, iso, isoOrNull, json, run, type Queryable } from "./sql-values.js";
+import { checkPage, first, iso, json, run, type Queryable } from "./sql-values.js";
 
 /** How one domain field is kept in a column: what goes in as a parameter, what comes back out of a row. */
 export interface Column {
@@ -15,7 +15,12 @@ export const column = (name: string): Column => ({ name, write: same, read: same
 /** timestamptz ↔ the ISO string with milliseconds the domain holds. */
 export const timestamp = (name: string): Column => ({ name, write: same, read: (value) => iso(value as Date) });
 
-export const timestampOrNull = (name: string): Column => ({ name, write: same, read: (value) => isoOrNull(value as Date | null) });
+/** As `timestamp`, or null; read from a plain query (a Date) or through JSON (`row_to_json`, text) alike. */
+export const timestampOrNull = (name: string): Column => ({
+  name,
+  write: same,
+  read: (value) => (value === null || value === undefined ? null : iso(value as Date | string)),
+});
 
 export const jsonb = (name: string): Column => ({ name, write: json, read: same });
 

@@ -31,6 +31,14 @@ export const redemptionsTable = new PgTable<Redemption>({
   derived: { coupon_code: (redemption) => redemption.coupon?.code ?? null, coupon_expires_at: (redemption) => redemption.coupon?.expiresAt ?? null },
 });
 
+/**
+ * Which redemptions limits and budgets count (`countForReward`), given SQL for the reward id, the member id or
+ * null (every member's) and the instant or null (since ever); and what is counted of them.
+ */
+export const countedRedemptions = (rewardId: string, memberId: string, since: string) =>
+  `reward_id = ${rewardId} AND status <> 'released' AND (${memberId} IS NULL OR member_id = ${memberId}) AND (${since} IS NULL OR created_at >= ${since})`;
+export const TALLY = "count(*)::bigint AS count, COALESCE(sum(value_minor), 0)::bigint AS value";
+
 /** Redemptions inside one store transaction; uniqueness of id, coupon code and (member, request key) is the database's. */
 export function createRedemptionRepository(db: Queryable, scope: TransactionScope): RedemptionRepository {
   return {
@@ -84,8 +92,7 @@ export function createRedemptionRepository(db: Queryable, scope: TransactionScop
       scope.check(storeId);
       const row = await first<{ count: number; value: number }>(
         db,
-        `SELECT count(*)::bigint AS count, COALESCE(sum(value_minor), 0)::bigint AS value FROM redemptions
-         WHERE store_id = $1 AND reward_id = $2 AND status <> 'released' AND ($3::text IS NULL OR member_id = $3) AND ($4::timestamptz IS NULL OR created_at >= $4)`,
+        `SELECT ${TALLY} FROM redemptions WHERE store_id = $1 AND ${countedRedemptions("$2", "$3::text", "$4::timestamptz")}`,
         [storeId, rewardId, query.memberId ?? null, query.since],
       );
       return { count: row?.count ?? 0, valueMinor: row?.value ?? 0 };
