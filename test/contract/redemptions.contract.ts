@@ -256,6 +256,11 @@ export function describeRedemptionsContract(h: ContractHarness): void {
       });
       await inStore(storeId, (tx) => tx.redemptions.update(storeId, { ...checkNow, status: "issued", checkAfter: null }));
       expect(await h.storage.read(storeId, (tx) => tx.redemptions.due(storeId, minutesAfter(10), 10))).toEqual([expired, checkAtOnce]);
+      // An expired coupon Ecwid could not retire waits for its next look, so it does not hold up the rest.
+      const triedLater = { ...expired, checkAfter: minutesAfter(30) };
+      await inStore(storeId, (tx) => tx.redemptions.update(storeId, triedLater));
+      expect(await h.storage.read(storeId, (tx) => tx.redemptions.due(storeId, minutesAfter(10), 10))).toEqual([checkAtOnce]);
+      expect(await h.storage.read(storeId, (tx) => tx.redemptions.due(storeId, minutesAfter(30), 10))).toEqual([triedLater, checkLater, valid, checkAtOnce]);
     });
 
     it("when a transaction with a redemption fails, then the redemption is not kept", async () => {

@@ -455,6 +455,20 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       expect(entries.filter((entry) => entry.kind === "redeem_refund")).toMatchObject([{ delta: 500, basis: { reason: "coupon_expired", redemptionId: id } }]);
     });
 
+    it("when Ecwid cannot delete an expired coupon, then it is looked at again later, not on every pass, and then retired", async () => {
+      const store = await redemptionStore(app, [five], { points: 1000 });
+      const { id } = (await store.redeem("rw_five")).data.redemption;
+      const [made] = store.coupons();
+      clock.advance(11 * 24 * 60 * 60 * 1000);
+      app.emulator.failNext(5, { status: 503, on: { method: "DELETE", path: `/discount_coupons/${made!.id}` } });
+      expect(await settle(store.storeId)).toMatchObject({ expired: 0 });
+      expect(await store.redemption(id)).toMatchObject({ status: "issued", checks: 1, checkAfter: new Date(clock.now().getTime() + 2 * 60_000).toISOString() });
+      expect(await settle(store.storeId)).toMatchObject({ expired: 0 });
+      clock.advance(TWO_MINUTES);
+      expect(await settle(store.storeId)).toMatchObject({ expired: 1 });
+      expect(store.coupons()).toEqual([]);
+    });
+
     it("when a coupon expires but Ecwid counts an order on it, then it reads used and keeps its points spent", async () => {
       const store = await redemptionStore(app, [five], { points: 1000, program: { redemption: { returnPointsOnCouponExpiry: true } } });
       const { id, coupon } = (await store.redeem("rw_five")).data.redemption;

@@ -78,7 +78,7 @@ export class RedemptionSettlement {
     const { redemption: settled, changed } = await this.deps.storage.transaction(storeId, (tx) => {
       if (found) return issueOnce(tx, storeId, redemption.id, found.id, now);
       if (found === null) return release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now);
-      return checkLater(tx, storeId, redemption.id, now);
+      return checkLater(tx, storeId, redemption.id, "pending", now);
     });
     // Only what this pass changed counts; another process may have settled it first.
     if (!changed) return null;
@@ -93,16 +93,20 @@ export class RedemptionSettlement {
   private async retire(storeId: number, token: string, redemption: Redemption): Promise<keyof SettlementCounts | null> {
     const code = redemption.coupon?.code;
     if (!code) return null;
-    // Ecwid cannot say now: the next pass tries again.
+    // Ecwid cannot say now, or cannot delete it: looked at again later, so it does not hold up the rest of the batch.
+    const tryLater = async () => {
+      await this.deps.storage.transaction(storeId, (tx) => checkLater(tx, storeId, redemption.id, "issued", this.deps.clock.now()));
+      return null;
+    };
     const coupon = await this.deps.ecwid.findCouponByCode(storeId, token, code).catch(() => undefined);
-    if (coupon === undefined) return null;
+    if (coupon === undefined) return tryLater();
     if (coupon && ((coupon.orderCount ?? 0) > 0 || coupon.status === "USEDUP")) {
       const used = await this.deps.storage.transaction(storeId, (tx) => markCouponUsed(tx, storeId, code, null, this.deps.clock.now()));
       return used?.changed ? "used" : null;
     }
     if (coupon) {
       const deleted = await this.deps.ecwid.deleteCoupon(storeId, token, coupon.id).catch(() => null);
-      if (deleted === null) return null;
+      if (deleted === null) return tryLater();
     }
     const expired = await this.deps.storage.transaction(storeId, async (tx) => {
       const settings = await tx.settings.get(storeId);

@@ -118,8 +118,8 @@ export function release(tx: RedemptionTx, storeId: number, id: string, reason: s
 }
 
 /** Ecwid could not say yet: look again later, backing off (2, 4, 8 … at most 60 minutes). */
-export function checkLater(tx: RedemptionTx, storeId: number, id: string, now: Date): Promise<Moved> {
-  return transition(tx, storeId, id, "pending", (current) => {
+export function checkLater(tx: RedemptionTx, storeId: number, id: string, from: "pending" | "issued", now: Date): Promise<Moved> {
+  return transition(tx, storeId, id, from, (current) => {
     const waitMinutes = Math.min(60, 2 ** (current.checks + 1));
     return { ...current, checks: current.checks + 1, checkAfter: new Date(now.getTime() + waitMinutes * 60_000).toISOString(), updatedAt: now.toISOString() };
   });

@@ -81,6 +81,6 @@ export interface RedemptionRepository {
   countForReward(storeId: number, rewardId: string, query: Omit<RedemptionCountQuery, "rewardId">): Promise<RedemptionTally>;
   /** A kind's redemptions per reward and status, counted and summed (the dashboard's donation totals); `rewardName` is the newest one's. */
   sumsByReward(storeId: number, rewardKind: string): Promise<RedemptionSums[]>;
-  /** Pending ones whose `checkAfter` is due, and issued ones whose coupon expired by `now`: the jobs' work. */
+  /** Pending ones whose `checkAfter` is due, and issued ones whose coupon expired by `now` (and whose `checkAfter`, set after a failed try, is due): the jobs' work. */
   due(storeId: number, now: string, limit: number): Promise<Redemption[]>;
 }

@@ -110,7 +110,9 @@ export function createRedemptionRepository(scope: TransactionScope, redemptions:
         .filter((redemption) =>
           redemption.status === "pending"
             ? redemption.checkAfter !== null && timeOf(redemption.checkAfter, "checkAfter") <= at
-            : redemption.coupon !== null && timeOf(redemption.coupon.expiresAt, "coupon expiry") <= at,
+            : redemption.coupon !== null &&
+              timeOf(redemption.coupon.expiresAt, "coupon expiry") <= at &&
+              (redemption.checkAfter === null || timeOf(redemption.checkAfter, "checkAfter") <= at),
         )
         .slice(0, limit);
     },

@@ -113,7 +113,7 @@ export function createRedemptionRepository(db: Queryable, scope: TransactionScop
       const rows = await run(
         db,
         `SELECT ${redemptionsTable.columns} FROM redemptions WHERE store_id = $1
-         AND ((status = 'pending' AND check_after <= $2) OR (status = 'issued' AND coupon_expires_at <= $2)) ORDER BY seq LIMIT $3`,
+         AND ((status = 'pending' AND check_after <= $2) OR (status = 'issued' AND coupon_expires_at <= $2 AND (check_after IS NULL OR check_after <= $2))) ORDER BY seq LIMIT $3`,
         [storeId, now, limit],
       );
       return rows.map((row) => redemptionsTable.toDomain(row));
