@@ -76,7 +76,12 @@ describe.skipIf(skipReason !== null)("redemptions racing across two processes on
     await storage.transaction(storeId, async (tx) => {
       const member = await tx.members.findByEmail(storeId, email);
       const basis = { visibleToShopper: false };
-      await post(tx, storeId, { memberId: member!.id, delta: 1500, kind: "adjust", source: { type: "manual", id: "welcome" }, idempotencyKey: "adjust:welcome", actor: "test", note: "Welcome", basis }, new Date());
+      await post(
+        tx,
+        storeId,
+        { memberId: member!.id, delta: 1500, kind: "adjust", source: { type: "manual", id: "welcome" }, idempotencyKey: "adjust:welcome", actor: "test", note: "Welcome", basis },
+        new Date(),
+      );
     });
 
     const answers = await Promise.all(
