@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BackfillJob } from "../../server/modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../server/modules/orders/order-record.js";
 import type { ProgramMeasurement } from "../../server/modules/program/program-measurement.js";
-import { defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
+import { challengeSchema, defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
 import { aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
 
@@ -110,7 +110,7 @@ export function describeProgramContract(h: ContractHarness): void {
       const changed = {
         ...settings,
         earning: { ...settings.earning, points: 3 },
-        challenges: [{ id: "ch_three", title: "Three orders", description: "", points: 50, goal: { kind: "orders" as const, target: 3 }, countFrom: null }],
+        challenges: [challengeSchema.parse({ id: "ch_three", title: "Three orders", points: 50, goal: { kind: "orders", target: 3 } })],
       };
       await expect(
         h.storage.transaction(storeId, async (tx) => {

@@ -135,11 +135,11 @@ describe("a program change reaches history", () => {
     const broken = await app.http.post("/api/admin/program/preview", { challenge: { ...twoOrders, goal: { kind: "orders", target: 0 } } }, admin);
     expect(broken.status).toBe(400);
     expect(broken.data).toMatchObject({ code: "validation_failed", issues: [{ path: ["challenge", "goal", "target"], code: "too_small" }] });
-    const threeBroken = await app.http.post("/api/admin/program/preview", { challenge: { ...twoOrders, title: "", points: 0, goal: { kind: "orders", target: "" } } }, admin);
+    const threeBroken = await app.http.post("/api/admin/program/preview", { challenge: { ...twoOrders, title: "", points: -1, goal: { kind: "orders", target: "" } } }, admin);
     expect(threeBroken.data.issues.map((issue: { path: unknown[] }) => issue.path)).toEqual([
       ["challenge", "title"],
-      ["challenge", "points"],
       ["challenge", "goal", "target"],
+      ["challenge", "points"],
     ]);
     for (const body of [{}, { challenge: twoOrders, extra: 1 }, { reward: {} }, "nonsense"]) {
       expect((await app.http.post("/api/admin/program/preview", body, admin)).status).toBe(400);

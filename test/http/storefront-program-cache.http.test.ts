@@ -1,4 +1,5 @@
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
+import { challengeSchema } from "../../server/modules/settings/program-settings.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock } from "../../server/lib/clock.js";
 import { PROGRAM_TTL_MS } from "../../server/modules/storefront/storefront.service.js";
@@ -94,7 +95,7 @@ describe("the cached public program", () => {
     await program();
     const changed = {
       ...(await app.container.settings.get(storeId)),
-      challenges: [{ id: "ch_elsewhere", title: "Saved elsewhere", description: "", points: 5, goal: { kind: "orders" as const, target: 1 }, countFrom: null }],
+      challenges: [challengeSchema.parse({ id: "ch_elsewhere", title: "Saved elsewhere", points: 5, goal: { kind: "orders", target: 1 } })],
     };
     await app.container.storage.transaction(storeId, (tx) => tx.settings.save(storeId, changed));
 

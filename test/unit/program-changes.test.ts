@@ -6,7 +6,7 @@ import { defaultProgramSettings, programSettingsSchema, type ProgramSettingsInpu
 import { matchesVersion, versionOf } from "../../server/modules/settings/program-version.rules.js";
 
 const program = (input: Partial<ProgramSettingsInput> = {}) => programSettingsSchema.parse({ ...defaultProgramSettings(2), ...input });
-const badge = (id: string, name: string, target = 1) => ({ id, name, description: "", goal: { kind: "orders" as const, target } });
+const badge = (id: string, name: string, target = 1) => ({ id, name, description: "", icon: "star" as const, goal: { kind: "orders" as const, target } });
 
 const entry = (action: string, subject: string, details: Record<string, unknown>): AuditEntry => ({
   id: "aud_1",

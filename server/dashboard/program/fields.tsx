@@ -1,4 +1,4 @@
-import type { Language } from "../../modules/settings/program-settings.js";
+import type { Goal, Language } from "../../modules/settings/program-settings.js";
 import type { Formatters } from "../format.js";
 import { SelectField, TextField } from "../ui/field.js";
 
@@ -68,14 +68,18 @@ export function TranslationFields({
   );
 }
 
-/** "3 paid orders", "$500 spent". */
-export const goalWords = (fmt: Formatters, goal: { kind: "orders" | "spend"; target: number }) =>
-  goal.kind === "spend" ? `${fmt.moneyShort(goal.target)} spent` : `${fmt.count(goal.target)} paid ${goal.target === 1 ? "order" : "orders"}`;
+/** "3 paid orders", "$500 spent"; other kinds by their name and target until the builder words them. */
+export const goalWords = (fmt: Formatters, goal: Goal | null) => {
+  if (!goal) return "Given by challenges";
+  if (goal.kind === "spend") return `${fmt.moneyShort(goal.target)} spent`;
+  if (goal.kind === "orders") return `${fmt.count(goal.target)} paid ${goal.target === 1 ? "order" : "orders"}`;
+  return `${goal.kind.replace("_", " ")}: ${fmt.count(goal.target)}`;
+};
 
 export type GoalDraft = { kind: "orders" | "spend"; target: string };
 
-export const goalDraft = (fmt: Formatters, goal: { kind: "orders" | "spend"; target: number } | undefined): GoalDraft =>
-  goal ? { kind: goal.kind, target: goal.kind === "spend" ? fmt.toAmountText(goal.target) : String(goal.target) } : { kind: "orders", target: "" };
+export const goalDraft = (fmt: Formatters, goal: Goal | null | undefined): GoalDraft =>
+  goal?.kind === "spend" ? { kind: "spend", target: fmt.toAmountText(goal.target) } : { kind: "orders", target: goal?.kind === "orders" ? String(goal.target) : "" };
 
 export const goalBody = (fmt: Formatters, goal: GoalDraft) => ({ kind: goal.kind, target: goal.kind === "spend" ? moneyOrText(fmt, goal.target) : numberOrText(goal.target) });
 

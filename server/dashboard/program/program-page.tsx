@@ -19,7 +19,7 @@ import { TierEditor } from "./tier-editor.js";
 export function ProgramPage() {
   const { fmt } = useDashboard();
   const [challengeSaves, setChallengeSaves] = useState(0);
-  const goal = (g: { kind: "orders" | "spend"; target: number }) => goalWords(fmt, g);
+  const goal = (g: Parameters<typeof goalWords>[1]) => goalWords(fmt, g);
   return (
     <>
       <EarningArea />

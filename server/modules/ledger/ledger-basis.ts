@@ -24,7 +24,7 @@ export type OrderBasis = z.infer<typeof orderBasisSchema>;
 export const taskBasisSchema = z.object({
   challengeId: z.string(),
   title: z.string(),
-  goal: z.object({ kind: z.enum(["orders", "spend"]), target: z.number() }),
+  goal: z.object({ kind: z.string(), target: z.number() }),
   countFrom: z.string().nullable().optional(),
   points: z.number(),
 });

@@ -36,7 +36,12 @@ export function explainEntry(entry: LedgerEntry, money: MoneyWords): string {
     const basis = taskBasisSchema.safeParse(entry.basis);
     if (basis.success) {
       const { goal, countFrom, title } = basis.data;
-      const target = goal.kind === "orders" ? `${goal.target} paid order${goal.target === 1 ? "" : "s"}` : `${money(goal.target)} spent (${ELIGIBLE})`;
+      const target =
+        goal.kind === "orders"
+          ? `${goal.target} paid order${goal.target === 1 ? "" : "s"}`
+          : goal.kind === "spend"
+            ? `${money(goal.target)} spent (${ELIGIBLE})`
+            : `${goal.kind.replace("_", " ")} ${goal.target}`;
       return `Challenge '${title}' completed: ${target}${countFrom ? ` counted from ${countFrom.slice(0, 10)}` : ""}`;
     }
   }

@@ -11,7 +11,7 @@ import { statsFromOrders } from "../members/member-stats.rules.js";
 import { payDueChallenges } from "../program/challenge-awards.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
-import { defaultProgramSettings } from "../settings/program-settings.js";
+import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
@@ -73,7 +73,7 @@ export class OrderReconciler {
           : null;
       if (!member) return outcome("no_identity");
 
-      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(currencyPrecision);
+      const settings = readSavedSettings(await tx.settings.get(storeId), currencyPrecision);
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
       const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, entries });
       const booked = correction ? await this.book(tx, storeId, member, orderId, correction) : null;

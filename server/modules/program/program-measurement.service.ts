@@ -5,7 +5,8 @@ import type { InboxRepository } from "../inbox/inbox-event.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { InboxEvent } from "../inbox/inbox-event.js";
 import { queueJobPage } from "../inbox/job-page.js";
-import { defaultProgramSettings, type ProgramSettings } from "../settings/program-settings.js";
+import type { ProgramSettings } from "../settings/program-settings.js";
+import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
 import { payDueChallenges } from "./challenge-awards.js";
 import { challengesToMeasure } from "./program-change.rules.js";
@@ -101,7 +102,7 @@ export class ProgramMeasurementService {
       if (measurement?.status !== "running") return null;
       // This page already counted (its event was taken again after the next one was due): only make sure the next is queued.
       if (measurement.measured > offset) return { measurement, offset: measurement.measured };
-      const settings = (await tx.settings.get(storeId)) ?? defaultProgramSettings(install.currencyPrecision);
+      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       const challenges = settings.challenges.filter((challenge) => measurement.challengeIds.includes(challenge.id));
       const page = await tx.members.list(storeId, { limit: this.deps.pageSize ?? MEASUREMENT_PAGE_SIZE, offset });
       let paidMembers = 0;

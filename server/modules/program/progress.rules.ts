@@ -6,7 +6,8 @@ import type { Goal, ProgramSettings } from "../settings/program-settings.js";
 export type Challenge = ProgramSettings["challenges"][number];
 
 /** How far the member's history is toward a goal: paid orders, or spend (the eligible amount) in minor units. */
-export function goalProgress(goal: Goal, stats: MemberStats): { progress: number; target: number; completed: boolean } {
+export function goalProgress(goal: Goal | null, stats: MemberStats): { progress: number; target: number; completed: boolean } {
+  if (goal?.kind !== "orders" && goal?.kind !== "spend") return { progress: 0, target: goal?.target ?? 1, completed: false };
   const value = goal.kind === "orders" ? stats.paidOrders : stats.lifetimeSpendMinor;
   return { progress: Math.min(value, goal.target), target: goal.target, completed: value >= goal.target };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { challengeFields, challengeIconSchema, checkChallenge, goalSchema, MILESTONE_KINDS } from "../program/challenge-schema.js";
 import { rewardKindSchemas } from "../rewards/reward-schema.js";
 import { contrastProblem, MIN_TEXT_CONTRAST } from "./theme-contrast.rules.js";
 
@@ -28,30 +29,20 @@ export type Language = (typeof LANGUAGES)[number];
  */
 const translations = <Fields extends z.ZodRawShape>(fields: Fields) => z.partialRecord(z.enum(LANGUAGES), z.strictObject(fields).partial()).optional();
 
-/** What a challenge or badge measures, always from the member's order history, so edits never reset progress. */
-export const goalSchema = z.strictObject({
-  kind: z.enum(["orders", "spend"]),
-  /** Paid orders, or lifetime spend in minor units. */
-  target: z.number().int().min(1).max(100_000_000_000),
-});
-export type Goal = z.infer<typeof goalSchema>;
+export { goalSchema, type Goal } from "../program/challenge-schema.js";
 
-export const challengeSchema = z.strictObject({
-  id: id("ch"),
-  title: text(120),
-  description: z.string().max(500).default(""),
-  i18n: translations({ title: text(120), description: z.string().max(500) }),
-  points: z.number().int().min(1).max(1_000_000),
-  goal: goalSchema,
-  /** Only orders placed at or after this instant count toward the goal; null: the member's whole history. */
-  countFrom: z.iso.datetime({ offset: true }).nullable().default(null),
-});
+export const challengeSchema = z.strictObject({ ...challengeFields, i18n: translations({ title: text(120), description: z.string().max(500) }) }).superRefine(checkChallenge);
 export const badgeSchema = z.strictObject({
   id: id("bd"),
   name: text(80),
   description: z.string().max(500).default(""),
   i18n: translations({ name: text(80), description: z.string().max(500) }),
-  goal: goalSchema,
+  icon: challengeIconSchema,
+  /** A milestone the member's orders reach; null: the badge is given only by the challenges that name it. */
+  goal: goalSchema
+    .refine((goal) => (MILESTONE_KINDS as readonly string[]).includes(goal.kind), "a badge measures orders: orders, spend, product, first order, streak or stamps")
+    .nullable()
+    .default(null),
 });
 export const tierSchema = z.strictObject({
   id: id("tr"),
@@ -148,6 +139,20 @@ export const programSettingsSchema = z
         seen.add(item.id);
       });
     }
+    const known = (list: { id: string }[]) => new Set(list.map((item) => item.id));
+    const badges = known(settings.badges);
+    const rewards = known(settings.rewards);
+    const tiers = known(settings.tiers);
+    settings.challenges.forEach((challenge, index) => {
+      const missing = (ids: string[], have: Set<string>, path: (string | number)[], what: string) =>
+        ids.forEach((ref, at) => {
+          if (!have.has(ref))
+            context.addIssue({ code: "custom", path: ["challenges", index, ...path, at], message: `is not a ${what} of this program`, params: { code: "unknown_reference" } });
+        });
+      missing(challenge.badgeIds, badges, ["badgeIds"], "badge");
+      missing(challenge.rewardIds, rewards, ["rewardIds"], "reward");
+      missing(challenge.audience.tierIds, tiers, ["audience", "tierIds"], "tier");
+    });
   });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;

@@ -6,11 +6,10 @@ import { parseInput } from "../../lib/validation.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { ProgramMeasurementService } from "../program/program-measurement.service.js";
 import type { InstallService } from "../stores/install.service.js";
-import { upgradeLegacyReward } from "../rewards/reward-schema.js";
 import { programChanges } from "./program-diff.rules.js";
-import { defaultProgramSettings, programSettingsSchema, type ProgramSettings } from "./program-settings.js";
+import { programSettingsSchema, type ProgramSettings } from "./program-settings.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
-import { readableTheme } from "./theme-contrast.rules.js";
+import { readSavedSettings } from "./saved-settings.rules.js";
 
 export interface ProgramWrite {
   actor: string;
@@ -38,7 +37,7 @@ export class SettingsService {
   async get(storeId: number): Promise<ProgramSettings> {
     const install = await this.deps.installs.requireActive(storeId);
     const saved = await this.deps.storage.read(storeId, (tx) => tx.settings.get(storeId));
-    return normalise(saved, install.currencyPrecision) ?? defaultProgramSettings(install.currencyPrecision);
+    return readSavedSettings(saved, install.currencyPrecision);
   }
 
   /** The whole program in one document; what `get` returns, this accepts unchanged. */
@@ -57,7 +56,7 @@ export class SettingsService {
   async edit(storeId: number, write: ProgramWrite, subject: string, change: (current: ProgramSettings) => unknown): Promise<ProgramSettings> {
     const install = await this.deps.installs.requireActive(storeId);
     const { saved, changed, before } = await this.deps.storage.transaction(storeId, async (tx) => {
-      const current = normalise(await tx.settings.get(storeId), install.currencyPrecision) ?? defaultProgramSettings(install.currencyPrecision);
+      const current = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       const next = parseInput(programSettingsSchema, change(current));
       const { changes, touched } = programChanges(current, next);
       if (changes.length === 0) return { saved: current, changed: false, before: current };
@@ -72,15 +71,4 @@ export class SettingsService {
     }
     return saved;
   }
-}
-
-/**
- * Saved settings as the current schema reads them (defaults of fields added since filled in, rewards saved
- * before kinds read as their kind in minor units of the store's currency); as saved if it cannot.
- */
-function normalise(saved: ProgramSettings | null, currencyPrecision: number): ProgramSettings | null {
-  if (!saved) return null;
-  const upgraded = { ...saved, rewards: (saved.rewards ?? []).map((reward) => upgradeLegacyReward(reward, currencyPrecision)) };
-  const parsed = programSettingsSchema.safeParse(saved.theme ? { ...upgraded, theme: readableTheme(saved.theme) } : upgraded);
-  return parsed.success ? parsed.data : saved;
 }
