@@ -9,6 +9,7 @@ import { WIDGET_TEXTS } from "../i18n/widget-texts.js";
 import { shopperNote } from "../ledger/ledger-words.rules.js";
 import type { PointsExpiryService } from "../ledger/points-expiry.service.js";
 import { nextExpiry } from "../ledger/points-expiry.rules.js";
+import { iconPathsOf } from "../program/badge-icon-paths.js";
 import { challengeRewardKeys, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -134,6 +135,8 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
   const { install } = view;
   const settings = localSettings(view, lang);
   const { points, perAmountMinor, minOrderMinor } = settings.earning;
+  // A draft is the merchant's alone; a hidden challenge is here for the member who completes it (GET /me says so).
+  const challenges = settings.challenges.filter((challenge) => challenge.status !== "draft");
   return {
     storeId,
     storeName: install.storeName,
@@ -141,8 +144,9 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     currency: install.currency,
     currencyPrecision: install.currencyPrecision,
     earning: { points, perAmountMinor, minOrderMinor },
-    challenges: settings.challenges,
+    challenges,
     badges: settings.badges,
+    icons: iconPathsOf([...challenges, ...settings.badges]),
     tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
     rewards: settings.rewards,
     referral: { enabled: false },
