@@ -49,11 +49,11 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
   {
     label: "order records",
     pick: (doc) => doc.orders,
-    sql: `INSERT INTO order_records (store_id, order_id, internal_id, member_id, payment_status, counted, eligible_minor, placed_at, revision, updated_at)
+    sql: `INSERT INTO order_records (store_id, order_id, internal_id, member_id, payment_status, counted, eligible_minor, items, placed_at, revision, updated_at)
       ${rowsOf(`$1, d->>'orderId', (d->>'internalId')::bigint, d->>'memberId', d->>'paymentStatus', (d->>'counted')::boolean, (d->>'eligibleMinor')::bigint,
-        ${time("placedAt")}, (d->>'revision')::bigint, ${time("updatedAt")}`)}
+        COALESCE(d->'items', '[]'), ${time("placedAt")}, (d->>'revision')::bigint, ${time("updatedAt")}`)}
       ON CONFLICT (store_id, order_id) DO UPDATE SET internal_id = EXCLUDED.internal_id, member_id = EXCLUDED.member_id, payment_status = EXCLUDED.payment_status,
-        counted = EXCLUDED.counted, eligible_minor = EXCLUDED.eligible_minor, placed_at = EXCLUDED.placed_at, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at`,
+        counted = EXCLUDED.counted, eligible_minor = EXCLUDED.eligible_minor, items = EXCLUDED.items, placed_at = EXCLUDED.placed_at, revision = EXCLUDED.revision, updated_at = EXCLUDED.updated_at`,
   },
   {
     label: "backfill jobs",

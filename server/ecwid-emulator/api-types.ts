@@ -26,6 +26,8 @@ export interface StoreInit {
   currencyPrefix: string;
   currencySuffix: string;
   lang: string;
+  /** IANA time zone the profile names (`formatsAndUnits.timezone`). */
+  timeZone: string;
   scopes: string[];
 }
 

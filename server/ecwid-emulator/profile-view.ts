@@ -33,7 +33,7 @@ export function profileView(store: StoreRecord, forPublicToken: boolean): Record
       weightUnit: "POUND",
       dateFormat: "MMM d, yyyy",
       timeFormat: "hh:mm:ss a",
-      timezone: "UTC",
+      timezone: profile.timeZone,
       orderNumberPrefix: "",
       orderNumberSuffix: "",
     },

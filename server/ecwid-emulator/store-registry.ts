@@ -27,6 +27,7 @@ export function addStore(state: EmulatorState, init: Partial<StoreInit> = {}): S
       currencyPrefix: init.currencyPrefix ?? CURRENCY_PREFIXES[currency] ?? "",
       currencySuffix: init.currencySuffix ?? (CURRENCY_PREFIXES[currency] ? "" : ` ${currency}`),
       lang: init.lang ?? "en",
+      timeZone: init.timeZone ?? "UTC",
     },
     scopes: withBaseScope(init.scopes ?? DEFAULT_APP_SCOPES),
     installed: true,

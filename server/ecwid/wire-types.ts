@@ -9,6 +9,7 @@ export const storeProfileSchema = z.looseObject({
     .looseObject({
       currency: z.string().optional(),
       currencyPrecision: z.number().int().min(0).max(4).optional(),
+      timezone: z.string().optional(),
     })
     .optional(),
   languages: z.looseObject({ defaultLanguage: z.string().optional() }).optional(),
@@ -48,6 +49,8 @@ export const orderSchema = z.looseObject({
   extraFields: z.record(z.string(), z.unknown()).nullish(),
   /** The storefront language the order was placed in. */
   lang: z.string().nullish(),
+  /** The products bought, each with the category it was bought from (0: none) (CONTRACT §4.6, §4.12). */
+  items: z.array(z.looseObject({ productId: z.number().int().nullish(), categoryId: z.number().int().nullish(), quantity: z.number().int().nullish() })).nullish(),
 });
 export type EcwidOrder = z.infer<typeof orderSchema>;
 

@@ -17,7 +17,7 @@ export function describeInstallsContract(h: ContractHarness): void {
     it("when an install is saved again, then the new version replaces the old", async () => {
       const install = anInstall(aStoreId());
       await h.storage.installs.save(install.storeId, install);
-      const changed = { ...install, storeName: "Renamed", scopes: ["read_orders"], updatedAt: minutesAfter(5) };
+      const changed = { ...install, storeName: "Renamed", scopes: ["read_orders"], timeZone: "Europe/Oslo", updatedAt: minutesAfter(5) };
       await h.storage.installs.save(install.storeId, changed);
       expect(await h.storage.installs.get(install.storeId)).toEqual(changed);
     });

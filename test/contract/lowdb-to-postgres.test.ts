@@ -66,6 +66,7 @@ async function seedStore(storage: Storage, storeId: number) {
       paymentStatus: "PARTIALLY_REFUNDED",
       counted: true,
       eligibleMinor: 2500,
+      items: [{ productId: 7, categoryId: 0, quantity: 3 }],
       placedAt: minutesAfter(3),
       revision: 17,
       updatedAt: minutesAfter(4),

@@ -15,6 +15,7 @@ export function anOrderRecord(storeId: number, memberId: string, overrides: Part
     paymentStatus: "PAID",
     counted: true,
     eligibleMinor: 4_200,
+    items: [{ productId: 501, categoryId: 20, quantity: 2 }],
     placedAt: minutesAfter(1),
     revision: 100,
     updatedAt: minutesAfter(2),

@@ -27,6 +27,7 @@ export function anInstall(storeId: number, overrides: Partial<Install> = {}): In
     currency: "USD",
     currencyPrecision: 2,
     lang: "en",
+    timeZone: "UTC",
     installedAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     uninstalledAt: null,

@@ -21,6 +21,7 @@ function facts(overrides: Partial<OrderFacts> = {}): OrderFacts {
     couponCode: null,
     extraFields: {},
     lang: null,
+    items: [],
     ...overrides,
   };
 }

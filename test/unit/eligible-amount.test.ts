@@ -22,6 +22,7 @@ function aRecord(overrides: Partial<OrderRecord>): OrderRecord {
     paymentStatus: "PAID",
     counted: true,
     eligibleMinor: 0,
+    items: [],
     placedAt: "2026-01-01T00:00:00.000Z",
     revision: 1,
     updatedAt: "2026-01-01T00:00:00.000Z",

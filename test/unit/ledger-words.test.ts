@@ -40,6 +40,7 @@ const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
   couponCode: null,
   extraFields: {},
   lang: null,
+  items: [],
   ...overrides,
 });
 

@@ -6,6 +6,20 @@ import { toMinorUnits } from "../../server/lib/money.js";
 const now = new Date("2026-03-01T00:00:00Z");
 
 describe("order facts at the edge", () => {
+  it("when an order holds items, then each keeps its product, the category it was bought from (0: none) and its quantity", () => {
+    const order = orderSchema.parse({
+      id: "K1",
+      paymentStatus: "PAID",
+      items: [{ productId: 501, categoryId: 20, quantity: 3, name: "Beans", price: 12 }, { productId: 502, name: "Mug" }, { name: "Custom" }],
+    });
+    expect(orderFacts(order, 2, now).items).toEqual([
+      { productId: 501, categoryId: 20, quantity: 3 },
+      { productId: 502, categoryId: 0, quantity: 1 },
+      { productId: 0, categoryId: 0, quantity: 1 },
+    ]);
+    expect(orderFacts(orderSchema.parse({ id: "K2", paymentStatus: "PAID" }), 2, now).items).toEqual([]);
+  });
+
   it("when Ecwid sends decimals, then they become exact minor units with the store precision", () => {
     expect(toMinorUnits(19.99, 2)).toBe(1999);
     expect(toMinorUnits(0.1 + 0.2, 2)).toBe(30);

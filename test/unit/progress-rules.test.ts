@@ -12,6 +12,7 @@ const order = (placedAt: string, eligibleMinor = 5_000, counted = true): OrderRe
   paymentStatus: counted ? "PAID" : "REFUNDED",
   counted,
   eligibleMinor,
+  items: [],
   placedAt,
   revision: 1,
   updatedAt: placedAt,

@@ -1,5 +1,6 @@
 import type { EcwidOrder } from "../../ecwid/wire-types.js";
 import { toMinorUnits } from "../../lib/money.js";
+import type { OrderItem } from "./order-record.js";
 
 /** An Ecwid order reduced to integers, converted once with the store's currency precision. */
 export interface OrderFacts {
@@ -19,6 +20,7 @@ export interface OrderFacts {
   extraFields: Record<string, unknown>;
   /** The storefront language the order was placed in, as Ecwid names it (`nl`, `nb_NO`...); null when not said. */
   lang: string | null;
+  items: OrderItem[];
 }
 
 function refunded(order: EcwidOrder): number {
@@ -49,5 +51,6 @@ export function orderFacts(order: EcwidOrder, precision: number, now: Date): Ord
     couponCode: order.discountCoupon?.code ?? null,
     extraFields: order.extraFields ?? {},
     lang: order.lang?.trim() ? order.lang : null,
+    items: (order.items ?? []).map((item) => ({ productId: item.productId ?? 0, categoryId: item.categoryId ?? 0, quantity: Math.max(0, item.quantity ?? 1) })),
   };
 }

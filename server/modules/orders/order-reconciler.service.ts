@@ -89,6 +89,7 @@ export class OrderReconciler {
         paymentStatus: facts?.paymentStatus ?? "DELETED",
         counted: kept > 0,
         eligibleMinor: kept,
+        items: facts?.items ?? record?.items ?? [],
         placedAt: facts?.placedAt ?? record?.placedAt ?? now,
         revision: facts?.revision ?? record?.revision ?? 0,
         updatedAt: now,

@@ -1,3 +1,9 @@
+export interface OrderItem {
+  productId: number;
+  categoryId: number;
+  quantity: number;
+}
+
 /** What the books last knew of one Ecwid order: enough to keep member stats exact however events arrive. */
 export interface OrderRecord {
   orderId: string;
@@ -10,6 +16,8 @@ export interface OrderRecord {
   counted: boolean;
   /** The eligible amount the shopper kept (eligible-amount.rules.ts), in minor units; 0 when not counted. */
   eligibleMinor: number;
+  /** The products bought, each with the category it was bought from (0: none); [] for records saved before items were kept. */
+  items: OrderItem[];
   placedAt: string;
   /** The Ecwid revision (updateTimestamp) these facts came from; an older snapshot is never applied over it. */
   revision: number;

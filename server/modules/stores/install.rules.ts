@@ -1,4 +1,5 @@
 import type { StoreProfile } from "../../ecwid/wire-types.js";
+import { isKnownTimeZone } from "../program/period.rules.js";
 import type { Install } from "./install.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,11 +28,18 @@ export function installFromProfile(input: {
     currency: profile.formatsAndUnits?.currency ?? "USD",
     currencyPrecision: profile.formatsAndUnits?.currencyPrecision ?? 2,
     lang: profile.languages?.defaultLanguage ?? "en",
+    timeZone: profileTimeZone(profile),
     installedAt: previous?.status === "active" ? previous.installedAt : at,
     updatedAt: at,
     uninstalledAt: null,
     purgeAfter: null,
   };
+}
+
+/** The profile's time zone when the runtime knows it, else UTC. */
+export function profileTimeZone(profile: StoreProfile): string {
+  const zone = profile.formatsAndUnits?.timezone?.trim();
+  return zone && isKnownTimeZone(zone) ? zone : "UTC";
 }
 
 export function uninstalled(install: Install, now: Date, graceDays: number): Install {

@@ -12,6 +12,8 @@ export interface Install {
   /** Digits after the decimal point in the store currency (Ecwid `currencyPrecision`). */
   currencyPrecision: number;
   lang: string;
+  /** The store's IANA time zone (Ecwid's profile `formatsAndUnits.timezone`; "UTC" when unknown): calendar periods of challenges. */
+  timeZone: string;
   installedAt: string;
   updatedAt: string;
   uninstalledAt: string | null;

@@ -89,7 +89,10 @@ export function checkStoreDocument(data: unknown, storeId: number, source: strin
 
 export function checkInstallsDocument(data: unknown, source: string): InstallsDocument {
   if (!isRecord(data) || data.version !== 1 || !isRecord(data.installs)) throw new DamagedFileError(source, "is not a version 1 installs document");
-  return data as unknown as InstallsDocument;
+  const document = data as unknown as InstallsDocument;
+  // Installs saved before time zones were kept read as UTC (as PostgreSQL's migration 008) until the next install refreshes it.
+  for (const install of Object.values(document.installs)) install.timeZone ??= "UTC";
+  return document;
 }
 
 /** Store ids become file names, so only positive safe integers pass. */

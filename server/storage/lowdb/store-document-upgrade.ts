@@ -12,7 +12,7 @@ interface LegacyOrderFields {
  * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
  * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
  * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists (tables) added
- * since start empty; members saved before emails get their email state.
+ * since start empty; members saved before emails get their email state; order records saved before items, none.
  */
 export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   Object.assign(doc, { ...emptyStoreDocument(doc.storeId), ...doc });
@@ -20,6 +20,8 @@ export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   doc.members.forEach((member, index) => {
     if (member.unsubscribedAt === undefined) doc.members[index] = { ...freshEmailState(), ...member };
   });
+  // Order records saved before items were kept have none (as PostgreSQL's migration 008).
+  for (const record of doc.orders) record.items ??= [];
   const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);
   if (legacy.length === 0) return doc;
   const keptByOrder = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { OrderRecord, OrderRecordRepository } from "../../modules/orders/order-record.js";
-import { column, PgTable, timestamp } from "./pg-table.js";
+import { column, jsonb, PgTable, timestamp } from "./pg-table.js";
 import type { Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
 
@@ -14,6 +14,7 @@ export const orderRecordsTable = new PgTable<OrderRecord>({
     paymentStatus: column("payment_status"),
     counted: column("counted"),
     eligibleMinor: column("eligible_minor"),
+    items: jsonb("items"),
     placedAt: timestamp("placed_at"),
     revision: column("revision"),
     updatedAt: timestamp("updated_at"),
