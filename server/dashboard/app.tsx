@@ -1,5 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { ActivityPage } from "./activity/activity-page.js";
+import { ChallengePage } from "./challenges/challenge-page.js";
 import { DashboardContext, type Dashboard } from "./context.js";
 import { MemberPage } from "./members/member-page.js";
 import { MembersPage } from "./members/members-page.js";
@@ -19,6 +20,8 @@ const PAGES = [
 function Page({ path }: { path: string }) {
   const member = /^\/members\/([^/]+)$/.exec(path);
   if (member?.[1]) return <MemberPage memberId={decodeURIComponent(member[1])} />;
+  const challenge = /^\/program\/challenges\/([^/]+)$/.exec(path);
+  if (challenge?.[1]) return <ChallengePage challengeId={challenge[1] === "new" ? null : decodeURIComponent(challenge[1])} />;
   if (path === "/members") return <MembersPage />;
   if (path === "/rewards") return <RewardsPage />;
   if (path === "/activity") return <ActivityPage />;

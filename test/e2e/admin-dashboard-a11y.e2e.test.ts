@@ -44,8 +44,13 @@ describe("the merchant dashboard, for everyone", () => {
         await memberRow(frame, MAYA).getByRole("link", { name: MAYA }).click();
         await frame.getByRole("heading", { name: MAYA }).waitFor();
         findings["member page"] = await seriousAxeFindings(await appFrame(page));
+        await pageTab(frame, "Program").click();
+        await frame.getByRole("button", { name: "Add challenge" }).click();
+        await frame.getByLabel("Goal", { exact: true }).selectOption("visit");
+        await frame.getByRole("heading", { name: "New challenge" }).waitFor();
+        findings["challenge builder"] = await seriousAxeFindings(await appFrame(page));
 
-        expect(findings).toEqual({ Program: [], Members: [], Rewards: [], Activity: [], Operations: [], "member page": [] });
+        expect(findings).toEqual({ Program: [], Members: [], Rewards: [], Activity: [], Operations: [], "member page": [], "challenge builder": [] });
       },
       BROWSER_TEST_MS,
     );

@@ -56,11 +56,12 @@ describe("building the program in the dashboard", () => {
       const challenges = area(frame, "Challenges");
       await challenges.getByRole("button", { name: "Add challenge" }).click();
       await frame.getByLabel("Title", { exact: true }).fill("Spring hiker");
+      await frame.getByText("Texts in other languages").click();
       await frame.getByLabel("Title in Dutch").fill("Lentewandelaar");
       await frame.getByLabel("Points paid").fill("75");
       await frame.getByLabel("Target orders").fill("25");
       await frame.getByRole("button", { name: "Check what it pays" }).click();
-      await challenges.getByRole("status").filter({ hasText: "Saving would pay 0 members 0 points now" }).waitFor();
+      await frame.getByRole("status").filter({ hasText: "Saving would pay 0 members 0 points now" }).waitFor();
       await frame.getByRole("button", { name: "Save challenge" }).click();
       await challenges.locator(".ql-items__item", { hasText: "Spring hiker" }).waitFor();
 
@@ -149,8 +150,12 @@ describe("building the program in the dashboard", () => {
     async () => {
       const first = await openProgram();
       const second = await openProgram();
-      const edit = async (frame: FrameLocator, points: string) => {
+      // Both tabs open the challenge's page before either saves.
+      for (const { frame } of [first, second]) {
         await area(frame, "Challenges").getByRole("button", { name: "Edit First steps" }).click();
+        await frame.getByRole("heading", { name: "Edit “First steps”" }).waitFor();
+      }
+      const edit = async (frame: FrameLocator, points: string) => {
         await frame.getByLabel("Points paid").fill(points);
         await frame.getByRole("button", { name: "Save challenge" }).click();
       };
@@ -160,7 +165,7 @@ describe("building the program in the dashboard", () => {
       await area(first.frame, "Challenges").locator(".ql-items__item", { hasText: "60 points for 1 paid order" }).waitFor();
       second.watch.expectError("PUT", "/api/admin/program/challenges/", 412);
       await edit(second.frame, "70");
-      const conflict = area(second.frame, "Challenges").getByRole("status").filter({ hasText: "Changed elsewhere: not saved" });
+      const conflict = second.frame.getByRole("status").filter({ hasText: "Changed elsewhere: not saved" });
       await conflict.waitFor();
       expect(await textOf(conflict)).toContain("It is now: “First steps”, 60 points for 1 paid order");
       expect(await second.frame.getByLabel("Points paid").inputValue()).toBe("70");
@@ -192,7 +197,7 @@ describe("building the program in the dashboard", () => {
       await frame.getByLabel("Target orders").fill("2");
       await frame.getByRole("button", { name: "Check what it pays" }).click();
       const members = completing.length === 1 ? "1 member" : `${completing.length} members`;
-      await challenges
+      await frame
         .getByRole("status")
         .filter({ hasText: `Saving would pay ${members} ${completing.length * 40} points now` })
         .waitFor();

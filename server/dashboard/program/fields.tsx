@@ -1,6 +1,6 @@
-import type { Goal, Language } from "../../modules/settings/program-settings.js";
+import type { Language } from "../../modules/settings/program-settings.js";
 import type { Formatters } from "../format.js";
-import { SelectField, TextField } from "../ui/field.js";
+import { TextField } from "../ui/field.js";
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", nl: "Dutch", de: "German", nb: "Norwegian" };
 const ALL: Language[] = ["en", "nl", "de", "nb"];
@@ -64,60 +64,6 @@ export function TranslationFields({
           error={issue("i18n", lang, field)}
         />
       ))}
-    </>
-  );
-}
-
-/** "3 paid orders", "$500 spent"; other kinds by their name and target until the builder words them. */
-export const goalWords = (fmt: Formatters, goal: Goal | null) => {
-  if (!goal) return "Given by challenges";
-  if (goal.kind === "spend") return `${fmt.moneyShort(goal.target)} spent`;
-  if (goal.kind === "orders") return `${fmt.count(goal.target)} paid ${goal.target === 1 ? "order" : "orders"}`;
-  return `${goal.kind.replace("_", " ")}: ${fmt.count(goal.target)}`;
-};
-
-export type GoalDraft = { kind: "orders" | "spend"; target: string };
-
-export const goalDraft = (fmt: Formatters, goal: Goal | null | undefined): GoalDraft =>
-  goal?.kind === "spend" ? { kind: "spend", target: fmt.toAmountText(goal.target) } : { kind: "orders", target: goal?.kind === "orders" ? String(goal.target) : "" };
-
-export const goalBody = (fmt: Formatters, goal: GoalDraft) => ({ kind: goal.kind, target: goal.kind === "spend" ? moneyOrText(fmt, goal.target) : numberOrText(goal.target) });
-
-type IssueOf = (...path: (string | number)[]) => string | undefined;
-
-export function GoalFields({
-  goal,
-  onChange,
-  issue,
-  moneyIssue,
-  fmt,
-}: {
-  goal: GoalDraft;
-  onChange: (goal: GoalDraft) => void;
-  issue: IssueOf;
-  moneyIssue: (text: string, ...path: (string | number)[]) => string | undefined;
-  fmt: Formatters;
-}) {
-  return (
-    <>
-      <SelectField
-        label="Goal"
-        value={goal.kind}
-        options={[
-          ["orders", "Number of paid orders"],
-          ["spend", "Amount spent"],
-        ]}
-        onChange={(kind) => onChange({ ...goal, kind })}
-        error={issue("goal", "kind")}
-      />
-      <TextField
-        label={goal.kind === "spend" ? `Target (${fmt.currency})` : "Target orders"}
-        inputMode={goal.kind === "spend" ? "decimal" : "numeric"}
-        value={goal.target}
-        onInput={(target) => onChange({ ...goal, target })}
-        error={goal.kind === "spend" ? moneyIssue(goal.target, "goal", "target") : issue("goal", "target")}
-        hint={goal.kind === "spend" ? "after discounts and refunds, without shipping and tax" : undefined}
-      />
     </>
   );
 }

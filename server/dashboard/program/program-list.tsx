@@ -19,7 +19,9 @@ interface ProgramListProps<L extends ListPart> {
   subtitle: string;
   noun: string;
   summary: (item: ProgramItem<L>) => { name: string; line: string };
-  Editor: FunctionComponent<ItemEditorProps<L>>;
+  /** The form that opens under the list; or, with `pageOf`, the page an item is edited on. */
+  Editor?: FunctionComponent<ItemEditorProps<L>>;
+  pageOf?: (id: string | null) => string;
   /** Called after a save or delete went through. */
   onChanged?: () => void;
 }
@@ -27,8 +29,8 @@ interface ProgramListProps<L extends ListPart> {
 type Editing = { id: string | null } | null;
 
 /** One list of the program (challenges, badges, tiers, rewards): its items, and a form to add, change or delete each. */
-export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, onChanged }: ProgramListProps<L>) {
-  const { api } = useDashboard();
+export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, pageOf, onChanged }: ProgramListProps<L>) {
+  const { api, navigate } = useDashboard();
   const [data, setData] = useState<{ items: ProgramItem<L>[]; versions: Record<string, string> } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -62,6 +64,7 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
     void load();
     if (saved) onChanged?.();
   };
+  const edit = (id: string | null) => (pageOf ? navigate(pageOf(id)) : setEditing({ id }));
   const editedItem = editing?.id ? (data?.items.find((item) => item.id === editing.id) ?? null) : null;
 
   return (
@@ -80,7 +83,7 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
                   <div class="ql-items__line">{line}</div>
                 </div>
                 <div class="ql-items__actions">
-                  <button class="btn btn-default btn-small" type="button" aria-label={`Edit ${name}`} onClick={() => setEditing({ id: item.id })}>
+                  <button class="btn btn-default btn-small" type="button" aria-label={`Edit ${name}`} onClick={() => edit(item.id)}>
                     Edit
                   </button>
                   <button class="btn btn-default btn-small" type="button" aria-label={`Delete ${name}`} onClick={() => void remove(item)}>
@@ -96,12 +99,12 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
           while an item is edited (focus then goes back to the item's own Edit button). */}
       {data && editing?.id == null && (
         <div class="ql-form-actions">
-          <button class="btn btn-default btn-medium" type="button" aria-expanded={editing?.id === null} onClick={() => setEditing({ id: null })}>
+          <button class="btn btn-default btn-medium" type="button" aria-expanded={editing?.id === null} onClick={() => edit(null)}>
             Add {noun}
           </button>
         </div>
       )}
-      {editing && data && <Editor key={editing.id ?? "new"} item={editedItem} version={editing.id ? (data.versions[editing.id] ?? "") : ""} onDone={done} />}
+      {editing && data && Editor && <Editor key={editing.id ?? "new"} item={editedItem} version={editing.id ? (data.versions[editing.id] ?? "") : ""} onDone={done} />}
     </Area>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from "preact/hooks";
+import { challengeLine, goalWords } from "../challenges/challenge-words.js";
 import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
-import { ChallengeEditor } from "./challenge-editor.js";
 import { EarningArea } from "./earning-area.js";
 import { EmailsArea } from "./emails-area.js";
-import { goalWords } from "./fields.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
@@ -19,7 +18,6 @@ import { TierEditor } from "./tier-editor.js";
 export function ProgramPage() {
   const { fmt } = useDashboard();
   const [challengeSaves, setChallengeSaves] = useState(0);
-  const goal = (g: Parameters<typeof goalWords>[1]) => goalWords(fmt, g);
   return (
     <>
       <EarningArea />
@@ -27,9 +25,9 @@ export function ProgramPage() {
         list="challenges"
         title="Challenges"
         noun="challenge"
-        subtitle="Goals that pay points once reached, measured from each member's order history."
-        summary={(c) => ({ name: c.title, line: `${fmt.points(c.points)} for ${goal(c.goal)}${c.countFrom ? `, counting orders from ${fmt.date(c.countFrom)}` : ""}` })}
-        Editor={ChallengeEditor}
+        subtitle="Goals and tasks that pay points, badges or rewards: from orders, stamp cards and streaks to follows, surveys and birthdays."
+        summary={(c) => ({ name: c.title, line: challengeLine(fmt, c, new Date()) })}
+        pageOf={(id) => `/program/challenges/${id ? encodeURIComponent(id) : "new"}`}
         onChanged={() => setChallengeSaves((n) => n + 1)}
       />
       <MeasurementsArea refreshKey={challengeSaves} />
@@ -38,7 +36,7 @@ export function ProgramPage() {
         title="Badges"
         noun="badge"
         subtitle="Marks of honour members earn by reaching a goal."
-        summary={(b) => ({ name: b.name, line: goal(b.goal) })}
+        summary={(b) => ({ name: b.name, line: goalWords(fmt, b.goal) })}
         Editor={BadgeEditor}
       />
       <ProgramList
