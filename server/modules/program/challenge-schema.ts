@@ -122,7 +122,16 @@ export const challengeFields = {
 
 /** Rules between fields of one challenge; references to other items are checked by the program's schema. */
 export function checkChallenge(
-  challenge: { goal: Goal; points: number; badgeIds: string[]; rewardIds: string[]; repeat: z.infer<typeof repeatSchema>; audience: z.infer<typeof audienceSchema> },
+  challenge: {
+    goal: Goal;
+    points: number;
+    badgeIds: string[];
+    rewardIds: string[];
+    repeat: z.infer<typeof repeatSchema>;
+    audience: z.infer<typeof audienceSchema>;
+    window: z.infer<typeof windowSchema>;
+    countFrom: string | null;
+  },
   context: z.RefinementCtx,
 ): void {
   if (challenge.points === 0 && challenge.badgeIds.length === 0 && challenge.rewardIds.length === 0)
@@ -133,6 +142,9 @@ export function checkChallenge(
   if (audience.kind === "tier" && audience.tierIds.length === 0) context.addIssue({ code: "custom", path: ["audience", "tierIds"], message: "must name at least one tier" });
   if (audience.kind === "bought" && audience.productIds.length === 0 && audience.categoryIds.length === 0)
     context.addIssue({ code: "custom", path: ["audience", "productIds"], message: "must name at least one product or category" });
+  // New and returning shoppers are told apart by orders placed before the challenge starts, so it needs a start.
+  if ((audience.kind === "new" || audience.kind === "returning") && !challenge.window.startsAt && !challenge.countFrom)
+    context.addIssue({ code: "custom", path: ["audience", "kind"], message: "needs a start date, or counting orders from a date, to tell new shoppers from returning ones" });
   if (repeat.levelStep > 0 && repeat.every !== "completion")
     context.addIssue({ code: "custom", path: ["repeat", "levelStep"], message: "needs a challenge that restarts on completion" });
   const oneShot = goal.kind === "first_order" || goal.kind === "join" || goal.kind === "visit" || goal.kind === "birthday";
