@@ -19,6 +19,7 @@ import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
+import { adminTemplateRoutes } from "./admin-templates.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
@@ -70,6 +71,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminCatalogRoutes(deps));
   router.use(adminEmailRoutes(deps));
   router.use(adminRewardsRoutes(deps));
+  router.use(adminTemplateRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);
