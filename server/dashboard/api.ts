@@ -2,6 +2,7 @@ import type { ValidationIssue } from "../lib/validation.js";
 import type { CatalogCategoryList, CatalogProductPage } from "../modules/catalog/catalog.js";
 import type { ProgramPreview, PreviewRequest } from "../modules/program/program-preview.js";
 import type { ProgramMeasurement } from "../modules/program/program-measurement.js";
+import type { ProgramTemplatesService } from "../modules/program/templates/program-templates.service.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
 import type { listAuditLog } from "../modules/audit/audit-log.js";
 import type { searchMembers } from "../modules/members/member-directory.js";
@@ -25,6 +26,8 @@ export type AdjustResult = Awaited<ReturnType<LedgerService["adjust"]>>;
 export type AuditPage = Awaited<ReturnType<typeof listAuditLog>>;
 export type AuditLine = AuditPage["items"][number];
 export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
+export type ProgramTemplate = Awaited<ReturnType<ProgramTemplatesService["list"]>>[number];
+export type TemplateApplied = Awaited<ReturnType<ProgramTemplatesService["apply"]>>;
 export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
 export type { AdminRedemption, EmailPreview, Language, RedemptionStatus };
 export type {
@@ -129,6 +132,8 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     savePart: <P extends SinglePart>(part: P, body: unknown, version: string) => call<ProgramSettings[P]>(`/program/${part}`, { method: "PUT", body, headers: ifMatch(version) }),
     preview: (body: PreviewRequest) => call<ProgramPreview>("/program/preview", { method: "POST", body }).then((r) => r.value),
     measurements: () => get<{ items: ProgramMeasurement[] }>("/program/measurements"),
+    templates: () => get<{ items: ProgramTemplate[] }>("/program/templates"),
+    applyTemplate: (id: string) => call<TemplateApplied>(`/program/templates/${encodeURIComponent(id)}/apply`, { method: "POST", body: {} }).then((r) => r.value),
     products: (params: { q: string; ids?: string; limit: number }) => get<CatalogProductPage>(`/catalog/products?${query(params)}`),
     categories: (params: { q: string }) => get<CatalogCategoryList>(`/catalog/categories?${query(params)}`),
     startImport: (body: { from: string; to: string }) => call<BackfillJob>("/backfills", { method: "POST", body }).then((r) => r.value),

@@ -217,4 +217,50 @@ describe("building the program in the dashboard", () => {
     },
     BROWSER_TEST_MS,
   );
+  it(
+    "when the merchant starts from the Coffee club template, then its stamp card and click-through task are in the program, and editing them on their pages updates the widget card preview as typed and saves",
+    async () => {
+      const { page, frame, watch } = await openProgram();
+      page.on("dialog", (dialog) => void dialog.accept());
+      await area(frame, "Start from a template").getByRole("button", { name: "Use Coffee club" }).click();
+      await frame.getByRole("status").filter({ hasText: "Added 5 challenges, 2 badges, 2 tiers, 2 rewards." }).waitFor();
+      const challenges = area(frame, "Challenges");
+      await challenges.locator(".ql-items__item", { hasText: "Coffee stamp card" }).waitFor();
+      expect(await textOf(challenges.locator(".ql-items__item", { hasText: "Follow us on Instagram" }))).toContain("Draft · 25 points for following on Instagram");
+
+      await challenges.getByRole("button", { name: "Edit Coffee stamp card" }).click();
+      const preview = frame.getByRole("complementary", { name: "Preview in the widget" });
+      await preview.getByRole("list", { name: "5 of 9 stamps" }).waitFor();
+      await frame.getByLabel("Stamps on the card").fill("8");
+      await frame.getByLabel("Title", { exact: true }).fill("Bean card");
+      await preview.getByRole("list", { name: "5 of 8 stamps" }).waitFor();
+      expect(await textOf(preview)).toContain("Bean card");
+      expect(await textOf(preview)).toContain("A coffee on us");
+      await frame.getByRole("button", { name: "Check what it pays" }).click();
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await challenges.locator(".ql-items__item", { hasText: "Bean card" }).waitFor();
+
+      await challenges.getByRole("button", { name: "Edit Follow us on Instagram" }).click();
+      await frame.getByText("Counted on trust").waitFor();
+      await frame.getByLabel("Link (https://…)").fill("http://instagram.com/trailhead");
+      await frame.getByLabel(/^Status/).selectOption("active");
+      watch.expectError("PUT", "/api/admin/program/challenges/", 400);
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await frame.locator(".ql-field-error").first().waitFor();
+      expect(await frame.getByLabel("Link (https://…)").getAttribute("aria-invalid")).toBe("true");
+      await frame.getByLabel("Link (https://…)").fill("https://instagram.com/trailhead");
+      expect(await textOf(preview)).toContain("Follow us on Instagram");
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await challenges.locator(".ql-items__item", { hasText: "Active · 25 points for following on Instagram" }).waitFor();
+
+      const saved = (await adminGet("/program/challenges")).items as { id: string; title: string; status: string; goal: Record<string, unknown> }[];
+      expect(saved.find((c) => c.id === "ch_tpl_coffee_stamps")).toMatchObject({ title: "Bean card", goal: { kind: "stamps", target: 8 } });
+      expect(saved.find((c) => c.id === "ch_tpl_coffee_follow")).toMatchObject({
+        status: "active",
+        goal: { kind: "visit", url: "https://instagram.com/trailhead", network: "instagram" },
+      });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -10,6 +10,7 @@ import { ProgramList } from "./program-list.js";
 import { RedemptionPolicyArea } from "./redemption-policy-area.js";
 import { RewardEditor } from "./reward-editor.js";
 import { rewardLine } from "./reward-words.js";
+import { TemplatesArea } from "./templates-area.js";
 import { TextsArea } from "./texts-area.js";
 import { ThemeArea } from "./theme-area.js";
 import { TierEditor } from "./tier-editor.js";
@@ -18,20 +19,31 @@ import { TierEditor } from "./tier-editor.js";
 export function ProgramPage() {
   const { fmt } = useDashboard();
   const [challengeSaves, setChallengeSaves] = useState(0);
+  // A template adds to every list at once: they are read again.
+  const [templatesApplied, setTemplatesApplied] = useState(0);
+  const changed = () => setChallengeSaves((n) => n + 1);
   return (
     <>
+      <TemplatesArea
+        onApplied={() => {
+          setTemplatesApplied((n) => n + 1);
+          changed();
+        }}
+      />
       <EarningArea />
       <ProgramList
+        key={`challenges-${templatesApplied}`}
         list="challenges"
         title="Challenges"
         noun="challenge"
         subtitle="Goals and tasks that pay points, badges or rewards: from orders, stamp cards and streaks to follows, surveys and birthdays."
         summary={(c) => ({ name: c.title, line: challengeLine(fmt, c, new Date()) })}
         pageOf={(id) => `/program/challenges/${id ? encodeURIComponent(id) : "new"}`}
-        onChanged={() => setChallengeSaves((n) => n + 1)}
+        onChanged={changed}
       />
       <MeasurementsArea refreshKey={challengeSaves} />
       <ProgramList
+        key={`badges-${templatesApplied}`}
         list="badges"
         title="Badges"
         noun="badge"
@@ -40,6 +52,7 @@ export function ProgramPage() {
         Editor={BadgeEditor}
       />
       <ProgramList
+        key={`tiers-${templatesApplied}`}
         list="tiers"
         title="Tiers"
         noun="tier"
@@ -48,6 +61,7 @@ export function ProgramPage() {
         Editor={TierEditor}
       />
       <ProgramList
+        key={`rewards-${templatesApplied}`}
         list="rewards"
         title="Rewards"
         noun="reward"
