@@ -204,6 +204,16 @@ describe("refusals a form can use", () => {
     const twice = await put("/settings", { ...whole, badges: [0, 1].map(() => ({ id: "bd_same", name: "Same", goal: { kind: "orders", target: 1 } })) });
     expect(twice.data.issues).toEqual([{ path: ["badges", 1, "id"], code: "not_unique", message: expect.any(String) }]);
   });
+
+  it("when a challenge names a badge or tier the program lacks, then 400 with the issue at the challenge's own field, and nothing is saved", async () => {
+    const created = await post("/program/challenges", { ...spring, badgeIds: ["bd_nope"] });
+    expect(created.status).toBe(400);
+    expect(created.data.issues).toEqual([{ path: ["badgeIds", 0], code: "invalid_value", message: "is not a badge of this program" }]);
+    const saved = await post("/program/challenges", spring);
+    const changed = await put(`/program/challenges/${saved.data.id}`, { ...spring, audience: { kind: "tier", tierIds: ["tr_nope"] } }, saved.headers.etag);
+    expect(changed.data.issues).toEqual([{ path: ["audience", "tierIds", 0], code: "invalid_value", message: "is not a tier of this program" }]);
+    expect((await get("/program/challenges")).data.items).toEqual([saved.data]);
+  });
 });
 
 describe("the activity log", () => {

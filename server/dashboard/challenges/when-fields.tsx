@@ -13,7 +13,7 @@ const REPEATS: [Every, string][] = [
   ["day", "Once a day"],
   ["week", "Once a week"],
   ["month", "Once a month"],
-  ["completion", "Again on each completion (“every 5th order”)"],
+  ["completion", "Again after each completion"],
 ];
 
 /** When it counts (window) and how often a member may complete it (repeat, cap, levels). */

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { notFound, versionConflict } from "../../lib/errors.js";
+import { AppError, notFound, versionConflict } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
-import { parseInput, validationFailed } from "../../lib/validation.js";
+import { parseInput, validationFailed, type ValidationIssue } from "../../lib/validation.js";
 import type { ListPart } from "./program-diff.rules.js";
 import {
   badgeSchema,
@@ -45,6 +45,20 @@ export interface Versioned<T> {
   version: string;
 }
 
+/**
+ * A program-wide refusal about the item being written (a badge or tier it names that the program lacks) said
+ * from the item itself, `badgeIds.0` for `challenges.3.badgeIds.0`, as the item's form names its fields.
+ */
+async function itemIssues<T>(list: ListPart, index: () => number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const issues = error instanceof AppError && error.code === "validation_failed" ? (error.details as { issues?: ValidationIssue[] } | undefined)?.issues : undefined;
+    if (!issues?.some((issue) => issue.path[0] === list && issue.path[1] === index())) throw error;
+    throw validationFailed(issues.map((issue) => (issue.path[0] === list && issue.path[1] === index() ? { ...issue, path: issue.path.slice(2) } : issue)));
+  }
+}
+
 const versioned = <T>(value: T): Versioned<T> => ({ value, version: versionOf(value) });
 const itemsOf = <L extends ListPart>(settings: ProgramSettings, list: L) => settings[list] as ProgramItem<L>[];
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -70,22 +84,36 @@ export class ProgramItemsService {
   async create<L extends ListPart>(storeId: number, list: L, input: unknown, actor: string): Promise<Versioned<ProgramItem<L>>> {
     const { schema, prefix, noun } = PROGRAM_LISTS[list];
     const item = parseInput(schema, isRecord(input) && input.id === undefined ? { ...input, id: newId(prefix) } : input);
-    const saved = await this.settings.edit(storeId, { actor }, `${list}/${item.id}`, (current) => {
-      if (itemsOf(current, list).some((existing) => existing.id === item.id)) {
-        throw validationFailed([{ path: ["id"], code: "not_unique", message: `is already the id of another ${noun}` }]);
-      }
-      return { ...current, [list]: [...current[list], item] };
-    });
+    let at = -1;
+    const saved = await itemIssues(
+      list,
+      () => at,
+      () =>
+        this.settings.edit(storeId, { actor }, `${list}/${item.id}`, (current) => {
+          if (itemsOf(current, list).some((existing) => existing.id === item.id)) {
+            throw validationFailed([{ path: ["id"], code: "not_unique", message: `is already the id of another ${noun}` }]);
+          }
+          at = current[list].length;
+          return { ...current, [list]: [...current[list], item] };
+        }),
+    );
     return versioned(this.find(saved, list, item.id));
   }
 
   async update<L extends ListPart>(storeId: number, list: L, id: string, input: unknown, write: ProgramWrite): Promise<Versioned<ProgramItem<L>>> {
     const item = parseInput(PROGRAM_LISTS[list].schema, isRecord(input) && input.id === undefined ? { ...input, id } : input);
     if (item.id !== id) throw validationFailed([{ path: ["id"], code: "invalid_value", message: `must be ${id}, the id in the address (an id cannot change)` }]);
-    const saved = await this.settings.edit(storeId, write, `${list}/${id}`, (current) => {
-      this.check(current, list, id, write);
-      return { ...current, [list]: itemsOf(current, list).map((existing) => (existing.id === id ? item : existing)) };
-    });
+    let at = -1;
+    const saved = await itemIssues(
+      list,
+      () => at,
+      () =>
+        this.settings.edit(storeId, write, `${list}/${id}`, (current) => {
+          this.check(current, list, id, write);
+          at = itemsOf(current, list).findIndex((existing) => existing.id === id);
+          return { ...current, [list]: itemsOf(current, list).map((existing) => (existing.id === id ? item : existing)) };
+        }),
+    );
     return versioned(this.find(saved, list, id));
   }
 
