@@ -193,6 +193,43 @@ export function describeLedgerContract(h: ContractHarness): void {
       });
     });
 
+    it("when a source's entries are tallied from an instant, then each kind is counted and the points summed, only from then on", async () => {
+      const storeId = aStoreId();
+      const [ana, bo] = [await insertMember(h.storage, storeId), await insertMember(h.storage, storeId)];
+      const task = { type: "task", id: "ch_a" } as const;
+      const entry = (memberId: string, kind: "earn_task" | "reverse", delta: number, minutes: number) =>
+        aLedgerEntry(storeId, memberId, { kind, source: task, delta, idempotencyKey: `k${minutes}`, createdAt: minutesAfter(minutes) });
+      await inStore(storeId, async (tx) => {
+        for (const e of [entry(ana.id, "earn_task", 50, 1), entry(bo.id, "earn_task", 50, 5), entry(ana.id, "reverse", -50, 6), entry(bo.id, "earn_task", 0, 7)])
+          await tx.ledger.append(storeId, e);
+        await tx.ledger.append(storeId, aLedgerEntry(storeId, ana.id, { kind: "earn_task", source: { type: "task", id: "ch_b" }, delta: 9, idempotencyKey: "other" }));
+      });
+      await inStore(storeId, async (tx) => {
+        expect(await tx.ledger.tallyBySource(storeId, task, null)).toEqual({ kinds: { earn_task: 3, reverse: 1 }, points: 50 });
+        expect(await tx.ledger.tallyBySource(storeId, task, minutesAfter(5))).toEqual({ kinds: { earn_task: 2, reverse: 1 }, points: 0 });
+        expect(await tx.ledger.tallyBySource(storeId, { type: "task", id: "ch_none" }, null)).toEqual({ kinds: {}, points: 0 });
+      });
+    });
+
+    it("when a member's keys are asked by prefix, then exactly their keys starting with it come back", async () => {
+      const storeId = aStoreId();
+      const [ana, bo] = [await insertMember(h.storage, storeId), await insertMember(h.storage, storeId)];
+      await inStore(storeId, async (tx) => {
+        for (const [memberId, key] of [
+          [ana.id, "task:ch_a:m:once"],
+          [ana.id, "order:1:earn"],
+          [ana.id, "task-reversal:ch_a:m:once"],
+          [bo.id, "task:ch_a:b:once"],
+          [ana.id, "Task:upper"],
+        ] as const)
+          await tx.ledger.append(storeId, aLedgerEntry(storeId, memberId, { idempotencyKey: key }));
+      });
+      await inStore(storeId, async (tx) => {
+        expect([...(await tx.ledger.memberKeys(storeId, ana.id, "task"))].sort()).toEqual(["task-reversal:ch_a:m:once", "task:ch_a:m:once"]);
+        expect(await tx.ledger.memberKeys(storeId, ana.id, "task%")).toEqual([]);
+      });
+    });
+
     it("when an entry names an unknown member, then append is refused and nothing is written", async () => {
       const storeId = aStoreId();
       const entry = aLedgerEntry(storeId, "mem_unknown");

@@ -18,8 +18,13 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
             aLedgerEntry(storeId, member.id, { delta: i - 3, createdAt: minutesAfter(Math.floor(i / 2) * 2 + (i % 4 === 0 ? 1 : 0)), note: `n${i}` }),
           );
         }
-        await tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { idempotencyKey: "challenge:c1:paid", kind: "earn_task", basis: { challengeId: "c1" } }));
-        await tx.ledger.append(storeId, aLedgerEntry(storeId, other.id, { idempotencyKey: "challenge:c3:other" }));
+        const task = { kind: "earn_task", source: { type: "task", id: "ch_1" } } as const;
+        await tx.ledger.append(storeId, aLedgerEntry(storeId, member.id, { ...task, idempotencyKey: "task:ch_1:paid", delta: 30, createdAt: minutesAfter(3) }));
+        await tx.ledger.append(
+          storeId,
+          aLedgerEntry(storeId, member.id, { ...task, kind: "reverse", idempotencyKey: "task-reversal:ch_1:paid", delta: -30, createdAt: minutesAfter(9) }),
+        );
+        await tx.ledger.append(storeId, aLedgerEntry(storeId, other.id, { ...task, idempotencyKey: "task:ch_1:other", delta: 30, createdAt: minutesAfter(9) }));
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-2", internalId: 900, placedAt: "2026-03-02T08:15:30.123Z" }));
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-1", counted: false, eligibleMinor: 0, paymentStatus: "REFUNDED" }));
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-2", revision: 2, eligibleMinor: 1200 }));
@@ -33,7 +38,12 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         await tx.redemptions.insert(storeId, aRedemption(storeId, { ...pledge, memberId: member.id, createdAt: minutesAfter(60) }));
         await tx.redemptions.insert(storeId, aRedemption(storeId, { ...pledge, memberId: other.id, valueMinor: 700, createdAt: minutesAfter(70) }));
       });
-      const keys = ["challenge:c1:paid", "challenge:c2:unpaid", "challenge:c3:other"];
+      // Challenges' tallies in all, since a time, of a source no entry has.
+      const sourceTallies = [
+        { source: { type: "task", id: "ch_1" } as const, since: null },
+        { source: { type: "task", id: "ch_1" } as const, since: minutesAfter(5) },
+        { source: { type: "task", id: "ch_none" } as const, since: null },
+      ];
       // A per-member limit (the member's own, and another's), budgets since ever and since a time, a reward no one redeemed.
       const redemptionCounts = [
         { rewardId: "rew_five", memberId: member.id, since: null },
@@ -44,27 +54,33 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         { rewardId: "rew_none", since: null },
       ];
 
-      const snapshot = await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys, redemptionLimit: 4, redemptionCounts });
+      const snapshot = await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keyPrefix: "task", redemptionLimit: 4, redemptionCounts, sourceTallies });
 
       const separate = await h.storage.read(storeId, async (tx) => ({
         member: await tx.members.get(storeId, member.id),
         recentLedger: (await tx.ledger.listForMember(storeId, member.id, { limit: 10, offset: 0 })).items,
         orders: await tx.orders.listForMember(storeId, member.id),
-        usedKeys: await tx.ledger.existingKeys(storeId, keys),
+        prefixedKeys: await tx.ledger.memberKeys(storeId, member.id, "task"),
         heldPoints: await tx.redemptions.heldPoints(storeId, member.id),
         recentRedemptions: await tx.redemptions.listForMember(storeId, member.id, 4),
         redemptionCounts: await Promise.all(redemptionCounts.map(({ rewardId, ...query }) => tx.redemptions.countForReward(storeId, rewardId, query))),
+        sourceTallies: await Promise.all(sourceTallies.map(({ source, since }) => tx.ledger.tallyBySource(storeId, source, since))),
       }));
       expect(snapshot).not.toBeNull();
-      expect({ ...snapshot, usedKeys: [...(snapshot?.usedKeys ?? [])].sort() }).toEqual({ ...separate, usedKeys: [...separate.usedKeys].sort() });
-      expect(snapshot?.member.balance).toBe(40);
+      expect(snapshot).toEqual(separate);
+      expect(snapshot?.member.balance).toBe(30);
       expect(snapshot?.heldPoints).toBe(34);
       expect(snapshot?.recentLedger).toHaveLength(10);
       expect(snapshot?.orders.map((order) => [order.orderId, order.revision])).toEqual([
         ["o-2", 2],
         ["o-1", 100],
       ]);
-      expect([...(snapshot?.usedKeys ?? [])].sort()).toEqual(["challenge:c1:paid", "challenge:c3:other"]);
+      expect(snapshot?.prefixedKeys).toEqual(["task:ch_1:paid", "task-reversal:ch_1:paid"]);
+      expect(snapshot?.sourceTallies).toEqual([
+        { kinds: { earn_task: 2, reverse: 1 }, points: 30 },
+        { kinds: { earn_task: 1, reverse: 1 }, points: 0 },
+        { kinds: {}, points: 0 },
+      ]);
       expect(snapshot?.recentRedemptions.map((redemption) => [redemption.rewardId, redemption.status, redemption.points])).toEqual([
         ["rew_trees", "issued", 100],
         ["rew_five", "released", 100],
@@ -85,21 +101,24 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
       const counts = [{ rewardId: "rew_five", memberId: member.id, since: null }];
-      expect(await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keys: [], redemptionLimit: 10, redemptionCounts: counts })).toEqual({
+      expect(
+        await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 10, keyPrefix: "task", redemptionLimit: 10, redemptionCounts: counts, sourceTallies: [] }),
+      ).toEqual({
         member,
         recentLedger: [],
         orders: [],
-        usedKeys: [],
+        prefixedKeys: [],
         heldPoints: 0,
         recentRedemptions: [],
         redemptionCounts: [{ count: 0, valueMinor: 0 }],
+        sourceTallies: [],
       });
     });
 
     it("when the member is not in the store, then it reads null", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, aStoreId());
-      const query = { ledgerLimit: 10, keys: ["challenge:c1:paid"], redemptionLimit: 10, redemptionCounts: [] };
+      const query = { ledgerLimit: 10, keyPrefix: "task", redemptionLimit: 10, redemptionCounts: [], sourceTallies: [] };
       expect(await h.storage.memberSnapshots.read(storeId, member.id, query)).toBeNull();
       expect(await h.storage.memberSnapshots.read(storeId, "no-such-member", query)).toBeNull();
     });

@@ -104,7 +104,9 @@ export function describeMembersContract(h: ContractHarness): void {
       const changed: Member = { ...member, lang: "nb", unsubscribedAt: minutesAfter(3), expiryWarnedFor: "2027-02-01T00:00:00.000Z", updatedAt: minutesAfter(3) };
       await inStore(storeId, (tx) => tx.members.update(storeId, changed));
       expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(changed);
-      expect((await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 1, keys: [], redemptionLimit: 1, redemptionCounts: [] }))?.member).toEqual(changed);
+      expect(
+        (await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 1, keyPrefix: "task", redemptionLimit: 1, redemptionCounts: [], sourceTallies: [] }))?.member,
+      ).toEqual(changed);
       const resubscribed: Member = { ...changed, unsubscribedAt: null, updatedAt: minutesAfter(4) };
       await inStore(storeId, (tx) => tx.members.update(storeId, resubscribed));
       expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(resubscribed);

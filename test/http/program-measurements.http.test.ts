@@ -55,7 +55,7 @@ describe("a program change reaches history", () => {
     await saveChallenges([twoOrders]);
     const ana = await signIn("ana@example.com");
     const waiting = (await app.http.get(api("/me"), ana)).data;
-    expect(waiting.challenges).toEqual([{ id: "ch_two", progress: 2, target: 2, completed: false }]);
+    expect(waiting.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: false }]);
     expect(waiting.member.balance).toBe(50);
     const running = (await app.http.get("/api/admin/program/measurements", admin)).data.items;
     expect(running).toMatchObject([{ challengeIds: ["ch_two"], status: "running", measured: 0, actor: expect.any(String) }]);
@@ -65,7 +65,7 @@ describe("a program change reaches history", () => {
     const done = await app.http.get(`/api/admin/program/measurements/${running[0].id}`, admin);
     expect(done.data).toMatchObject({ status: "done", total: 3, measured: 3, paidMembers: preview.data.members, paidPoints: preview.data.points });
     const paid = (await app.http.get(api("/me"), ana)).data;
-    expect(paid.challenges).toEqual([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
+    expect(paid.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
     expect(paid.member.balance).toBe(75);
     expect(await taskEntries("ana@example.com")).toMatchObject([{ delta: 25, source: { type: "task", id: "ch_two" } }]);
     expect(await taskEntries("bo@example.com")).toEqual([]);
@@ -104,14 +104,14 @@ describe("a program change reaches history", () => {
     await saveChallenges([fromNow]);
     await app.worker.drain();
     const ana = await signIn("ana@example.com");
-    expect((await app.http.get(api("/me"), ana)).data.challenges).toEqual([{ id: "ch_two", progress: 0, target: 2, completed: false }]);
+    expect((await app.http.get(api("/me"), ana)).data.challenges).toMatchObject([{ id: "ch_two", progress: 0, target: 2, completed: false }]);
 
     clock.advance(60_000);
     await paidOrders("ana@example.com", [5]);
-    expect((await app.http.get(api("/me"), ana)).data.challenges).toEqual([{ id: "ch_two", progress: 1, target: 2, completed: false }]);
+    expect((await app.http.get(api("/me"), ana)).data.challenges).toMatchObject([{ id: "ch_two", progress: 1, target: 2, completed: false }]);
     await paidOrders("ana@example.com", [5]);
     const me = (await app.http.get(api("/me"), ana)).data;
-    expect(me.challenges).toEqual([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
+    expect(me.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
     expect(me.member.balance).toBe(20 + 30 + 5 + 5 + 25);
     expect((await app.http.get("/api/storefront/" + storeId + "/program")).data.challenges[0]).toMatchObject({ id: "ch_two", countFrom: fromNow.countFrom });
   });

@@ -166,8 +166,8 @@ describe("the public program", () => {
     const session = await signIn("gus@example.com");
     const me = (await app.http.get(api("/me"), bearer(session))).data;
     expect(me.member.balance).toBe(95);
-    expect(me.challenges).toEqual([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
-    expect(me.badges).toEqual([{ id: "bd_big", earned: false }]);
+    expect(me.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
+    expect(me.badges).toMatchObject([{ id: "bd_big", earned: false }]);
     expect(me.tier).toEqual({ current: { id: "tr_silver", name: "Silver" }, next: { id: "tr_gold", name: "Gold", thresholdMinor: 20_000 }, spendMinor: 7_000 });
     await paidOrder("gus@example.com", 5);
     expect((await app.http.get(api("/me"), bearer(session))).data.member.balance).toBe(100);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { OrderRecord } from "../../server/modules/orders/order-record.js";
 import { challengesToMeasure } from "../../server/modules/program/program-change.rules.js";
-import { challengeProgress, challengeRewardKey, challengesDue, type Challenge } from "../../server/modules/program/progress.rules.js";
+import { unpaidKeys } from "../../server/modules/program/challenge-awards.js";
+import { challengeReversalKey, challengeRewardKey, payoutsOf } from "../../server/modules/program/challenge-keys.rules.js";
+import { challengeStanding, type Challenge } from "../../server/modules/program/challenge-progress.rules.js";
 import { challengeSchema, defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
 
 const order = (placedAt: string, eligibleMinor = 5_000, counted = true): OrderRecord => ({
@@ -18,8 +20,15 @@ const order = (placedAt: string, eligibleMinor = 5_000, counted = true): OrderRe
   updatedAt: placedAt,
 });
 
-const challenge = (overrides: Partial<Challenge> = {}): Challenge =>
+const challenge = (overrides: Record<string, unknown> = {}): Challenge =>
   challengeSchema.parse({ id: "ch_two", title: "Two orders", points: 25, goal: { kind: "orders", target: 2 }, ...overrides });
+
+const NOW = new Date("2026-03-10T12:00:00Z");
+/** Progress and completion as the rules measure them, now and in UTC. */
+const challengeProgress = (c: Challenge, orders: OrderRecord[]) => {
+  const standing = challengeStanding(c, { orders, completions: [], member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null } }, NOW, "UTC");
+  return { progress: standing.progress, target: standing.target, completed: standing.completedKeys.length > 0 };
+};
 
 const history = [order("2026-03-01T09:59:59.999Z"), order("2026-03-01T10:00:00.000Z"), order("2026-03-02T08:00:00.000Z", 7_000), order("2026-03-03T08:00:00.000Z", 9_000, false)];
 
@@ -53,11 +62,15 @@ describe("counting only orders from a start (countFrom)", () => {
 });
 
 describe("what is due", () => {
-  it("when the history completes a challenge not yet paid, then it is due; once its key is in the ledger, it is not", () => {
-    const due = challengesDue([challenge(), challenge({ id: "ch_four", goal: { kind: "orders", target: 4 } })], history, new Set(), "mem_1");
-    expect(due.map((item) => item.id)).toEqual(["ch_two"]);
-    expect(challengesDue([challenge()], history, new Set([challengeRewardKey("ch_two", "mem_1")]), "mem_1")).toEqual([]);
-    expect(challengesDue([challenge()], history, new Set([challengeRewardKey("ch_two", "mem_2")]), "mem_1")).toHaveLength(1);
+  it("when the history completes a period not yet paid, then it is due; once its key is in the ledger, it is not; taken back, its next generation is due", () => {
+    expect(unpaidKeys(["once"], payoutsOf([], "mem_1").get("ch_two"))).toEqual([{ periodKey: "once", generation: 1 }]);
+    const paid = payoutsOf([challengeRewardKey("ch_two", "mem_1", "once"), challengeRewardKey("ch_two", "mem_2", "2026-03")], "mem_1");
+    expect(unpaidKeys(["once"], paid.get("ch_two"))).toEqual([]);
+    expect(unpaidKeys(["2026-03"], paid.get("ch_two"))).toEqual([{ periodKey: "2026-03", generation: 1 }]);
+    const reversed = payoutsOf([challengeRewardKey("ch_two", "mem_1", "once"), challengeReversalKey("ch_two", "mem_1", "once")], "mem_1");
+    expect(unpaidKeys(["once"], reversed.get("ch_two"))).toEqual([{ periodKey: "once", generation: 2 }]);
+    expect(challengeRewardKey("ch_two", "mem_1", "once", 2)).toBe("task:ch_two:mem_1:once:g2");
+    expect(challengeRewardKey("ch_two", "mem_1", "once")).toBe("task:ch_two:mem_1:once");
   });
 });
 
@@ -74,5 +87,12 @@ describe("which challenges a program change measures", () => {
     expect(challengesToMeasure(before, { ...before, challenges: [challenge({ goal: { kind: "spend", target: 2 } })] })).toEqual(["ch_two"]);
     expect(challengesToMeasure(before, { ...before, challenges: [] })).toEqual([]);
     expect(challengesToMeasure(before, before)).toEqual([]);
+  });
+
+  it("when a window, repeat or audience changes, then it is measured; a draft or a shopper task never is", () => {
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ window: { lastDays: 30 } })] })).toEqual(["ch_two"]);
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ repeat: { every: "month" } })] })).toEqual(["ch_two"]);
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ status: "draft" })] })).toEqual([]);
+    expect(challengesToMeasure(before, { ...before, challenges: [challenge({ id: "ch_visit", goal: { kind: "visit", url: "https://example.com/" } })] })).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ export const taskBasisSchema = z.object({
   goal: z.object({ kind: z.string(), target: z.number() }),
   countFrom: z.string().nullable().optional(),
   points: z.number(),
+  /** The completion paid or taken back ("once", "2026-W49", "n3"…); absent on entries from before repeats. */
+  periodKey: z.string().optional(),
 });
 
 export type TaskBasis = z.infer<typeof taskBasisSchema>;

@@ -32,6 +32,11 @@ export interface AppendResult {
   balance: number;
 }
 
+export interface SourceTally {
+  kinds: Partial<Record<LedgerKind, number>>;
+  points: number;
+}
+
 export interface LedgerRepository {
   /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
   append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
@@ -40,6 +45,10 @@ export interface LedgerRepository {
   existingKeys(storeId: number, keys: string[]): Promise<string[]>;
   /** Newest first. */
   listForMember(storeId: number, memberId: string, page: { limit: number; offset: number }): Promise<{ total: number; items: LedgerEntry[] }>;
+  /** The idempotency keys of the member's entries that start with `prefix` (e.g. every challenge payout and reversal, "task"). */
+  memberKeys(storeId: number, memberId: string, prefix: string): Promise<string[]>;
+  /** The source's entries created at or after `since` (null: all): how many of each kind, and their points in all. */
+  tallyBySource(storeId: number, source: LedgerSource, since: string | null): Promise<SourceTally>;
   /** Entries whose source matches, oldest first (e.g. every entry an order produced). */
   listBySource(storeId: number, source: LedgerSource): Promise<LedgerEntry[]>;
   /** The cached balance. */

@@ -32,17 +32,19 @@ export function explainEntry(entry: LedgerEntry, money: MoneyWords): string {
     const basis = orderBasisSchema.safeParse(entry.basis);
     if (basis.success) return orderWords(entry, basis.data, money);
   }
-  if (entry.kind === "earn_task") {
+  if (entry.source.type === "task") {
     const basis = taskBasisSchema.safeParse(entry.basis);
     if (basis.success) {
-      const { goal, countFrom, title } = basis.data;
+      const { goal, countFrom, title, periodKey } = basis.data;
       const target =
         goal.kind === "orders"
           ? `${goal.target} paid order${goal.target === 1 ? "" : "s"}`
           : goal.kind === "spend"
             ? `${money(goal.target)} spent (${ELIGIBLE})`
             : `${goal.kind.replace("_", " ")} ${goal.target}`;
-      return `Challenge '${title}' completed: ${target}${countFrom ? ` counted from ${countFrom.slice(0, 10)}` : ""}`;
+      const period = periodKey && periodKey !== "once" ? ` (${periodKey})` : "";
+      if (entry.kind === "reverse") return `Challenge '${title}' taken back${period}: the orders no longer reach ${target}`;
+      return `Challenge '${title}' completed${period}: ${target}${countFrom ? ` counted from ${countFrom.slice(0, 10)}` : ""}`;
     }
   }
   if (entry.kind === "adjust") {

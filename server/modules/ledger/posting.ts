@@ -6,7 +6,7 @@ import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
 /** Each kind of entry with the source and basis it must carry; the compiler refuses any other pairing. */
 type PostingKind =
   | { kind: "earn_order" | "reverse"; source: { type: "order"; id: string }; basis: OrderBasis }
-  | { kind: "earn_task"; source: { type: "task"; id: string }; basis: TaskBasis }
+  | { kind: "earn_task" | "reverse"; source: { type: "task"; id: string }; basis: TaskBasis }
   | { kind: "adjust"; source: { type: "manual"; id: string }; basis: AdjustBasis }
   | { kind: "redeem"; source: { type: "redemption"; id: string }; basis: RedeemBasis }
   | { kind: "redeem_refund"; source: { type: "redemption"; id: string }; basis: RedeemRefundBasis }

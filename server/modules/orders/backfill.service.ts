@@ -89,7 +89,7 @@ export class BackfillService {
     });
     let credited = 0;
     for (const order of page.items) {
-      const outcome = await reconciler.apply(storeId, order.id, orderFacts(order, install.currencyPrecision, clock.now()), install.currencyPrecision);
+      const outcome = await reconciler.apply(storeId, order.id, orderFacts(order, install.currencyPrecision, clock.now()), install);
       if (outcome === "corrected") credited++;
     }
     const nextOffset = offset + page.items.length;

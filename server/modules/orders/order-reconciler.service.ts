@@ -8,16 +8,21 @@ import type { AppendResult } from "../ledger/ledger-entry.js";
 import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
-import { payDueChallenges } from "../program/challenge-awards.js";
+import { orderChallenges, payDueChallenges } from "../program/challenge-awards.js";
+import { challengeHistory } from "../program/challenge-history.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
+import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
 /** The repositories a reconciliation reads and writes. */
 type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions";
+
+/** What reconciling needs of the store: its currency's precision and its time zone (challenges' calendar periods). */
+type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
 
 export type ReconcileOutcome = "corrected" | "unchanged" | "stale" | "unknown_order" | "no_identity";
 
@@ -50,17 +55,17 @@ export class OrderReconciler {
     const install = await installs.requireActive(storeId);
     const order = await ecwid.getOrder(storeId, await installs.accessToken(storeId), orderId);
     const facts = order ? orderFacts(order, install.currencyPrecision, clock.now()) : null;
-    const { outcome, earned } = await this.settle(storeId, orderId, facts, install.currencyPrecision);
+    const { outcome, earned } = await this.settle(storeId, orderId, facts, install);
     if (earned) this.deps.onEarned?.(storeId, earned);
     return outcome;
   }
 
   /** Applies already-fetched facts (null: the order is gone); used by backfill, which tells nobody of past earnings. */
-  async apply(storeId: number, orderId: string, facts: OrderFacts | null, currencyPrecision: number): Promise<ReconcileOutcome> {
-    return (await this.settle(storeId, orderId, facts, currencyPrecision)).outcome;
+  async apply(storeId: number, orderId: string, facts: OrderFacts | null, install: StoreFormats): Promise<ReconcileOutcome> {
+    return (await this.settle(storeId, orderId, facts, install)).outcome;
   }
 
-  private settle(storeId: number, orderId: string, facts: OrderFacts | null, currencyPrecision: number): Promise<{ outcome: ReconcileOutcome; earned: OrderEarning | null }> {
+  private settle(storeId: number, orderId: string, facts: OrderFacts | null, install: StoreFormats): Promise<{ outcome: ReconcileOutcome; earned: OrderEarning | null }> {
     return this.deps.storage.transaction(storeId, async (tx) => {
       const outcome = (value: ReconcileOutcome, earned: OrderEarning | null = null) => ({ outcome: value, earned });
       const record = await tx.orders.get(storeId, orderId);
@@ -73,7 +78,7 @@ export class OrderReconciler {
           : null;
       if (!member) return outcome("no_identity");
 
-      const settings = readSavedSettings(await tx.settings.get(storeId), currencyPrecision);
+      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
       const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, entries });
       const booked = correction ? await this.book(tx, storeId, member, orderId, correction) : null;
@@ -100,8 +105,10 @@ export class OrderReconciler {
       const orders = await tx.orders.listForMember(storeId, member.id);
       const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;
       await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, updatedAt: now });
-      const paid = await payDueChallenges(tx, storeId, member.id, orders, settings.challenges, this.deps.clock);
-      return outcome(correction || paid.challenges > 0 ? "corrected" : "unchanged", earned);
+      const history = challengeHistory(current, orders, [], settings.tiers);
+      const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
+      const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
+      return outcome(correction || paid.challenges > 0 || paid.reversed > 0 ? "corrected" : "unchanged", earned);
     });
   }
 

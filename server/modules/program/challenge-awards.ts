@@ -1,53 +1,130 @@
 import type { Clock } from "../../lib/clock.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
+import type { TaskBasis } from "../ledger/ledger-basis.js";
 import { post } from "../ledger/posting.js";
-import type { OrderRecord } from "../orders/order-record.js";
-import { challengeRewardKey, challengesDue, type Challenge } from "./progress.rules.js";
+import { MILESTONE_KINDS } from "./challenge-schema.js";
+import { CHALLENGE_KEY_PREFIX, challengeReversalKey, challengeRewardKey, payoutsOf, type PayoutGenerations } from "./challenge-keys.rules.js";
+import { hasLimits, limitReached, limitsPeriodStart, tallied, type ChallengeTallies } from "./challenge-limits.rules.js";
+import { challengeStanding, type Challenge, type ChallengeHistory } from "./challenge-progress.rules.js";
 
-/** What one call paid: challenges and points. */
+/** What one call paid and took back. */
 export interface ChallengePayout {
+  /** Completions paid, and their points. */
   challenges: number;
   points: number;
+  /** Completions taken back, and their points (positive). */
+  reversed: number;
+  reversedPoints: number;
+  /** Badges the completions paid name (a badge is earned while a paid challenge names it). */
+  badgeIds: string[];
 }
 
+export interface PayoutContext {
+  clock: Clock;
+  timeZone: string;
+  /** Take back, for challenges with `reverseOnRefund`, completions the history no longer supports (order changes only). */
+  reverse: boolean;
+}
+
+/** Challenges measured from orders: what order reconciliation and measurements pay (shopper tasks are paid as they are done). */
+export const orderChallenges = (challenges: Challenge[]): Challenge[] => challenges.filter((challenge) => (MILESTONE_KINDS as readonly string[]).includes(challenge.goal.kind));
+
+/** What a challenge's history completes and is not paid now: each period key with the generation its payout takes. */
+export function unpaidKeys(completedKeys: string[], paid: Map<string, PayoutGenerations> | undefined): { periodKey: string; generation: number }[] {
+  return completedKeys.flatMap((periodKey) => {
+    const state = paid?.get(periodKey) ?? { paid: 0, reversed: 0 };
+    return state.paid > state.reversed ? [] : [{ periodKey, generation: state.paid + 1 }];
+  });
+}
+
+const basisOf = (challenge: Challenge, periodKey: string): TaskBasis => ({
+  challengeId: challenge.id,
+  title: challenge.title,
+  goal: challenge.goal,
+  countFrom: challenge.countFrom,
+  points: challenge.points,
+  periodKey,
+});
+
 /**
- * Pays every challenge the member's history now completes, once each: the key per challenge and member
- * makes a repeat write nothing. A challenge stays paid if a later refund drops the history below its goal.
+ * Pays every completion the member's history makes (one key per challenge, member and period key, so a repeat
+ * writes nothing), within the challenge's winners and budgets counted from the ledger in this transaction, and
+ * with `reverse` takes back what a `reverseOnRefund` challenge's history no longer supports. Drafts and members
+ * outside the audience are paid nothing.
  */
 export async function payDueChallenges(
   tx: Pick<StoreTransaction, "ledger">,
   storeId: number,
   memberId: string,
-  orders: OrderRecord[],
+  history: ChallengeHistory,
   challenges: Challenge[],
-  clock: Clock,
+  context: PayoutContext,
 ): Promise<ChallengePayout> {
-  const paid = new Set(
-    await tx.ledger.existingKeys(
-      storeId,
-      challenges.map((challenge) => challengeRewardKey(challenge.id, memberId)),
-    ),
-  );
-  const payout: ChallengePayout = { challenges: 0, points: 0 };
-  for (const challenge of challengesDue(challenges, orders, paid, memberId)) {
-    const { created } = await post(
-      tx,
-      storeId,
-      {
-        memberId,
-        delta: challenge.points,
-        kind: "earn_task",
-        source: { type: "task", id: challenge.id },
-        idempotencyKey: challengeRewardKey(challenge.id, memberId),
-        actor: "system",
-        note: `Challenge completed: ${challenge.title}`,
-        basis: { challengeId: challenge.id, title: challenge.title, goal: challenge.goal, countFrom: challenge.countFrom ?? null, points: challenge.points },
-      },
-      clock.now(),
-    );
-    if (created) {
+  const now = context.clock.now();
+  const payouts = payoutsOf(await tx.ledger.memberKeys(storeId, memberId, CHALLENGE_KEY_PREFIX), memberId);
+  const payout: ChallengePayout = { challenges: 0, points: 0, reversed: 0, reversedPoints: 0, badgeIds: [] };
+  for (const challenge of challenges) {
+    if (challenge.status === "draft") continue;
+    const standing = challengeStanding(challenge, history, now, context.timeZone);
+    const paid = payouts.get(challenge.id);
+    const source = { type: "task", id: challenge.id } as const;
+    let tallies: ChallengeTallies | null = null;
+    const tally = async () => {
+      const since = limitsPeriodStart(challenge, now, context.timeZone);
+      tallies ??= { total: await tx.ledger.tallyBySource(storeId, source, null), period: await tx.ledger.tallyBySource(storeId, source, since) };
+      return tallies;
+    };
+
+    if (context.reverse && challenge.reverseOnRefund && standing.reason !== "audience") {
+      for (const [periodKey, state] of paid ?? []) {
+        if (state.paid <= state.reversed || standing.completedKeys.includes(periodKey)) continue;
+        const entry = await tx.ledger.findByKey(storeId, challengeRewardKey(challenge.id, memberId, periodKey, state.paid));
+        const points = entry?.delta ?? 0;
+        const { created } = await post(
+          tx,
+          storeId,
+          {
+            memberId,
+            delta: -points,
+            kind: "reverse",
+            source,
+            idempotencyKey: challengeReversalKey(challenge.id, memberId, periodKey, state.paid),
+            actor: "system",
+            note: `Challenge taken back: ${challenge.title} (the orders no longer reach it)`,
+            basis: basisOf(challenge, periodKey),
+          },
+          now,
+        );
+        if (!created) continue;
+        payout.reversed++;
+        payout.reversedPoints += points;
+        if (tallies) tallies = tallied(tallies, points, -1);
+      }
+    }
+
+    if (standing.reason === "audience") continue;
+    for (const { periodKey, generation } of unpaidKeys(standing.completedKeys, paid)) {
+      if (hasLimits(challenge) && limitReached(challenge, await tally())) break;
+      const { created } = await post(
+        tx,
+        storeId,
+        {
+          memberId,
+          delta: challenge.points,
+          kind: "earn_task",
+          source,
+          idempotencyKey: challengeRewardKey(challenge.id, memberId, periodKey, generation),
+          actor: "system",
+          note: `Challenge completed: ${challenge.title}`,
+          basis: basisOf(challenge, periodKey),
+        },
+        now,
+      );
+      if (!created) continue;
       payout.challenges++;
       payout.points += challenge.points;
+      payout.badgeIds.push(...challenge.badgeIds.filter((id) => !payout.badgeIds.includes(id)));
+      if (tallies) tallies = tallied(tallies, challenge.points, 1);
     }
   }
   return payout;

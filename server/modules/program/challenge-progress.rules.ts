@@ -2,7 +2,10 @@ import type { OrderRecord } from "../orders/order-record.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { goalEvents, orderHolds, tally } from "./goal-events.rules.js";
 import { localDate, nextPeriodStart, periodKey, startOfLocalDay } from "./period.rules.js";
+import type { ChallengeStanding, StandingReason } from "./standing-schema.js";
 import type { TaskCompletion } from "./task-completion.js";
+
+export type { ChallengeStanding } from "./standing-schema.js";
 
 export type Challenge = ProgramSettings["challenges"][number];
 
@@ -11,29 +14,6 @@ export interface ChallengeHistory {
   /** The member's shopper-task completions. */
   completions: TaskCompletion[];
   member: { createdAt: string; birthday: string | null; tierId: string | null };
-}
-
-export type StandingReason = "draft" | "ended" | "not_started" | "audience" | "closed" | "cap_reached";
-
-export interface ChallengeStanding {
-  /** False for drafts, audience misses, hidden-and-not-completed. */
-  visible: boolean;
-  /** Can progress or be completed now. */
-  open: boolean;
-  reason: StandingReason | null;
-  /** "once", "2026-12-01", "2026-W49", "2026-12", or "n3" (the 3rd completion) for every: "completion". */
-  periodKey: string;
-  /** In the current period or level. */
-  progress: number;
-  target: number;
-  /** 1-based, for levels. */
-  level: number;
-  /** Every period key the member's history completes (payouts pay these once each). */
-  completedKeys: string[];
-  startsAt: string | null;
-  endsAt: string | null;
-  nextAvailableAt: string | null;
-  stamps: { filled: number; total: number } | null;
 }
 
 const DAY_MS = 86_400_000;

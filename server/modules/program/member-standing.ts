@@ -1,25 +1,62 @@
-import type { OrderRecord } from "../orders/order-record.js";
-import { statsFromOrders } from "../members/member-stats.rules.js";
+import type { SourceTally } from "../ledger/ledger-entry.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
-import { challengeProgress, challengeRewardKey, goalProgress, tierStanding } from "./progress.rules.js";
+import { badgeStanding } from "./badge-standing.rules.js";
+import { paidKeysOf, payoutsOf } from "./challenge-keys.rules.js";
+import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.rules.js";
+import { challengeStanding, type ChallengeHistory } from "./challenge-progress.rules.js";
+import { tierStanding } from "./progress.rules.js";
+import type { MemberBadge, MemberChallenge } from "./standing-schema.js";
+import { statsFromOrders } from "../members/member-stats.rules.js";
 
-/** The ledger keys that pay the member's challenges: `memberStanding` needs to know which are taken. */
-export const challengeRewardKeys = (settings: ProgramSettings, memberId: string): string[] => settings.challenges.map((challenge) => challengeRewardKey(challenge.id, memberId));
+/** The ledger tallies `memberStanding` needs: for each challenge with limits, what it paid in all and in the period. */
+export function challengeTallyQueries(settings: ProgramSettings, now: Date, timeZone: string) {
+  return settings.challenges.filter(hasLimits).flatMap((challenge) => {
+    const source = { type: "task", id: challenge.id } as const;
+    return [
+      { source, since: null },
+      { source, since: limitsPeriodStart(challenge, now, timeZone) },
+    ];
+  });
+}
 
 /**
- * A member's standing as the widget shows it, measured on their order records. A challenge reads completed
- * only once its points are in the ledger (`paidKeys`: the taken ones of `challengeRewardKeys`), so a change
- * still being measured never shows "Completed" unpaid.
+ * A member's standing as the widget shows it: their tier, each challenge measured on their history with what is
+ * paid (`payoutKeys`, their challenge keys in the ledger) and its limits (`tallies`, answering
+ * `challengeTallyQueries` in order), and each badge. A challenge reads completed only once paid, so a change
+ * still being measured never shows "Completed" unpaid; one whose winners or budget are spent is closed.
  */
-export function memberStanding(settings: ProgramSettings, memberId: string, orders: OrderRecord[], paidKeys: string[]) {
-  const stats = statsFromOrders(orders);
-  const paid = new Set(paidKeys);
+export function memberStanding(
+  settings: ProgramSettings,
+  memberId: string,
+  history: ChallengeHistory,
+  payoutKeys: string[],
+  tallies: SourceTally[],
+  now: Date,
+  timeZone: string,
+): { tier: ReturnType<typeof tierStanding>; challenges: MemberChallenge[]; badges: MemberBadge[] } {
+  const payouts = payoutsOf(payoutKeys, memberId);
+  const limited = settings.challenges.filter(hasLimits).map((challenge) => challenge.id);
+  const measured = settings.challenges.map((challenge) => {
+    const standing = challengeStanding(challenge, history, now, timeZone);
+    const paidKeys = paidKeysOf(payouts, challenge.id).sort();
+    const at = limited.indexOf(challenge.id);
+    const closed = at >= 0 && limitReached(challenge, { total: tallies[at * 2]!, period: tallies[at * 2 + 1]! });
+    const completed = paidKeys.includes(standing.periodKey);
+    const view: MemberChallenge = {
+      ...standing,
+      id: challenge.id,
+      visible: standing.visible || (challenge.hidden && standing.reason !== "draft" && standing.reason !== "audience" && paidKeys.length > 0),
+      open: standing.open && !completed && !closed,
+      reason: standing.reason ?? (closed && !completed ? "closed" : null),
+      progress: completed ? standing.target : standing.progress,
+      completedKeys: paidKeys,
+      completed,
+    };
+    return { id: challenge.id, badgeIds: challenge.badgeIds, standing: view, paid: paidKeys.length > 0 };
+  });
   return {
-    tier: tierStanding(settings.tiers, stats.lifetimeSpendMinor),
-    challenges: settings.challenges.map((challenge) => {
-      const { progress, target } = challengeProgress(challenge, orders);
-      return { id: challenge.id, progress, target, completed: paid.has(challengeRewardKey(challenge.id, memberId)) };
-    }),
-    badges: settings.badges.map((badge) => ({ id: badge.id, earned: goalProgress(badge.goal, stats).completed })),
+    tier: tierStanding(settings.tiers, statsFromOrders(history.orders).lifetimeSpendMinor),
+    challenges: measured.filter((challenge) => challenge.standing.reason !== "draft").map((challenge) => challenge.standing),
+    badges: settings.badges.map((badge) => badgeStanding(badge, history, measured, now, timeZone)),
   };
 }

@@ -102,3 +102,11 @@ export function nextPeriodStart(period: Period, instant: Date, timeZone: string)
   else today.setUTCMonth(today.getUTCMonth() + 1, 1);
   return startOfLocalDay(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate(), timeZone);
 }
+
+/** The instant the period holding `instant` began (local midnight of its first day), in the store's time zone. */
+export function periodStart(period: Period, instant: Date, timeZone: string): Date {
+  const { year, month, day } = localDate(instant, timeZone);
+  const first = new Date(Date.UTC(year, month - 1, period === "month" ? 1 : day));
+  if (period === "week") first.setUTCDate(first.getUTCDate() - ((first.getUTCDay() || 7) - 1));
+  return startOfLocalDay(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate(), timeZone);
+}

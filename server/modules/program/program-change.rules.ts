@@ -1,17 +1,24 @@
 import type { ProgramSettings } from "../settings/program-settings.js";
+import { MILESTONE_KINDS } from "./challenge-schema.js";
+
+type Challenge = ProgramSettings["challenges"][number];
+
+/** What decides who a challenge pays: a change to any of these may make a completion due. */
+const measured = (challenge: Challenge) =>
+  JSON.stringify([challenge.goal, challenge.countFrom ?? null, challenge.window, challenge.repeat, challenge.audience, challenge.status, challenge.limits]);
 
 /**
- * The challenges a program change asks to measure every member against: those added, and those whose goal
- * or counting start changed. Badges are measured whenever they are shown and pay nothing, so they need no job.
+ * The challenges a program change asks to measure every member's orders against: order challenges added, and
+ * those whose goal, counting start, window, repeat, audience, status or limits changed. Shopper tasks are paid as
+ * they are done; badges are measured whenever they are shown and pay nothing: neither needs the job.
  */
 export function challengesToMeasure(before: ProgramSettings, after: ProgramSettings): string[] {
   const previous = new Map(before.challenges.map((challenge) => [challenge.id, challenge]));
   return after.challenges
+    .filter((challenge) => (MILESTONE_KINDS as readonly string[]).includes(challenge.goal.kind) && challenge.status !== "draft")
     .filter((challenge) => {
       const earlier = previous.get(challenge.id);
-      if (!earlier) return true;
-      const goalChanged = earlier.goal.kind !== challenge.goal.kind || earlier.goal.target !== challenge.goal.target;
-      return goalChanged || (earlier.countFrom ?? null) !== (challenge.countFrom ?? null);
+      return !earlier || measured(earlier) !== measured(challenge);
     })
     .map((challenge) => challenge.id);
 }

@@ -8,7 +8,8 @@ import { queueJobPage } from "../inbox/job-page.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
-import { payDueChallenges } from "./challenge-awards.js";
+import { orderChallenges, payDueChallenges } from "./challenge-awards.js";
+import { challengeHistory } from "./challenge-history.js";
 import { challengesToMeasure } from "./program-change.rules.js";
 import { previewProgramChange, type PreviewRequest, type ProgramPreview } from "./program-preview.js";
 import { MEASUREMENT_EVENT, MEASUREMENT_PAGE_SIZE, type ProgramMeasurement } from "./program-measurement.js";
@@ -74,7 +75,10 @@ export class ProgramMeasurementService {
       throw new AppError("rate_limited", "A preview for this store is still being measured; ask again once it has answered.", { retryAfterSeconds: 1 });
     this.previewing.add(storeId);
     try {
-      return await previewProgramChange(this.deps.storage, storeId, proposal);
+      const install = await this.deps.installs.requireActive(storeId);
+      const settings = await this.deps.storage.read(storeId, async (tx) => readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision));
+      const context = { tiers: settings.tiers, timeZone: install.timeZone, now: this.deps.clock.now() };
+      return await previewProgramChange(this.deps.storage, storeId, proposal, context);
     } finally {
       this.previewing.delete(storeId);
     }
@@ -103,12 +107,13 @@ export class ProgramMeasurementService {
       // This page already counted (its event was taken again after the next one was due): only make sure the next is queued.
       if (measurement.measured > offset) return { measurement, offset: measurement.measured };
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
-      const challenges = settings.challenges.filter((challenge) => measurement.challengeIds.includes(challenge.id));
+      const challenges = orderChallenges(settings.challenges).filter((challenge) => measurement.challengeIds.includes(challenge.id));
       const page = await tx.members.list(storeId, { limit: this.deps.pageSize ?? MEASUREMENT_PAGE_SIZE, offset });
       let paidMembers = 0;
       let paidPoints = 0;
       for (const member of page.items) {
-        const paid = await payDueChallenges(tx, storeId, member.id, await tx.orders.listForMember(storeId, member.id), challenges, clock);
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], settings.tiers);
+        const paid = await payDueChallenges(tx, storeId, member.id, history, challenges, { clock, timeZone: install.timeZone, reverse: false });
         if (paid.points > 0) paidMembers++;
         paidPoints += paid.points;
       }

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import type { UnitOfWork } from "../../storage/storage.port.js";
-import { statsFromOrders } from "../members/member-stats.rules.js";
-import { badgeSchema, challengeSchema } from "../settings/program-settings.js";
-import { challengeRewardKey, challengesDue, goalProgress } from "./progress.rules.js";
+import { badgeSchema, challengeSchema, type ProgramSettings } from "../settings/program-settings.js";
+import { milestoneProgress } from "./badge-standing.rules.js";
+import { unpaidKeys } from "./challenge-awards.js";
+import { challengeHistory } from "./challenge-history.js";
+import { CHALLENGE_KEY_PREFIX, payoutsOf } from "./challenge-keys.rules.js";
+import { challengeStanding } from "./challenge-progress.rules.js";
 
 const challengePreview = z.strictObject({ challenge: challengeSchema });
 const badgePreview = z.strictObject({ badge: badgeSchema });
@@ -34,25 +37,35 @@ export interface ProgramPreview {
 const PAGE = 500;
 
 /**
- * What saving the proposal would pay now, measured by the same rules the measurement job pays by: a challenge
- * counts the members it completes and has not paid yet (so a changed goal counts only the newly due).
+ * What saving the proposal would pay now, measured by the same rules payouts use: a challenge counts the
+ * completions its members' order histories make that are not paid yet (so a changed goal counts only the newly
+ * due), before its winners and budgets; a badge, the members whose history reaches its milestone.
  */
-export async function previewProgramChange(storage: UnitOfWork<"members" | "orders" | "ledger">, storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
+export async function previewProgramChange(
+  storage: UnitOfWork<"members" | "orders" | "ledger">,
+  storeId: number,
+  proposal: PreviewRequest,
+  context: { tiers: ProgramSettings["tiers"]; timeZone: string; now: Date },
+): Promise<ProgramPreview> {
   const preview: ProgramPreview = { members: 0, points: 0, measured: 0 };
   for (let offset = 0; ; offset += PAGE) {
     const page = await storage.read(storeId, async (tx) => {
       const { items } = await tx.members.list(storeId, { limit: PAGE, offset });
       const counted: ProgramPreview = { members: 0, points: 0, measured: items.length };
       for (const member of items) {
-        const orders = await tx.orders.listForMember(storeId, member.id);
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], context.tiers);
         if ("badge" in proposal) {
-          if (goalProgress(proposal.badge.goal, statsFromOrders(orders)).completed) counted.members++;
+          if (proposal.badge.goal && milestoneProgress(proposal.badge.goal, history, context.now, context.timeZone).reached) counted.members++;
           continue;
         }
-        const paid = new Set(await tx.ledger.existingKeys(storeId, [challengeRewardKey(proposal.challenge.id, member.id)]));
-        if (challengesDue([proposal.challenge], orders, paid, member.id).length > 0) {
+        const { challenge } = proposal;
+        const standing = challengeStanding(challenge, history, context.now, context.timeZone);
+        if (standing.reason === "draft" || standing.reason === "audience") continue;
+        const payouts = payoutsOf(await tx.ledger.memberKeys(storeId, member.id, CHALLENGE_KEY_PREFIX), member.id);
+        const due = unpaidKeys(standing.completedKeys, payouts.get(challenge.id)).length;
+        if (due > 0) {
           counted.members++;
-          counted.points += proposal.challenge.points;
+          counted.points += due * challenge.points;
         }
       }
       return counted;

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from "../ledger/ledger-entry.js";
+import type { LedgerEntry, LedgerSource, SourceTally } from "../ledger/ledger-entry.js";
 import type { Member } from "../members/member.js";
 import type { OrderRecord } from "../orders/order-record.js";
 import type { Redemption, RedemptionCountQuery, RedemptionTally } from "../rewards/redemption.js";
@@ -10,22 +10,26 @@ export interface MemberSnapshot {
   recentLedger: LedgerEntry[];
   /** Every order record of the member, as `orders.listForMember` gives them. */
   orders: OrderRecord[];
-  /** Those of `keys` some ledger entry of the store already holds (`ledger.existingKeys`), in no set order. */
-  usedKeys: string[];
+  /** The member's ledger keys that start with `keyPrefix` (`ledger.memberKeys`): their challenges' payouts. */
+  prefixedKeys: string[];
   /** Points held by the member's pending redemptions (`redemptions.heldPoints`). */
   heldPoints: number;
   /** The member's newest redemptions first, at most `redemptionLimit` (`redemptions.listForMember`). */
   recentRedemptions: Redemption[];
   /** One per `redemptionCounts` of the query, in its order, as `redemptions.countForReward` answers it. */
   redemptionCounts: RedemptionTally[];
+  /** One per `sourceTallies` of the query, in its order, as `ledger.tallyBySource` answers it (challenges' limits). */
+  sourceTallies: SourceTally[];
 }
 
 export interface MemberSnapshotQuery {
   ledgerLimit: number;
-  keys: string[];
+  keyPrefix: string;
   redemptionLimit: number;
   /** What limits and budgets count (`rewardsUseCounts`); only the rewards that need them ask. */
   redemptionCounts: RedemptionCountQuery[];
+  /** What challenges' winners and budgets count; only challenges with limits ask. */
+  sourceTallies: { source: LedgerSource; since: string | null }[];
 }
 
 /** One read for the storefront's hottest route: PostgreSQL answers it in a single statement. */

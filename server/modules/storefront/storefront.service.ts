@@ -10,7 +10,9 @@ import { shopperNote } from "../ledger/ledger-words.rules.js";
 import type { PointsExpiryService } from "../ledger/points-expiry.service.js";
 import { nextExpiry } from "../ledger/points-expiry.rules.js";
 import { iconPathsOf } from "../program/badge-icon-paths.js";
-import { challengeRewardKeys, memberStanding } from "../program/member-standing.js";
+import { challengeHistory } from "../program/challenge-history.js";
+import { CHALLENGE_KEY_PREFIX } from "../program/challenge-keys.rules.js";
+import { challengeTallyQueries, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import { memberRewards } from "../rewards/member-rewards.rules.js";
@@ -80,26 +82,30 @@ export class StorefrontService {
   /** Only for the member the verified session names; the program's texts in `langInput`, as `program` gives them. */
   async me(principal: ShopperPrincipal, langInput: unknown) {
     const { storeId, memberId } = principal;
-    const settings = localSettings(await this.view(storeId), resolveLanguage(langInput));
+    const view = await this.view(storeId);
+    const settings = localSettings(view, resolveLanguage(langInput));
+    const { timeZone } = view.install;
     // With expiry on, the snapshot brings the member's whole ledger (up to EXPIRY_LEDGER) for what lapses next.
     const ledgerLimit = settings.expiry.mode === "off" ? RECENT_LEDGER : EXPIRY_LEDGER;
     const now = this.deps.clock.now();
     // Everything /me tells, rewards' limits and budgets included, in one read: one statement on PostgreSQL.
     const snapshot = await this.deps.snapshots.read(storeId, memberId, {
       ledgerLimit,
-      keys: challengeRewardKeys(settings, memberId),
+      keyPrefix: CHALLENGE_KEY_PREFIX,
       redemptionLimit: RECENT_REDEMPTIONS,
       redemptionCounts: rewardsUseCounts(settings.rewards, memberId, now),
+      sourceTallies: challengeTallyQueries(settings, now, timeZone),
     });
     // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
     if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
-    const { member, recentLedger, orders, usedKeys } = snapshot;
+    const { member, recentLedger, orders, prefixedKeys, sourceTallies } = snapshot;
     const rewards = memberRewards(settings, snapshot, now);
     const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
-      ...memberStanding(settings, memberId, orders, usedKeys),
+      // Shopper tasks' completions join the history once the tasks lane's store of them is read here.
+      ...memberStanding(settings, memberId, challengeHistory(member, orders, [], settings.tiers), prefixedKeys, sourceTallies, now, timeZone),
       referral: null as ReferralLink | null,
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),

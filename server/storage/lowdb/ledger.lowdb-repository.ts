@@ -1,5 +1,5 @@
 import { notFound } from "../../lib/errors.js";
-import type { LedgerRepository } from "../../modules/ledger/ledger-entry.js";
+import type { LedgerRepository, SourceTally } from "../../modules/ledger/ledger-entry.js";
 import type { LedgerTable } from "./ledger-table.js";
 import type { MemberTable } from "./members.lowdb-repository.js";
 import { checkPage } from "./time-ordered-log.js";
@@ -41,6 +41,21 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       checkPage(page);
       const { total, items } = ledger.forMember(memberId)?.newestFirst(page) ?? { total: 0, items: [] };
       return { total, items: items.map(copy) };
+    },
+    async memberKeys(storeId, memberId, prefix) {
+      scope.check(storeId);
+      return (ledger.forMember(memberId)?.appendOrder() ?? []).map((entry) => entry.idempotencyKey).filter((key) => key.startsWith(prefix));
+    },
+    async tallyBySource(storeId, source, since) {
+      scope.check(storeId);
+      const from = since === null ? Number.NEGATIVE_INFINITY : Date.parse(since);
+      const tally: SourceTally = { kinds: {}, points: 0 };
+      for (const entry of ledger.bySource(source)) {
+        if (Date.parse(entry.createdAt) < from) continue;
+        tally.kinds[entry.kind] = (tally.kinds[entry.kind] ?? 0) + 1;
+        tally.points += entry.delta;
+      }
+      return tally;
     },
     async listBySource(storeId, source) {
       scope.check(storeId);

@@ -135,6 +135,25 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
           : await first<{ total: number }>(db, "SELECT count(*)::bigint AS total FROM ledger_entries WHERE store_id = $1 AND member_id = $2", [storeId, memberId]));
       return { total: counted?.total ?? 0, items: rows.map(toEntry) };
     },
+    async memberKeys(storeId, memberId, prefix) {
+      scope.check(storeId);
+      const rows = await run<{ idempotency_key: string }>(
+        db,
+        "SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND member_id = $2 AND starts_with(idempotency_key, $3) ORDER BY seq",
+        [storeId, memberId, prefix],
+      );
+      return rows.map((row) => row.idempotency_key);
+    },
+    async tallyBySource(storeId, source, since) {
+      scope.check(storeId);
+      const rows = await run<{ kind: LedgerKind; count: number; points: number }>(
+        db,
+        `SELECT kind, count(*)::bigint AS count, COALESCE(sum(delta), 0)::bigint AS points FROM ledger_entries
+         WHERE store_id = $1 AND source_type = $2 AND source_id = $3 AND ($4::timestamptz IS NULL OR created_at >= $4) GROUP BY kind`,
+        [storeId, source.type, source.id, since],
+      );
+      return { kinds: Object.fromEntries(rows.map((row) => [row.kind, row.count])), points: rows.reduce((sum, row) => sum + row.points, 0) };
+    },
     async listBySource(storeId, source) {
       scope.check(storeId);
       const rows = await run<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND source_type = $2 AND source_id = $3 ORDER BY created_at, seq`, [
