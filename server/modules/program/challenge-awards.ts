@@ -49,8 +49,8 @@ const basisOf = (challenge: Challenge, periodKey: string): TaskBasis => ({
 /**
  * Pays every completion the member's history makes (one key per challenge, member and period key, so a repeat
  * writes nothing), within the challenge's winners and budgets counted from the ledger in this transaction, and
- * with `reverse` takes back what a `reverseOnRefund` challenge's history no longer supports. Drafts and members
- * outside the audience are paid nothing.
+ * with `reverse` takes back what a `reverseOnRefund` challenge's history no longer supports. Drafts, challenges
+ * ended by hand and members outside the audience are paid nothing.
  */
 export async function payDueChallenges(
   tx: Pick<StoreTransaction, "ledger">,
@@ -102,7 +102,8 @@ export async function payDueChallenges(
       }
     }
 
-    if (standing.reason === "audience") continue;
+    // Ended by hand, it pays nothing more; a window's end needs no such rule (nothing after it counts).
+    if (standing.reason === "audience" || challenge.status === "ended") continue;
     for (const { periodKey, generation } of unpaidKeys(standing.completedKeys, paid)) {
       if (hasLimits(challenge) && limitReached(challenge, await tally())) break;
       const { created } = await post(
