@@ -2,6 +2,7 @@ import { newId } from "../../server/lib/ids.js";
 import type { AuditEntry } from "../../server/modules/audit/audit-entry.js";
 import type { InboxEvent } from "../../server/modules/inbox/inbox-event.js";
 import type { LedgerEntry } from "../../server/modules/ledger/ledger-entry.js";
+import type { TaskCompletion } from "../../server/modules/program/task-completion.js";
 import { emptyStats, freshEmailState, type Member } from "../../server/modules/members/member.js";
 import type { Install } from "../../server/modules/stores/install.js";
 
@@ -48,6 +49,25 @@ export function aMember(storeId: number, overrides: Partial<Member> = {}): Membe
     ...freshEmailState(),
     createdAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
+    ...overrides,
+  };
+}
+
+/** A shopper task done (a click-through, once) unless `overrides` say otherwise. */
+export function aCompletion(storeId: number, memberId: string, overrides: Partial<TaskCompletion> = {}): TaskCompletion {
+  return {
+    id: newId("tsk"),
+    storeId,
+    memberId,
+    challengeId: "ch_visit",
+    periodKey: "once",
+    status: "done",
+    answer: null,
+    link: null,
+    photo: false,
+    reason: null,
+    completedAt: minutesAfter(0),
+    decidedAt: null,
     ...overrides,
   };
 }

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock } from "../../server/lib/clock.js";
 import { payDueChallenges } from "../../server/modules/program/challenge-awards.js";
 import type { ChallengeHistory } from "../../server/modules/program/challenge-progress.rules.js";
-import type { TaskCompletion } from "../../server/modules/program/task-completion.js";
 import { challengeSchema } from "../../server/modules/settings/program-settings.js";
 import { createMemoryStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { insertMember } from "../contract/contract-harness.js";
+import { aCompletion } from "../support/storage-fixtures.js";
 
 const clock = manualClock("2026-12-10T12:00:00Z");
 const storeId = 77;
@@ -20,7 +20,7 @@ const visit = (input: Record<string, unknown> = {}) =>
   challengeSchema.parse({ id: "ch_visit", title: "Visit", points: 100, badgeIds: [], goal: { kind: "visit", url: "https://example.com/" }, ...input });
 const visited = (memberId: string): ChallengeHistory => ({
   orders: [],
-  completions: [{ storeId, memberId, challengeId: "ch_visit", periodKey: "once", status: "done", completedAt: "2026-12-10T11:00:00Z" } satisfies TaskCompletion],
+  completions: [aCompletion(storeId, memberId, { completedAt: "2026-12-10T11:00:00Z" })],
   member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null },
 });
 const context = { clock, timeZone: "UTC", reverse: false };

@@ -3,6 +3,7 @@ import type { OrderItem, OrderRecord } from "../../server/modules/orders/order-r
 import { challengeStanding, type ChallengeHistory } from "../../server/modules/program/challenge-progress.rules.js";
 import type { TaskCompletion } from "../../server/modules/program/task-completion.js";
 import { challengeSchema } from "../../server/modules/settings/program-settings.js";
+import { aCompletion } from "../support/storage-fixtures.js";
 
 const AMS = "Europe/Amsterdam";
 let seq = 0;
@@ -24,14 +25,8 @@ const refunded = { counted: false, paymentStatus: "REFUNDED", eligibleMinor: 0 }
 const items = (...list: [productId: number, categoryId: number, quantity: number][]): { items: OrderItem[] } => ({
   items: list.map(([productId, categoryId, quantity]) => ({ productId, categoryId, quantity })),
 });
-const done = (completedAt: string, status: TaskCompletion["status"] = "done", challengeId = "ch_t"): TaskCompletion => ({
-  storeId: 1,
-  memberId: "mem_1",
-  challengeId,
-  periodKey: "once",
-  status,
-  completedAt,
-});
+const done = (completedAt: string, status: TaskCompletion["status"] = "done", challengeId = "ch_t"): TaskCompletion =>
+  aCompletion(1, "mem_1", { challengeId, status, completedAt });
 const history = (orders: OrderRecord[], more: Partial<ChallengeHistory> = {}): ChallengeHistory => ({
   orders,
   completions: [],
