@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LedgerEntry } from "../server/modules/ledger/ledger-entry.js";
-import type { Member } from "../server/modules/members/member.js";
-import type { StoreDocument } from "../server/storage/lowdb/lowdb-documents.js";
+import { freshGame, type Member } from "../server/modules/members/member.js";
+import { emptyStoreDocument, type StoreDocument } from "../server/storage/lowdb/lowdb-documents.js";
 import { createLowdbStorage } from "../server/storage/lowdb/lowdb-storage.js";
 import { createPool } from "../server/storage/postgres/postgres-pool.js";
 import { createPostgresStorage } from "../server/storage/postgres/postgres-storage.js";
@@ -57,6 +57,7 @@ function storeDocument(size: number): StoreDocument {
       lang: null,
       unsubscribedAt: null,
       expiryWarnedFor: null,
+      game: freshGame(),
       createdAt: at(i * 1000),
       updatedAt: at(i * 1000),
     });
@@ -89,7 +90,7 @@ function storeDocument(size: number): StoreDocument {
       },
     );
   }
-  return { version: 1, storeId: STORE_ID, members, ledger, audit: [], inbox: [], orders: [], backfills: [], measurements: [], signInCodes: [], redemptions: [], settings: null };
+  return { ...emptyStoreDocument(STORE_ID), members, ledger };
 }
 
 async function measure(op: (i: number) => Promise<unknown>): Promise<Cell> {

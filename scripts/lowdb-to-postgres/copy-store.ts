@@ -18,10 +18,12 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
   {
     label: "members",
     pick: (doc) => doc.members.map((member) => ({ ...member, emailKey: member.email === null ? null : normaliseEmail(member.email) })),
-    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, created_at, updated_at)
-      ${rowsOf(`$1, d->>'id', d->>'email', d->>'emailKey', (d->>'customerId')::bigint, (d->>'balance')::bigint, d->'stats', ${time("createdAt")}, ${time("updatedAt")}`)}
+    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, lang, unsubscribed_at, expiry_warned_for, game, created_at, updated_at)
+      ${rowsOf(`$1, d->>'id', d->>'email', d->>'emailKey', (d->>'customerId')::bigint, (d->>'balance')::bigint, d->'stats', d->>'lang', ${time("unsubscribedAt")},
+        ${time("expiryWarnedFor")}, d->'game', ${time("createdAt")}, ${time("updatedAt")}`)}
       ON CONFLICT (store_id, id) DO UPDATE SET email = EXCLUDED.email, email_key = EXCLUDED.email_key, customer_id = EXCLUDED.customer_id,
-        balance = EXCLUDED.balance, stats = EXCLUDED.stats, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+        balance = EXCLUDED.balance, stats = EXCLUDED.stats, lang = EXCLUDED.lang, unsubscribed_at = EXCLUDED.unsubscribed_at,
+        expiry_warned_for = EXCLUDED.expiry_warned_for, game = EXCLUDED.game, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
   },
   {
     label: "ledger entries",
@@ -83,6 +85,14 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
       ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, value_minor = EXCLUDED.value_minor, coupon = EXCLUDED.coupon, coupon_code = EXCLUDED.coupon_code,
         coupon_expires_at = EXCLUDED.coupon_expires_at, reason = EXCLUDED.reason, check_after = EXCLUDED.check_after, checks = EXCLUDED.checks,
         used_by_order_id = EXCLUDED.used_by_order_id, fulfilled_by = EXCLUDED.fulfilled_by, updated_at = EXCLUDED.updated_at`,
+  },
+  {
+    label: "task completions",
+    pick: (doc) => doc.taskCompletions,
+    sql: `INSERT INTO task_completions (store_id, id, member_id, challenge_id, period_key, status, answer, link, photo, reason, completed_at, decided_at)
+      ${rowsOf(`$1, d->>'id', d->>'memberId', d->>'challengeId', d->>'periodKey', d->>'status', ${jsonOrNull("answer")}, d->>'link', (d->>'photo')::boolean, d->>'reason',
+        ${time("completedAt")}, ${time("decidedAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, photo = EXCLUDED.photo, decided_at = EXCLUDED.decided_at`,
   },
   {
     label: "program settings",

@@ -7,6 +7,7 @@ import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { RedemptionRepository } from "../modules/rewards/redemption.js";
+import type { TaskCompletionRepository } from "../modules/program/task-completion.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
@@ -24,6 +25,8 @@ export interface StoreTransaction {
   measurements: ProgramMeasurementRepository;
   signInCodes: SignInCodeRepository;
   redemptions: RedemptionRepository;
+  /** Shopper tasks done and proofs sent. */
+  tasks: TaskCompletionRepository;
 }
 
 /**

@@ -14,6 +14,7 @@ import { describeReadContract } from "./read.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
 import { describeRedemptionsContract } from "./redemptions.contract.js";
 import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
+import { describeTaskCompletionsContract } from "./task-completions.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
 
 export type { OpenedStorage, OpenStorage } from "./contract-harness.js";
@@ -65,6 +66,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeMemberSnapshotContract(harness);
     describeSignInCodesContract(harness);
     describeRedemptionsContract(harness);
+    describeTaskCompletionsContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.
     if (options.survivesRestart) describePersistenceContract(harness);

@@ -8,7 +8,7 @@
  * It prints `ready <entries>` once the store is seeded and `committed <entries>` after each commit.
  */
 import { pathToFileURL } from "node:url";
-import { emptyStats, freshEmailState, type Member } from "../../server/modules/members/member.js";
+import { emptyStats, freshMemberState, type Member } from "../../server/modules/members/member.js";
 import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js";
 import type { StoreTransaction } from "../../server/storage/storage.port.js";
 import { aLedgerEntry } from "./storage-fixtures.js";
@@ -52,7 +52,7 @@ async function main(dataDir: string, storeId: number): Promise<never> {
   let entries = await storage.transaction(storeId, async (tx) => {
     if (!(await tx.members.get(storeId, crashMemberId))) {
       const now = new Date().toISOString();
-      const member: Member = { id: crashMemberId, storeId, email: null, customerId: null, balance: 0, stats: emptyStats(), ...freshEmailState(), createdAt: now, updatedAt: now };
+      const member: Member = { id: crashMemberId, storeId, email: null, customerId: null, balance: 0, stats: emptyStats(), ...freshMemberState(), createdAt: now, updatedAt: now };
       await tx.members.insert(storeId, member);
     }
     const { total } = await tx.ledger.listForMember(storeId, crashMemberId, { limit: 0, offset: 0 });

@@ -3,7 +3,7 @@ import type { AuditEntry } from "../../server/modules/audit/audit-entry.js";
 import type { InboxEvent } from "../../server/modules/inbox/inbox-event.js";
 import type { LedgerEntry } from "../../server/modules/ledger/ledger-entry.js";
 import type { TaskCompletion } from "../../server/modules/program/task-completion.js";
-import { emptyStats, freshEmailState, type Member } from "../../server/modules/members/member.js";
+import { emptyStats, freshMemberState, type Member } from "../../server/modules/members/member.js";
 import type { Install } from "../../server/modules/stores/install.js";
 
 /** A store id no other test uses, so suites may share one database. */
@@ -46,7 +46,7 @@ export function aMember(storeId: number, overrides: Partial<Member> = {}): Membe
     customerId: null,
     balance: 0,
     stats: emptyStats(),
-    ...freshEmailState(),
+    ...freshMemberState(),
     createdAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     ...overrides,

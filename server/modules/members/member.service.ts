@@ -1,7 +1,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
-import { emptyStats, freshEmailState, normaliseEmail, type Member } from "./member.js";
+import { emptyStats, freshMemberState, normaliseEmail, type Member } from "./member.js";
 
 /**
  * Finds the member an Ecwid identity belongs to, creating one when none exists.
@@ -34,7 +34,7 @@ export async function findOrCreateMember(
     customerId: identity.customerId,
     balance: 0,
     stats: emptyStats(),
-    ...freshEmailState(),
+    ...freshMemberState(),
     createdAt: at,
     updatedAt: at,
   };

@@ -16,8 +16,21 @@ export interface Member {
   unsubscribedAt: string | null;
   /** The expiry the shopper was last warned of by email (its instant), so each expiry is warned of once. */
   expiryWarnedFor: string | null;
+  game: MemberGame;
   createdAt: string;
   updatedAt: string;
+}
+
+/** What the shopper told the game: their birthday, and whether and under which name they show on the leaderboard. */
+export interface MemberGame {
+  /** "MM-DD" or "YYYY-MM-DD", as the shopper gave it; the day pays the yearly bonus. */
+  birthday: string | null;
+  /** When the birthday was last set: it can be changed once a year. */
+  birthdaySetAt: string | null;
+  /** On the leaderboard only once the shopper opts in. */
+  leaderboard: boolean;
+  /** The name the shopper goes by (first name and last name as an order or the shopper gave them); the board shows "Maya K.". */
+  name: string | null;
 }
 
 export interface MemberStats {
@@ -54,7 +67,14 @@ export function normaliseEmail(email: string): string {
  */
 export const isMailableAddress = (email: string): boolean => email.length <= 254 && z.email().safeParse(email).success;
 
-/** A new member's email state: the store's language, subscribed, never warned. */
-export const freshEmailState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor"> => ({ lang: null, unsubscribedAt: null, expiryWarnedFor: null });
+/** A new member's email and game state: the store's language, subscribed, never warned; no birthday, off the leaderboard. */
+export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game"> => ({
+  lang: null,
+  unsubscribedAt: null,
+  expiryWarnedFor: null,
+  game: freshGame(),
+});
+
+export const freshGame = (): MemberGame => ({ birthday: null, birthdaySetAt: null, leaderboard: false, name: null });
 
 export const emptyStats = (): MemberStats => ({ paidOrders: 0, lifetimeSpendMinor: 0, firstOrderAt: null, lastOrderAt: null });

@@ -6,6 +6,7 @@ import type { Member } from "../../modules/members/member.js";
 import type { BackfillJob } from "../../modules/orders/backfill-job.js";
 import type { OrderRecord } from "../../modules/orders/order-record.js";
 import type { ProgramMeasurement } from "../../modules/program/program-measurement.js";
+import type { TaskCompletion } from "../../modules/program/task-completion.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
 import type { Redemption } from "../../modules/rewards/redemption.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
@@ -37,6 +38,7 @@ export interface StoreDocument {
   measurements: ProgramMeasurement[];
   signInCodes: SignInCode[];
   redemptions: Redemption[];
+  taskCompletions: TaskCompletion[];
   settings: ProgramSettings | null;
 }
 
@@ -58,6 +60,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   measurements: [],
   signInCodes: [],
   redemptions: [],
+  taskCompletions: [],
   settings: null,
 });
 

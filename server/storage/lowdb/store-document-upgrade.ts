@@ -1,4 +1,4 @@
-import { freshEmailState } from "../../modules/members/member.js";
+import { freshGame, freshMemberState } from "../../modules/members/member.js";
 import { emptyStoreDocument, type StoreDocument } from "./lowdb-documents.js";
 
 interface LegacyOrderFields {
@@ -12,14 +12,16 @@ interface LegacyOrderFields {
  * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
  * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
  * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists (tables) added
- * since start empty; members saved before emails get their email state; order records saved before items, none.
+ * since start empty; members saved before emails get their email state, before the game its state; order records saved before items, none.
  */
 export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   Object.assign(doc, { ...emptyStoreDocument(doc.storeId), ...doc });
   // Members saved before emails: the store's language, subscribed, never warned (as PostgreSQL's migration 007).
   doc.members.forEach((member, index) => {
-    if (member.unsubscribedAt === undefined) doc.members[index] = { ...freshEmailState(), ...member };
+    if (member.unsubscribedAt === undefined) doc.members[index] = { ...freshMemberState(), ...member };
   });
+  // Members saved before the game's shopper tasks: no birthday, off the leaderboard (as PostgreSQL's migration 009).
+  for (const member of doc.members) member.game ??= freshGame();
   // Order records saved before items were kept have none (as PostgreSQL's migration 008).
   for (const record of doc.orders) record.items ??= [];
   const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);

@@ -9,6 +9,7 @@ import { memberTable } from "./members.lowdb-repository.js";
 import { orderTable } from "./orders.lowdb-repository.js";
 import { redemptionTable } from "./redemptions.lowdb-repository.js";
 import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
+import { taskCompletionTable } from "./task-completions.lowdb-repository.js";
 
 /** One store's document, loaded, with the tables (and their indexes) that read and change it in place. */
 export class StoreState {
@@ -21,6 +22,7 @@ export class StoreState {
   readonly measurements;
   readonly signInCodes;
   readonly redemptions;
+  readonly taskCompletions;
   readonly commits: GroupCommit;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
@@ -39,6 +41,7 @@ export class StoreState {
     this.measurements = jobTable(db.data.measurements, "program measurement");
     this.signInCodes = signInCodeTable(db.data.signInCodes);
     this.redemptions = redemptionTable(db.data.redemptions);
+    this.taskCompletions = taskCompletionTable(db.data.taskCompletions);
   }
 
   /** The document itself, for the parts kept as slots (settings). */

@@ -8,6 +8,7 @@ import { createRedemptionRepository } from "./redemptions.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
+import { createTaskCompletionRepository } from "./task-completions.lowdb-repository.js";
 import { TransactionScope } from "../transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
 
@@ -25,6 +26,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       measurements: createJobListRepository(scope, state.measurements, undo, "a program measurement"),
       signInCodes: createSignInCodeRepository(scope, state.signInCodes, undo),
       redemptions: createRedemptionRepository(scope, state.redemptions, undo),
+      tasks: createTaskCompletionRepository(scope, state.taskCompletions, undo),
     });
   } finally {
     scope.end();

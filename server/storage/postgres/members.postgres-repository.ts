@@ -20,6 +20,7 @@ export const membersTable = new PgTable<Member>({
     lang: column("lang"),
     unsubscribedAt: timestampOrNull("unsubscribed_at"),
     expiryWarnedFor: timestampOrNull("expiry_warned_for"),
+    game: jsonb("game"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
@@ -61,7 +62,7 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         [storeId, member.id, key, member.customerId],
       );
       if (clash) throw conflict(key !== null && clash.email_key === key ? "another member already has this email" : `another member already has customer id ${member.customerId}`);
-      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "updatedAt"])))
+      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "game", "updatedAt"])))
         throw notFound(`member ${member.id} not found`);
     },
   };

@@ -11,6 +11,7 @@ import { createRedemptionRepository } from "./redemptions.postgres-repository.js
 import { createSettingsRepository } from "./settings.postgres-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
 import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
+import { createTaskCompletionRepository } from "./task-completions.postgres-repository.js";
 import type { Queryable } from "./sql-values.js";
 import { TransactionScope } from "../transaction-scope.js";
 
@@ -37,6 +38,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       measurements: createJobDocumentRepository<ProgramMeasurement>(db, scope, "program_measurements", "a program measurement"),
       signInCodes: createSignInCodeRepository(db, scope),
       redemptions: createRedemptionRepository(db, scope),
+      tasks: createTaskCompletionRepository(db, scope),
     });
   } finally {
     scope.end();
@@ -55,6 +57,7 @@ export const STORE_TABLES = [
   "backfill_jobs",
   "program_measurements",
   "sign_in_codes",
+  "task_completions",
 ] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */
