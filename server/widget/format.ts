@@ -12,6 +12,10 @@ export interface Format {
   /** Minor units of the store currency, shown the way the shop shows prices. */
   money(minor: number): string;
   date(iso: string): string;
+  /** How far off: "in 5 hours", "in 3 days"; a date beyond a week (or where the browser has no relative times). */
+  when(iso: string): string;
+  /** "Monday" within the coming week, else the date. */
+  day(iso: string): string;
 }
 
 export function fill(template: string, values: Values = {}): string {
@@ -25,6 +29,9 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
   const dates = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" });
   // A date in another year (points expiring in 12 months, a coupon used last winter) says which.
   const datesWithYear = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric" });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: "long" });
+  const relative = Intl.RelativeTimeFormat && new Intl.RelativeTimeFormat(locale);
+  const hoursTo = (iso: string) => (Date.parse(iso) - Date.now()) / 36e5;
   const t = (key: string, values?: Values) => fill(texts[key] ?? "", values);
 
   const money = (minor: number): string => {
@@ -45,15 +52,23 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
 
   const pointsTemplate = (count: number) => texts[`points.${plural.select(count)}`] ?? texts["points.other"] ?? "{count}";
 
+  const date = (iso: string) => {
+    const value = new Date(iso);
+    return (value.getFullYear() === new Date().getFullYear() ? dates : datesWithYear).format(value);
+  };
+
   return {
     t,
     pointsTemplate,
     points: (count) => fill(pointsTemplate(count), { count: numbers.format(count) }),
     number: (value) => numbers.format(value),
     money,
-    date: (iso) => {
-      const date = new Date(iso);
-      return (date.getFullYear() === new Date().getFullYear() ? dates : datesWithYear).format(date);
+    date,
+    when: (iso) => {
+      const hours = hoursTo(iso);
+      if (!relative || hours >= 168) return date(iso);
+      return hours < 24 ? relative.format(Math.max(1, Math.round(hours)), "hour") : relative.format(Math.round(hours / 24), "day");
     },
+    day: (iso) => (hoursTo(iso) < 168 ? weekday.format(new Date(iso)) : date(iso)),
   };
 }

@@ -1,5 +1,8 @@
 import type { PublicProgram, ShopperStanding } from "../modules/storefront/storefront.service.js";
 export type { Goal } from "../modules/settings/program-settings.js";
+export type { GoalKind } from "../modules/program/challenge-schema.js";
+export type { Leaderboard } from "../modules/program/leaderboard-schema.js";
+export type { ProofStanding, TaskAnswer } from "../modules/program/task-schema.js";
 export type { RedeemResponse, RewardStanding, UnavailableReason } from "../modules/rewards/reward-standing.js";
 export type { RedemptionView } from "../modules/rewards/redemption.js";
 
@@ -7,6 +10,8 @@ export type { RedemptionView } from "../modules/rewards/redemption.js";
 export type Program = PublicProgram;
 export type Reward = Program["rewards"][number];
 export type Me = ShopperStanding;
+export type Challenge = Program["challenges"][number];
+export type ChallengeStanding = Me["challenges"][number];
 
 /** The part of Ecwid's storefront JS API the widget uses (CONTRACT §5.2). */
 export interface EcwidApi {
