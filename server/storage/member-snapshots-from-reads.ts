@@ -17,6 +17,7 @@ export function memberSnapshotsFromReads(storage: Pick<Storage, "read">): Member
           member,
           recentLedger: items,
           orders: await tx.orders.listForMember(storeId, memberId),
+          completions: await tx.tasks.listForMember(storeId, memberId),
           prefixedKeys: await tx.ledger.memberKeys(storeId, memberId, keyPrefix),
           heldPoints: await tx.redemptions.heldPoints(storeId, memberId),
           recentRedemptions: await tx.redemptions.listForMember(storeId, memberId, redemptionLimit),

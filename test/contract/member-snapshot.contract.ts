@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { aLedgerEntry, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
+import { aCompletion, aLedgerEntry, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
 import { anOrderRecord } from "./program.contract.js";
 import { aRedemption } from "./redemptions.contract.js";
 
 export function describeMemberSnapshotContract(h: ContractHarness): void {
   describe("member snapshots", () => {
-    it("when a member with entries, orders, paid keys and redemptions is read at once, then it equals the separate reads", async () => {
+    it("when a member with entries, orders, task completions, paid keys and redemptions is read at once, then it equals the separate reads", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);
       const other = await insertMember(h.storage, storeId);
@@ -29,6 +29,12 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-1", counted: false, eligibleMinor: 0, paymentStatus: "REFUNDED" }));
         await tx.orders.save(storeId, anOrderRecord(storeId, member.id, { orderId: "o-2", revision: 2, eligibleMinor: 1200 }));
         await tx.orders.save(storeId, anOrderRecord(storeId, other.id, { orderId: "o-3" }));
+        await tx.tasks.insert(
+          storeId,
+          aCompletion(storeId, member.id, { challengeId: "ch_nps", periodKey: "2026-03", answer: { score: 8, comment: "Quick" }, completedAt: minutesAfter(4) }),
+        );
+        await tx.tasks.insert(storeId, aCompletion(storeId, member.id, { status: "rejected", link: "https://example.com/p", reason: "No", decidedAt: minutesAfter(6) }));
+        await tx.tasks.insert(storeId, aCompletion(storeId, other.id));
         await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 25, status: "pending" }));
         await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 9, status: "pending", createdAt: minutesAfter(20) }));
         await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: member.id, points: 100, status: "issued", createdAt: minutesAfter(30), checkAfter: null }));
@@ -60,6 +66,7 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         member: await tx.members.get(storeId, member.id),
         recentLedger: (await tx.ledger.listForMember(storeId, member.id, { limit: 10, offset: 0 })).items,
         orders: await tx.orders.listForMember(storeId, member.id),
+        completions: await tx.tasks.listForMember(storeId, member.id),
         prefixedKeys: await tx.ledger.memberKeys(storeId, member.id, "task"),
         heldPoints: await tx.redemptions.heldPoints(storeId, member.id),
         recentRedemptions: await tx.redemptions.listForMember(storeId, member.id, 4),
@@ -74,6 +81,10 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
       expect(snapshot?.orders.map((order) => [order.orderId, order.revision])).toEqual([
         ["o-2", 2],
         ["o-1", 100],
+      ]);
+      expect(snapshot?.completions.map((completion) => [completion.challengeId, completion.status])).toEqual([
+        ["ch_nps", "done"],
+        ["ch_visit", "rejected"],
       ]);
       expect(snapshot?.prefixedKeys).toEqual(["task:ch_1:paid", "task-reversal:ch_1:paid"]);
       expect(snapshot?.sourceTallies).toEqual([
@@ -107,6 +118,7 @@ export function describeMemberSnapshotContract(h: ContractHarness): void {
         member,
         recentLedger: [],
         orders: [],
+        completions: [],
         prefixedKeys: [],
         heldPoints: 0,
         recentRedemptions: [],

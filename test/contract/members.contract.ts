@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Member } from "../../server/modules/members/member.js";
+import { freshGame, type Member } from "../../server/modules/members/member.js";
 import type { StoreTransaction } from "../../server/storage/storage.port.js";
 import { aLedgerEntry, aMember, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
@@ -138,6 +138,20 @@ export function describeMembersContract(h: ContractHarness): void {
         if (read) read.stats.paidOrders = 60;
       });
       expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(original);
+    });
+
+    it("when members have birthdays, then the day's members are found by the day, whether a year was given or not", async () => {
+      const storeId = aStoreId();
+      const game = (birthday: string | null) => ({ ...freshGame(), birthday, birthdaySetAt: birthday && minutesAfter(0) });
+      const withYear = await insertMember(h.storage, storeId, { game: game("1990-02-28") });
+      const dayOnly = await insertMember(h.storage, storeId, { game: game("02-29") });
+      await insertMember(h.storage, storeId, { game: game("03-28") });
+      await insertMember(h.storage, storeId, { game: game(null) });
+      await insertMember(h.storage, aStoreId(), { game: game("02-28") });
+      const found = await h.storage.read(storeId, (tx) => tx.members.withBirthdayOn(storeId, ["02-28", "02-29"]));
+      expect(found.map((member) => member.id).sort()).toEqual([withYear.id, dayOnly.id].sort());
+      expect(found.find((member) => member.id === dayOnly.id)).toEqual(dayOnly);
+      expect(await h.storage.read(storeId, (tx) => tx.members.withBirthdayOn(storeId, ["12-24"]))).toEqual([]);
     });
   });
 }

@@ -52,6 +52,8 @@ export interface MemberRepository {
   findByCustomerId(storeId: number, customerId: number): Promise<Member | null>;
   /** Members ordered by creation, optionally filtered by an email prefix. */
   list(storeId: number, query: MemberQuery): Promise<{ total: number; items: Member[] }>;
+  /** Members whose birthday's day ("MM-DD") is one of `days` (the yearly birthday bonus). */
+  withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
   insert(storeId: number, member: Member): Promise<void>;
   /** Updates profile fields and stats; the balance is owned by the ledger and is not changed here. */
   update(storeId: number, member: Member): Promise<void>;

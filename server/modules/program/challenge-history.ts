@@ -8,11 +8,11 @@ import type { TaskCompletion } from "./task-completion.js";
 
 /** A member's history as the challenge rules read it; their tier is the one their lifetime spend reaches. */
 export function challengeHistory(
-  member: Pick<Member, "createdAt"> & { birthday?: string | null },
+  member: Pick<Member, "createdAt" | "game">,
   orders: OrderRecord[],
   completions: TaskCompletion[],
   tiers: ProgramSettings["tiers"],
 ): ChallengeHistory {
   const tier = tierStanding(tiers, statsFromOrders(orders).lifetimeSpendMinor).current;
-  return { orders, completions, member: { createdAt: member.createdAt, birthday: member.birthday ?? null, tierId: tier?.id ?? null } };
+  return { orders, completions, member: { createdAt: member.createdAt, birthday: member.game.birthday, tierId: tier?.id ?? null } };
 }

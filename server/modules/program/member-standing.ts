@@ -6,6 +6,7 @@ import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.r
 import { challengeStanding, type ChallengeHistory } from "./challenge-progress.rules.js";
 import { tierStanding } from "./progress.rules.js";
 import type { MemberBadge, MemberChallenge } from "./standing-schema.js";
+import type { ProofStanding } from "./task-schema.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 
 /** The ledger tallies `memberStanding` needs: for each challenge with limits, what it paid in all and in the period. */
@@ -17,6 +18,13 @@ export function challengeTallyQueries(settings: ProgramSettings, now: Date, time
       { source, since: limitsPeriodStart(challenge, now, timeZone) },
     ];
   });
+}
+
+/** The member's latest proof of the challenge in this period, while it waits or once turned down (an approved one is a completion). */
+function proofStanding({ completions }: ChallengeHistory, challengeId: string, periodKey: string): ProofStanding {
+  const latest = completions.findLast((completion) => completion.challengeId === challengeId && completion.periodKey === periodKey);
+  if (latest?.status === "pending") return { status: "pending", reason: null };
+  return latest?.status === "rejected" ? { status: "rejected", reason: latest.reason } : null;
 }
 
 /**
@@ -51,6 +59,7 @@ export function memberStanding(
       progress: completed ? standing.target : standing.progress,
       completedKeys: paidKeys,
       completed,
+      proof: challenge.goal.kind === "proof" ? proofStanding(history, challenge.id, standing.periodKey) : null,
     };
     return { id: challenge.id, badgeIds: challenge.badgeIds, standing: view, paid: paidKeys.length > 0 };
   });

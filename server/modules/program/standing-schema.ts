@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { challengeIconSchema, goalSchema } from "./challenge-schema.js";
+import { proofStandingSchema } from "./task-schema.js";
 
 /** Where a member stands on a challenge (`challengeStanding`), and what `GET /me` says of each challenge. */
 export const challengeStandingSchema = z.object({
@@ -25,8 +26,11 @@ export const challengeStandingSchema = z.object({
 export type ChallengeStanding = z.infer<typeof challengeStandingSchema>;
 export type StandingReason = NonNullable<ChallengeStanding["reason"]>;
 
-/** `GET /me`: a challenge as the member sees it; `completed` is the current period's (or level's) completion, paid. */
-export const memberChallengeSchema = challengeStandingSchema.extend({ id: z.string(), completed: z.boolean() });
+/**
+ * `GET /me`: a challenge as the member sees it; `completed` is the current period's (or level's) completion, paid;
+ * `proof` the member's proof of this period while it waits for review or after it was turned down.
+ */
+export const memberChallengeSchema = challengeStandingSchema.extend({ id: z.string(), completed: z.boolean(), proof: proofStandingSchema });
 export type MemberChallenge = z.infer<typeof memberChallengeSchema>;
 
 /**

@@ -24,17 +24,17 @@ const photoDataUrl = z
   .max(Math.ceil((PROOF_PHOTO_BYTES * 4) / 3) + 40)
   .regex(/^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+={0,2}$/, "must be a JPEG, PNG or WebP photo");
 
+export const birthdayTaskSchema = z.strictObject({ birthday: birthdaySchema });
+export const surveyTaskSchema = z.strictObject({ answer: surveyAnswerSchema });
+export const linkProofSchema = z.strictObject({ link: z.url({ protocol: /^https?$/ }).max(500) });
+export const photoProofSchema = z.strictObject({ photo: photoDataUrl });
+export const emptyTaskSchema = z.strictObject({});
+
 /**
  * `POST /api/storefront/:storeId/challenges/:challengeId/complete`: `{}` to join or for a click-through, a
- * birthday, a survey answer, or proof (a link or a photo). Which one a challenge takes is checked against its kind.
+ * birthday, a survey answer, or proof (a link or a photo); each challenge takes the one its kind asks for.
  */
-export const taskBodySchema = z.union([
-  z.strictObject({ birthday: birthdaySchema }),
-  z.strictObject({ answer: surveyAnswerSchema }),
-  z.strictObject({ link: z.url({ protocol: /^https?$/ }).max(500) }),
-  z.strictObject({ photo: photoDataUrl }),
-  z.strictObject({}),
-]);
+export const taskBodySchema = z.union([birthdayTaskSchema, surveyTaskSchema, linkProofSchema, photoProofSchema, emptyTaskSchema]);
 export type TaskBody = z.infer<typeof taskBodySchema>;
 
 /** What doing a task gave: 200 paid at once, 202 sent for review (nothing yet). */

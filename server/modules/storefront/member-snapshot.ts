@@ -1,6 +1,7 @@
 import type { LedgerEntry, LedgerSource, SourceTally } from "../ledger/ledger-entry.js";
 import type { Member } from "../members/member.js";
 import type { OrderRecord } from "../orders/order-record.js";
+import type { TaskCompletion } from "../program/task-completion.js";
 import type { Redemption, RedemptionCountQuery, RedemptionTally } from "../rewards/redemption.js";
 
 /** What the widget's `/me` reads of one member, all from one consistent view of the store. */
@@ -10,6 +11,8 @@ export interface MemberSnapshot {
   recentLedger: LedgerEntry[];
   /** Every order record of the member, as `orders.listForMember` gives them. */
   orders: OrderRecord[];
+  /** Every shopper-task completion of the member, oldest first (`tasks.listForMember`). */
+  completions: TaskCompletion[];
   /** The member's ledger keys that start with `keyPrefix` (`ledger.memberKeys`): their challenges' payouts. */
   prefixedKeys: string[];
   /** Points held by the member's pending redemptions (`redemptions.heldPoints`). */

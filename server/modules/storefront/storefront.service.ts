@@ -98,14 +98,13 @@ export class StorefrontService {
     });
     // A session for a member the store no longer has (data purged after an uninstall) must sign in again.
     if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
-    const { member, recentLedger, orders, prefixedKeys, sourceTallies } = snapshot;
+    const { member, recentLedger, orders, completions, prefixedKeys, sourceTallies } = snapshot;
     const rewards = memberRewards(settings, snapshot, now);
     const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
-      // Shopper tasks' completions join the history once the tasks lane's store of them is read here.
-      ...memberStanding(settings, memberId, challengeHistory(member, orders, [], settings.tiers), prefixedKeys, sourceTallies, now, timeZone),
+      ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers), prefixedKeys, sourceTallies, now, timeZone),
       referral: null as ReferralLink | null,
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),

@@ -38,6 +38,10 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       const prefix = query.email === undefined ? null : normaliseEmail(query.email);
       return members.page(query, prefix ? (member) => member.email !== null && normaliseEmail(member.email).startsWith(prefix) : undefined);
     },
+    async withBirthdayOn(storeId, days) {
+      scope.check(storeId);
+      return members.filter((member) => member.game.birthday !== null && days.includes(member.game.birthday.slice(-5)));
+    },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       members.insert(member, undo);

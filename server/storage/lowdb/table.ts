@@ -66,6 +66,11 @@ export class Table<Row, U extends string = never, G extends string = never> {
     };
   }
 
+  /** Every row `match` accepts, in row order; a scan, for what runs seldom (a daily job). */
+  filter(match: (row: Row) => boolean): Row[] {
+    return this.rows.filter(match).map(copy);
+  }
+
   /** The last `limit` rows, newest (last added) first. */
   newest(limit: number): Row[] {
     return this.rows.slice(-limit).reverse().map(copy);

@@ -4,12 +4,13 @@ import { COLUMNS as LEDGER_COLUMNS, toEntry, type LedgerRow } from "./ledger.pos
 import { membersTable } from "./members.postgres-repository.js";
 import { orderRecordsTable } from "./orders.postgres-repository.js";
 import { countedRedemptions, redemptionsTable, TALLY } from "./redemptions.postgres-repository.js";
+import { taskCompletionsTable } from "./task-completions.postgres-repository.js";
 import type { OpenGuard } from "./open-guard.js";
 import { checkPage, checkStoreId, first, type Queryable } from "./sql-values.js";
 
 /**
  * One statement, so one snapshot and one round trip without BEGIN/COMMIT: the member, their newest ledger
- * entries, their order records, their keys with the prefix, the points their pending redemptions hold, their
+ * entries, their order records, their task completions, their keys with the prefix, the points their pending redemptions hold, their
  * newest redemptions, the counts rewards' limits and budgets need (one per element of the arrays $6..$8, in their
  * order) and the tallies challenges' limits need (one per element of $9..$11). Rows come back through JSON, whose timestamps are text (the tables' readers take both).
  */
@@ -20,6 +21,8 @@ const SNAPSHOT = `
        FROM (SELECT ${LEDGER_COLUMNS}, seq FROM ledger_entries WHERE store_id = $1 AND member_id = $2 ORDER BY created_at DESC, seq DESC LIMIT $3) l) AS ledger,
     (SELECT COALESCE(json_agg(o ORDER BY o.seq), '[]')
        FROM (SELECT ${orderRecordsTable.columns}, seq FROM order_records WHERE store_id = $1 AND member_id = $2) o) AS orders,
+    (SELECT COALESCE(json_agg(t ORDER BY t.seq), '[]')
+       FROM (SELECT ${taskCompletionsTable.columns}, seq FROM task_completions WHERE store_id = $1 AND member_id = $2) t) AS completions,
     ARRAY(SELECT idempotency_key FROM ledger_entries WHERE store_id = $1 AND member_id = $2 AND starts_with(idempotency_key, $4) ORDER BY seq) AS prefixed_keys,
     (SELECT COALESCE(sum(points), 0)::bigint FROM redemptions WHERE store_id = $1 AND member_id = $2 AND status = 'pending') AS held_points,
     (SELECT COALESCE(json_agg(r ORDER BY r.seq DESC), '[]')
@@ -37,6 +40,7 @@ interface SnapshotRow {
   member: Record<string, unknown> | null;
   ledger: LedgerRow[];
   orders: Record<string, unknown>[];
+  completions: Record<string, unknown>[];
   prefixed_keys: string[];
   held_points: number;
   redemptions: Record<string, unknown>[];
@@ -69,6 +73,7 @@ export function createMemberSnapshotReader(pool: Queryable, guard: OpenGuard): M
         member: membersTable.toDomain(row.member),
         recentLedger: row.ledger.map(toEntry),
         orders: row.orders.map((order) => orderRecordsTable.toDomain(order)),
+        completions: row.completions.map((completion) => taskCompletionsTable.toDomain(completion)),
         prefixedKeys: row.prefixed_keys,
         heldPoints: row.held_points,
         recentRedemptions: row.redemptions.map((redemption) => redemptionsTable.toDomain(redemption)),

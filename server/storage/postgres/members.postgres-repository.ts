@@ -49,6 +49,10 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       return membersTable.page(db, storeId, query, query.email === undefined ? {} : { where: "email_key LIKE $2", values: [likePrefix(normaliseEmail(query.email))] });
     },
+    async withBirthdayOn(storeId, days) {
+      scope.check(storeId);
+      return membersTable.findMany(db, "right(game->>'birthday', 5) = ANY($2::text[])", [storeId, days]);
+    },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       if (!(await membersTable.insert(db, member, "nothing"))) throw conflict(`member ${member.id}, its email or its customer id already exists in store ${storeId}`);
