@@ -114,13 +114,13 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     installs,
     clock,
   });
-  const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements });
+  const catalog = new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` });
+  const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements, catalog });
   const inboxQueued = createChangeSignal<number>();
   const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
   const emailLogger = logger.child({ component: "emails" });
   const emails = new EmailService({ storage: unitOfWork(storage, "members", "redemptions"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
   const pointsExpiry = new PointsExpiryService({ storage: unitOfWork(storage, "members", "ledger", "redemptions"), settings, clock });
-  const catalog = new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` });
   const redemptions = new RedemptionService({
     storage: unitOfWork(storage, "redemptions", "ledger", "members", "settings"),
     ecwid,

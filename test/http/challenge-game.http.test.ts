@@ -5,16 +5,18 @@ import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
 const clock = manualClock();
 let app: TestApp;
 let storeId: number;
+const BEANS = { productId: 501, categoryId: 20 };
 
 beforeEach(async () => {
   clock.set("2026-12-10T12:00:00Z");
   app = await startTestApp({ clock });
   ({ storeId } = await app.installStore({ currency: "USD", currencyPrecision: 2, timeZone: "Europe/Amsterdam" }));
+  app.emulator.putCategory(storeId, { id: BEANS.categoryId, name: "Coffee" });
+  app.emulator.putProduct(storeId, { id: BEANS.productId, name: "Beans", price: 10, categoryIds: [BEANS.categoryId] });
 });
 afterEach(() => app.close());
 
 const api = (path: string) => `/api/storefront/${storeId}${path}`;
-const BEANS = { productId: 501, categoryId: 20 };
 
 async function saveProgram(changes: Record<string, unknown>) {
   const token = await app.adminToken(storeId);

@@ -214,6 +214,41 @@ describe("refusals a form can use", () => {
     expect(changed.data.issues).toEqual([{ path: ["audience", "tierIds", 0], code: "invalid_value", message: "is not a tier of this program" }]);
     expect((await get("/program/challenges")).data.items).toEqual([saved.data]);
   });
+
+  it("when a challenge's window ends before it starts, its repeat cap is 0, or it names a product or category the store's catalog lacks, then 400 beside each field and nothing is saved", async () => {
+    const { storeId } = await app.installStore();
+    token = await app.adminToken(storeId);
+    app.emulator.putCategory(storeId, { id: 70, name: "Coffee" });
+    app.emulator.putProduct(storeId, { id: 701, name: "House blend", price: 12, categoryIds: [70] });
+    const window = { startsAt: "2026-06-01T00:00:00Z", endsAt: "2026-05-01T00:00:00Z" };
+    const dates = await post("/program/challenges", { ...spring, window, repeat: { every: "week", cap: 0 } });
+    expect(dates.data.issues).toEqual([
+      { path: ["window", "endsAt"], code: "invalid_value", message: "must be after the start" },
+      { path: ["repeat", "cap"], code: "too_small", minimum: 1, message: "must be at least 1" },
+    ]);
+
+    const card = { ...spring, goal: { kind: "stamps", target: 6, productIds: [701, 999], categoryIds: [70, 88] }, audience: { kind: "bought", productIds: [998] } };
+    const unknown = await post("/program/challenges", card);
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.issues).toEqual([
+      { path: ["goal", "productIds", 1], code: "invalid_value", message: "is not a product in this store's catalog (id 999)" },
+      { path: ["goal", "categoryIds", 1], code: "invalid_value", message: "is not a category in this store's catalog (id 88)" },
+      { path: ["audience", "productIds", 0], code: "invalid_value", message: "is not a product in this store's catalog (id 998)" },
+    ]);
+    expect((await get("/program/challenges")).data.items).toEqual([]);
+
+    const known = await post("/program/challenges", { ...card, goal: { ...card.goal, productIds: [701], categoryIds: [70] }, audience: { kind: "everyone" } });
+    expect(known.status).toBe(201);
+    // A product the store has since removed (555, saved before) never blocks an edit of something else.
+    await app.container.storage.transaction(storeId, async (tx) => {
+      const program = (await tx.settings.get(storeId))!;
+      await tx.settings.save(storeId, { ...program, challenges: program.challenges.map((one) => ({ ...one, goal: { ...one.goal, productIds: [555] } })) });
+    });
+    const stored = await get(`/program/challenges/${known.data.id}`);
+    const renamed = await put(`/program/challenges/${known.data.id}`, { ...stored.data, title: "Coffee card" }, stored.headers.etag);
+    expect(renamed.status).toBe(200);
+    expect(renamed.data.goal.productIds).toEqual([555]);
+  });
 });
 
 describe("the activity log", () => {

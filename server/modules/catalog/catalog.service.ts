@@ -6,6 +6,9 @@ import type { InstallService } from "../stores/install.service.js";
 import { keywordFor, toCategoryList, toProductPage, type CatalogCategoryList, type CatalogProductPage, type CategoryQuery, type ProductQuery } from "./catalog.js";
 
 const CATALOG_SCOPE = "read_catalog";
+/** Ecwid's largest page (CONTRACT §4.12), and how many categories a check lists at most. */
+const PAGE = 100;
+const MAX_CATEGORIES = 5_000;
 
 export interface CatalogServiceDeps {
   ecwid: Pick<EcwidClient, "searchProducts" | "searchCategories" | "getProduct">;
@@ -37,6 +40,31 @@ export class CatalogService {
     const token = await this.deps.installs.accessToken(storeId);
     const product = await this.askEcwid(() => this.deps.ecwid.getProduct(storeId, token, productId));
     return product && product.enabled ? toMinorUnits(product.price, currencyPrecision) : null;
+  }
+
+  /**
+   * Which of these ids the store's catalog does not hold. Products are searched by id, and one a search leaves out
+   * is asked for alone (a search may skip disabled products); categories are listed, hidden ones included.
+   */
+  async missing(storeId: number, wanted: { productIds: number[]; categoryIds: number[] }): Promise<{ productIds: number[]; categoryIds: number[] }> {
+    const token = await this.deps.installs.accessToken(storeId);
+    const products = new Set<number>();
+    for (let at = 0; at < wanted.productIds.length; at += PAGE) {
+      const page = await this.askEcwid(() => this.deps.ecwid.searchProducts(storeId, token, { productIds: wanted.productIds.slice(at, at + PAGE), limit: PAGE }));
+      for (const product of page.items) products.add(product.id);
+    }
+    const productIds: number[] = [];
+    for (const id of wanted.productIds.filter((one) => !products.has(one))) {
+      if (!(await this.askEcwid(() => this.deps.ecwid.getProduct(storeId, token, id)))) productIds.push(id);
+    }
+    if (wanted.categoryIds.length === 0) return { productIds, categoryIds: [] };
+    const categories = new Set<number>();
+    for (let offset = 0, total = 1; offset < total && offset < MAX_CATEGORIES; offset += PAGE) {
+      const page = await this.askEcwid(() => this.deps.ecwid.searchCategories(storeId, token, { includeHidden: true, offset, limit: PAGE }));
+      for (const category of page.items) categories.add(category.id);
+      total = page.total;
+    }
+    return { productIds, categoryIds: wanted.categoryIds.filter((id) => !categories.has(id)) };
   }
 
   /** A store installed before Questline asked for `read_catalog` gets Ecwid's INSUFFICIENT_APP_SCOPE (CONTRACT §4.3). */
