@@ -1,4 +1,4 @@
-import type { Me, RedeemResponse } from "./types.js";
+import type { Me, RedeemResponse, TaskAnswer } from "./types.js";
 import { sessionEmailKey, sessionKey } from "./session-key.js";
 
 /** A refusal from the storefront API (`{ code, message }`), or `network` when there was no answer at all. */
@@ -85,6 +85,11 @@ export class StorefrontApi {
    */
   redeem(rewardId: string, points: number | undefined, key: string): Promise<RedeemResponse & { status: number }> {
     return this.call(`rewards/${encodeURIComponent(rewardId)}/redeem`, { method: "POST", body: points === undefined ? {} : { points }, auth: true, key });
+  }
+
+  /** Does a shopper task: `{}`, or what it asks (a birthday, a survey answer, proof); 200 paid, 202 waiting for review. */
+  complete(challengeId: string, body: object): Promise<TaskAnswer & { status: number }> {
+    return this.call(`challenges/${encodeURIComponent(challengeId)}/complete`, { method: "POST", body, auth: true });
   }
 
   private async call<T>(path: string, options: { method?: string; body?: unknown; auth?: boolean; key?: string }): Promise<T & { status: number }> {

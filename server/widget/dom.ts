@@ -46,4 +46,4 @@ export function section(title: string, ...content: Child[]): HTMLElement {
 export const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
 export const muted = (text: string, small?: boolean) => h("div", { class: small ? "muted sm" : "muted" }, text);
 /** How far to a goal: a bar named after it, and the same words in sight. */
-export const need = (name: string, progress: number, target: number, words: string) => [bar(progress, target, name, words), muted(words)];
+export const need = (name: string, progress: number, target: number, words: string, small?: boolean) => [bar(progress, target, name, words), muted(words, small)];

@@ -6,8 +6,6 @@ export const GIFT =
   "M4 8h16a1 1 0 0 1 1 1v2a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1zM12 8v13M19 12v7a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2v-7M7.5 8a2.5 2.5 0 0 1 0-5C10 3 12 8 12 8s2-5 4.5-5a2.5 2.5 0 0 1 0 5";
 export const CLOSE = "M18 6 6 18M6 6l12 12";
 export const CHECK = "M20 6 9 17l-5-5";
-export const LOCK = "M6 11h12a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2zM8 11V7a4 4 0 0 1 8 0v4";
-export const AWARD = "M18 8a6 6 0 1 1-12 0 6 6 0 0 1 12 0zM15.5 12.9 17 22l-5-3-5 3 1.5-9.1";
 export const COPY = "M9 9h11v11H9zM5 15H4V4h11v1";
 export const SHARE = "M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13";
 

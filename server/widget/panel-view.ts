@@ -8,9 +8,11 @@ import css from "./panel.css";
 import type { Redeemer } from "./redeem-control.js";
 import { outcomeCard, redemptionsSection, type Outcome } from "./redemptions-section.js";
 import { rewardsSection } from "./rewards-section.js";
-import { activitySection, badgesSection, challengesSection, earnSection, referralSection, tierSection, tiersSection, type View } from "./sections.js";
+import { challengeSections } from "./challenges-section.js";
+import { activitySection, badgesSection, earnSection, referralSection, tierSection, tiersSection, type View } from "./sections.js";
 import { errorText, signInCard } from "./sign-in.js";
 import { addStyles } from "./styles.js";
+import { taskOutcomeCard, type TaskOutcome, type Tasker } from "./task-forms.js";
 import type { Me, PanelContext, PanelHandle } from "./types.js";
 
 /** Where panel.css makes the panel a bottom sheet that covers the page. */
@@ -64,7 +66,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
       notice && h("p", { class: "err", role: "alert" }, notice),
       signInCard({ api, f, program, ecwid, onSignedIn: () => void refresh(true) }),
       earnSection(view),
-      challengesSection(view),
+      challengeSections(view),
       rewardsSection(view),
       tiersSection(view),
     );
@@ -94,8 +96,9 @@ export function mountPanel(context: PanelContext): PanelHandle {
     fill(
       body,
       outcome && outcomeCard(view, outcome),
+      task && taskOutcomeCard(view, task),
       tierSection(view, me),
-      challengesSection(view, me),
+      challengeSections(view, me, tasker),
       rewardsSection(view, me, redeemer),
       redemptionsSection(view, me),
       badgesSection(view, me),
@@ -112,10 +115,12 @@ export function mountPanel(context: PanelContext): PanelHandle {
   };
 
   let outcome: Outcome | null = null;
+  let task: TaskOutcome | null = null;
   let polls = 0;
-  /** After a redemption: the fresh standing, with the outcome on top and focus on it. */
-  const settle = async (next: Outcome) => {
+  /** After a redemption or a task: the fresh standing, with what came of it on top and focus on it. */
+  const settle = async (next: Outcome | null, nextTask: TaskOutcome | null = null) => {
     outcome = next;
+    task = nextTask;
     polls = 0;
     live.textContent = "";
     await refresh();
@@ -143,9 +148,14 @@ export function mountPanel(context: PanelContext): PanelHandle {
     done: (reward, answer) => void settle({ reward, redemption: answer.redemption }),
     refused: (reward, refusal) => void settle({ reward, refusal }),
   };
+  const tasker: Tasker = {
+    api,
+    done: (challenge, answer, note) => void settle(null, { challenge, answer, note }),
+    refused: (challenge, refusal) => void settle(null, { challenge, refusal }),
+  };
 
   function signOut() {
-    outcome = null;
+    outcome = task = null;
     api.token = null;
     showGuest();
     title.focus();
@@ -190,7 +200,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     },
     close(restoreFocus) {
       open = false;
-      outcome = null;
+      outcome = task = null;
       dialog.hidden = true;
       launcher.setAttribute("aria-expanded", "false");
       if (restoreFocus) launcher.focus();

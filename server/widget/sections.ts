@@ -1,8 +1,9 @@
-import { bar, h, item, muted, need, section } from "./dom.js";
+import { goalText } from "./challenge-words.js";
+import { h, item, muted, need, section, type Child } from "./dom.js";
 import type { Format } from "./format.js";
 import { copyField } from "./copy-field.js";
-import { AWARD, CHECK, LOCK, SHARE, icon } from "./icons.js";
-import type { Goal, Me, Program } from "./types.js";
+import { SHARE, icon } from "./icons.js";
+import type { Me, Program } from "./types.js";
 
 /** The panel's sections, each drawn from the public program and, once signed in, the shopper's standing. */
 export interface View {
@@ -18,31 +19,6 @@ export function earnSection({ program, f }: View): HTMLElement | null {
     h("p", { class: "earn" }, f.t("earn.rule", { points: f.points(points), amount: f.money(perAmountMinor) })),
     minOrderMinor > 0 && muted(f.t("earn.minimum", { amount: f.money(minOrderMinor) })),
   );
-}
-
-function goalText(f: Format, kind: Goal["kind"], progress: number, target: number): string {
-  return kind === "orders"
-    ? f.t("goal.orders", { progress: f.number(progress), target: f.number(target) })
-    : f.t("goal.spend", { progress: f.money(progress), target: f.money(target) });
-}
-
-export function challengesSection({ program, f }: View, me?: Me): HTMLElement | null {
-  if (program.challenges.length === 0) return null;
-  const items = program.challenges.map((challenge) => {
-    const standing = me?.challenges.find((entry) => entry.id === challenge.id);
-    const text = standing && goalText(f, challenge.goal.kind, standing.progress, standing.target);
-    return item(
-      h(
-        "div",
-        { class: "grow" },
-        h("div", { class: "tt" }, challenge.title),
-        challenge.description && muted(challenge.description),
-        standing && !standing.completed && text && [bar(standing.progress, standing.target, challenge.title, text), h("div", { class: "muted sm" }, text)],
-      ),
-      standing?.completed ? h("span", { class: "chip on" }, icon(CHECK), f.t("challenge.done")) : h("span", { class: "chip" }, `+${f.points(challenge.points)}`),
-    );
-  });
-  return section(f.t("challenges.title"), h("ul", null, items));
 }
 
 export function tiersSection({ program, f }: View): HTMLElement | null {
@@ -66,15 +42,23 @@ export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
   return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
 }
 
+/**
+ * Every badge with its icon: earned ones in the merchant's colours; a locked one says what it takes (its
+ * milestone with how far the shopper is, or the challenge that gives it).
+ */
 export function badgesSection({ program, f }: View, me: Me): HTMLElement | null {
   if (program.badges.length === 0) return null;
   const items = program.badges.map((badge) => {
-    const earned = me.badges.some((entry) => entry.id === badge.id && entry.earned);
+    const standing = me.badges.find((entry) => entry.id === badge.id);
+    const earned = standing?.earned;
+    const by = program.challenges.find((challenge) => standing?.challengeIds.includes(challenge.id));
+    let how: Child = muted(earned ? f.t("badge.earned") : by ? f.t("badge.by", { challenge: by.title }) : f.t("badge.locked"), true);
+    if (!earned && standing?.goal) how = need(badge.name, standing.progress, standing.target, goalText(f, standing.goal, standing.progress, standing.target), true);
     return h(
       "li",
       { class: earned ? "badge on" : "badge" },
-      h("span", { class: "medal" }, icon(earned ? AWARD : LOCK)),
-      h("div", { class: "grow" }, h("div", { class: "tt" }, badge.name), h("div", { class: "muted sm" }, f.t(earned ? "badge.earned" : "badge.locked"))),
+      h("span", { class: "medal" }, icon(program.icons[badge.icon] ?? "")),
+      h("div", { class: "grow" }, h("div", { class: "tt" }, badge.name), how),
     );
   });
   return section(f.t("badges.title"), h("ul", { class: "badges" }, items));
