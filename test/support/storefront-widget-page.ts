@@ -65,3 +65,32 @@ export function useDemoStorefront(): DemoStorefront {
     },
   };
 }
+
+/** Signs `email` in through the open panel with the code the demo app emailed, and waits for their points. */
+export async function signInInWidget(page: Page, baseUrl: string, email: string): Promise<void> {
+  await panel(page).getByLabel("Email address").fill(email);
+  await panel(page).getByRole("button", { name: "Send code" }).click();
+  await panel(page).getByLabel("6-digit code").waitFor();
+  await panel(page)
+    .getByLabel("6-digit code")
+    .fill(await codeFor(baseUrl, email));
+  await panel(page).getByRole("button", { name: "Sign in", exact: true }).click();
+  await panel(page).getByText("Your points", { exact: true }).waitFor();
+}
+
+/** The demo store's program settings through the admin API: read them, or save `body` (answered 200). */
+export async function demoSettings(app: RunningDemoApp, storeId: number, body?: unknown): Promise<Record<string, unknown>> {
+  const session = await fetch(`${app.baseUrl}/api/admin/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ payload: app.emulator.encryptedPayload(storeId) }),
+  });
+  const { token } = (await session.json()) as { token: string };
+  const response = await fetch(`${app.baseUrl}/api/admin/settings`, {
+    method: body === undefined ? "GET" : "PUT",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`settings answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}

@@ -1,0 +1,122 @@
+import { mkdir } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
+import { DEMO_PRODUCTS } from "../../server/ecwid-emulator/demo-catalog.js";
+import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
+import { seriousAxeFindings } from "../support/axe.js";
+import { watchForProblems } from "../support/browser.js";
+import { demoSettings, focusedInWidget, launcher, panel, signInInWidget, text, useDemoStorefront } from "../support/storefront-widget-page.js";
+
+const BROWSER_TEST_MS = 90_000;
+const SHOTS = "/tmp/shots";
+const FOLLOW_URL = "https://www.instagram.com/trailhead.outfitters";
+
+const store = useDemoStorefront();
+let original: Record<string, unknown>;
+
+/** The demo program with a click-through task paying points and a badge, and a stamp card for socks. */
+beforeAll(async () => {
+  original = await demoSettings(store.app, DEMO_STORE_ID);
+  await demoSettings(store.app, DEMO_STORE_ID, {
+    ...original,
+    challenges: [
+      ...(original.challenges as unknown[]),
+      {
+        id: "ch_follow",
+        title: "Follow the trail",
+        description: "New gear first, on Instagram",
+        icon: "camera",
+        points: 40,
+        badgeIds: ["bd_fan"],
+        goal: { kind: "visit", url: FOLLOW_URL, network: "instagram" },
+      },
+      {
+        id: "ch_socks",
+        title: "Sock drawer",
+        description: "Every sixth pair is on us",
+        icon: "shirt",
+        points: 100,
+        repeat: { every: "completion" },
+        goal: { kind: "stamps", target: 6, productIds: [DEMO_PRODUCTS.socks.id], categoryIds: [] },
+      },
+    ],
+    badges: [...(original.badges as unknown[]), { id: "bd_fan", name: "Fan", icon: "heart" }],
+  });
+});
+afterAll(() => demoSettings(store.app, DEMO_STORE_ID, original));
+
+async function paidOrder(email: string, items: { productId: number; price: number; quantity: number; name: string }[]): Promise<void> {
+  const { emulator } = store.app;
+  const order = emulator.putOrder(DEMO_STORE_ID, { email, customerId: null, items, paymentStatus: "PAID" });
+  await emulator.sendWebhook({ url: `${store.app.baseUrl}/webhooks/ecwid`, ...emulator.orderWebhook(DEMO_STORE_ID, order.id, "order.created") });
+  await createInboxWorker(store.app.container).drain();
+}
+
+const challenge = (page: Page, region: string, title: string) => panel(page).getByRole("region", { name: region }).getByRole("listitem").filter({ hasText: title });
+const points = async (page: Page) => Number((await text(panel(page).locator(".bal b"))).replace(/\D/g, ""));
+
+describe("the game in the storefront widget", () => {
+  it(
+    "when a shopper with socks bought follows the shop from the widget, then the stamp card shows their stamps, and points, badge and progress update without a reload; axe finds nothing serious at desktop and 360px",
+    async () => {
+      await mkdir(SHOTS, { recursive: true });
+      const email = "game.shopper@example.com";
+      const socks = DEMO_PRODUCTS.socks;
+      await paidOrder(email, [{ productId: socks.id, name: socks.name, price: socks.price, quantity: 2 }]);
+
+      const page = await store.newPage();
+      const watch = watchForProblems(page);
+      await page.context().route(`${FOLLOW_URL}**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
+      await page.goto(`${store.app.baseUrl}/demo/store`);
+      await launcher(page).click();
+      await signInInWidget(page, store.app.baseUrl, email);
+      await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
+
+      const stampCard = challenge(page, "Challenges", "Sock drawer").getByRole("img", { name: "Sock drawer: 2 of 6 stamps" });
+      await stampCard.waitFor();
+      expect(await stampCard.locator("i").count()).toBe(6);
+      expect(await stampCard.locator("i.on").count()).toBe(2);
+
+      const before = await points(page);
+      const fan = panel(page).getByRole("region", { name: "Badges" }).getByRole("listitem").filter({ hasText: "Fan" });
+      expect(await text(fan)).toContain("Complete: Follow the trail");
+      const follow = challenge(page, "To do now", "Follow the trail").getByRole("link", { name: "Follow us on Instagram" });
+      expect(await follow.getAttribute("target")).toBe("_blank");
+      expect(await follow.getAttribute("rel")).toBe("noopener");
+      expect(await follow.getAttribute("href")).toBe(FOLLOW_URL);
+      await page.screenshot({ path: `${SHOTS}/widget-game-task.png`, animations: "disabled" });
+
+      const tab = page.waitForEvent("popup");
+      await follow.click();
+      expect((await tab).url()).toBe(FOLLOW_URL);
+      await (await tab).close();
+
+      const done = panel(page).getByRole("region", { name: "Well done!" });
+      await done.waitFor();
+      expect(await text(done)).toContain("You earned 40 points.");
+      expect(await text(done)).toContain("New badge: Fan");
+      expect(await focusedInWidget(page)).toBe("card res");
+      await expect.poll(() => points(page)).toBe(before + 40);
+      expect(await text(fan)).toContain("Earned");
+      expect(await text(challenge(page, "Challenges", "Follow the trail"))).toContain("Completed");
+      expect(await panel(page).getByRole("link", { name: "Follow us on Instagram" }).count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/widget-game-done.png`, animations: "disabled" });
+      const desktop = await seriousAxeFindings(page, "questline-widget");
+
+      const phone = await store.browser.newContext({ viewport: { width: 360, height: 740 }, storageState: await page.context().storageState() });
+      const small = await phone.newPage();
+      await small.goto(`${store.app.baseUrl}/demo/store`);
+      await launcher(small).click();
+      await challenge(small, "Challenges", "Sock drawer").getByRole("img", { name: "Sock drawer: 2 of 6 stamps" }).scrollIntoViewIfNeeded();
+      await small.screenshot({ path: `${SHOTS}/widget-game-phone.png`, animations: "disabled" });
+      const narrow = await seriousAxeFindings(small, "questline-widget");
+      await phone.close();
+
+      expect({ desktop, narrow }).toEqual({ desktop: [], narrow: [] });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
