@@ -1,5 +1,5 @@
 import type { Format } from "./format.js";
-import type { Challenge, ChallengeStanding, Goal } from "./types.js";
+import type { Challenge, ChallengeStanding, Goal, ProofStanding } from "./types.js";
 
 /** How far toward a goal, in words: "2 of 5 orders", "$20.00 of $50.00 spent", "3 of 4 weeks in a row"; empty for a one-click task. */
 export function goalText(f: Format, goal: Goal, progress: number, target: number): string {
@@ -24,3 +24,7 @@ export function standingText(f: Format, challenge: Challenge, { reason, nextAvai
     date: every === "week" ? f.day(nextAvailableAt) : f.date(nextAvailableAt),
   });
 }
+
+/** Proof sent for this period: waiting for the merchant, or turned down with the reason they gave. */
+export const proofText = (f: Format, { status, reason }: NonNullable<ProofStanding>): string =>
+  status === "pending" ? f.t("proof.pending") : reason ? f.t("proof.rejected", { reason }) : f.t("proof.declined");

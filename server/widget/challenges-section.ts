@@ -1,4 +1,4 @@
-import { goalText, standingText, windowText } from "./challenge-words.js";
+import { goalText, proofText, standingText, windowText } from "./challenge-words.js";
 import { h, item, muted, need, section, type Child } from "./dom.js";
 import { CHECK, icon } from "./icons.js";
 import type { View } from "./sections.js";
@@ -29,7 +29,8 @@ export function challengeSections(view: View, me?: Me, tasker?: Tasker): Child[]
     if (!shown) continue;
     const done = !!standing?.completed;
     const task = TASK_KINDS.includes(challenge.goal.kind) && (standing ? standing.open && !done : true);
-    const control = task && tasker && taskControl(view, challenge, tasker);
+    // Proof waiting for review is not sent twice; turned down, it may be sent again.
+    const control = task && tasker && standing?.proof?.status !== "pending" && taskControl(view, challenge, tasker);
     (task ? todo : rest).push(challengeItem(view, challenge, standing, done, control));
   }
   return [
@@ -55,6 +56,7 @@ function challengeItem(view: View, challenge: Challenge, standing: ChallengeStan
     standing && challenge.repeat.every === "completion" && f.t("challenge.level", { level: f.number(standing.level) }),
     windowText(f, standing ?? challenge.window),
     standing && standingText(f, challenge, standing),
+    standing?.proof && proofText(f, standing.proof),
   ].filter(Boolean);
   const pays = challenge.points > 0 ? `+${f.points(challenge.points)}` : prize(view, challenge);
   return item(

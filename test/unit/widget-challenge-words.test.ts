@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WIDGET_TEXTS } from "../../server/modules/i18n/widget-texts.js";
 import { challengeSchema } from "../../server/modules/settings/program-settings.js";
-import { goalText, standingText, windowText } from "../../server/widget/challenge-words.js";
+import { goalText, proofText, standingText, windowText } from "../../server/widget/challenge-words.js";
 import { createFormat } from "../../server/widget/format.js";
 import type { Challenge, ChallengeStanding, Program } from "../../server/widget/types.js";
 
@@ -55,5 +55,13 @@ describe("a member's standing in words", () => {
     expect(standingText(f, challenge({}), standing({ reason: "ended" }))).toBe("Ended");
     expect(standingText(f, challenge({}), standing({}))).toBe("");
     expect(standingText(f, challenge({ every: "week" }), standing({ reason: "not_started", nextAvailableAt: inHours(48) }))).toBe("");
+  });
+});
+
+describe("proof in words", () => {
+  it("when proof waits for review, then it says so; when turned down, then it gives the merchant's reason, or just that it was not approved", () => {
+    expect(proofText(f, { status: "pending", reason: null })).toBe("Waiting for review");
+    expect(proofText(f, { status: "rejected", reason: "The link shows no review" })).toBe("Not approved: The link shows no review");
+    expect(proofText(f, { status: "rejected", reason: null })).toBe("Not approved");
   });
 });
