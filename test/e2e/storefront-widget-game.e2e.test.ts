@@ -15,7 +15,7 @@ const FOLLOW_URL = "https://www.instagram.com/trailhead.outfitters";
 const store = useDemoStorefront();
 let original: Record<string, unknown>;
 
-/** The demo program with a click-through task paying points and a badge, and a stamp card for socks. */
+/** The demo program with a click-through task paying points and a badge, a stamp card for socks, and a review to prove by link. */
 beforeAll(async () => {
   original = await demoSettings(store.app, DEMO_STORE_ID);
   await demoSettings(store.app, DEMO_STORE_ID, {
@@ -39,6 +39,13 @@ beforeAll(async () => {
         points: 100,
         repeat: { every: "completion" },
         goal: { kind: "stamps", target: 6, productIds: [DEMO_PRODUCTS.socks.id], categoryIds: [] },
+      },
+      {
+        id: "ch_review",
+        title: "Review your gear",
+        icon: "thumbs-up",
+        points: 75,
+        goal: { kind: "proof", proof: "link", prompt: "Post a review and paste its link." },
       },
     ],
     badges: [...(original.badges as unknown[]), { id: "bd_fan", name: "Fan", icon: "heart" }],
@@ -115,6 +122,38 @@ describe("the game in the storefront widget", () => {
       await phone.close();
 
       expect({ desktop, narrow }).toEqual({ desktop: [], narrow: [] });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when a shopper sends a review link as proof, then a slip is said beside the field first, and once sent the task reads Waiting for review, cannot be sent again and pays nothing yet",
+    async () => {
+      const page = await store.newPage();
+      const watch = watchForProblems(page);
+      await page.goto(`${store.app.baseUrl}/demo/store`);
+      await launcher(page).click();
+      await signInInWidget(page, store.app.baseUrl, "proof.shopper@example.com");
+      const before = await points(page);
+      const task = challenge(page, "To do now", "Review your gear");
+      const link = task.getByRole("textbox", { name: "Link to your post or review" });
+
+      await link.fill("my review");
+      await task.getByRole("button", { name: "Send" }).click();
+      expect(await text(task.getByRole("alert"))).toBe("Enter a link that starts with https://");
+      expect(await link.getAttribute("aria-invalid")).toBe("true");
+
+      await link.fill("https://reviews.example.com/trailhead/42");
+      await task.getByRole("button", { name: "Send" }).click();
+      const sent = panel(page).getByRole("region", { name: "Waiting for review" });
+      await sent.waitFor();
+      expect(await text(sent)).toContain("Review your gear");
+      expect(await focusedInWidget(page)).toBe("card res");
+      expect(await text(challenge(page, "To do now", "Review your gear"))).toContain("Waiting for review");
+      expect(await panel(page).getByRole("textbox", { name: "Link to your post or review" }).count()).toBe(0);
+      expect(await points(page)).toBe(before);
+      expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,
