@@ -6,7 +6,7 @@ import { DEMO_PRODUCTS } from "../../server/ecwid-emulator/demo-catalog.js";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import { watchForProblems } from "../support/browser.js";
-import { demoSettings, focusedInWidget, launcher, panel, signInInWidget, text, useDemoStorefront } from "../support/storefront-widget-page.js";
+import { demoAdmin, demoSettings, focusedInWidget, launcher, panel, signInInWidget, text, useDemoStorefront } from "../support/storefront-widget-page.js";
 
 const BROWSER_TEST_MS = 90_000;
 const SHOTS = "/tmp/shots";
@@ -53,7 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => demoSettings(store.app, DEMO_STORE_ID, original));
 
-async function paidOrder(email: string, items: { productId: number; price: number; quantity: number; name: string }[]): Promise<void> {
+async function paidOrder(email: string, items: { productId: number; price: number; quantity: number; name: string; categoryId?: number }[]): Promise<void> {
   const { emulator } = store.app;
   const order = emulator.putOrder(DEMO_STORE_ID, { email, customerId: null, items, paymentStatus: "PAID" });
   await emulator.sendWebhook({ url: `${store.app.baseUrl}/webhooks/ecwid`, ...emulator.orderWebhook(DEMO_STORE_ID, order.id, "order.created") });
@@ -154,6 +154,43 @@ describe("the game in the storefront widget", () => {
       expect(await panel(page).getByRole("textbox", { name: "Link to your post or review" }).count()).toBe(0);
       expect(await points(page)).toBe(before);
       expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the merchant starts from the Coffee club template and turns its follow task on, then a shopper sees the template's stamp card with their stamp and completes the follow task in the widget",
+    async () => {
+      await demoAdmin(store.app, DEMO_STORE_ID, "POST", "program/templates/coffee_club/apply");
+      const settings = await demoSettings(store.app, DEMO_STORE_ID);
+      const challenges = settings.challenges as { id: string; status: string; goal: { kind: string; url?: string; categoryIds?: number[] } }[];
+      const follow = challenges.find((one) => one.id === "ch_tpl_coffee_follow")!;
+      follow.status = "active";
+      follow.goal.url = FOLLOW_URL;
+      await demoSettings(store.app, DEMO_STORE_ID, settings);
+      const categoryId = challenges.find((one) => one.id === "ch_tpl_coffee_stamps")!.goal.categoryIds![0]!;
+      const product = Object.values(DEMO_PRODUCTS).find((one) => one.categoryIds.includes(categoryId))!;
+      const email = "coffee.shopper@example.com";
+      await paidOrder(email, [{ productId: product.id, name: product.name, price: product.price, quantity: 1, categoryId }]);
+
+      const page = await store.newPage();
+      const watch = watchForProblems(page);
+      await page.context().route(`${FOLLOW_URL}**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
+      await page.goto(`${store.app.baseUrl}/demo/store`);
+      await launcher(page).click();
+      await signInInWidget(page, store.app.baseUrl, email);
+      await challenge(page, "Challenges", "Coffee stamp card").getByRole("img", { name: "Coffee stamp card: 1 of 9 stamps" }).waitFor();
+      const before = await points(page);
+
+      const tab = page.waitForEvent("popup");
+      // The template's task, not this file's own follow task (which shows the same link words).
+      const templateTask = challenge(page, "To do now", "Follow us on Instagram").filter({ hasNotText: "Follow the trail" });
+      await templateTask.getByRole("link", { name: "Follow us on Instagram" }).click();
+      await (await tab).close();
+      await panel(page).getByRole("region", { name: "Well done!" }).waitFor();
+      await expect.poll(() => points(page)).toBe(before + 25);
+      expect(await text(challenge(page, "Challenges", "Follow us on Instagram"))).toContain("Completed");
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -78,19 +78,22 @@ export async function signInInWidget(page: Page, baseUrl: string, email: string)
   await panel(page).getByText("Your points", { exact: true }).waitFor();
 }
 
-/** The demo store's program settings through the admin API: read them, or save `body` (answered 200). */
-export async function demoSettings(app: RunningDemoApp, storeId: number, body?: unknown): Promise<Record<string, unknown>> {
+/** The demo store's admin API as its merchant: `method` on `/api/admin/${path}`, answered 200 with JSON. */
+export async function demoAdmin(app: RunningDemoApp, storeId: number, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const session = await fetch(`${app.baseUrl}/api/admin/session`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ payload: app.emulator.encryptedPayload(storeId) }),
   });
   const { token } = (await session.json()) as { token: string };
-  const response = await fetch(`${app.baseUrl}/api/admin/settings`, {
-    method: body === undefined ? "GET" : "PUT",
+  const response = await fetch(`${app.baseUrl}/api/admin/${path}`, {
+    method,
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status !== 200) throw new Error(`settings answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
+
+/** The demo store's program settings: read them, or save `body`. */
+export const demoSettings = (app: RunningDemoApp, storeId: number, body?: unknown) => demoAdmin(app, storeId, body === undefined ? "GET" : "PUT", "settings", body);
