@@ -60,6 +60,17 @@ async function paidOrder(email: string, items: { productId: number; price: numbe
   await createInboxWorker(store.app.container).drain();
 }
 
+/** The storefront with the panel open and `email` signed in; the follow link answers without the network. */
+async function signedIn(email: string) {
+  const page = await store.newPage();
+  const watch = watchForProblems(page);
+  await page.context().route(`${FOLLOW_URL}**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
+  await page.goto(`${store.app.baseUrl}/demo/store`);
+  await launcher(page).click();
+  await signInInWidget(page, store.app.baseUrl, email);
+  return { page, watch };
+}
+
 const challenge = (page: Page, region: string, title: string) => panel(page).getByRole("region", { name: region }).getByRole("listitem").filter({ hasText: title });
 const points = async (page: Page) => Number((await text(panel(page).locator(".bal b"))).replace(/\D/g, ""));
 
@@ -72,12 +83,7 @@ describe("the game in the storefront widget", () => {
       const socks = DEMO_PRODUCTS.socks;
       await paidOrder(email, [{ productId: socks.id, name: socks.name, price: socks.price, quantity: 2 }]);
 
-      const page = await store.newPage();
-      const watch = watchForProblems(page);
-      await page.context().route(`${FOLLOW_URL}**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
-      await page.goto(`${store.app.baseUrl}/demo/store`);
-      await launcher(page).click();
-      await signInInWidget(page, store.app.baseUrl, email);
+      const { page, watch } = await signedIn(email);
       await page.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
 
       const stampCard = challenge(page, "Challenges", "Sock drawer").getByRole("img", { name: "Sock drawer: 2 of 6 stamps" });
@@ -130,11 +136,7 @@ describe("the game in the storefront widget", () => {
   it(
     "when a shopper sends a review link as proof, then a slip is said beside the field first, and once sent the task reads Waiting for review, cannot be sent again and pays nothing yet",
     async () => {
-      const page = await store.newPage();
-      const watch = watchForProblems(page);
-      await page.goto(`${store.app.baseUrl}/demo/store`);
-      await launcher(page).click();
-      await signInInWidget(page, store.app.baseUrl, "proof.shopper@example.com");
+      const { page, watch } = await signedIn("proof.shopper@example.com");
       const before = await points(page);
       const task = challenge(page, "To do now", "Review your gear");
       const link = task.getByRole("textbox", { name: "Link to your post or review" });
@@ -174,12 +176,7 @@ describe("the game in the storefront widget", () => {
       const email = "coffee.shopper@example.com";
       await paidOrder(email, [{ productId: product.id, name: product.name, price: product.price, quantity: 1, categoryId }]);
 
-      const page = await store.newPage();
-      const watch = watchForProblems(page);
-      await page.context().route(`${FOLLOW_URL}**`, (route) => route.fulfill({ contentType: "text/html", body: "<title>Instagram</title>" }));
-      await page.goto(`${store.app.baseUrl}/demo/store`);
-      await launcher(page).click();
-      await signInInWidget(page, store.app.baseUrl, email);
+      const { page, watch } = await signedIn(email);
       await challenge(page, "Challenges", "Coffee stamp card").getByRole("img", { name: "Coffee stamp card: 1 of 9 stamps" }).waitFor();
       const before = await points(page);
 
