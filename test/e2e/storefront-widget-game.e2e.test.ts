@@ -15,7 +15,7 @@ const FOLLOW_URL = "https://www.instagram.com/trailhead.outfitters";
 const store = useDemoStorefront();
 let original: Record<string, unknown>;
 
-/** The demo program with a click-through task paying points and a badge, a stamp card for socks, and a review to prove by link. */
+/** The demo program with a click-through task paying points and a badge, a stamp card for socks, a monthly survey, and a review to prove by link. */
 beforeAll(async () => {
   original = await demoSettings(store.app, DEMO_STORE_ID);
   await demoSettings(store.app, DEMO_STORE_ID, {
@@ -40,6 +40,7 @@ beforeAll(async () => {
         repeat: { every: "completion" },
         goal: { kind: "stamps", target: 6, productIds: [DEMO_PRODUCTS.socks.id], categoryIds: [] },
       },
+      { id: "ch_nps", title: "Quick question", icon: "message-circle", points: 20, repeat: { every: "month" }, goal: { kind: "survey" } },
       {
         id: "ch_review",
         title: "Review your gear",
@@ -188,6 +189,34 @@ describe("the game in the storefront widget", () => {
       await panel(page).getByRole("region", { name: "Well done!" }).waitFor();
       await expect.poll(() => points(page)).toBe(before + 25);
       expect(await text(challenge(page, "Challenges", "Follow us on Instagram"))).toContain("Completed");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when a shopper answers the monthly survey in the widget, then sending without a score is said beside the scale, and with one it pays and reads done this month with nothing more to send",
+    async () => {
+      const { page, watch } = await signedIn("survey.shopper@example.com");
+      const before = await points(page);
+      const task = challenge(page, "To do now", "Quick question");
+      await task.getByRole("button", { name: "Send" }).click();
+      expect(await text(task.getByRole("alert"))).toBe("Choose a number from 0 to 10.");
+
+      const scale = task.getByRole("group", { name: /How likely are you to recommend/ });
+      await scale.getByRole("button", { name: "9", exact: true }).click();
+      expect(await scale.getByRole("button", { name: "9", exact: true }).getAttribute("aria-pressed")).toBe("true");
+      await task.getByRole("textbox", { name: "Anything else? (optional)" }).fill("Great socks");
+      await task.getByRole("button", { name: "Send" }).click();
+      const done = panel(page).getByRole("region", { name: "Well done!" });
+      await done.waitFor();
+      expect(await text(done)).toContain("You earned 20 points.");
+      await expect.poll(() => points(page)).toBe(before + 20);
+      const answered = await text(challenge(page, "Challenges", "Quick question"));
+      expect(answered).toContain("Completed");
+      expect(answered).toContain("Done this month, again from");
+      expect(await challenge(page, "Challenges", "Quick question").getByRole("button", { name: "Send" }).count()).toBe(0);
+      expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,
