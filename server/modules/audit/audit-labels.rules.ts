@@ -22,6 +22,7 @@ const PART_NOUNS: Record<ProgramPart, string> = {
   redemption: "Redemption policy",
   expiry: "Points expiry",
   emails: "Email choices",
+  leaderboard: "Leaderboard",
 };
 const LIST_NOUNS: Partial<Record<ProgramPart, string>> = { challenges: "Challenges", badges: "Badges", tiers: "Tiers", rewards: "Rewards" };
 const MOST_NAMED = 3;

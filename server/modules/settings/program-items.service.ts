@@ -8,6 +8,7 @@ import {
   challengeSchema,
   earningRuleSchema,
   emailSwitchesSchema,
+  leaderboardSettingsSchema,
   pointsExpirySchema,
   redemptionPolicySchema,
   rewardSchema,
@@ -28,7 +29,7 @@ export const PROGRAM_LISTS: { [L in ListPart]: { schema: z.ZodType<ProgramItem<L
   rewards: { schema: rewardSchema, prefix: "rw", noun: "reward" },
 };
 
-export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails";
+export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard";
 
 export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSettings[P]>; noun: string } } = {
   earning: { schema: earningRuleSchema, noun: "earning rule" },
@@ -37,6 +38,7 @@ export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSett
   redemption: { schema: redemptionPolicySchema, noun: "redemption policy" },
   expiry: { schema: pointsExpirySchema, noun: "points expiry" },
   emails: { schema: emailSwitchesSchema, noun: "email choices" },
+  leaderboard: { schema: leaderboardSettingsSchema, noun: "leaderboard" },
 };
 
 /** A piece of the program with its version, the `ETag` a later write may send back as `If-Match`. */

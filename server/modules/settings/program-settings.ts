@@ -115,6 +115,13 @@ export const emailSwitchesSchema = z.strictObject({
   expiringSoon: z.boolean().default(true),
 });
 
+/** The month's leaderboard in the widget: off until the merchant turns it on; shoppers still choose to appear. */
+export const leaderboardSettingsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** How many top members the board shows. */
+  size: z.number().int().min(3).max(50).default(10),
+});
+
 /** Merchant overrides of any storefront or email text, per language. */
 export const textsSchema = z.partialRecord(z.enum(LANGUAGES), z.record(z.string().max(80), z.string().max(500)));
 
@@ -130,6 +137,7 @@ export const programSettingsSchema = z
     redemption: redemptionPolicySchema.default(redemptionPolicySchema.parse({})),
     expiry: pointsExpirySchema.default(pointsExpirySchema.parse({})),
     emails: emailSwitchesSchema.default(emailSwitchesSchema.parse({})),
+    leaderboard: leaderboardSettingsSchema.default(leaderboardSettingsSchema.parse({})),
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {

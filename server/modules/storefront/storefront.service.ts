@@ -155,6 +155,7 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
     rewards: settings.rewards,
     referral: { enabled: false },
+    leaderboard: { enabled: settings.leaderboard.enabled },
     theme: settings.theme,
     texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
   };
