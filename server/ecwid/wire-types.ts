@@ -50,6 +50,8 @@ export const orderSchema = z.looseObject({
   /** The storefront language the order was placed in. */
   lang: z.string().nullish(),
   /** The products bought, each with the category it was bought from (0: none) (CONTRACT §4.6, §4.12). */
+  /** Who pays (CONTRACT §4.6): the member's name on the leaderboard. A shape we cannot read names nobody, never fails the order. */
+  billingPerson: z.looseObject({ name: z.string().nullish(), firstName: z.string().nullish(), lastName: z.string().nullish() }).nullish().catch(null),
   items: z.array(z.looseObject({ productId: z.number().int().nullish(), categoryId: z.number().int().nullish(), quantity: z.number().int().nullish() })).nullish(),
 });
 export type EcwidOrder = z.infer<typeof orderSchema>;

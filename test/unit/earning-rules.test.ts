@@ -22,6 +22,7 @@ function facts(overrides: Partial<OrderFacts> = {}): OrderFacts {
     extraFields: {},
     lang: null,
     items: [],
+    name: null,
     ...overrides,
   };
 }

@@ -41,6 +41,7 @@ const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
   extraFields: {},
   lang: null,
   items: [],
+  name: null,
   ...overrides,
 });
 

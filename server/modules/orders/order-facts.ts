@@ -1,5 +1,6 @@
 import type { EcwidOrder } from "../../ecwid/wire-types.js";
 import { toMinorUnits } from "../../lib/money.js";
+import { personName } from "../members/member-name.rules.js";
 import type { OrderItem } from "./order-record.js";
 
 /** An Ecwid order reduced to integers, converted once with the store's currency precision. */
@@ -21,6 +22,8 @@ export interface OrderFacts {
   /** The storefront language the order was placed in, as Ecwid names it (`nl`, `nb_NO`...); null when not said. */
   lang: string | null;
   items: OrderItem[];
+  /** The billing person's "First Last" (member-name.rules.ts); null when the order names nobody. */
+  name: string | null;
 }
 
 function refunded(order: EcwidOrder): number {
@@ -52,5 +55,6 @@ export function orderFacts(order: EcwidOrder, precision: number, now: Date): Ord
     extraFields: order.extraFields ?? {},
     lang: order.lang?.trim() ? order.lang : null,
     items: (order.items ?? []).map((item) => ({ productId: item.productId ?? 0, categoryId: item.categoryId ?? 0, quantity: Math.max(0, item.quantity ?? 1) })),
+    name: personName(order.billingPerson),
   };
 }

@@ -8,6 +8,7 @@ import type { AppendResult } from "../ledger/ledger-entry.js";
 import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
+import { nameAfterOrder } from "../members/member-name.rules.js";
 import { orderChallenges, payDueChallenges } from "../program/challenge-awards.js";
 import { challengeHistory } from "../program/challenge-history.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
@@ -104,7 +105,8 @@ export class OrderReconciler {
       const current = (await tx.members.get(storeId, member.id)) ?? member;
       const orders = await tx.orders.listForMember(storeId, member.id);
       const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;
-      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, updatedAt: now });
+      const game = { ...current.game, name: facts ? nameAfterOrder(current.game.name, facts, orders) : current.game.name };
+      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now });
       const history = challengeHistory(current, orders, [], settings.tiers);
       const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
