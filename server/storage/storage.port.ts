@@ -7,6 +7,7 @@ import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { RedemptionRepository } from "../modules/rewards/redemption.js";
+import type { ProofPhotoStore } from "../modules/program/proof-photo.js";
 import type { TaskCompletionRepository } from "../modules/program/task-completion.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
@@ -62,6 +63,8 @@ export interface Storage {
   memberSnapshots: MemberSnapshotReader;
   /** Rate-limit counters, shared by every process that shares this storage. */
   rateLimiters: RateLimiters;
+  /** Proof photos waiting for review, kept outside the store's transactions; purged with the store's data. */
+  proofPhotos: ProofPhotoStore;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** A consistent view of the store for reading only; it need not wait for the store's writer. A write in it fails and changes nothing. */
   read<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;

@@ -37,6 +37,16 @@ export function describePersistenceContract(h: ContractHarness): void {
       expect(await storage.inbox.get(storeId, event.eventId)).toEqual(event);
     });
 
+    it("when the storage is reopened, then a proof photo is still there byte for byte", async () => {
+      const storeId = aStoreId();
+      const photo = { type: "image/png" as const, data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x0a, 0x00]) };
+      await h.storage.proofPhotos.put(storeId, "tsk_kept", photo);
+
+      const storage = await h.reopen();
+
+      expect(await storage.proofPhotos.get(storeId, "tsk_kept")).toEqual(photo);
+    });
+
     it("when the storage is reopened on data it wrote itself, then it reports nothing damaged", async () => {
       const storeId = aStoreId();
       await h.storage.installs.save(storeId, anInstall(storeId));

@@ -10,6 +10,7 @@ import { describeMemberSnapshotContract } from "./member-snapshot.contract.js";
 import { describeMembersContract } from "./members.contract.js";
 import { describePersistenceContract } from "./persistence.contract.js";
 import { describeProgramContract } from "./program.contract.js";
+import { describeProofPhotosContract } from "./proof-photos.contract.js";
 import { describeReadContract } from "./read.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
 import { describeRedemptionsContract } from "./redemptions.contract.js";
@@ -67,6 +68,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeSignInCodesContract(harness);
     describeRedemptionsContract(harness);
     describeTaskCompletionsContract(harness);
+    describeProofPhotosContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.
     if (options.survivesRestart) describePersistenceContract(harness);

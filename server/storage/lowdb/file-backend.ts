@@ -15,10 +15,9 @@ import {
   type ReceiptsDocument,
   type StoreDocument,
 } from "./lowdb-documents.js";
-import { PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
 
 const storeFileName = /^([1-9]\d*)\.json$/;
-const PRIVATE_DIR_MODE = 0o700;
 const sharedFiles = ["installs.json", "receipts.json", "receipts.log"];
 
 /**

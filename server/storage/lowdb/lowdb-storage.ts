@@ -9,25 +9,29 @@ import type { LowBackend } from "./lowdb-backend.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { createMemoryBackend } from "./memory-backend.js";
 import { memberSnapshotsFromReads } from "../member-snapshots-from-reads.js";
+import type { ProofPhotoStore } from "../../modules/program/proof-photo.js";
+import { createFileProofPhotoStore } from "./proof-photos.file-store.js";
+import { createMemoryProofPhotoStore } from "./proof-photos.memory-store.js";
 import { refusedInstallRepository, refusedReceiptRepository } from "./refused-repositories.js";
 import { StoreRegistry } from "./store-registry.js";
 import { runStoreTransaction } from "./store-transaction.js";
 import { StoreUnitOfWork } from "./store-unit-of-work.js";
 
 /**
- * The default storage: `${dataDir}/installs.json` and `${dataDir}/stores/${storeId}.json`. One process only.
+ * The default storage: `${dataDir}/installs.json`, `${dataDir}/stores/${storeId}.json` and proof photos under
+ * `${dataDir}/proofs/`. One process only.
  * Damaged files are reported to `logger` (by default, error lines on stdout) and set aside.
  */
 export async function createLowdbStorage(options: { dataDir: string; logger?: Logger }): Promise<Storage> {
-  return openStorage(await createFileBackend(options.dataDir), options.logger ?? createRootLogger({ level: "error" }));
+  return openStorage(await createFileBackend(options.dataDir), createFileProofPhotoStore(options.dataDir), options.logger ?? createRootLogger({ level: "error" }));
 }
 
 /** The same adapter on lowdb's Memory adapter: nothing survives the process. For tests and demos. */
 export async function createMemoryStorage(): Promise<Storage> {
-  return openStorage(createMemoryBackend(), createRootLogger({ level: "error" }));
+  return openStorage(createMemoryBackend(), createMemoryProofPhotoStore(), createRootLogger({ level: "error" }));
 }
 
-async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage> {
+async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, logger: Logger): Promise<Storage> {
   const registry = new StoreRegistry(backend, logger);
   await registry.loadExisting();
   const units = new StoreUnitOfWork(registry);
@@ -55,6 +59,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
   return {
     kind: backend.kind,
     rateLimiters: memoryRateLimiters(),
+    proofPhotos,
     installs,
     receipts,
     inbox: createInboxRepository(units, registry, receipts),
@@ -64,6 +69,7 @@ async function openStorage(backend: LowBackend, logger: Logger): Promise<Storage
     purgeStoreData: async (storeId) => {
       checkStoreId(storeId);
       await units.purge(storeId);
+      await proofPhotos.purge(storeId);
     },
     storeIds: async () =>
       registry

@@ -5,6 +5,7 @@ import { DamagedFileError } from "./lowdb-documents.js";
 
 /** Data files are readable by the app's user only; their folders are made 0700 by file-backend.ts. */
 export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
 
 export const tempFileName = (name: string) => `.${name}.tmp`;
 

@@ -6,6 +6,7 @@ import { migrate } from "./migrate.js";
 import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
 import { postgresRateLimiters } from "../../lib/rate-limit/flexible-rate-limiters.js";
+import { createProofPhotoStore } from "./proof-photos.postgres-store.js";
 import { createReceiptRepository } from "./receipts.postgres-repository.js";
 import { purgeStore, runStoreRead, runStoreTransaction } from "./store-transaction.js";
 
@@ -39,6 +40,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     inbox: createInboxRepository(pool, guard),
     receipts: createReceiptRepository(pool, guard),
     memberSnapshots: createMemberSnapshotReader(pool, guard),
+    proofPhotos: createProofPhotoStore(pool, guard),
     async transaction(storeId, work) {
       guard.assertOpen();
       return runStoreTransaction(pool, storeId, work);

@@ -58,6 +58,7 @@ export const STORE_TABLES = [
   "program_measurements",
   "sign_in_codes",
   "task_completions",
+  "proof_photos",
 ] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */
