@@ -4,6 +4,7 @@ import { describeAuditContract } from "./audit.contract.js";
 import type { ContractHarness, OpenedStorage, OpenStorage } from "./contract-harness.js";
 import { describeInboxContract } from "./inbox.contract.js";
 import { describeInstallsContract } from "./installs.contract.js";
+import { describeLeaderboardContract } from "./leaderboard.contract.js";
 import { describeLedgerContract } from "./ledger.contract.js";
 import { describeLifecycleContract } from "./lifecycle.contract.js";
 import { describeMemberSnapshotContract } from "./member-snapshot.contract.js";
@@ -58,6 +59,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeInstallsContract(harness);
     describeMembersContract(harness);
     describeLedgerContract(harness);
+    describeLeaderboardContract(harness);
     describeAuditContract(harness);
     describeTransactionsContract(harness);
     describeInboxContract(harness);

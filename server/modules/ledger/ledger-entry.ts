@@ -37,6 +37,34 @@ export interface SourceTally {
   points: number;
 }
 
+/** What the leaderboard asks of the books: points of `kinds` in [from, until), for members on the board. */
+export interface EarnedQuery {
+  from: string;
+  until: string;
+  kinds: readonly LedgerKind[];
+  /** How many of the top to return. */
+  limit: number;
+  /** Whose own points and rank to return too; null: nobody's. */
+  memberId: string | null;
+}
+
+/** A member on the board: their net points of the span (above 0) and their place, 1 first. */
+export interface EarnedPlace {
+  memberId: string;
+  points: number;
+  rank: number;
+  /** The member's name and email, for the board to show "Maya K." (member-name.rules.ts). */
+  name: string | null;
+  email: string | null;
+}
+
+export interface EarnedBoard {
+  /** Members opted in to the board with more than 0 points: most first, then who reached theirs first, then member id. */
+  top: EarnedPlace[];
+  /** The member asked about: their net points (0 when none or below), and their rank when on the board, else null. */
+  member: { points: number; rank: number | null } | null;
+}
+
 export interface LedgerRepository {
   /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
   append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
@@ -51,6 +79,8 @@ export interface LedgerRepository {
   tallyBySource(storeId: number, source: LedgerSource, since: string | null): Promise<SourceTally>;
   /** Entries whose source matches, oldest first (e.g. every entry an order produced). */
   listBySource(storeId: number, source: LedgerSource): Promise<LedgerEntry[]>;
+  /** The leaderboard: opted-in members ranked by their net points of `kinds` in the span, and one member's own place. */
+  earnedBoard(storeId: number, query: EarnedQuery): Promise<EarnedBoard>;
   /** The cached balance. */
   balance(storeId: number, memberId: string): Promise<number>;
   /** The balance summed from the entries themselves, ignoring the cache. */

@@ -34,6 +34,11 @@ export class LedgerTable {
     return this.#bySource.get(sourceKey(source))?.oldestFirst() ?? [];
   }
 
+  /** Every entry in append order: lowdb holds a store in memory, and a scan of it is a scan of an array. */
+  entries(): readonly LedgerEntry[] {
+    return this.rows;
+  }
+
   sumForMember(memberId: string): number {
     return (this.#byMember.get(memberId)?.appendOrder() ?? []).reduce((sum, entry) => sum + entry.delta, 0);
   }

@@ -2,6 +2,7 @@ import { notFound } from "../../lib/errors.js";
 import type { LedgerRepository, SourceTally } from "../../modules/ledger/ledger-entry.js";
 import type { LedgerTable } from "./ledger-table.js";
 import type { MemberTable } from "./members.lowdb-repository.js";
+import { earnedBoard } from "./earned-board.js";
 import { checkPage } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
 import { copy, copyOrNull } from "./copy.js";
@@ -60,6 +61,11 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
     async listBySource(storeId, source) {
       scope.check(storeId);
       return ledger.bySource(source).map(copy);
+    },
+    async earnedBoard(storeId, query) {
+      scope.check(storeId);
+      checkPage({ limit: query.limit, offset: 0 });
+      return earnedBoard(ledger.entries(), (memberId) => members.get(memberId), query);
     },
     async balance(storeId, memberId) {
       scope.check(storeId);

@@ -1,5 +1,6 @@
 import { notFound } from "../../lib/errors.js";
 import type { AppendResult, LedgerEntry, LedgerKind, LedgerRepository, LedgerSource } from "../../modules/ledger/ledger-entry.js";
+import { earnedBoard } from "./earned-board.postgres.js";
 import { checkPage, first, iso, json, run, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
 
@@ -162,6 +163,11 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
         source.id,
       ]);
       return rows.map(toEntry);
+    },
+    async earnedBoard(storeId, query) {
+      scope.check(storeId);
+      checkPage({ limit: query.limit, offset: 0 });
+      return earnedBoard(db, storeId, query);
     },
     async balance(storeId, memberId) {
       scope.check(storeId);

@@ -1,0 +1,2 @@
+-- The leaderboard sums a store's ledger entries of the month: read by time, from the index alone.
+CREATE INDEX ledger_by_time ON ledger_entries (store_id, created_at) INCLUDE (member_id, kind, delta);
