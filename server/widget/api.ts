@@ -1,4 +1,4 @@
-import type { Me, RedeemResponse, TaskAnswer } from "./types.js";
+import type { Leaderboard, Me, RedeemResponse, TaskAnswer } from "./types.js";
 import { sessionEmailKey, sessionKey } from "./session-key.js";
 
 /** A refusal from the storefront API (`{ code, message }`), or `network` when there was no answer at all. */
@@ -90,6 +90,15 @@ export class StorefrontApi {
   /** Does a shopper task: `{}`, or what it asks (a birthday, a survey answer, proof); 200 paid, 202 waiting for review. */
   complete(challengeId: string, body: object): Promise<TaskAnswer & { status: number }> {
     return this.call(`challenges/${encodeURIComponent(challengeId)}/complete`, { method: "POST", body, auth: true });
+  }
+
+  /** The month's top members, with the shopper's own rank and choice when signed in. */
+  leaderboard(): Promise<Leaderboard> {
+    return this.call("leaderboard", { auth: !!this.token });
+  }
+
+  showOnLeaderboard(optIn: boolean): Promise<unknown> {
+    return this.call("me/leaderboard", { method: "PUT", body: { optIn }, auth: true });
   }
 
   private async call<T>(path: string, options: { method?: string; body?: unknown; auth?: boolean; key?: string }): Promise<T & { status: number }> {

@@ -1,6 +1,7 @@
 import { ApiError, StorefrontApi } from "./api.js";
 import { append, h, type Child } from "./dom.js";
 import { keepTabInside } from "./focus-trap.js";
+import { leaderboardSection } from "./leaderboard-section.js";
 import { createFormat } from "./format.js";
 import { CLOSE, icon } from "./icons.js";
 import formsCss from "./panel-forms.css";
@@ -13,7 +14,7 @@ import { activitySection, badgesSection, earnSection, referralSection, tierSecti
 import { errorText, signInCard } from "./sign-in.js";
 import { addStyles } from "./styles.js";
 import { taskOutcomeCard, type TaskOutcome, type Tasker } from "./task-forms.js";
-import type { Me, PanelContext, PanelHandle } from "./types.js";
+import type { Leaderboard, Me, PanelContext, PanelHandle } from "./types.js";
 
 /** Where panel.css makes the panel a bottom sheet that covers the page. */
 const SHEET = "(max-width: 480px)";
@@ -73,7 +74,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     footer.hidden = true;
   };
 
-  const showMember = (me: Me) => {
+  const showMember = (me: Me, board: Leaderboard | null) => {
     showing = "member";
     const now = outcome?.redemption && me.redemptions.find((redemption) => redemption.id === outcome!.redemption!.id);
     if (outcome && now && now.status !== outcome.redemption!.status) {
@@ -102,6 +103,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
       rewardsSection(view, me, redeemer),
       redemptionsSection(view, me),
       badgesSection(view, me),
+      board && leaderboardSection(view, board, api, () => void refresh().then(() => body.querySelector<HTMLElement>(".sw")?.focus())),
       referralSection(view, me),
       activitySection(view, me),
     );
@@ -173,8 +175,9 @@ export function mountPanel(context: PanelContext): PanelHandle {
     if (!body.firstChild) fill(body, h("p", { class: "muted", role: "status" }, f.t("loading")));
     body.setAttribute("aria-busy", "true");
     try {
-      const me = await api.me(program.lang);
-      if (current === generation) showMember(me);
+      // The board is a second read, only where the merchant runs it; the panel shows without it if it fails.
+      const [me, board] = await Promise.all([api.me(program.lang), program.leaderboard?.enabled ? api.leaderboard().catch(() => null) : null]);
+      if (current === generation) showMember(me, board);
     } catch (error) {
       if (current !== generation) return;
       if (error instanceof ApiError && error.status === 401) showGuest(f.t("error.unauthorized"));
