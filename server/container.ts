@@ -25,6 +25,7 @@ import { ProgramItemsService } from "./modules/settings/program-items.service.js
 import { SettingsService } from "./modules/settings/settings.service.js";
 import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
 import { StorefrontService } from "./modules/storefront/storefront.service.js";
+import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
@@ -71,6 +72,8 @@ export interface Container {
   outbox: OutboxMailer | null;
   shopperSessions: ShopperSessionService;
   storefront: StorefrontService;
+  /** The month's top members by points earned, for shoppers who opt in. */
+  leaderboard: LeaderboardService;
 }
 
 export interface ContainerOverrides {
@@ -169,6 +172,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "shoppers" }),
       rateLimiters: storage.rateLimiters,
     }),
+    leaderboard: new LeaderboardService({ storage: unitOfWork(storage, "members", "ledger"), installs, settings, clock }),
     storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, installs, settings, clock, changes: programChanges }),
     reconciler,
     programMeasurements,

@@ -22,6 +22,7 @@ const statusByCode: Record<ErrorCode, number> = {
   pending_review: 409,
   already_decided: 409,
   birthday_locked: 409,
+  leaderboard_off: 404,
   ecwid_unavailable: 503,
   points_pending: 409,
   invalid_code: 401,

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
+import type { LeaderboardService } from "../modules/program/leaderboard.service.js";
 import type { RedemptionService } from "../modules/rewards/redemption.service.js";
 import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
@@ -12,7 +13,12 @@ const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(N
 const rewardParams = storeParams.extend({ rewardId: z.string().min(1).max(60) });
 
 /** /api/storefront/:storeId/...: the widget's API, open to any origin, bearer tokens only. */
-export function storefrontRoutes(deps: { storefront: StorefrontService; shopperSessions: ShopperSessionService; redemptions: RedemptionService }): Router {
+export function storefrontRoutes(deps: {
+  storefront: StorefrontService;
+  shopperSessions: ShopperSessionService;
+  redemptions: RedemptionService;
+  leaderboard: LeaderboardService;
+}): Router {
   const router = Router({ mergeParams: true });
   router.use(openCors);
   const body = storableJson("10kb");
@@ -43,6 +49,23 @@ export function storefrontRoutes(deps: { storefront: StorefrontService; shopperS
     const outcome = await deps.redemptions.redeem(principal, rewardId, req.body, req.get("idempotency-key"));
     res.set("Cache-Control", "private, no-store");
     res.status(outcome.status).json(outcome.body);
+  });
+
+  // The month's leaderboard (404 leaderboard_off unless the merchant runs it): anyone reads the top; a signed-in shopper, their own place too.
+  router.get("/leaderboard", async (req, res) => {
+    const storeId = storeOf(req.params);
+    const bearer = req.get("authorization");
+    const principal = bearer === undefined ? null : deps.shopperSessions.authenticate(storeId, bearer);
+    const board = await deps.leaderboard.board(storeId, principal);
+    res.vary("Authorization").set("Cache-Control", principal ? "private, no-store" : "public, max-age=10");
+    res.json(board);
+  });
+
+  router.put("/me/leaderboard", ...body, async (req, res) => {
+    const storeId = storeOf(req.params);
+    const principal = deps.shopperSessions.authenticate(storeId, req.get("authorization"));
+    res.set("Cache-Control", "private, no-store");
+    res.json(await deps.leaderboard.choose(principal, req.body));
   });
 
   return router;

@@ -18,6 +18,7 @@ export type ErrorCode =
   | "pending_review"
   | "already_decided"
   | "birthday_locked"
+  | "leaderboard_off"
   | "ecwid_unavailable"
   | "points_pending"
   | "invalid_code"
