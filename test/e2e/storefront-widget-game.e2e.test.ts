@@ -221,4 +221,27 @@ describe("the game in the storefront widget", () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "when the merchant runs the leaderboard and a shopper who earned points this month turns on the switch, then the board gives their rank and points, and focus stays on the switch",
+    async () => {
+      await demoAdmin(store.app, DEMO_STORE_ID, "PUT", "program/leaderboard", { enabled: true, size: 10 });
+      const email = "board.shopper@example.com";
+      const socks = DEMO_PRODUCTS.socks;
+      await paidOrder(email, [{ productId: socks.id, name: socks.name, price: socks.price, quantity: 1 }]);
+      const { page, watch } = await signedIn(email);
+      const board = panel(page).getByRole("region", { name: "Leaderboard" });
+      const toggle = board.getByRole("switch", { name: "Show me on the leaderboard" });
+      expect(await toggle.getAttribute("aria-checked")).toBe("false");
+      expect(await text(board)).not.toContain("You are #");
+
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+      expect(await text(board)).toMatch(/You are #\d+ with \d+ points/);
+      expect(await focusedInWidget(page)).toBe("sw");
+      expect(await seriousAxeFindings(page, "questline-widget")).toEqual([]);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
 });
