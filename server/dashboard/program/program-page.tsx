@@ -4,6 +4,7 @@ import { useDashboard } from "../context.js";
 import { BadgeEditor } from "./badge-editor.js";
 import { EarningArea } from "./earning-area.js";
 import { EmailsArea } from "./emails-area.js";
+import { LeaderboardArea } from "./leaderboard-area.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
@@ -72,6 +73,7 @@ export function ProgramPage() {
       <RedemptionPolicyArea />
       <PointsExpiryArea />
       <EmailsArea />
+      <LeaderboardArea />
       <ThemeArea />
       <TextsArea />
     </>
