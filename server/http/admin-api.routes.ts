@@ -9,6 +9,7 @@ import type { CatalogService } from "../modules/catalog/catalog.service.js";
 import type { EmailService } from "../modules/emails/email.service.js";
 import type { BackfillService } from "../modules/orders/backfill.service.js";
 import type { ProgramMeasurementService } from "../modules/program/program-measurement.service.js";
+import type { TaskService } from "../modules/program/task.service.js";
 import type { ProgramItemsService } from "../modules/settings/program-items.service.js";
 import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
@@ -18,6 +19,7 @@ import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
+import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { adminTemplateRoutes } from "./admin-templates.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
@@ -48,6 +50,7 @@ export interface AdminApiDeps {
   programMeasurements: ProgramMeasurementService;
   catalog: CatalogService;
   emails: EmailService;
+  tasks: TaskService;
   clock: Clock;
 }
 
@@ -71,6 +74,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminCatalogRoutes(deps));
   router.use(adminEmailRoutes(deps));
   router.use(adminRewardsRoutes(deps));
+  router.use("/program/proofs", adminProofRoutes(deps));
   router.use(adminTemplateRoutes(deps));
 
   router.get("/store", async (_req, res) => {

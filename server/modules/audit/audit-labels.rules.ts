@@ -73,6 +73,14 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
       return { ...entry, member, label: `Donation '${String(details.rewardName)}' paid out, pledged by ${who}` };
     case "donations.paid_out":
       return { ...entry, member, label: `${Number(details.count)} ${details.count === 1 ? "pledge" : "pledges"} to '${String(details.rewardName)}' paid out` };
+    case "proof.approved":
+      return {
+        ...entry,
+        member,
+        label: `Proof for '${String(details.challengeTitle)}' approved for ${who}${Number(details.points) > 0 ? ` (${signed(Number(details.points))} points)` : ""}`,
+      };
+    case "proof.rejected":
+      return { ...entry, member, label: `Proof for '${String(details.challengeTitle)}' rejected for ${who}: ${String(details.reason)}` };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };
