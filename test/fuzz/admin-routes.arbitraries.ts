@@ -32,6 +32,8 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/members/${id}/adjustments`),
   itemId.map((id) => `/api/admin/members/${id}/ledger`),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
+  fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
+  fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),
   itemId.map((id) => `/api/admin/emails/${id}/preview`),
   fc.constantFrom("/api/admin/emails/rewardIssued/preview?lang=xx", "/api/admin/emails/pointsEarned/preview?lang[]=de", "/api/admin/emails/expiringSoon/preview?lang=nb&x=1"),
   fc.constantFrom(
