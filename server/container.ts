@@ -112,7 +112,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
   const programMeasurements = new ProgramMeasurementService({
-    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger"),
+    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger", "redemptions"),
     inbox: storage.inbox,
     installs,
     clock,
@@ -183,6 +183,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       storage: unitOfWork(storage, "redemptions", "ledger", "settings"),
       stores: () => storage.storeIds(),
       ecwid,
+      catalog,
       installs,
       clock,
       logger: logger.child({ component: "redemptions" }),

@@ -25,6 +25,7 @@ export function aRedemption(storeId: number, overrides: Partial<Redemption> = {}
     checks: 0,
     usedByOrderId: null,
     fulfilledBy: null,
+    grantedBy: null,
     createdAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     ...overrides,
@@ -72,6 +73,18 @@ export function describeRedemptionsContract(h: ContractHarness): void {
       });
       expect(found).toEqual(first);
       expect(await inStore(storeId, (tx) => tx.redemptions.page(storeId, { limit: 10, offset: 0 }))).toEqual({ total: 1, items: [first] });
+    });
+
+    it("when a challenge's grant is inserted (0 points, the completion that granted it), then it reads back whole and counts in the reward's budgets", async () => {
+      const storeId = aStoreId();
+      const grantedBy = { challengeId: "ch_card", challengeTitle: "Coffee card", periodKey: "n2" };
+      const grant = aRedemption(storeId, { points: 0, grantedBy, requestKey: "grant:ch_card:n2:g1:rew_five" });
+      await insertAll(storeId, [grant]);
+      await inStore(storeId, async (tx) => {
+        expect(await tx.redemptions.findByRequestKey(storeId, "mem_ann", "grant:ch_card:n2:g1:rew_five")).toEqual(grant);
+        expect(await tx.redemptions.heldPoints(storeId, "mem_ann")).toBe(0);
+        expect(await tx.redemptions.countForReward(storeId, "rew_five", { since: null })).toEqual({ count: 1, valueMinor: 500 });
+      });
     });
 
     it("when another member uses the same request key, or redemptions have no key or no coupon, then they all fit", async () => {

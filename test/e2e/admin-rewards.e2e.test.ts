@@ -67,6 +67,7 @@ async function seedRedemption(overrides: Partial<Redemption>): Promise<Redemptio
     checks: 0,
     usedByOrderId: null,
     fulfilledBy: null,
+    grantedBy: null,
     createdAt: now,
     updatedAt: now,
     ...overrides,

@@ -83,6 +83,7 @@ describe.each(ADAPTERS)("admin redemptions API ($name)", ({ postgres }) => {
       reason: null,
       usedByOrderId: null,
       fulfilledBy: null,
+      grantedBy: null,
       createdAt: redemptions[3]!.createdAt,
       updatedAt: redemptions[3]!.updatedAt,
     });

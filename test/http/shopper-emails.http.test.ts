@@ -177,6 +177,7 @@ function aRedemption(memberId: string) {
     checks: 0,
     usedByOrderId: null,
     fulfilledBy: null,
+    grantedBy: null,
     createdAt: at,
     updatedAt: at,
   };

@@ -32,7 +32,7 @@ async function pay(memberId: string, challenge: ReturnType<typeof visit>) {
 describe("paying challenges", () => {
   it("when a shopper task is done, then it pays once with its badges named; asked again, nothing more", async () => {
     const member = await insertMember(storage, storeId);
-    expect(await pay(member.id, visit({ badgeIds: ["bd_a"] }))).toEqual({ challenges: 1, points: 100, reversed: 0, reversedPoints: 0, badgeIds: ["bd_a"] });
+    expect(await pay(member.id, visit({ badgeIds: ["bd_a"] }))).toEqual({ challenges: 1, points: 100, reversed: 0, reversedPoints: 0, badgeIds: ["bd_a"], rewardIds: [] });
     expect(await pay(member.id, visit({ badgeIds: ["bd_a"] }))).toMatchObject({ challenges: 0, points: 0, badgeIds: [] });
     const entry = await storage.read(storeId, (tx) => tx.ledger.findByKey(storeId, `task:ch_visit:${member.id}:once`));
     expect(entry).toMatchObject({ kind: "earn_task", delta: 100, basis: { challengeId: "ch_visit", periodKey: "once", points: 100 } });

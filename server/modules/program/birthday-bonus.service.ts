@@ -16,7 +16,7 @@ import { challengeStanding } from "./challenge-progress.rules.js";
 export class BirthdayBonusService {
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger">;
+      storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       clock: Clock;

@@ -2,6 +2,8 @@ import type { Clock } from "../../lib/clock.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import type { TaskBasis } from "../ledger/ledger-basis.js";
 import { post } from "../ledger/posting.js";
+import { cancelGrants, grantRewards } from "../rewards/reward-grant.js";
+import type { Reward } from "../settings/program-settings.js";
 import { MILESTONE_KINDS } from "./challenge-schema.js";
 import { CHALLENGE_KEY_PREFIX, challengeReversalKey, challengeRewardKey, payoutsOf, type PayoutGenerations } from "./challenge-keys.rules.js";
 import { hasLimits, limitReached, limitsPeriodStart, tallied, type ChallengeTallies } from "./challenge-limits.rules.js";
@@ -17,6 +19,8 @@ export interface ChallengePayout {
   reversedPoints: number;
   /** Badges the completions paid name (a badge is earned while a paid challenge names it). */
   badgeIds: string[];
+  /** Catalog rewards the completions granted (a reward skipped for its limit or budget is not here). */
+  rewardIds: string[];
 }
 
 export interface PayoutContext {
@@ -53,7 +57,7 @@ const basisOf = (challenge: Challenge, periodKey: string): TaskBasis => ({
  * ended by hand and members outside the audience are paid nothing.
  */
 export async function payDueChallenges(
-  tx: Pick<StoreTransaction, "ledger">,
+  tx: Pick<StoreTransaction, "ledger" | "redemptions" | "settings">,
   storeId: number,
   memberId: string,
   history: ChallengeHistory,
@@ -62,7 +66,9 @@ export async function payDueChallenges(
 ): Promise<ChallengePayout> {
   const now = context.clock.now();
   const payouts = payoutsOf(await tx.ledger.memberKeys(storeId, memberId, CHALLENGE_KEY_PREFIX), memberId);
-  const payout: ChallengePayout = { challenges: 0, points: 0, reversed: 0, reversedPoints: 0, badgeIds: [] };
+  const payout: ChallengePayout = { challenges: 0, points: 0, reversed: 0, reversedPoints: 0, badgeIds: [], rewardIds: [] };
+  let catalog: Reward[] | null = null;
+  const rewards = async () => (catalog ??= (await tx.settings.get(storeId))?.rewards ?? []);
   for (const challenge of challenges) {
     if (challenge.status === "draft") continue;
     const standing = challengeStanding(challenge, history, now, context.timeZone);
@@ -96,6 +102,7 @@ export async function payDueChallenges(
           now,
         );
         if (!created) continue;
+        await cancelGrants(tx, storeId, memberId, challenge.rewardIds, { challengeId: challenge.id, periodKey, generation: state.paid }, now);
         payout.reversed++;
         payout.reversedPoints += points;
         if (tallies) tallies = tallied(tallies, points, -1);
@@ -125,6 +132,11 @@ export async function payDueChallenges(
       payout.challenges++;
       payout.points += challenge.points;
       payout.badgeIds.push(...challenge.badgeIds.filter((id) => !payout.badgeIds.includes(id)));
+      if (challenge.rewardIds.length > 0) {
+        const completion = { challengeId: challenge.id, challengeTitle: challenge.title, periodKey, generation };
+        const granted = await grantRewards(tx, storeId, memberId, await rewards(), challenge.rewardIds, completion, now);
+        payout.rewardIds.push(...granted.map((grant) => grant.rewardId));
+      }
       if (tallies) tallies = tallied(tallies, challenge.points, 1);
     }
   }

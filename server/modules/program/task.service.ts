@@ -20,7 +20,7 @@ import type { TaskCompletion } from "./task-completion.js";
 import type { z } from "zod";
 import { birthdayTaskSchema, emptyTaskSchema, linkProofSchema, photoProofSchema, PROOF_PHOTO_BYTES, surveyTaskSchema, type TaskAnswer, type TaskBody } from "./task-schema.js";
 
-type TasksTx = Pick<StoreTransaction, "members" | "orders" | "tasks" | "ledger">;
+type TasksTx = Pick<StoreTransaction, "members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
 
 const TASK_LIMIT = { name: "tasks-member", points: 30, windowSeconds: 300, refusal: "Many tasks in a short time. Try again in a few minutes." };
 /** Proofs a store may hold waiting for review: the queue (and its photos) cannot be grown without bound. */
@@ -33,7 +33,7 @@ export interface TaskOutcome {
 }
 
 export interface TaskServiceDeps {
-  storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger">;
+  storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
   installs: Pick<InstallService, "requireActive">;
   settings: Pick<SettingsService, "get">;
   photos: ProofPhotoStore;
@@ -158,7 +158,7 @@ export class TaskService {
       if (!decision.approve || !challenge || !member) return { proof: decided, awarded: NOTHING };
       const { history } = await historyOf(tx, member, settings);
       const paid = await pay(tx, storeId, member.id, history, decided, challenge, { clock: this.deps.clock, timeZone: install.timeZone });
-      return { proof: decided, awarded: awardedOf(paid, challenge) };
+      return { proof: decided, awarded: awardedOf(paid) };
     });
     if (outcome.proof.status !== "pending") await this.deps.photos.remove(storeId, completionId);
     return outcome;
@@ -184,7 +184,7 @@ export class TaskService {
     timeZone: string,
   ): Promise<TaskAnswer> {
     const after = challengeStanding(challenge, history, this.deps.clock.now(), timeZone);
-    return { awarded: awardedOf(paid, challenge), balance: await tx.ledger.balance(storeId, memberId), nextAvailableAt: after.nextAvailableAt };
+    return { awarded: awardedOf(paid), balance: await tx.ledger.balance(storeId, memberId), nextAvailableAt: after.nextAvailableAt };
   }
 }
 
@@ -193,8 +193,8 @@ type TaskFields = Partial<z.infer<typeof birthdayTaskSchema> & z.infer<typeof su
 
 const NOTHING: TaskAnswer["awarded"] = { points: 0, badges: [], rewards: [] };
 
-const awardedOf = (paid: ChallengePayout, challenge: Challenge): TaskAnswer["awarded"] =>
-  paid.challenges > 0 ? { points: paid.points, badges: paid.badgeIds, rewards: challenge.rewardIds } : NOTHING;
+const awardedOf = (paid: ChallengePayout): TaskAnswer["awarded"] =>
+  paid.challenges > 0 ? { points: paid.points, badges: paid.badgeIds, rewards: paid.rewardIds } : NOTHING;
 
 const notAvailable = (reason: string, message = "This challenge is not open to you now.") => new AppError("not_available", message, { reason });
 const alreadyCompleted = (nextAvailableAt: string | null) =>

@@ -12,8 +12,8 @@ export const SETTLE_GRACE_MS = 2 * 60 * 1000;
 const couponCode = customAlphabet("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
 export const newCouponCode = () => `QL-${couponCode()}`;
 
-/** A new redemption: pending with its coupon to make, or (an experience, a donation) issued at once. */
-export function newRedemption(input: {
+/** What a redemption's record is made of, whoever starts it. */
+interface RecordInput {
   storeId: number;
   memberId: string;
   reward: Reward;
@@ -22,9 +22,19 @@ export function newRedemption(input: {
   now: Date;
   key: string | null;
   requestFingerprint: string;
-  coupon: EcwidCouponInput | null;
-}): Redemption {
-  const { reward, now, coupon } = input;
+  code: string | null;
+  grantedBy: Redemption["grantedBy"];
+  checkAfter: Date | null;
+}
+
+/** A new redemption: pending with its coupon to make, or (an experience, a donation) issued at once. */
+export function newRedemption(input: Omit<RecordInput, "code" | "grantedBy" | "checkAfter"> & { coupon: EcwidCouponInput | null }): Redemption {
+  return newRecord({ ...input, code: input.coupon?.code ?? null, grantedBy: null, checkAfter: input.coupon ? new Date(input.now.getTime() + SETTLE_GRACE_MS) : null });
+}
+
+/** The record both a shopper's redemption and a challenge's grant start as: pending with a coupon code, else issued. */
+export function newRecord(input: RecordInput): Redemption {
+  const { reward, now, code } = input;
   const at = now.toISOString();
   return {
     id: newId("rdm"),
@@ -35,15 +45,16 @@ export function newRedemption(input: {
     rewardKind: reward.kind,
     points: input.points,
     valueMinor: input.valueMinor,
-    status: coupon ? "pending" : "issued",
-    coupon: coupon && "couponDays" in reward ? { code: coupon.code, expiresAt: couponExpiry(reward, now).toISOString(), ecwidId: null } : null,
+    status: code ? "pending" : "issued",
+    coupon: code && "couponDays" in reward ? { code, expiresAt: couponExpiry(reward, now).toISOString(), ecwidId: null } : null,
     reason: null,
     requestKey: input.key,
     requestFingerprint: input.requestFingerprint,
-    checkAfter: coupon ? new Date(now.getTime() + SETTLE_GRACE_MS).toISOString() : null,
+    checkAfter: input.checkAfter?.toISOString() ?? null,
     checks: 0,
     usedByOrderId: null,
     fulfilledBy: null,
+    grantedBy: input.grantedBy,
     createdAt: at,
     updatedAt: at,
   };

@@ -3,9 +3,11 @@ import type { Clock } from "../../lib/clock.js";
 import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
+import type { CatalogService } from "../catalog/catalog.service.js";
 import type { InstallService } from "../stores/install.service.js";
+import { makeGrantCoupon } from "./grant-coupon.js";
 import type { Redemption } from "./redemption.js";
-import { checkLater, expire, issueOnce, markCouponUsed, release } from "./redemption-steps.js";
+import { checkLater, expire, issueOnce, markCouponUsed, release, type Moved } from "./redemption-steps.js";
 
 /** Due redemptions taken in one pass of a store. */
 const BATCH = 50;
@@ -31,7 +33,9 @@ export class RedemptionSettlement {
       storage: UnitOfWork<"redemptions" | "ledger" | "settings">;
       /** The stores that may have redemptions. */
       stores: () => Promise<number[]>;
-      ecwid: Pick<EcwidClient, "findCouponByCode" | "deleteCoupon">;
+      ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode" | "deleteCoupon">;
+      /** A granted free product's price, read when its coupon is made. */
+      catalog: Pick<CatalogService, "productPriceMinor">;
       installs: Pick<InstallService, "requireActive" | "accessToken">;
       clock: Clock;
       logger: Logger;
@@ -60,10 +64,15 @@ export class RedemptionSettlement {
     const counts: SettlementCounts = { issued: 0, released: 0, waiting: 0, expired: 0, used: 0 };
     const due = await this.deps.storage.read(storeId, (tx) => tx.redemptions.due(storeId, this.deps.clock.now().toISOString(), BATCH));
     if (due.length === 0) return counts;
-    await this.deps.installs.requireActive(storeId);
+    const { currencyPrecision: precision } = await this.deps.installs.requireActive(storeId);
     const token = await this.deps.installs.accessToken(storeId);
     for (const redemption of due) {
-      const outcome = redemption.status === "pending" ? await this.settlePending(storeId, token, redemption) : await this.retire(storeId, token, redemption);
+      const outcome =
+        redemption.status !== "pending"
+          ? await this.retire(storeId, token, redemption)
+          : redemption.grantedBy
+            ? this.told(storeId, await makeGrantCoupon(this.deps, storeId, { token, precision }, redemption))
+            : await this.settlePending(storeId, token, redemption);
       if (outcome) counts[outcome] += 1;
     }
     if (Object.values(counts).some((count) => count > 0)) this.deps.logger.info({ storeId, ...counts }, "redemptions settled");
@@ -75,13 +84,18 @@ export class RedemptionSettlement {
     if (!code) return null;
     const found = await this.deps.ecwid.findCouponByCode(storeId, token, code).catch(() => undefined);
     const now = this.deps.clock.now();
-    const { redemption: settled, changed } = await this.deps.storage.transaction(storeId, (tx) => {
+    const moved = await this.deps.storage.transaction(storeId, (tx) => {
       if (found) return issueOnce(tx, storeId, redemption.id, found.id, now);
       if (found === null) return release(tx, storeId, redemption.id, "Ecwid never made the coupon.", now);
       return checkLater(tx, storeId, redemption.id, "pending", now);
     });
-    // Only what this pass changed counts; another process may have settled it first.
-    if (!changed) return null;
+    return this.told(storeId, moved);
+  }
+
+  /** What a pass did to a pending one, the shopper told once it is issued. Only what this pass changed counts; another process may have settled it first. */
+  private told(storeId: number, moved: Moved | null): keyof SettlementCounts | null {
+    if (!moved?.changed) return null;
+    const settled = moved.redemption;
     if (settled.status === "issued") {
       this.deps.onIssued?.(storeId, settled);
       return "issued";

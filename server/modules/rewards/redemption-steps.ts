@@ -11,9 +11,9 @@ export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger">;
 
 /** What the shopper reads: the code only once the coupon is known to exist (issued, used, expired). */
 export function redemptionView(redemption: Redemption): RedemptionView {
-  const { id, rewardId, rewardName, points, status, createdAt, coupon } = redemption;
+  const { id, rewardId, rewardName, points, status, grantedBy, createdAt, coupon } = redemption;
   const shown = coupon && (status === "issued" || status === "used" || status === "expired");
-  return { id, rewardId, rewardName, points, status, createdAt, coupon: shown ? { code: coupon.code, expiresAt: coupon.expiresAt } : null };
+  return { id, rewardId, rewardName, points, status, grantedBy, createdAt, coupon: shown ? { code: coupon.code, expiresAt: coupon.expiresAt } : null };
 }
 
 /** Points the member may spend: the books' balance less what pending redemptions hold. */
@@ -23,7 +23,7 @@ export async function spendable(tx: RedemptionTx, storeId: number, memberId: str
 }
 
 /** The member's redemptions of the reward and its budgets' use in their periods (only what the reward limits is read). */
-async function rewardUse(tx: RedemptionTx, storeId: number, memberId: string, reward: Reward, now: Date): Promise<RewardUse> {
+export async function rewardUse(tx: RedemptionTx, storeId: number, memberId: string, reward: Reward, now: Date): Promise<RewardUse> {
   const counts: RedemptionTally[] = [];
   for (const { rewardId, ...query } of rewardUseCounts(reward, memberId, now)) counts.push(await tx.redemptions.countForReward(storeId, rewardId, query));
   return rewardUseFrom(reward, counts);
@@ -43,9 +43,13 @@ export async function redeemFacts(tx: RedemptionTx, storeId: number, member: Mem
   };
 }
 
-/** The debit of a redemption; its key makes a second posting of the same redemption write nothing. */
-export function postRedeem(tx: RedemptionTx, storeId: number, redemption: Redemption, now: Date) {
-  return post(
+/**
+ * The debit of a redemption; its key makes a second posting of the same redemption write nothing. A granted
+ * reward costs no points and books nothing: a 0 debit would be a line on the books that moves nothing.
+ */
+export async function postRedeem(tx: RedemptionTx, storeId: number, redemption: Redemption, now: Date): Promise<void> {
+  if (redemption.points === 0) return;
+  await post(
     tx,
     storeId,
     {
@@ -139,7 +143,7 @@ export async function markCouponUsed(tx: RedemptionTx, storeId: number, code: st
 /** The issued coupon expired unused and was deleted in Ecwid; its points come back when the merchant chose so. */
 export async function expire(tx: RedemptionTx, storeId: number, id: string, refund: boolean, now: Date): Promise<Moved> {
   const { redemption, changed } = await transition(tx, storeId, id, "issued", (current) => ({ ...current, status: "expired", updatedAt: now.toISOString() }));
-  if (changed && refund) {
+  if (changed && refund && redemption.points > 0) {
     await post(
       tx,
       storeId,

@@ -14,7 +14,8 @@ export const redemptionSchema = z.object({
   /** The reward as it was when redeemed: later edits to the catalog do not change what was bought. */
   rewardName: z.string(),
   rewardKind: z.string(),
-  points: z.number().int().positive(),
+  /** Points spent; 0 for a reward a challenge granted. */
+  points: z.number().int().nonnegative(),
   /** Money the reward is worth in minor units (a coupon's amount, a donation's value); null when it has none fixed. */
   valueMinor: z.number().int().nullable(),
   status: z.enum(REDEMPTION_STATUSES),
@@ -30,6 +31,8 @@ export const redemptionSchema = z.object({
   /** The order that used the coupon, or the merchant who fulfilled an experience or paid out a donation. */
   usedByOrderId: z.string().nullable(),
   fulfilledBy: z.string().nullable(),
+  /** The challenge completion that granted it free, or null when bought with points. */
+  grantedBy: z.object({ challengeId: z.string(), challengeTitle: z.string(), periodKey: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -37,7 +40,7 @@ export type Redemption = z.infer<typeof redemptionSchema>;
 export type RedemptionStatus = Redemption["status"];
 
 /** What the shopper reads of a redemption (`POST .../redeem`, `GET /me`). */
-export const redemptionViewSchema = redemptionSchema.pick({ id: true, rewardId: true, rewardName: true, points: true, status: true, createdAt: true }).extend({
+export const redemptionViewSchema = redemptionSchema.pick({ id: true, rewardId: true, rewardName: true, points: true, status: true, grantedBy: true, createdAt: true }).extend({
   coupon: z.object({ code: z.string(), expiresAt: z.string() }).nullable(),
 });
 export type RedemptionView = z.infer<typeof redemptionViewSchema>;

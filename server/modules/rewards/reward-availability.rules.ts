@@ -113,15 +113,21 @@ export function unavailableReason(
   if (reward.availableFrom && at < Date.parse(reward.availableFrom)) return { code: "not_available", why: "not_yet", from: reward.availableFrom };
   if (reward.availableUntil && at > Date.parse(reward.availableUntil)) return { code: "not_available", why: "ended" };
   if (reward.tierIds.length > 0 && (facts.tierId === null || !reward.tierIds.includes(facts.tierId))) return { code: "not_available", why: "tier" };
-  if (reward.perMemberLimit !== null && facts.redeemed >= reward.perMemberLimit) return { code: "limit_reached", limit: reward.perMemberLimit };
+  const limit = limitReason(reward, facts, valueMinor);
+  if (limit) return limit;
+  if (facts.spendable < points) return { code: "insufficient_points", missing: points - facts.spendable };
+  return null;
+}
+
+/** Whether one more redemption worth `valueMinor` passes the member's own limit and the reward's budgets: what a challenge's grant weighs too. */
+export function limitReason(reward: Reward, use: RewardUse, valueMinor: number | null): UnavailableReason | null {
+  if (reward.perMemberLimit !== null && use.redeemed >= reward.perMemberLimit) return { code: "limit_reached", limit: reward.perMemberLimit };
   const overBudget = reward.budgets.some((budget, index) => {
-    const used = facts.budgets[index] ?? { count: 0, valueMinor: 0 };
+    const used = use.budgets[index] ?? { count: 0, valueMinor: 0 };
     if (budget.measure === "redemptions") return used.count + 1 > budget.limit;
     return used.valueMinor >= budget.limit || used.valueMinor + (valueMinor ?? 0) > budget.limit;
   });
-  if (overBudget) return { code: "not_available", why: "budget" };
-  if (facts.spendable < points) return { code: "insufficient_points", missing: points - facts.spendable };
-  return null;
+  return overBudget ? { code: "not_available", why: "budget" } : null;
 }
 
 /** `GET /me`: the reward as the member stands with it, at its lowest cost. */

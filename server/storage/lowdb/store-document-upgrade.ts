@@ -24,6 +24,8 @@ export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   for (const member of doc.members) member.game ??= freshGame();
   // Order records saved before items were kept have none (as PostgreSQL's migration 008).
   for (const record of doc.orders) record.items ??= [];
+  // Redemptions saved before challenges granted rewards were all bought with points (as PostgreSQL's migration 011).
+  for (const redemption of doc.redemptions) redemption.grantedBy ??= null;
   const legacy = doc.orders.filter((record) => (record as LegacyOrderFields).eligibleMinor === undefined);
   if (legacy.length === 0) return doc;
   const keptByOrder = new Map<string, number>();

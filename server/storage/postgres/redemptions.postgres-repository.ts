@@ -25,6 +25,7 @@ export const redemptionsTable = new PgTable<Redemption>({
     checks: column("checks"),
     usedByOrderId: column("used_by_order_id"),
     fulfilledBy: column("fulfilled_by"),
+    grantedBy: jsonb("granted_by"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
