@@ -65,7 +65,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
           "frame-ancestors": ["'self'", ...ECWID_FRAME_ANCESTORS],
           "script-src": ["'self'", "https://*.cloudfront.net"],
           "style-src": ["'self'", "'unsafe-inline'", "https://*.cloudfront.net"],
-          "img-src": ["'self'", "data:", "https:"],
+          "img-src": ["'self'", "data:", "blob:", "https:"],
           "connect-src": ["'self'", "https://app.ecwid.com"],
           "upgrade-insecure-requests": config.baseUrl.startsWith("https:") ? [] : null,
         },

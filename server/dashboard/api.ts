@@ -2,6 +2,8 @@ import type { ValidationIssue } from "../lib/validation.js";
 import type { CatalogCategoryList, CatalogProductPage } from "../modules/catalog/catalog.js";
 import type { ProgramPreview, PreviewRequest } from "../modules/program/program-preview.js";
 import type { ProgramMeasurement } from "../modules/program/program-measurement.js";
+import type { ProofDecision } from "../modules/program/proof-review.js";
+import type { ProofList, ProofView } from "../modules/program/proof-review-schema.js";
 import type { ProgramTemplatesService } from "../modules/program/templates/program-templates.service.js";
 import type { LedgerService } from "../modules/ledger/ledger.service.js";
 import type { listAuditLog } from "../modules/audit/audit-log.js";
@@ -29,7 +31,7 @@ export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
 export type ProgramTemplate = Awaited<ReturnType<ProgramTemplatesService["list"]>>[number];
 export type TemplateApplied = Awaited<ReturnType<ProgramTemplatesService["apply"]>>;
 export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
-export type { AdminRedemption, EmailPreview, Language, RedemptionStatus };
+export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
   BackfillJob,
   CatalogCategoryList,
@@ -143,6 +145,15 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     fulfil: (redemptionId: string) => call<AdminRedemption>(`/redemptions/${encodeURIComponent(redemptionId)}/fulfil`, { method: "POST", body: {} }).then((r) => r.value),
     donations: () => get<DonationTotals>("/donations"),
     payOut: (rewardIds: string[]) => call<Awaited<ReturnType<typeof payOutDonations>>>("/donations/payout", { method: "POST", body: { rewardIds } }).then((r) => r.value),
+    proofs: (params: { status: ProofView["status"]; limit: number; offset: number }) => get<ProofList>(`/program/proofs?${query(params)}`),
+    approveProof: (id: string) => call<ProofDecision>(`/program/proofs/${encodeURIComponent(id)}/approve`, { method: "POST", body: {} }).then((r) => r.value),
+    rejectProof: (id: string, reason: string) => call<ProofDecision>(`/program/proofs/${encodeURIComponent(id)}/reject`, { method: "POST", body: { reason } }).then((r) => r.value),
+    /** A proof's photo (`photoPath`) as a Blob: an <img src> cannot send the Bearer header. */
+    proofPhoto: async (photoPath: string): Promise<Blob> => {
+      const response = await fetch(photoPath, { headers: { Authorization: `Bearer ${token}` }, credentials: "omit", cache: "no-store" }).catch(() => null);
+      if (!response?.ok) throw new ApiError(response?.status ?? 0, "photo_unavailable", "The photo could not be loaded.");
+      return response.blob();
+    },
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };

@@ -6,6 +6,7 @@ import { MemberPage } from "./members/member-page.js";
 import { MembersPage } from "./members/members-page.js";
 import { OperationsPage } from "./operations/operations-page.js";
 import { ProgramPage } from "./program/program-page.js";
+import { ProofsPage } from "./proofs/proofs-page.js";
 import { RewardsPage } from "./rewards/rewards-page.js";
 import { useRoute } from "./router.js";
 
@@ -22,6 +23,7 @@ function Page({ path }: { path: string }) {
   if (member?.[1]) return <MemberPage memberId={decodeURIComponent(member[1])} />;
   const challenge = /^\/program\/challenges\/([^/]+)$/.exec(path);
   if (challenge?.[1]) return <ChallengePage challengeId={challenge[1] === "new" ? null : decodeURIComponent(challenge[1])} />;
+  if (path === "/program/proofs") return <ProofsPage />;
   if (path === "/members") return <MembersPage />;
   if (path === "/rewards") return <RewardsPage />;
   if (path === "/activity") return <ActivityPage />;

@@ -100,3 +100,22 @@ export const activityItems = (frame: FrameLocator) => frame.getByRole("list", { 
 export const area = (frame: FrameLocator, title: string) => frame.locator("section.named-area", { has: frame.getByRole("heading", { name: title, exact: true }) });
 export const text = async (frame: FrameLocator, selector: string) => ((await frame.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 export const textOf = async (locator: Locator) => ((await locator.first().textContent()) ?? "").replace(/\s+/g, " ").trim();
+
+/** The dashboard's own document inside the demo control panel, for axe and for moving it to a page. */
+export async function dashboardDocument(page: Page) {
+  const frame = await (await page.waitForSelector("#app-frame")).contentFrame();
+  if (!frame) throw new Error("the dashboard iframe has no document");
+  return frame;
+}
+
+/** A screenshot at `path` of the whole dashboard (or of `only`): the window grown tall enough for the frame to show everything, then put back. */
+export async function shootDashboard(page: Page, path: string, only?: Locator) {
+  const viewport = page.viewportSize()!;
+  const height = await dashboardFrame(page)
+    .locator("body")
+    .evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height + 200, 6000) });
+  const clip = only ? await only.boundingBox() : null;
+  await page.screenshot({ path, ...(clip ? { clip } : {}) });
+  await page.setViewportSize(viewport);
+}

@@ -40,6 +40,11 @@ export function ChallengePage({ challengeId }: { challengeId: string | null }) {
       <p class="ql-back">
         <a href="#/program">← Program</a>
       </p>
+      {loaded?.item?.goal.kind === "proof" && (
+        <p class="ql-proofs-link">
+          <a href="#/program/proofs">Proofs shoppers sent for review</a>
+        </p>
+      )}
       {problem && <Alert tone="error">{problem}</Alert>}
       {!loaded && !problem && <p class="ql-status">Loading…</p>}
       {loaded && <ChallengeBuilder key={challengeId ?? "new"} {...loaded} onDone={() => navigate("/program")} />}

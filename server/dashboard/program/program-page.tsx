@@ -8,6 +8,7 @@ import { LeaderboardArea } from "./leaderboard-area.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
+import { ProofsNotice } from "../proofs/proofs-notice.js";
 import { RedemptionPolicyArea } from "./redemption-policy-area.js";
 import { RewardEditor } from "./reward-editor.js";
 import { rewardLine } from "./reward-words.js";
@@ -25,6 +26,7 @@ export function ProgramPage() {
   const changed = () => setChallengeSaves((n) => n + 1);
   return (
     <>
+      <ProofsNotice />
       <TemplatesArea
         onApplied={() => {
           setTemplatesApplied((n) => n + 1);
