@@ -151,8 +151,10 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     /** A proof's photo (`photoPath`) as a Blob: an <img src> cannot send the Bearer header. */
     proofPhoto: async (photoPath: string): Promise<Blob> => {
       const response = await fetch(photoPath, { headers: { Authorization: `Bearer ${token}` }, credentials: "omit", cache: "no-store" }).catch(() => null);
-      if (!response?.ok) throw new ApiError(response?.status ?? 0, "photo_unavailable", "The photo could not be loaded.");
-      return response.blob();
+      if (response?.ok) return response.blob();
+      const error = new ApiError(response?.status ?? 0, "photo_unavailable", "The photo could not be loaded.");
+      if (error.status === 401) hooks.onUnauthorized(error);
+      throw error;
     },
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
