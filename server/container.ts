@@ -26,6 +26,8 @@ import { SettingsService } from "./modules/settings/settings.service.js";
 import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
 import { StorefrontService } from "./modules/storefront/storefront.service.js";
 import { LeaderboardService } from "./modules/program/leaderboard.service.js";
+import { TaskService } from "./modules/program/task.service.js";
+import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
@@ -74,6 +76,9 @@ export interface Container {
   storefront: StorefrontService;
   /** The month's top members by points earned, for shoppers who opt in. */
   leaderboard: LeaderboardService;
+  /** Shopper tasks done in the widget, and the merchant's review of proof. */
+  tasks: TaskService;
+  birthdays: BirthdayBonusService;
 }
 
 export interface ContainerOverrides {
@@ -174,6 +179,15 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     leaderboard: new LeaderboardService({ storage: unitOfWork(storage, "members", "ledger"), installs, settings, clock }),
     storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, installs, settings, clock, changes: programChanges }),
+    tasks: new TaskService({
+      storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"),
+      installs,
+      settings,
+      photos: storage.proofPhotos,
+      rateLimiters: storage.rateLimiters,
+      clock,
+    }),
+    birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),

@@ -1,9 +1,10 @@
-import { Router } from "express";
+import { Router, type RequestHandler } from "express";
 import { z } from "zod";
 import type { LeaderboardService } from "../modules/program/leaderboard.service.js";
 import type { RedemptionService } from "../modules/rewards/redemption.service.js";
-import type { ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
+import type { ShopperPrincipal, ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
+import type { TaskService } from "../modules/program/task.service.js";
 import { openCors } from "./cors.js";
 import { sendEncoded } from "./send-encoded.js";
 import { storableJson } from "./storable-input.js";
@@ -11,12 +12,14 @@ import { parseInput } from "./validate.js";
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const rewardParams = storeParams.extend({ rewardId: z.string().min(1).max(60) });
+const challengeParams = storeParams.extend({ challengeId: z.string().min(1).max(60) });
 
 /** /api/storefront/:storeId/...: the widget's API, open to any origin, bearer tokens only. */
 export function storefrontRoutes(deps: {
   storefront: StorefrontService;
   shopperSessions: ShopperSessionService;
   redemptions: RedemptionService;
+  tasks: TaskService;
   leaderboard: LeaderboardService;
 }): Router {
   const router = Router({ mergeParams: true });
@@ -33,7 +36,10 @@ export function storefrontRoutes(deps: {
   });
 
   router.post("/session/verify", ...body, async (req, res) => {
-    res.json(await deps.shopperSessions.verify(storeOf(req.params), req.body, req.ip ?? "unknown"));
+    const { principal, ...session } = await deps.shopperSessions.verify(storeOf(req.params), req.body, req.ip ?? "unknown");
+    // A first verified sign-in joins the program: the join challenges pay their sign-up bonus now.
+    await deps.tasks.joined(principal);
+    res.json(session);
   });
 
   router.get("/me", async (req, res) => {
@@ -49,6 +55,24 @@ export function storefrontRoutes(deps: {
     const outcome = await deps.redemptions.redeem(principal, rewardId, req.body, req.get("idempotency-key"));
     res.set("Cache-Control", "private, no-store");
     res.status(outcome.status).json(outcome.body);
+  });
+
+  // Who sends a task is known before its body is read: only a signed-in shopper may send a proof photo's megabyte.
+  const shopper: RequestHandler = (req, res, next) => {
+    res.locals.shopper = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
+    res.set("Cache-Control", "private, no-store");
+    next();
+  };
+
+  // 200 paid, 202 a proof sent for review; 409 already_completed / pending_review / not_available with its reason.
+  router.post("/challenges/:challengeId/complete", shopper, ...storableJson("1500kb"), async (req, res) => {
+    const { challengeId } = parseInput(challengeParams, req.params);
+    const outcome = await deps.tasks.complete(res.locals.shopper as ShopperPrincipal, challengeId, req.body);
+    res.status(outcome.status).json(outcome.body);
+  });
+
+  router.put("/me/birthday", shopper, ...body, async (req, res) => {
+    res.json(await deps.tasks.setBirthday(res.locals.shopper as ShopperPrincipal, req.body));
   });
 
   // The month's leaderboard (404 leaderboard_off unless the merchant runs it): anyone reads the top; a signed-in shopper, their own place too.

@@ -109,9 +109,9 @@ export class TaskService {
 
   /** Completes every join challenge open to a member who just proved their email; never throws (sign-in goes on). */
   async joined(principal: ShopperPrincipal): Promise<void> {
-    const { storeId } = principal;
-    const settings = await this.deps.settings.get(storeId);
-    for (const challenge of settings.challenges.filter((one) => one.goal.kind === "join" && one.status === "active")) {
+    const settings = await this.deps.settings.get(principal.storeId).catch(() => null);
+    for (const challenge of settings?.challenges.filter((one) => one.goal.kind === "join" && one.status === "active") ?? []) {
+      // Not open to this shopper, done already, closed: joining goes on all the same.
       await this.complete(principal, challenge.id, {}).catch(() => undefined);
     }
   }
@@ -193,8 +193,7 @@ type TaskFields = Partial<z.infer<typeof birthdayTaskSchema> & z.infer<typeof su
 
 const NOTHING: TaskAnswer["awarded"] = { points: 0, badges: [], rewards: [] };
 
-const awardedOf = (paid: ChallengePayout): TaskAnswer["awarded"] =>
-  paid.challenges > 0 ? { points: paid.points, badges: paid.badgeIds, rewards: paid.rewardIds } : NOTHING;
+const awardedOf = (paid: ChallengePayout): TaskAnswer["awarded"] => (paid.challenges > 0 ? { points: paid.points, badges: paid.badgeIds, rewards: paid.rewardIds } : NOTHING);
 
 const notAvailable = (reason: string, message = "This challenge is not open to you now.") => new AppError("not_available", message, { reason });
 const alreadyCompleted = (nextAvailableAt: string | null) =>

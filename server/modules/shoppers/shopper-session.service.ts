@@ -127,7 +127,8 @@ export class ShopperSessionService {
     return { sent: true, expiresInSeconds: CODE_MINUTES * 60 };
   }
 
-  async verify(storeId: number, input: unknown, ip: string): Promise<{ token: string; expiresIn: number }> {
+  /** The session token for the shopper the code proves, and who they are. */
+  async verify(storeId: number, input: unknown, ip: string): Promise<{ token: string; expiresIn: number; principal: ShopperPrincipal }> {
     const { email: rawEmail, code, lang } = parseInput(verifySchema, input);
     const email = normaliseEmail(rawEmail);
     await this.deps.installs.requireActive(storeId);
@@ -164,7 +165,11 @@ export class ShopperSessionService {
           { attemptsLeft: outcome.attemptsLeft },
         );
       case "ok":
-        return { token: this.deps.tokens.sign(SHOPPER_AUDIENCE, { storeId, memberId: outcome.memberId }, SHOPPER_SESSION_SECONDS), expiresIn: SHOPPER_SESSION_SECONDS };
+        return {
+          token: this.deps.tokens.sign(SHOPPER_AUDIENCE, { storeId, memberId: outcome.memberId }, SHOPPER_SESSION_SECONDS),
+          expiresIn: SHOPPER_SESSION_SECONDS,
+          principal: { storeId, memberId: outcome.memberId },
+        };
     }
   }
 
