@@ -23,6 +23,7 @@ const PART_NOUNS: Record<ProgramPart, string> = {
   expiry: "Points expiry",
   emails: "Email choices",
   leaderboard: "Leaderboard",
+  referrals: "Referral program",
 };
 const LIST_NOUNS: Partial<Record<ProgramPart, string>> = { challenges: "Challenges", badges: "Badges", tiers: "Tiers", rewards: "Rewards" };
 const MOST_NAMED = 3;

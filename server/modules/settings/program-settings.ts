@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { challengeFields, challengeIconSchema, checkChallenge, goalSchema, MILESTONE_KINDS } from "../program/challenge-schema.js";
+import { referralSettingsSchema } from "../referrals/referral-settings.js";
 import { rewardKindSchemas } from "../rewards/reward-schema.js";
 import { contrastProblem, MIN_TEXT_CONTRAST } from "./theme-contrast.rules.js";
 
@@ -138,6 +139,7 @@ export const programSettingsSchema = z
     expiry: pointsExpirySchema.default(pointsExpirySchema.parse({})),
     emails: emailSwitchesSchema.default(emailSwitchesSchema.parse({})),
     leaderboard: leaderboardSettingsSchema.default(leaderboardSettingsSchema.parse({})),
+    referrals: referralSettingsSchema.default(referralSettingsSchema.parse({})),
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {
@@ -161,6 +163,9 @@ export const programSettingsSchema = z
       missing(challenge.rewardIds, rewards, ["rewardIds"], "reward");
       missing(challenge.audience.tierIds, tiers, ["audience", "tierIds"], "tier");
     });
+    const ambassadorReward = settings.referrals.ambassadorReward;
+    if (ambassadorReward.kind === "reward" && !rewards.has(ambassadorReward.rewardId))
+      context.addIssue({ code: "custom", path: ["referrals", "ambassadorReward", "rewardId"], message: "is not a reward of this program", params: { code: "unknown_reference" } });
   });
 export type ProgramSettings = z.infer<typeof programSettingsSchema>;
 export type ProgramSettingsInput = z.input<typeof programSettingsSchema>;
