@@ -85,6 +85,8 @@ export const referralSchema = z.object({
   paidAt: z.string().nullable(),
   /** The merchant who decided a referral under review, or "system". */
   decidedBy: z.string().nullable(),
+  /** The merchant's words when they rejected a referral under review. */
+  note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
