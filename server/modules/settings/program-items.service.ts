@@ -17,6 +17,7 @@ import {
   tierSchema,
   type ProgramSettings,
 } from "./program-settings.js";
+import { referralSettingsSchema } from "../referrals/referral-settings.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
 import type { ProgramWrite, SettingsService } from "./settings.service.js";
 
@@ -29,7 +30,7 @@ export const PROGRAM_LISTS: { [L in ListPart]: { schema: z.ZodType<ProgramItem<L
   rewards: { schema: rewardSchema, prefix: "rw", noun: "reward" },
 };
 
-export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard";
+export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard" | "referrals";
 
 export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSettings[P]>; noun: string } } = {
   earning: { schema: earningRuleSchema, noun: "earning rule" },
@@ -39,6 +40,7 @@ export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSett
   expiry: { schema: pointsExpirySchema, noun: "points expiry" },
   emails: { schema: emailSwitchesSchema, noun: "email choices" },
   leaderboard: { schema: leaderboardSettingsSchema, noun: "leaderboard" },
+  referrals: { schema: referralSettingsSchema, noun: "referral program" },
 };
 
 /** A piece of the program with its version, the `ETag` a later write may send back as `If-Match`. */
