@@ -26,7 +26,8 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
   const log = container.logger.child({ component: "demo" });
   // Checkouts in the demo storefront and changes in the demo control panel reach the app as Ecwid's signed webhooks.
   const emulator = createEcwidEmulator({ clientId: config.ecwid.clientId, clientSecret: config.ecwid.clientSecret, webhookUrl: `${config.baseUrl}/webhooks/ecwid` });
-  const shop = seedDemoShop(emulator);
+  // Referral links send friends to the shop's storefront: here, the demo storefront page.
+  const shop = seedDemoShop(emulator, { storeUrl: `${config.baseUrl}/demo/store` });
 
   const ecwid = Router();
   ecwid.use("/demo/ecwid", emulator.router);

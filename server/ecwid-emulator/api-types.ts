@@ -28,6 +28,8 @@ export interface StoreInit {
   lang: string;
   /** IANA time zone the profile names (`formatsAndUnits.timezone`). */
   timeZone: string;
+  /** The storefront's address the profile names (`generalInfo.storeUrl`); default: the starter site's products page. */
+  storeUrl?: string;
   scopes: string[];
 }
 

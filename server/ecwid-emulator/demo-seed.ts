@@ -27,10 +27,11 @@ const item = (product: (typeof DEMO_PRODUCTS)[keyof typeof DEMO_PRODUCTS], quant
 /**
  * One believable shop for demo mode and end-to-end tests: Trailhead Outfitters (store 1003, USD) with a catalog,
  * six customers and ten orders, mostly paid, one partly refunded, one awaiting payment and one guest checkout.
- * Signs the store in, so the consent page installs into it.
+ * Signs the store in, so the consent page installs into it. `storeUrl`: where the shop's storefront is (demo mode's page).
  */
-export function seedDemoShop(emulator: EcwidEmulator): StoreCredentials {
+export function seedDemoShop(emulator: EcwidEmulator, options: { storeUrl?: string } = {}): StoreCredentials {
   const credentials = emulator.addStore({
+    ...options,
     storeId: DEMO_STORE_ID,
     storeName: "Trailhead Outfitters",
     ownerEmail: "demo@trailhead.example",

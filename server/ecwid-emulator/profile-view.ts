@@ -7,7 +7,7 @@ export function profileView(store: StoreRecord, forPublicToken: boolean): Record
   const view: Record<string, unknown> = {
     generalInfo: {
       storeId,
-      storeUrl: `${siteUrl}/products`,
+      storeUrl: profile.storeUrl ?? `${siteUrl}/products`,
       websitePlatform: "instantsite",
       profileId: `p${storeId}`,
       starterSite: { ecwidSubdomain: `store${storeId}`, generatedUrl: siteUrl },

@@ -28,6 +28,7 @@ export function addStore(state: EmulatorState, init: Partial<StoreInit> = {}): S
       currencySuffix: init.currencySuffix ?? (CURRENCY_PREFIXES[currency] ? "" : ` ${currency}`),
       lang: init.lang ?? "en",
       timeZone: init.timeZone ?? "UTC",
+      ...(init.storeUrl === undefined ? {} : { storeUrl: init.storeUrl }),
     },
     scopes: withBaseScope(init.scopes ?? DEFAULT_APP_SCOPES),
     installed: true,

@@ -2,7 +2,15 @@ import { z } from "zod";
 
 /** The parts of Ecwid's REST responses Questline reads (CONTRACT §4). Unknown fields pass through untouched. */
 export const storeProfileSchema = z.looseObject({
-  generalInfo: z.looseObject({ storeId: z.number().int() }),
+  generalInfo: z.looseObject({
+    storeId: z.number().int(),
+    // Where the shop is: read for the referral landing's redirect, so a shape we cannot read names no address rather than failing the install.
+    storeUrl: z.string().optional().catch(undefined),
+    starterSite: z
+      .looseObject({ generatedUrl: z.string().optional().catch(undefined) })
+      .optional()
+      .catch(undefined),
+  }),
   account: z.looseObject({ accountName: z.string().optional(), accountEmail: z.string().optional() }).optional(),
   settings: z.looseObject({ storeName: z.string().optional() }).optional(),
   formatsAndUnits: z
@@ -52,6 +60,16 @@ export const orderSchema = z.looseObject({
   /** The products bought, each with the category it was bought from (0: none) (CONTRACT §4.6, §4.12). */
   /** Who pays (CONTRACT §4.6): the member's name on the leaderboard. A shape we cannot read names nobody, never fails the order. */
   billingPerson: z.looseObject({ name: z.string().nullish(), firstName: z.string().nullish(), lastName: z.string().nullish() }).nullish().catch(null),
+  /** Where the order goes (CONTRACT §4.6): a referral's friend shipping to the ambassador's door. A shape we cannot read is no address. */
+  shippingPerson: z
+    .looseObject({ street: z.string().nullish(), city: z.string().nullish(), postalCode: z.string().nullish(), countryCode: z.string().nullish() })
+    .nullish()
+    .catch(null),
+  /** The extra fields as a list (CONTRACT §4.6, §5.3), each by its id; read beside `extraFields`. */
+  orderExtraFields: z
+    .array(z.looseObject({ id: z.coerce.string(), value: z.unknown() }))
+    .nullish()
+    .catch(null),
   items: z.array(z.looseObject({ productId: z.number().int().nullish(), categoryId: z.number().int().nullish(), quantity: z.number().int().nullish() })).nullish(),
 });
 export type EcwidOrder = z.infer<typeof orderSchema>;

@@ -10,6 +10,12 @@ export function describeInstallsContract(h: ContractHarness): void {
       expect(await h.storage.installs.get(install.storeId)).toEqual(install);
     });
 
+    it("when an install names no shop address, then get returns it with a null address", async () => {
+      const install = anInstall(aStoreId(), { storeUrl: null });
+      await h.storage.installs.save(install.storeId, install);
+      expect(await h.storage.installs.get(install.storeId)).toEqual(install);
+    });
+
     it("when no install was saved for a store, then get returns null", async () => {
       expect(await h.storage.installs.get(aStoreId())).toBeNull();
     });
@@ -17,7 +23,7 @@ export function describeInstallsContract(h: ContractHarness): void {
     it("when an install is saved again, then the new version replaces the old", async () => {
       const install = anInstall(aStoreId());
       await h.storage.installs.save(install.storeId, install);
-      const changed = { ...install, storeName: "Renamed", scopes: ["read_orders"], timeZone: "Europe/Oslo", updatedAt: minutesAfter(5) };
+      const changed = { ...install, storeName: "Renamed", scopes: ["read_orders"], timeZone: "Europe/Oslo", storeUrl: "https://renamed.example/shop", updatedAt: minutesAfter(5) };
       await h.storage.installs.save(install.storeId, changed);
       expect(await h.storage.installs.get(install.storeId)).toEqual(changed);
     });

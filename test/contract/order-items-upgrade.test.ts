@@ -15,10 +15,10 @@ import { anOrderRecord } from "./program.contract.js";
 const skipReason = await postgresSkipReason("order items and time zone upgrade (PostgreSQL)");
 if (skipReason) console.log(skipReason);
 
-/** An order record and an install as a version before the game saved them: no items, no time zone. */
+/** An order record and an install as a version before the game saved them: no items, no time zone (nor the shop's address, kept later). */
 function legacy(storeId: number) {
   const { items: _items, ...order } = anOrderRecord(storeId, "mem_old", { orderId: "OLD1" });
-  const { timeZone: _timeZone, ...install } = anInstall(storeId);
+  const { timeZone: _timeZone, storeUrl: _storeUrl, ...install } = anInstall(storeId);
   return { order, install };
 }
 
@@ -28,7 +28,7 @@ describe("order records and installs saved before the game", () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it("when lowdb opens such files, then the order has no items and the store's time zone is UTC", async () => {
+  it("when lowdb opens such files, then the order has no items, the store's time zone is UTC and it names no shop address", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "questline-order-items-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const storeId = aStoreId();
@@ -39,10 +39,10 @@ describe("order records and installs saved before the game", () => {
     const storage = await createLowdbStorage({ dataDir });
     cleanups.push(() => storage.close());
     expect(await storage.read(storeId, (tx) => tx.orders.get(storeId, "OLD1"))).toEqual({ ...order, items: [] });
-    expect(await storage.installs.get(storeId)).toEqual({ ...install, timeZone: "UTC" });
+    expect(await storage.installs.get(storeId)).toEqual({ ...install, timeZone: "UTC", storeUrl: null });
   });
 
-  it.skipIf(skipReason !== null)("when PostgreSQL migrates such rows, then the order has no items and the store's time zone is UTC", async () => {
+  it.skipIf(skipReason !== null)("when PostgreSQL migrates such rows, then the order has no items, the store's time zone is UTC and it names no shop address", async () => {
     const database = await createTestDatabase("order_items");
     cleanups.push(() => database.drop());
     const pool = new pg.Pool({ connectionString: database.url });
@@ -80,8 +80,8 @@ describe("order records and installs saved before the game", () => {
     const storage = await createPostgresStorage({ databaseUrl: database.url });
     cleanups.push(() => storage.close());
     expect(await storage.read(storeId, (tx) => tx.orders.get(storeId, "OLD1"))).toEqual({ ...order, items: [] });
-    expect(await storage.installs.get(storeId)).toEqual({ ...install, timeZone: "UTC" });
-    await saveInstallRow(pool, { ...install, timeZone: "America/New_York" });
-    expect((await storage.installs.get(storeId))?.timeZone).toBe("America/New_York");
+    expect(await storage.installs.get(storeId)).toEqual({ ...install, timeZone: "UTC", storeUrl: null });
+    await saveInstallRow(pool, { ...install, timeZone: "America/New_York", storeUrl: "https://shop.example/" });
+    expect(await storage.installs.get(storeId)).toMatchObject({ timeZone: "America/New_York", storeUrl: "https://shop.example/" });
   });
 });

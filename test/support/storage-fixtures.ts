@@ -29,6 +29,7 @@ export function anInstall(storeId: number, overrides: Partial<Install> = {}): In
     currencyPrecision: 2,
     lang: "en",
     timeZone: "UTC",
+    storeUrl: `https://shop${storeId}.example/`,
     installedAt: minutesAfter(0),
     updatedAt: minutesAfter(0),
     uninstalledAt: null,

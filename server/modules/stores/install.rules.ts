@@ -29,6 +29,7 @@ export function installFromProfile(input: {
     currencyPrecision: profile.formatsAndUnits?.currencyPrecision ?? 2,
     lang: profile.languages?.defaultLanguage ?? "en",
     timeZone: profileTimeZone(profile),
+    storeUrl: profileStoreUrl(profile) ?? previous?.storeUrl ?? null,
     installedAt: previous?.status === "active" ? previous.installedAt : at,
     updatedAt: at,
     uninstalledAt: null,
@@ -40,6 +41,25 @@ export function installFromProfile(input: {
 export function profileTimeZone(profile: StoreProfile): string {
   const zone = profile.formatsAndUnits?.timezone?.trim();
   return zone && isKnownTimeZone(zone) ? zone : "UTC";
+}
+
+/**
+ * The shop's public address from the profile: its own site (`storeUrl`), else the starter site Ecwid made. Only an
+ * absolute http(s) URL without credentials is kept, since visitors are sent there; anything else names no address.
+ */
+export function profileStoreUrl(profile: StoreProfile): string | null {
+  const { storeUrl, starterSite } = profile.generalInfo;
+  return shopAddress(storeUrl) ?? shopAddress(starterSite?.generatedUrl);
+}
+
+const MAX_URL_LENGTH = 2000;
+
+function shopAddress(candidate: string | undefined): string | null {
+  const text = candidate?.trim();
+  if (!text || text.length > MAX_URL_LENGTH || !URL.canParse(text)) return null;
+  const url = new URL(text);
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) return null;
+  return url.href;
 }
 
 export function uninstalled(install: Install, now: Date, graceDays: number): Install {

@@ -14,6 +14,11 @@ export interface Install {
   lang: string;
   /** The store's IANA time zone (Ecwid's profile `formatsAndUnits.timezone`; "UTC" when unknown): calendar periods of challenges. */
   timeZone: string;
+  /**
+   * The shop's storefront address (the profile's `generalInfo.storeUrl`, else its starter site), http(s) only: the one
+   * place a referral landing sends a visitor. Null when Ecwid named none, or for installs recorded before it was kept.
+   */
+  storeUrl: string | null;
   installedAt: string;
   updatedAt: string;
   uninstalledAt: string | null;

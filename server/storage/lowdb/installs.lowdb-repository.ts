@@ -10,6 +10,9 @@ export interface LowdbInstallRepository extends InstallRepository {
   close(): Promise<void>;
 }
 
+/** Installs recorded before the shop's address was kept read as naming none. */
+const read = (install: Install): Install => ({ ...copy(install), storeUrl: install.storeUrl ?? null });
+
 /** Installs in their own document (installs.json), outside store transactions. */
 export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstallRepository {
   const document = new SerialDocument(db);
@@ -23,7 +26,7 @@ export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstall
   return {
     async get(storeId) {
       const install = document.data.installs[String(storeId)];
-      return install ? copy(install) : null;
+      return install ? read(install) : null;
     },
     async save(storeId, install) {
       checkStoreId(storeId);
@@ -38,7 +41,7 @@ export function createInstallRepository(db: Low<InstallsDocument>): LowdbInstall
         const at = timeOf(install.purgeAfter, "install purgeAfter");
         return at <= now.getTime() ? [{ install, at }] : [];
       });
-      return due.sort((a, b) => a.at - b.at || a.install.storeId - b.install.storeId).map(({ install }) => copy(install));
+      return due.sort((a, b) => a.at - b.at || a.install.storeId - b.install.storeId).map(({ install }) => read(install));
     },
     async remove(storeId) {
       await commit((installs) => {

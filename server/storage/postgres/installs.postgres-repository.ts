@@ -15,6 +15,7 @@ interface InstallRow {
   currency_precision: number;
   lang: string;
   time_zone: string;
+  store_url: string | null;
   installed_at: Date;
   updated_at: Date;
   uninstalled_at: Date | null;
@@ -22,7 +23,7 @@ interface InstallRow {
 }
 
 const COLUMNS =
-  "store_id, status, access_token_sealed, public_token, scopes, owner_email, store_name, currency, currency_precision, lang, time_zone, installed_at, updated_at, uninstalled_at, purge_after";
+  "store_id, status, access_token_sealed, public_token, scopes, owner_email, store_name, currency, currency_precision, lang, time_zone, store_url, installed_at, updated_at, uninstalled_at, purge_after";
 
 const toInstall = (row: InstallRow): Install => ({
   storeId: row.store_id,
@@ -36,6 +37,7 @@ const toInstall = (row: InstallRow): Install => ({
   currencyPrecision: row.currency_precision,
   lang: row.lang,
   timeZone: row.time_zone,
+  storeUrl: row.store_url,
   installedAt: iso(row.installed_at),
   updatedAt: iso(row.updated_at),
   uninstalledAt: isoOrNull(row.uninstalled_at),
@@ -46,10 +48,11 @@ const toInstall = (row: InstallRow): Install => ({
 export async function saveInstallRow(db: Queryable, install: Install): Promise<void> {
   await run(
     db,
-    `INSERT INTO installs (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+    `INSERT INTO installs (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (store_id) DO UPDATE SET status = EXCLUDED.status, access_token_sealed = EXCLUDED.access_token_sealed,
        public_token = EXCLUDED.public_token, scopes = EXCLUDED.scopes, owner_email = EXCLUDED.owner_email, store_name = EXCLUDED.store_name,
-       currency = EXCLUDED.currency, currency_precision = EXCLUDED.currency_precision, lang = EXCLUDED.lang, time_zone = EXCLUDED.time_zone, installed_at = EXCLUDED.installed_at,
+       currency = EXCLUDED.currency, currency_precision = EXCLUDED.currency_precision, lang = EXCLUDED.lang, time_zone = EXCLUDED.time_zone, store_url = EXCLUDED.store_url,
+       installed_at = EXCLUDED.installed_at,
        updated_at = EXCLUDED.updated_at, uninstalled_at = EXCLUDED.uninstalled_at, purge_after = EXCLUDED.purge_after`,
     [
       install.storeId,
@@ -63,6 +66,7 @@ export async function saveInstallRow(db: Queryable, install: Install): Promise<v
       install.currencyPrecision,
       install.lang,
       install.timeZone,
+      install.storeUrl,
       install.installedAt,
       install.updatedAt,
       install.uninstalledAt,

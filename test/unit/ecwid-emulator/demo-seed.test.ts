@@ -46,4 +46,16 @@ describe("demo shop seed", () => {
     expect(profile.data.formatsAndUnits).toMatchObject({ currency: "USD", currencyPrecision: 2, currencyPrefix: "$" });
     expect(orders.data.total).toBe(10);
   });
+
+  it("when the demo shop is seeded with its storefront's address, then the profile names it, and otherwise the starter site's products page", async () => {
+    const { emulator, http } = await startEmulator();
+    const { accessToken } = seedDemoShop(emulator, { storeUrl: "http://localhost:3000/demo/store" });
+    const other = emulator.addStore({ storeId: 1010 });
+
+    const demo = await http.get("/api/v3/1003/profile", bearer(accessToken));
+    const plain = await http.get("/api/v3/1010/profile", bearer(other.accessToken));
+
+    expect(demo.data.generalInfo.storeUrl).toBe("http://localhost:3000/demo/store");
+    expect(plain.data.generalInfo).toMatchObject({ storeUrl: "https://store1010.company.site/products", starterSite: { generatedUrl: "https://store1010.company.site" } });
+  });
 });
