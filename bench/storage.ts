@@ -58,6 +58,7 @@ function storeDocument(size: number): StoreDocument {
       unsubscribedAt: null,
       expiryWarnedFor: null,
       game: freshGame(),
+      referral: null,
       createdAt: at(i * 1000),
       updatedAt: at(i * 1000),
     });

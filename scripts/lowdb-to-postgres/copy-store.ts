@@ -18,12 +18,19 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
   {
     label: "members",
     pick: (doc) => doc.members.map((member) => ({ ...member, emailKey: member.email === null ? null : normaliseEmail(member.email) })),
-    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, lang, unsubscribed_at, expiry_warned_for, game, created_at, updated_at)
+    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, lang, unsubscribed_at, expiry_warned_for, game, referral, referral_code, created_at, updated_at)
       ${rowsOf(`$1, d->>'id', d->>'email', d->>'emailKey', (d->>'customerId')::bigint, (d->>'balance')::bigint, d->'stats', d->>'lang', ${time("unsubscribedAt")},
-        ${time("expiryWarnedFor")}, d->'game', ${time("createdAt")}, ${time("updatedAt")}`)}
+        ${time("expiryWarnedFor")}, d->'game', ${jsonOrNull("referral")}, upper(d->'referral'->>'code'), ${time("createdAt")}, ${time("updatedAt")}`)}
       ON CONFLICT (store_id, id) DO UPDATE SET email = EXCLUDED.email, email_key = EXCLUDED.email_key, customer_id = EXCLUDED.customer_id,
         balance = EXCLUDED.balance, stats = EXCLUDED.stats, lang = EXCLUDED.lang, unsubscribed_at = EXCLUDED.unsubscribed_at,
-        expiry_warned_for = EXCLUDED.expiry_warned_for, game = EXCLUDED.game, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+        expiry_warned_for = EXCLUDED.expiry_warned_for, game = EXCLUDED.game, referral = EXCLUDED.referral, referral_code = EXCLUDED.referral_code,
+        created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+  },
+  {
+    // The shared index of codes is made from the members who hold them; a code another store took first is left to it.
+    label: "referral codes",
+    pick: (doc) => doc.members.flatMap((member) => (member.referral ? [{ code: member.referral.code.toUpperCase(), memberId: member.id }] : [])),
+    sql: `INSERT INTO referral_codes (code, store_id, member_id) ${rowsOf("d->>'code', $1, d->>'memberId'")} ON CONFLICT (code) DO NOTHING`,
   },
   {
     label: "ledger entries",
@@ -93,6 +100,20 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
       ${rowsOf(`$1, d->>'id', d->>'memberId', d->>'challengeId', d->>'periodKey', d->>'status', ${jsonOrNull("answer")}, d->>'link', (d->>'photo')::boolean, d->>'reason',
         ${time("completedAt")}, ${time("decidedAt")}`)}
       ON CONFLICT (store_id, id) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, photo = EXCLUDED.photo, decided_at = EXCLUDED.decided_at`,
+  },
+  {
+    label: "referrals",
+    pick: (doc) => doc.referrals,
+    sql: `INSERT INTO referrals (store_id, id, ambassador_id, code, via, channel, order_id, friend_member_id, friend_email, friend_customer_id, address_key, eligible_minor,
+        status, reason, signals, payable_at, points, redemption_id, paid_at, decided_by, note, created_at, updated_at)
+      ${rowsOf(`$1, d->>'id', d->>'ambassadorId', d->>'code', d->>'via', d->>'channel', d->>'orderId', d->>'friendMemberId', d->>'friendEmail', (d->>'friendCustomerId')::bigint,
+        d->>'addressKey', (d->>'eligibleMinor')::bigint, d->>'status', d->>'reason', d->'signals', ${time("payableAt")}, (d->>'points')::bigint, d->>'redemptionId',
+        ${time("paidAt")}, d->>'decidedBy', d->>'note', ${time("createdAt")}, ${time("updatedAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET ambassador_id = EXCLUDED.ambassador_id, code = EXCLUDED.code, via = EXCLUDED.via, channel = EXCLUDED.channel,
+        friend_member_id = EXCLUDED.friend_member_id, friend_email = EXCLUDED.friend_email, friend_customer_id = EXCLUDED.friend_customer_id, address_key = EXCLUDED.address_key,
+        eligible_minor = EXCLUDED.eligible_minor, status = EXCLUDED.status, reason = EXCLUDED.reason, signals = EXCLUDED.signals, payable_at = EXCLUDED.payable_at,
+        points = EXCLUDED.points, redemption_id = EXCLUDED.redemption_id, paid_at = EXCLUDED.paid_at, decided_by = EXCLUDED.decided_by, note = EXCLUDED.note,
+        updated_at = EXCLUDED.updated_at`,
   },
   {
     label: "program settings",

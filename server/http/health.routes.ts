@@ -4,6 +4,7 @@ import type { SharedRecord, Storage } from "../storage/storage.port.js";
 const unreadableReason: Record<SharedRecord, string> = {
   installs: "the install records could not be read, so no store can be served",
   receipts: "the record of webhooks already taken could not be read, so webhooks and OAuth installs are refused",
+  referralCodes: "the referral codes could not be read, so no code is issued and no referral link is followed",
 };
 
 /** Liveness says the process answers; readiness says its storage does too. */

@@ -7,6 +7,8 @@ import type { BackfillRepository } from "../modules/orders/backfill-job.js";
 import type { ProgramMeasurementRepository } from "../modules/program/program-measurement.js";
 import type { OrderRecordRepository } from "../modules/orders/order-record.js";
 import type { RedemptionRepository } from "../modules/rewards/redemption.js";
+import type { ReferralRepository } from "../modules/referrals/referral.js";
+import type { ReferralCodeIndex } from "../modules/referrals/referral-code-index.js";
 import type { ProofPhotoStore } from "../modules/program/proof-photo.js";
 import type { TaskCompletionRepository } from "../modules/program/task-completion.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
@@ -28,6 +30,8 @@ export interface StoreTransaction {
   redemptions: RedemptionRepository;
   /** Shopper tasks done and proofs sent. */
   tasks: TaskCompletionRepository;
+  /** Friends' orders attributed to ambassadors. */
+  referrals: ReferralRepository;
 }
 
 /**
@@ -40,13 +44,13 @@ export interface UnitOfWork<K extends keyof StoreTransaction> {
   read<T>(storeId: number, work: (tx: Pick<StoreTransaction, K>) => Promise<T>): Promise<T>;
 }
 
-export type SharedRecord = "installs" | "receipts";
+export type SharedRecord = "installs" | "receipts" | "referralCodes";
 
 /** Data the storage could not read. Each part is refused with `store_unavailable` and left exactly as it is; the rest serves. */
 export interface StorageDamage {
   /** Stores set aside, ascending; every other store serves. */
   stores: number[];
-  /** Without "installs" no store can be served; without "receipts" no webhook or OAuth install is taken. */
+  /** Without "installs" no store can be served; without "receipts" no webhook or OAuth install is taken; without "referralCodes" no code is issued or followed. */
   shared: SharedRecord[];
 }
 
@@ -65,6 +69,8 @@ export interface Storage {
   rateLimiters: RateLimiters;
   /** Proof photos waiting for review, kept outside the store's transactions; purged with the store's data. */
   proofPhotos: ProofPhotoStore;
+  /** Referral codes of every store, so the landing finds a code's store from the code alone; purged with the store's data. */
+  referralCodes: ReferralCodeIndex;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /** A consistent view of the store for reading only; it need not wait for the store's writer. A write in it fails and changes nothing. */
   read<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;

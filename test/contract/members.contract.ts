@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { freshGame, type Member } from "../../server/modules/members/member.js";
 import type { StoreTransaction } from "../../server/storage/storage.port.js";
+import { aMemberReferral } from "../support/referral-fixtures.js";
 import { aLedgerEntry, aMember, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember, type ContractHarness } from "./contract-harness.js";
 
@@ -138,6 +139,50 @@ export function describeMembersContract(h: ContractHarness): void {
         if (read) read.stats.paidOrders = 60;
       });
       expect(await inStore(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(original);
+    });
+
+    it("when a member is given a referral code, then get, the storefront snapshot and findByReferralCode in any case read it back", async () => {
+      const storeId = aStoreId();
+      const member = await insertMember(h.storage, storeId);
+      expect(member.referral).toBeNull();
+      const referral = aMemberReferral({
+        code: "MAYA-7Q2K",
+        coupon: { ecwidId: 55, offerKey: "percent_off:10:0", syncedAt: minutesAfter(2) },
+        clicks: { whatsapp: 3, qr: 1 },
+        friendsOrdered: 2,
+        pending: 1,
+        paid: 1,
+      });
+      const changed: Member = { ...member, referral, updatedAt: minutesAfter(2) };
+
+      await inStore(storeId, (tx) => tx.members.update(storeId, changed));
+
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.get(storeId, member.id)).toEqual(changed);
+        expect(await tx.members.findByReferralCode(storeId, "maya-7q2k")).toEqual(changed);
+        expect(await tx.members.findByReferralCode(storeId, "MAYA-2222")).toBeNull();
+      });
+      const other = aStoreId();
+      expect(await h.storage.read(other, (tx) => tx.members.findByReferralCode(other, "MAYA-7Q2K"))).toBeNull();
+      const snapshot = await h.storage.memberSnapshots.read(storeId, member.id, { ledgerLimit: 1, keyPrefix: "task", redemptionLimit: 1, redemptionCounts: [], sourceTallies: [] });
+      expect(snapshot?.member).toEqual(changed);
+    });
+
+    it("when another member of the store would take a referral code, then it is refused and nothing changes", async () => {
+      const storeId = aStoreId();
+      const maya = await insertMember(h.storage, storeId, { referral: aMemberReferral({ code: "MAYA-7Q2K" }) });
+      const bob = await insertMember(h.storage, storeId);
+
+      await expect(inStore(storeId, (tx) => tx.members.update(storeId, { ...bob, referral: aMemberReferral({ code: "maya-7q2k" }) }))).rejects.toMatchObject({ code: "conflict" });
+      await expect(inStore(storeId, (tx) => tx.members.insert(storeId, aMember(storeId, { referral: aMemberReferral({ code: "MAYA-7Q2K" }) })))).rejects.toMatchObject({
+        code: "conflict",
+      });
+
+      await inStore(storeId, async (tx) => {
+        expect(await tx.members.get(storeId, bob.id)).toEqual(bob);
+        expect(await tx.members.findByReferralCode(storeId, "MAYA-7Q2K")).toEqual(maya);
+        expect((await tx.members.list(storeId, { limit: 10, offset: 0 })).total).toBe(2);
+      });
     });
 
     it("when members have birthdays, then the day's members are found by the day, whether a year was given or not", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MemberReferral } from "../referrals/referral.js";
 import type { Language } from "../settings/program-settings.js";
 
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
@@ -17,6 +18,8 @@ export interface Member {
   /** The expiry the shopper was last warned of by email (its instant), so each expiry is warned of once. */
   expiryWarnedFor: string | null;
   game: MemberGame;
+  /** The member's ambassador side: their referral code, its coupon and counters; null until a code is issued. */
+  referral: MemberReferral | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +53,8 @@ export interface MemberRepository {
   get(storeId: number, memberId: string): Promise<Member | null>;
   findByEmail(storeId: number, email: string): Promise<Member | null>;
   findByCustomerId(storeId: number, customerId: number): Promise<Member | null>;
+  /** The member holding this referral code, compared upper-cased. */
+  findByReferralCode(storeId: number, code: string): Promise<Member | null>;
   /** Members ordered by creation, optionally filtered by an email prefix. */
   list(storeId: number, query: MemberQuery): Promise<{ total: number; items: Member[] }>;
   /** Members whose birthday's day ("MM-DD") is one of `days` (the yearly birthday bonus). */
@@ -69,12 +74,13 @@ export function normaliseEmail(email: string): string {
  */
 export const isMailableAddress = (email: string): boolean => email.length <= 254 && z.email().safeParse(email).success;
 
-/** A new member's email and game state: the store's language, subscribed, never warned; no birthday, off the leaderboard. */
-export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game"> => ({
+/** A new member's email, game and referral state: the store's language, subscribed, never warned; no birthday, off the leaderboard; no code yet. */
+export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game" | "referral"> => ({
   lang: null,
   unsubscribedAt: null,
   expiryWarnedFor: null,
   game: freshGame(),
+  referral: null,
 });
 
 export const freshGame = (): MemberGame => ({ birthday: null, birthdaySetAt: null, leaderboard: false, name: null });

@@ -7,21 +7,24 @@ import type { LowBackend } from "./lowdb-backend.js";
 import {
   checkInstallsDocument,
   checkReceiptsDocument,
+  checkReferralCodesDocument,
   checkStoreDocument,
   emptyInstallsDocument,
   emptyReceiptsDocument,
+  emptyReferralCodesDocument,
   emptyStoreDocument,
   type InstallsDocument,
   type ReceiptsDocument,
+  type ReferralCodesDocument,
   type StoreDocument,
 } from "./lowdb-documents.js";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
 
 const storeFileName = /^([1-9]\d*)\.json$/;
-const sharedFiles = ["installs.json", "receipts.json", "receipts.log"];
+const sharedFiles = ["installs.json", "receipts.json", "receipts.log", "referral-codes.json"];
 
 /**
- * JSON files under `dataDir`: `installs.json`, `receipts.json` and `stores/${storeId}.json`, each
+ * JSON files under `dataDir`: `installs.json`, `receipts.json`, `referral-codes.json` and `stores/${storeId}.json`, each
  * written atomically (see private-json-file.ts); a leftover `.tmp` is ignored and overwritten by the
  * next write. Only the app's user may read them: `dataDir` is created 0700, `stores/` is made 0700
  * and the files 0600, tightening what an older version left world-readable. An existing `dataDir`
@@ -54,6 +57,10 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
       return open<ReceiptsDocument>(path, emptyReceiptsDocument(), (data) => checkReceiptsDocument(data, path));
     },
     openReceiptLog: () => openAppendLog(join(dataDir, "receipts.log")),
+    openReferralCodes: () => {
+      const path = join(dataDir, "referral-codes.json");
+      return open<ReferralCodesDocument>(path, emptyReferralCodesDocument(), (data) => checkReferralCodesDocument(data, path));
+    },
     async listStoreIds() {
       const names = await readdir(storesDir);
       return names.flatMap((name) => {

@@ -1,12 +1,13 @@
 import type { Low } from "lowdb";
 import type { AppendLog } from "./append-log.js";
-import type { InstallsDocument, ReceiptsDocument, StoreDocument } from "./lowdb-documents.js";
+import type { InstallsDocument, ReceiptsDocument, ReferralCodesDocument, StoreDocument } from "./lowdb-documents.js";
 
 /** Where the lowdb documents live: JSON files on disk, or lowdb's Memory adapter. Everything else is shared. */
 export interface LowBackend {
   readonly kind: "lowdb" | "memory";
   openInstalls(): Promise<Low<InstallsDocument>>;
   openReceipts(): Promise<Low<ReceiptsDocument>>;
+  openReferralCodes(): Promise<Low<ReferralCodesDocument>>;
   /** The receipts remembered since receipts.json was last written. */
   openReceiptLog(): Promise<AppendLog>;
   /** Stores that already have a document, found when the storage opens. */

@@ -9,6 +9,8 @@ import type { ProgramMeasurement } from "../../modules/program/program-measureme
 import type { TaskCompletion } from "../../modules/program/task-completion.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
 import type { Redemption } from "../../modules/rewards/redemption.js";
+import type { Referral } from "../../modules/referrals/referral.js";
+import type { ReferralCodeOwner } from "../../modules/referrals/referral-code-index.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
 import { upgradeStoreDocument } from "./store-document-upgrade.js";
@@ -39,6 +41,7 @@ export interface StoreDocument {
   signInCodes: SignInCode[];
   redemptions: Redemption[];
   taskCompletions: TaskCompletion[];
+  referrals: Referral[];
   settings: ProgramSettings | null;
 }
 
@@ -61,6 +64,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   signInCodes: [],
   redemptions: [],
   taskCompletions: [],
+  referrals: [],
   settings: null,
 });
 
@@ -75,6 +79,19 @@ export const emptyReceiptsDocument = (): ReceiptsDocument => ({ version: 1, rece
 export function checkReceiptsDocument(data: unknown, source: string): ReceiptsDocument {
   if (!isRecord(data) || data.version !== 1 || !isRecord(data.receipts)) throw new DamagedFileError(source, "is not a version 1 receipts document");
   return data as unknown as ReceiptsDocument;
+}
+
+/** `${dataDir}/referral-codes.json`: every store's referral codes (upper case), so a code alone finds its store. */
+export interface ReferralCodesDocument {
+  version: 1;
+  codes: Record<string, ReferralCodeOwner>;
+}
+
+export const emptyReferralCodesDocument = (): ReferralCodesDocument => ({ version: 1, codes: {} });
+
+export function checkReferralCodesDocument(data: unknown, source: string): ReferralCodesDocument {
+  if (!isRecord(data) || data.version !== 1 || !isRecord(data.codes)) throw new DamagedFileError(source, "is not a version 1 referral codes document");
+  return data as unknown as ReferralCodesDocument;
 }
 
 export const emptyInstallsDocument = (): InstallsDocument => ({ version: 1, installs: {} });

@@ -12,7 +12,8 @@ import { memberSnapshotsFromReads } from "../member-snapshots-from-reads.js";
 import type { ProofPhotoStore } from "../../modules/program/proof-photo.js";
 import { createFileProofPhotoStore } from "./proof-photos.file-store.js";
 import { createMemoryProofPhotoStore } from "./proof-photos.memory-store.js";
-import { refusedInstallRepository, refusedReceiptRepository } from "./refused-repositories.js";
+import { createReferralCodeIndex } from "./referral-codes.lowdb-repository.js";
+import { refusedInstallRepository, refusedReceiptRepository, refusedReferralCodeIndex } from "./refused-repositories.js";
 import { StoreRegistry } from "./store-registry.js";
 import { runStoreTransaction } from "./store-transaction.js";
 import { StoreUnitOfWork } from "./store-unit-of-work.js";
@@ -54,6 +55,12 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
     refusedReceiptRepository,
     "webhooks (which Ecwid retries for a day) and OAuth installs are refused",
   );
+  const referralCodes = await openShared(
+    "referralCodes",
+    async () => createReferralCodeIndex(await backend.openReferralCodes()),
+    refusedReferralCodeIndex,
+    "no referral code is issued or followed",
+  );
 
   const read: Storage["read"] = (storeId, work) => units.readOnly(storeId, (state, undo) => runStoreTransaction(state, undo, work));
   return {
@@ -62,6 +69,7 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
     proofPhotos,
     installs,
     receipts,
+    referralCodes,
     inbox: createInboxRepository(units, registry, receipts),
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     read,
@@ -70,6 +78,7 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
       checkStoreId(storeId);
       await units.purge(storeId);
       await proofPhotos.purge(storeId);
+      await referralCodes.purge(storeId);
     },
     storeIds: async () =>
       registry
@@ -83,7 +92,7 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
       await backend.ping();
     },
     close: async () => {
-      await Promise.all([units.close(), installs.close(), receipts.close()]);
+      await Promise.all([units.close(), installs.close(), receipts.close(), referralCodes.close()]);
     },
   };
 }

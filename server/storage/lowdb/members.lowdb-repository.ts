@@ -5,7 +5,7 @@ import { checkPage } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
 
-/** One store's members in creation order, by id, normalised email and customer id. */
+/** One store's members in creation order, by id, normalised email, customer id and referral code. */
 export const memberTable = (rows: Member[]) =>
   new Table(rows, {
     what: "member",
@@ -13,6 +13,7 @@ export const memberTable = (rows: Member[]) =>
     unique: {
       email: { key: (member) => (member.email === null ? null : normaliseEmail(member.email)), message: () => "another member already has this email" },
       customerId: { key: (member) => member.customerId, message: (customerId) => `another member already has customer id ${customerId}` },
+      referralCode: { key: (member) => member.referral?.code.toUpperCase() ?? null, message: (code) => `another member already has referral code ${code}` },
     },
   });
 
@@ -31,6 +32,10 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
     async findByCustomerId(storeId, customerId) {
       scope.check(storeId);
       return members.findBy("customerId", customerId);
+    },
+    async findByReferralCode(storeId, code) {
+      scope.check(storeId);
+      return members.findBy("referralCode", code.toUpperCase());
     },
     async list(storeId, query) {
       scope.check(storeId);

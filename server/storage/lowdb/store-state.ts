@@ -8,6 +8,7 @@ import { jobTable } from "./job-list.lowdb-repository.js";
 import { memberTable } from "./members.lowdb-repository.js";
 import { orderTable } from "./orders.lowdb-repository.js";
 import { redemptionTable } from "./redemptions.lowdb-repository.js";
+import { referralTable } from "./referrals.lowdb-repository.js";
 import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
 import { taskCompletionTable } from "./task-completions.lowdb-repository.js";
 
@@ -23,6 +24,7 @@ export class StoreState {
   readonly signInCodes;
   readonly redemptions;
   readonly taskCompletions;
+  readonly referrals;
   readonly commits: GroupCommit;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
@@ -42,6 +44,7 @@ export class StoreState {
     this.signInCodes = signInCodeTable(db.data.signInCodes);
     this.redemptions = redemptionTable(db.data.redemptions);
     this.taskCompletions = taskCompletionTable(db.data.taskCompletions);
+    this.referrals = referralTable(db.data.referrals);
   }
 
   /** The document itself, for the parts kept as slots (settings). */

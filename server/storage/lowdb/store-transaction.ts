@@ -5,6 +5,7 @@ import { createJobListRepository } from "./job-list.lowdb-repository.js";
 import { createMemberRepository } from "./members.lowdb-repository.js";
 import { createOrderRecordRepository } from "./orders.lowdb-repository.js";
 import { createRedemptionRepository } from "./redemptions.lowdb-repository.js";
+import { createReferralRepository } from "./referrals.lowdb-repository.js";
 import { createSettingsRepository } from "./settings.lowdb-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
@@ -27,6 +28,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       signInCodes: createSignInCodeRepository(scope, state.signInCodes, undo),
       redemptions: createRedemptionRepository(scope, state.redemptions, undo),
       tasks: createTaskCompletionRepository(scope, state.taskCompletions, undo),
+      referrals: createReferralRepository(scope, state.referrals, undo),
     });
   } finally {
     scope.end();

@@ -6,7 +6,7 @@ import type { TransactionScope } from "../transaction-scope.js";
 
 const emailKey = (email: string | null) => (email === null ? null : normaliseEmail(email));
 
-/** Emails are found by their normalised form, `email_key`. */
+/** Emails are found by their normalised form, `email_key`; referral codes upper-cased, `referral_code`. */
 export const membersTable = new PgTable<Member>({
   table: "members",
   key: "id",
@@ -21,10 +21,11 @@ export const membersTable = new PgTable<Member>({
     unsubscribedAt: timestampOrNull("unsubscribed_at"),
     expiryWarnedFor: timestampOrNull("expiry_warned_for"),
     game: jsonb("game"),
+    referral: jsonb("referral"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
-  derived: { email_key: (member) => emailKey(member.email) },
+  derived: { email_key: (member) => emailKey(member.email), referral_code: (member) => member.referral?.code.toUpperCase() ?? null },
 });
 
 /** `LIKE` treats `%`, `_` and `\` specially; a typed prefix means itself. */
@@ -44,6 +45,10 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
     async findByCustomerId(storeId, customerId) {
       scope.check(storeId);
       return membersTable.findOne(db, "customer_id = $2", [storeId, customerId]);
+    },
+    async findByReferralCode(storeId, code) {
+      scope.check(storeId);
+      return membersTable.findOne(db, "referral_code = $2", [storeId, code.toUpperCase()]);
     },
     async list(storeId, query) {
       scope.check(storeId);
@@ -66,7 +71,7 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         [storeId, member.id, key, member.customerId],
       );
       if (clash) throw conflict(key !== null && clash.email_key === key ? "another member already has this email" : `another member already has customer id ${member.customerId}`);
-      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "game", "updatedAt"])))
+      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "game", "referral", "updatedAt"])))
         throw notFound(`member ${member.id} not found`);
     },
   };

@@ -8,6 +8,7 @@ import { createLedgerRepository } from "./ledger.postgres-repository.js";
 import { createMemberRepository } from "./members.postgres-repository.js";
 import { createOrderRecordRepository } from "./orders.postgres-repository.js";
 import { createRedemptionRepository } from "./redemptions.postgres-repository.js";
+import { createReferralRepository } from "./referrals.postgres-repository.js";
 import { createSettingsRepository } from "./settings.postgres-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
 import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
@@ -39,14 +40,16 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       signInCodes: createSignInCodeRepository(db, scope),
       redemptions: createRedemptionRepository(db, scope),
       tasks: createTaskCompletionRepository(db, scope),
+      referrals: createReferralRepository(db, scope),
     });
   } finally {
     scope.end();
   }
 }
 
-/** Tables holding a store's program data, children first. Installs and webhook receipts are not among them. */
+/** Tables holding a store's program data, children first (and its referral codes). Installs and webhook receipts are not among them. */
 export const STORE_TABLES = [
+  "referrals",
   "redemptions",
   "ledger_entries",
   "members",
@@ -59,6 +62,7 @@ export const STORE_TABLES = [
   "sign_in_codes",
   "task_completions",
   "proof_photos",
+  "referral_codes",
 ] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */
