@@ -10,6 +10,7 @@ import { createLowdbStorage } from "../../server/storage/lowdb/lowdb-storage.js"
 import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
 import type { Storage } from "../../server/storage/storage.port.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
+import { aMemberReferral, aReferral } from "../support/referral-fixtures.js";
 import { aLedgerEntry, anAuditEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
 import { aRedemption } from "./redemptions.contract.js";
@@ -24,7 +25,14 @@ const migrateCommand = (...args: string[]) =>
 /** Fills one store with a bit of everything, the way the app would. */
 async function seedStore(storage: Storage, storeId: number) {
   await storage.installs.save(storeId, anInstall(storeId));
-  const ann = await insertMember(storage, storeId, { email: "Ann@Shopper.example", customerId: 11, createdAt: minutesAfter(1) });
+  const code = `ANN-${storeId}`;
+  const ann = await insertMember(storage, storeId, {
+    email: "Ann@Shopper.example",
+    customerId: 11,
+    createdAt: minutesAfter(1),
+    referral: aMemberReferral({ code, coupon: { ecwidId: 3, offerKey: "k", syncedAt: minutesAfter(1) }, clicks: { x: 2 }, friendsOrdered: 1, pending: 1 }),
+  });
+  await storage.referralCodes.claim(code, storeId, ann.id);
   const bob = await insertMember(storage, storeId, { email: null, customerId: null, createdAt: minutesAfter(2) });
   const job: BackfillJob = {
     id: "bf_1",
@@ -101,6 +109,19 @@ async function seedStore(storage: Storage, storeId: number) {
       aRedemption(storeId, { memberId: ann.id, status: "issued", checkAfter: null, coupon: { code: "QL-A", expiresAt: minutesAfter(90), ecwidId: 7 } }),
     );
     await tx.redemptions.insert(storeId, aRedemption(storeId, { memberId: ann.id, requestKey: "key-1", checks: 2, createdAt: minutesAfter(8) }));
+    await tx.referrals.insert(
+      storeId,
+      aReferral(storeId, {
+        ambassadorId: ann.id,
+        code,
+        friendMemberId: bob.id,
+        friendCustomerId: 12,
+        channel: "x",
+        status: "held",
+        payableAt: minutesAfter(60),
+        signals: [{ kind: "paid_ads", severity: "low", detail: "gclid" }],
+      }),
+    );
     await tx.redemptions.insert(
       storeId,
       aRedemption(storeId, { memberId: bob.id, status: "fulfilled", coupon: null, valueMinor: null, checkAfter: null, fulfilledBy: "owner@shop.example" }),
@@ -113,7 +134,7 @@ async function seedStore(storage: Storage, storeId: number) {
   await storage.inbox.claimNext(new Date(minutesAfter(1)), 60_000);
   await storage.inbox.complete(storeId, done.eventId, new Date(minutesAfter(1)));
   await storage.receipts.remember({ eventId: done.eventId, storeId, fingerprint: "fp", receivedAt: minutesAfter(1) });
-  return { members: [ann, bob], events: [done, pending] };
+  return { members: [ann, bob], events: [done, pending], code };
 }
 
 /** Everything the port can read of a store, to compare one adapter with the other. */
@@ -131,6 +152,9 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     code: await tx.signInCodes.latestActive(storeId, "ann@shopper.example", new Date(minutesAfter(21))),
     redemptions: await tx.redemptions.page(storeId, { limit: 100, offset: 0 }),
     due: await tx.redemptions.due(storeId, minutesAfter(100), 10),
+    referrals: await tx.referrals.page(storeId, { limit: 100, offset: 0 }),
+    referralsDue: await tx.referrals.due(storeId, minutesAfter(100), 10),
+    ambassador: await tx.members.findByReferralCode(storeId, seeded.code),
   }));
   return {
     ...books,
@@ -138,6 +162,7 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     events: await Promise.all(seeded.events.map((event) => storage.inbox.get(storeId, event.eventId))),
     counts: await storage.inbox.counts(storeId),
     receipt: await storage.receipts.find(seeded.events[0]!.eventId),
+    referralCode: await storage.referralCodes.find(seeded.code),
   };
 }
 
