@@ -4,7 +4,7 @@ import { useDashboard } from "../context.js";
 import { memberLabel } from "../labels.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
-import { SelectField } from "../ui/field.js";
+import { ListFilter } from "../ui/list-filter.js";
 import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
 import { ProofItem } from "./proof-item.js";
@@ -46,23 +46,17 @@ export function ProofsPage() {
         title="Proofs to review"
         subtitle="Links and photos shoppers sent for proof tasks. Approving pays the challenge; rejecting tells the shopper why, and they may send proof again."
       >
-        <div class="ql-toolbar">
-          <div class="ql-toolbar__grow">
-            <SelectField
-              label="Show"
-              value={query.status}
-              options={PROOF_FILTERS}
-              onChange={(status) => {
-                setMessage("");
-                setQuery({ status, offset: 0 });
-              }}
-            />
-          </div>
-        </div>
-        <p class="ql-status" role="status" aria-live="polite">
-          {data ? proofSummary(query.status, data.total, fmt.count) : "Loading proofs…"}
-        </p>
-        {error && <Alert tone="error">{error}</Alert>}
+        <ListFilter
+          label="Show"
+          value={query.status}
+          options={PROOF_FILTERS}
+          onChange={(status) => {
+            setMessage("");
+            setQuery({ status, offset: 0 });
+          }}
+          summary={data ? proofSummary(query.status, data.total, fmt.count) : "Loading proofs…"}
+          error={error}
+        />
         <div ref={notice} tabIndex={-1} class="ql-proofs__notice">
           {message && <Alert tone="success">{message}</Alert>}
         </div>

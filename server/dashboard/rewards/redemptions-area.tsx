@@ -4,7 +4,7 @@ import { useDashboard } from "../context.js";
 import { memberLabel } from "../labels.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
-import { SelectField } from "../ui/field.js";
+import { ListFilter } from "../ui/list-filter.js";
 import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
 import { handAction, kindLabel, STATUS_FILTERS, statusLabel } from "./redemption-words.js";
@@ -35,15 +35,7 @@ export function RedemptionsArea({ refreshKey, onFulfilled }: { refreshKey: numbe
   const summary = !data ? "Loading redemptions…" : data.total === 0 ? "No redemptions yet." : `${fmt.count(data.total)} ${data.total === 1 ? "redemption" : "redemptions"}`;
   return (
     <Area title="Redemptions" subtitle="What members spent their points on, newest first. Experiences and donations wait for you to fulfil them.">
-      <div class="ql-toolbar">
-        <div class="ql-toolbar__grow">
-          <SelectField label="Status" value={query.status} options={STATUS_FILTERS} onChange={(status) => setQuery({ status, offset: 0 })} />
-        </div>
-      </div>
-      <p class="ql-status" role="status" aria-live="polite">
-        {summary}
-      </p>
-      {error && <Alert tone="error">{error}</Alert>}
+      <ListFilter label="Status" value={query.status} options={STATUS_FILTERS} onChange={(status) => setQuery({ status, offset: 0 })} summary={summary} error={error} />
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div class="ql-table-wrap">
         <table class="ql-table ql-redemptions" data-testid="redemptions">
