@@ -18,6 +18,7 @@ import type { Language } from "../modules/settings/program-settings.js";
 import type { ListPart } from "../modules/settings/program-diff.rules.js";
 import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/program-items.service.js";
 import type { ProgramSettings } from "../modules/settings/program-settings.js";
+import type { AdminReferral, AdminReferralList, AdminReferralQuery, ReferralSummary } from "../modules/referrals/referral-admin-view.js";
 
 export type { ValidationIssue };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
@@ -31,6 +32,7 @@ export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
 export type ProgramTemplate = Awaited<ReturnType<ProgramTemplatesService["list"]>>[number];
 export type TemplateApplied = Awaited<ReturnType<ProgramTemplatesService["apply"]>>;
 export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
+export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
   BackfillJob,
@@ -156,6 +158,12 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
       if (error.status === 401) hooks.onUnauthorized(error);
       throw error;
     },
+    referrals: (params: Partial<AdminReferralQuery>) => get<AdminReferralList>(`/referrals?${query(params)}`),
+    referralSummary: () => get<ReferralSummary>("/referrals/summary"),
+    approveReferral: (id: string) => call<AdminReferral>(`/referrals/${encodeURIComponent(id)}/approve`, { method: "POST", body: {} }).then((r) => r.value),
+    rejectReferral: (id: string, reason: string) => call<AdminReferral>(`/referrals/${encodeURIComponent(id)}/reject`, { method: "POST", body: { reason } }).then((r) => r.value),
+    blockAmbassador: (memberId: string, reason: string) => call<unknown>(`${member(memberId)}/referral/block`, { method: "PUT", body: { reason } }),
+    unblockAmbassador: (memberId: string) => call<unknown>(`${member(memberId)}/referral/block`, { method: "DELETE" }),
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };

@@ -7,6 +7,7 @@ import { MembersPage } from "./members/members-page.js";
 import { OperationsPage } from "./operations/operations-page.js";
 import { ProgramPage } from "./program/program-page.js";
 import { ProofsPage } from "./proofs/proofs-page.js";
+import { ReferralsPage } from "./referrals/referrals-page.js";
 import { RewardsPage } from "./rewards/rewards-page.js";
 import { useRoute } from "./router.js";
 
@@ -14,6 +15,7 @@ const PAGES = [
   { path: "/program", label: "Program" },
   { path: "/members", label: "Members" },
   { path: "/rewards", label: "Rewards" },
+  { path: "/referrals", label: "Referrals" },
   { path: "/activity", label: "Activity" },
   { path: "/operations", label: "Operations" },
 ] as const;
@@ -26,6 +28,7 @@ function Page({ path }: { path: string }) {
   if (path === "/program/proofs") return <ProofsPage />;
   if (path === "/members") return <MembersPage />;
   if (path === "/rewards") return <RewardsPage />;
+  if (path === "/referrals") return <ReferralsPage />;
   if (path === "/activity") return <ActivityPage />;
   if (path === "/operations") return <OperationsPage />;
   return <ProgramPage />;

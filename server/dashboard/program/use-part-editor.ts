@@ -7,7 +7,13 @@ import { useSave } from "../ui/use-save.js";
  * A whole piece of the program (earning rule, widget look, texts): read with its version, edited as a draft,
  * saved with `If-Match`; after a conflict the draft may be saved over the current version or replaced by it.
  */
-export function usePartEditor<P extends SinglePart, D>(part: P, fromValue: (value: ProgramSettings[P]) => D, toBody: (draft: D) => unknown) {
+export function usePartEditor<P extends SinglePart, D>(
+  part: P,
+  fromValue: (value: ProgramSettings[P]) => D,
+  toBody: (draft: D) => unknown,
+  /** `beforeSave` tidies the draft as it is sent (and shown, so refusals name the fields seen); `onSaved` hears of each save. */
+  options: { beforeSave?: (draft: D) => D; onSaved?: () => void } = {},
+) {
   const { api } = useDashboard();
   const [read, setRead] = useState<{ value: ProgramSettings[P]; version: string } | null>(null);
   const [draft, setDraft] = useState<D | null>(null);
@@ -30,11 +36,14 @@ export function usePartEditor<P extends SinglePart, D>(part: P, fromValue: (valu
   async function submit(version: string) {
     if (!draft) return;
     setSaved(false);
-    const result = await save.run(() => api.savePart(part, toBody(draft), version));
+    const sent = options.beforeSave ? options.beforeSave(draft) : draft;
+    if (sent !== draft) setDraft(sent);
+    const result = await save.run(() => api.savePart(part, toBody(sent), version));
     if (result) {
       setRead(result);
       setDraft(null);
       setSaved(true);
+      options.onSaved?.();
     }
   }
 
