@@ -18,6 +18,8 @@ import { createUnsubscribeLinks } from "./modules/emails/unsubscribe-links.js";
 import { UnsubscribeService } from "./modules/emails/unsubscribe.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
+import { referralAddressSecret } from "./modules/referrals/referral-identity.rules.js";
+import { ReferralJob } from "./modules/referrals/referral-job.service.js";
 import { RedemptionSettlement } from "./modules/rewards/redemption-settlement.service.js";
 import { RedemptionService } from "./modules/rewards/redemption.service.js";
 import { ProgramMeasurementService } from "./modules/program/program-measurement.service.js";
@@ -79,6 +81,8 @@ export interface Container {
   /** Shopper tasks done in the widget, and the merchant's review of proof. */
   tasks: TaskService;
   birthdays: BirthdayBonusService;
+  /** The minute job's side of referrals: friends' orders checked with Ecwid and judged, held rewards paid. */
+  referralJob: ReferralJob;
 }
 
 export interface ContainerOverrides {
@@ -140,7 +144,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
   });
   const reconciler = new OrderReconciler({
-    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions"),
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals"),
     ecwid,
     installs,
     clock,
@@ -186,6 +190,15 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       photos: storage.proofPhotos,
       rateLimiters: storage.rateLimiters,
       clock,
+    }),
+    referralJob: new ReferralJob({
+      storage: unitOfWork(storage, "referrals", "members", "ledger", "audit", "redemptions", "orders", "settings"),
+      stores: () => storage.storeIds(),
+      ecwid,
+      installs,
+      clock,
+      logger: logger.child({ component: "referrals" }),
+      addressSecret: referralAddressSecret(config.encryptionKey),
     }),
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
     reconciler,

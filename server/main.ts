@@ -5,7 +5,7 @@ import { createDemoMode } from "./demo/demo-mode.js";
 import { trackRequests } from "./http/request-drain.js";
 import { createInboxWorker } from "./jobs/create-inbox-worker.js";
 import { startRedemptionJobs } from "./jobs/redemption-jobs.js";
-import { startScheduledJobs } from "./jobs/scheduled-jobs.js";
+import { startReferralJobs, startScheduledJobs } from "./jobs/scheduled-jobs.js";
 import { createShutdown } from "./lib/graceful-shutdown.js";
 
 /** A shutdown never takes longer than this (platforms such as Heroku kill at 30 s, Kubernetes by default at 30 s). */
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   await demo?.afterListen();
   const jobs = startScheduledJobs(container);
   const redemptionJobs = startRedemptionJobs(container);
+  const referralJobs = startReferralJobs(container);
   const worker = createInboxWorker(container, { requestsInFlight: requests.inFlight });
   worker.start();
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
         tasks.run("inbox events in hand", () => worker.stop(GRACE_MS)),
         tasks.run("scheduled jobs", () => jobs.stop()),
         tasks.run("redemption jobs", () => redemptionJobs.stop()),
+        tasks.run("referral jobs", () => referralJobs.stop()),
       ]);
       if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
       // after the events and jobs that start them, before the storage they read

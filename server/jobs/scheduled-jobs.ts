@@ -42,3 +42,18 @@ export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): 
     (err) => log.error({ err }, "scheduled jobs failed"),
   );
 }
+
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * Every minute: friends' orders carrying a code are checked with Ecwid and judged, held rewards whose time has
+ * come are paid (ReferralJob). Each pass waits for the one before it, so passes in this process never overlap.
+ */
+export function startReferralJobs(container: Pick<Container, "referralJob" | "logger">, intervalMs = MINUTE_MS): Periodic {
+  const log = container.logger.child({ component: "referral-jobs" });
+  return runPeriodically(
+    intervalMs,
+    () => container.referralJob.runAll(),
+    (err) => log.error({ err }, "referral checks failed"),
+  );
+}

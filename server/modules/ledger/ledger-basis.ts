@@ -67,3 +67,17 @@ export const expireBasisSchema = z.object({
   earnedAt: z.string(),
 });
 export type ExpireBasis = z.infer<typeof expireBasisSchema>;
+
+/** A referral paid or taken back: the friend's order it was for, and how the points were reckoned. */
+export const referralBasisSchema = z.object({
+  referralId: z.string(),
+  orderId: z.string(),
+  code: z.string(),
+  /** The reward's points (0 when a catalog reward was granted instead) and the level's extra on top. */
+  rewardPoints: z.number(),
+  extraPoints: z.number(),
+  level: z.string().nullable(),
+  /** Points taken back beyond what the balance held (a reversal). */
+  shortfall: z.number().optional(),
+});
+export type ReferralBasis = z.infer<typeof referralBasisSchema>;

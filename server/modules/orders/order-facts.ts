@@ -18,6 +18,7 @@ export interface OrderFacts {
   /** Ecwid's updateTimestamp (UNIX seconds): tells a stale snapshot from a fresh one. */
   revision: number;
   couponCode: string | null;
+  /** The order's extra fields by id: `extraFields`, and the `orderExtraFields[]` list for any id it lacks. */
   extraFields: Record<string, unknown>;
   /** The storefront language the order was placed in, as Ecwid names it (`nl`, `nb_NO`...); null when not said. */
   lang: string | null;
@@ -52,7 +53,7 @@ export function orderFacts(order: EcwidOrder, precision: number, now: Date): Ord
     placedAt: placedAt(order, now),
     revision: order.updateTimestamp ?? 0,
     couponCode: order.discountCoupon?.code ?? null,
-    extraFields: order.extraFields ?? {},
+    extraFields: { ...Object.fromEntries((order.orderExtraFields ?? []).map((field) => [field.id, field.value])), ...order.extraFields },
     lang: order.lang?.trim() ? order.lang : null,
     items: (order.items ?? []).map((item) => ({ productId: item.productId ?? 0, categoryId: item.categoryId ?? 0, quantity: Math.max(0, item.quantity ?? 1) })),
     name: personName(order.billingPerson),

@@ -13,6 +13,7 @@ import { orderChallenges, payDueChallenges } from "../program/challenge-awards.j
 import { challengeHistory } from "../program/challenge-history.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
+import { attributeOrder } from "../referrals/referral-attribution.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -20,7 +21,7 @@ import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
 /** The repositories a reconciliation reads and writes. */
-type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions";
+type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals";
 
 /** What reconciling needs of the store: its currency's precision and its time zone (challenges' calendar periods). */
 type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
@@ -102,6 +103,7 @@ export class OrderReconciler {
       });
       // An order carrying one of our coupon codes used that reward's coupon.
       if (facts?.couponCode) await markCouponUsed(tx, storeId, facts.couponCode, orderId, this.deps.clock.now());
+      await attributeOrder(tx, storeId, { orderId, facts, counted: kept > 0, keptMinor: kept, friend: member }, settings, this.deps.clock.now());
       const current = (await tx.members.get(storeId, member.id)) ?? member;
       const orders = await tx.orders.listForMember(storeId, member.id);
       const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;

@@ -31,8 +31,8 @@ export const redemptionSchema = z.object({
   /** The order that used the coupon, or the merchant who fulfilled an experience or paid out a donation. */
   usedByOrderId: z.string().nullable(),
   fulfilledBy: z.string().nullable(),
-  /** The challenge completion that granted it free, or null when bought with points. */
-  grantedBy: z.object({ challengeId: z.string(), challengeTitle: z.string(), periodKey: z.string() }).nullable(),
+  /** The challenge completion or the friend's referral that granted it free, or null when bought with points. */
+  grantedBy: z.union([z.object({ challengeId: z.string(), challengeTitle: z.string(), periodKey: z.string() }), z.object({ referralId: z.string(), code: z.string() })]).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

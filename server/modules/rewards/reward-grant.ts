@@ -24,8 +24,8 @@ export const grantKey = (completion: Pick<GrantingCompletion, "challengeId" | "p
 /**
  * Grants each named reward free (a redemption of 0 points) for a completion just paid, inside its transaction.
  * An experience or a donation is issued at once; a coupon waits `pending` with its code chosen, for the settle
- * job to make outside any transaction. A reward gone from the catalog, or whose member limit or budget is spent
- * (a grant counts in them as a redemption), is skipped. Answers the redemptions made by this call.
+ * job to make outside any transaction. A reward gone from the catalog, or whose member limit or budget is spent,
+ * is skipped. Answers the redemptions made by this call.
  */
 export async function grantRewards(
   tx: GrantTx,
@@ -40,29 +40,47 @@ export async function grantRewards(
   const granted: Redemption[] = [];
   for (const rewardId of rewardIds) {
     const reward = rewards.find((candidate) => candidate.id === rewardId);
-    const key = grantKey(completion, rewardId);
-    if (!reward || (await tx.redemptions.findByRequestKey(storeId, memberId, key))) continue;
-    const valueMinor = rewardValueMinor(reward, lowestCost(reward));
-    if (limitReason(reward, await rewardUse(tx, storeId, memberId, reward, now), valueMinor)) continue;
-    const code = reward.kind === "experience" || reward.kind === "donation" ? null : newCode();
-    const redemption = newRecord({
-      storeId,
-      memberId,
-      reward,
-      points: 0,
-      valueMinor,
-      now,
-      key,
-      requestFingerprint: `grant:${completion.challengeId}`,
-      code,
-      grantedBy: { challengeId: completion.challengeId, challengeTitle: completion.challengeTitle, periodKey: completion.periodKey },
-      // No call was made yet, so there is no grace to wait out: the next pass of the settle job makes it.
-      checkAfter: code ? now : null,
-    });
-    await tx.redemptions.insert(storeId, redemption);
-    granted.push(redemption);
+    const grantedBy = { challengeId: completion.challengeId, challengeTitle: completion.challengeTitle, periodKey: completion.periodKey };
+    const grant = reward
+      ? await grantReward(tx, storeId, memberId, reward, { key: grantKey(completion, rewardId), fingerprint: `grant:${completion.challengeId}`, grantedBy }, now, newCode)
+      : null;
+    if (grant) granted.push(grant);
   }
   return granted;
+}
+
+/** What grants a reward: its request key (unique per member, so it is granted once), a fingerprint, and the cause the shopper reads. */
+export interface GrantCause {
+  key: string;
+  fingerprint: string;
+  grantedBy: NonNullable<Redemption["grantedBy"]>;
+}
+
+/**
+ * Grants one reward free, once per cause, inside the caller's transaction; null when it was granted before or its
+ * member limit or budget is spent (a grant counts in them as a redemption).
+ */
+export async function grantReward(tx: GrantTx, storeId: number, memberId: string, reward: Reward, cause: GrantCause, now: Date, newCode: () => string = newCouponCode) {
+  if (await tx.redemptions.findByRequestKey(storeId, memberId, cause.key)) return null;
+  const valueMinor = rewardValueMinor(reward, lowestCost(reward));
+  if (limitReason(reward, await rewardUse(tx, storeId, memberId, reward, now), valueMinor)) return null;
+  const code = reward.kind === "experience" || reward.kind === "donation" ? null : newCode();
+  const redemption = newRecord({
+    storeId,
+    memberId,
+    reward,
+    points: 0,
+    valueMinor,
+    now,
+    key: cause.key,
+    requestFingerprint: cause.fingerprint,
+    code,
+    grantedBy: cause.grantedBy,
+    // No call was made yet, so there is no grace to wait out: the next pass of the settle job makes it.
+    checkAfter: code ? now : null,
+  });
+  await tx.redemptions.insert(storeId, redemption);
+  return redemption;
 }
 
 /** A completion taken back: its coupons not yet made are cancelled (a coupon already issued stays the shopper's). */

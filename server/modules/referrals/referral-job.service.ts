@@ -1,0 +1,151 @@
+import type { EcwidClient } from "../../ecwid/ecwid-client.js";
+import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
+import type { Logger } from "../../lib/logger.js";
+import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
+import { readSavedSettings } from "../settings/saved-settings.rules.js";
+import type { Install } from "../stores/install.js";
+import type { InstallService } from "../stores/install.service.js";
+import { isDisposableEmail } from "./disposable-email.js";
+import type { Referral } from "./referral.js";
+import { gatherEvidence, type EcwidEvidence } from "./referral-evidence.js";
+import { judgeReferral } from "./referral-judge.rules.js";
+import { payReferral, saveMove } from "./referral-steps.js";
+
+/** Referrals taken in one pass of a store. */
+const BATCH = 25;
+
+export interface ReferralPassCounts {
+  held: number;
+  review: number;
+  rejected: number;
+  paid: number;
+}
+
+type Tables = "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings";
+type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
+
+/**
+ * The referral job, run every minute: `checking` referrals are judged on what Ecwid says (asked outside any
+ * transaction) and on our books, then held, sent to review or rejected with their reason; `held` ones whose hold
+ * is over are paid while their order still counts. Every change re-reads the referral inside the store's
+ * transaction and moves it only from the status it was read in, so processes sharing PostgreSQL move each once.
+ */
+export class ReferralJob {
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<Tables>;
+      stores: () => Promise<number[]>;
+      ecwid: Pick<EcwidClient, "getOrder" | "searchOrders">;
+      installs: Pick<InstallService, "requireActive" | "accessToken">;
+      clock: Clock;
+      logger: Logger;
+      /** Keys the hash of shipping addresses. */
+      addressSecret: string;
+    },
+  ) {}
+
+  /** Every store in turn; one store's failure is logged and does not stop the others. */
+  async runAll(): Promise<ReferralPassCounts> {
+    const total: ReferralPassCounts = { held: 0, review: 0, rejected: 0, paid: 0 };
+    for (const storeId of await this.deps.stores()) {
+      try {
+        const counts = await this.runStore(storeId);
+        for (const name of Object.keys(total) as (keyof ReferralPassCounts)[]) total[name] += counts[name];
+      } catch (err) {
+        if (err instanceof AppError && err.code === "store_not_installed") continue;
+        this.deps.logger.error({ err, storeId }, "referral checks failed");
+      }
+    }
+    return total;
+  }
+
+  async runStore(storeId: number): Promise<ReferralPassCounts> {
+    const counts: ReferralPassCounts = { held: 0, review: 0, rejected: 0, paid: 0 };
+    const due = await this.deps.storage.read(storeId, (tx) => tx.referrals.due(storeId, this.deps.clock.now().toISOString(), BATCH));
+    if (due.length === 0) return counts;
+    const install = await this.deps.installs.requireActive(storeId);
+    const token = await this.deps.installs.accessToken(storeId);
+    for (const referral of due) {
+      try {
+        const outcome = referral.status === "checking" ? await this.check(storeId, token, install, referral) : await this.payDue(storeId, install, referral.id);
+        for (const status of outcome) if (status in counts) counts[status as keyof ReferralPassCounts] += 1;
+      } catch (err) {
+        // Ecwid not answering now: the referral stays as it is and is looked at again on the next pass.
+        this.deps.logger.warn({ err, storeId, referralId: referral.id }, "referral left for the next pass");
+      }
+    }
+    if (Object.values(counts).some((count) => count > 0)) this.deps.logger.info({ storeId, ...counts }, "referrals moved");
+    return counts;
+  }
+
+  /** Judges a `checking` referral; a verdict whose hold is already over (holdDays 0) pays in the same transaction. */
+  private async check(storeId: number, token: string, install: StoreFormats, referral: Referral): Promise<string[]> {
+    const { settings, ambassador } = await this.deps.storage.read(storeId, async (tx) => ({
+      settings: readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision),
+      ambassador: await tx.members.get(storeId, referral.ambassadorId),
+    }));
+    const person = { email: ambassador?.email ?? null, customerId: ambassador?.customerId ?? null };
+    const evidence = await gatherEvidence(this.deps.ecwid, storeId, token, referral, person, this.deps.addressSecret, settings.earning.countedStatuses);
+    if (!evidence) return [];
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const current = await tx.referrals.get(storeId, referral.id);
+      const member = await tx.members.get(storeId, referral.ambassadorId);
+      if (current?.status !== "checking" || !member) return [];
+      const saved = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
+      const friend = { memberId: current.friendMemberId, email: current.friendEmail, customerId: current.friendCustomerId };
+      const verdict = judgeReferral({
+        referral: current,
+        settings: saved.referrals,
+        ambassador: member,
+        ambassadorAddressKeys: evidence.ambassadorAddressKeys,
+        addressKey: evidence.addressKey,
+        earlierPaidOrders: evidence.earlierPaidOrders.length + (await this.earlierInOurBooks(tx, storeId, current, evidence)),
+        friendReferrals: await tx.referrals.listForFriend(storeId, friend),
+        ambassadorReferrals: await tx.referrals.listForAmbassador(storeId, current.ambassadorId),
+        orderPlacedAt: evidence.placedAt,
+        disposableEmail: isDisposableEmail(current.friendEmail),
+        timeZone: install.timeZone,
+      });
+      const now = this.deps.clock.now();
+      const judged: Referral = {
+        ...current,
+        status: verdict.status,
+        reason: verdict.reason,
+        signals: verdict.signals,
+        payableAt: verdict.status === "rejected" ? null : verdict.payableAt,
+        addressKey: evidence.addressKey,
+        decidedBy: verdict.status === "review" ? null : "system",
+        updatedAt: now.toISOString(),
+      };
+      await saveMove(tx, storeId, judged, "system", now);
+      if (judged.status !== "held" || Date.parse(judged.payableAt!) > now.getTime()) return [judged.status];
+      const order = await tx.orders.get(storeId, judged.orderId);
+      if (!order?.counted) return [judged.status];
+      return [judged.status, (await payReferral(tx, storeId, judged, saved, "system", now)).status];
+    });
+  }
+
+  /** The friend's counted orders in our books placed before this one (orders Ecwid may have been asked about under another email). */
+  private async earlierInOurBooks(tx: Pick<StoreTransaction, "orders">, storeId: number, referral: Referral, evidence: EcwidEvidence): Promise<number> {
+    if (!referral.friendMemberId) return 0;
+    const orders = await tx.orders.listForMember(storeId, referral.friendMemberId);
+    return orders.filter(
+      (order) => order.counted && order.orderId !== referral.orderId && order.placedAt < evidence.placedAt && !evidence.earlierPaidOrders.includes(order.orderId),
+    ).length;
+  }
+
+  /** Pays a `held` referral whose hold is over, while its order still counts in our books. */
+  private payDue(storeId: number, install: StoreFormats, referralId: string): Promise<string[]> {
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const now = this.deps.clock.now();
+      const current = await tx.referrals.get(storeId, referralId);
+      if (current?.status !== "held" || !current.payableAt || Date.parse(current.payableAt) > now.getTime()) return [];
+      const order = await tx.orders.get(storeId, current.orderId);
+      // A refund's reconciliation cancels it; until then it waits.
+      if (!order?.counted) return [];
+      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
+      return [(await payReferral(tx, storeId, current, settings, "system", now)).status];
+    });
+  }
+}
