@@ -4,6 +4,7 @@ import { actorLabel, ledgerKindLabel, memberLabel } from "../labels.js";
 import { Alert } from "../ui/alert.js";
 import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
+import { MemberReferralPanel } from "../referrals/member-referral-panel.js";
 import { AdjustForm } from "./adjust-form.js";
 
 const PAGE_SIZE = 10;
@@ -56,6 +57,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
                 </div>
               </dl>
             </div>
+            {member && <MemberReferralPanel memberId={memberId} referral={member.referral} onChanged={reload} />}
             <div class="ql-member__grid">
               <AdjustForm
                 memberId={memberId}
