@@ -1,11 +1,14 @@
 import { Router, type RequestHandler } from "express";
 import { z } from "zod";
+import type { ChangeSignal } from "../lib/change-signal.js";
+import type { Clock } from "../lib/clock.js";
 import type { LeaderboardService } from "../modules/program/leaderboard.service.js";
 import type { RedemptionService } from "../modules/rewards/redemption.service.js";
 import type { ShopperPrincipal, ShopperSessionService } from "../modules/shoppers/shopper-session.service.js";
 import type { StorefrontService } from "../modules/storefront/storefront.service.js";
 import type { TaskService } from "../modules/program/task.service.js";
 import { openCors } from "./cors.js";
+import { memberAnswers } from "./member-answers.js";
 import { sendEncoded } from "./send-encoded.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
@@ -21,11 +24,14 @@ export function storefrontRoutes(deps: {
   redemptions: RedemptionService;
   tasks: TaskService;
   leaderboard: LeaderboardService;
+  storeWrites: ChangeSignal<number>;
+  clock: Clock;
 }): Router {
   const router = Router({ mergeParams: true });
   router.use(openCors);
   const body = storableJson("10kb");
   const storeOf = (params: unknown) => parseInput(storeParams, params).storeId;
+  const me = memberAnswers(deps);
 
   router.get("/program", async (req, res) => {
     sendEncoded(req, res, await deps.storefront.program(storeOf(req.params), req.query.lang), "public, max-age=60");
@@ -45,7 +51,7 @@ export function storefrontRoutes(deps: {
   router.get("/me", async (req, res) => {
     const principal = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
     res.set("Cache-Control", "private, no-store");
-    res.json(await deps.storefront.me(principal, req.query.lang));
+    res.type("json").send(await me(principal, req.query.lang));
   });
 
   // 201 issued, 202 pending (the job settles it), 200 a repeated Idempotency-Key; refusals 409 / 503 with their reason.
