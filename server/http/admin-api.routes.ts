@@ -20,6 +20,7 @@ import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
+import { adminReferralRoutes } from "./admin-referrals.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { adminTemplateRoutes } from "./admin-templates.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
@@ -75,6 +76,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminEmailRoutes(deps));
   router.use(adminRewardsRoutes(deps));
   router.use("/program/proofs", adminProofRoutes(deps));
+  router.use("/referrals", adminReferralRoutes(deps));
   router.use(adminTemplateRoutes(deps));
 
   router.get("/store", async (_req, res) => {

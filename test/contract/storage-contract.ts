@@ -15,6 +15,7 @@ import { describeProofPhotosContract } from "./proof-photos.contract.js";
 import { describeReadContract } from "./read.contract.js";
 import { describeReceiptsContract } from "./receipts.contract.js";
 import { describeRedemptionsContract } from "./redemptions.contract.js";
+import { describeReferralSummaryContract } from "./referral-summary.contract.js";
 import { describeReferralsContract } from "./referrals.contract.js";
 import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
 import { describeTaskCompletionsContract } from "./task-completions.contract.js";
@@ -72,6 +73,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeRedemptionsContract(harness);
     describeTaskCompletionsContract(harness);
     describeReferralsContract(harness);
+    describeReferralSummaryContract(harness);
     describeProofPhotosContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MemberReferral } from "../referrals/referral.js";
+import type { ShareChannel } from "../referrals/referral-settings.js";
 import type { Language } from "../settings/program-settings.js";
 
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
@@ -57,6 +58,10 @@ export interface MemberRepository {
   findByReferralCode(storeId: number, code: string): Promise<Member | null>;
   /** Members ordered by creation, optionally filtered by an email prefix. */
   list(storeId: number, query: MemberQuery): Promise<{ total: number; items: Member[] }>;
+  /** Ambassadors (members holding a code), most referrals paid first, then most friends who ordered, then by id; at most `limit`. */
+  topAmbassadors(storeId: number, limit: number): Promise<Member[]>;
+  /** Link visits per channel, summed over the store's ambassadors. */
+  referralClicks(storeId: number): Promise<Partial<Record<ShareChannel, number>>>;
   /** Members whose birthday's day ("MM-DD") is one of `days` (the yearly birthday bonus). */
   withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
   insert(storeId: number, member: Member): Promise<void>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shareChannelSchema } from "./referral-settings.js";
+import { shareChannelSchema, type ShareChannel } from "./referral-settings.js";
 
 /**
  * A member's ambassador side, kept on the member (so `GET /me` reads it with the member): their code, the Ecwid
@@ -117,4 +117,6 @@ export interface ReferralRepository {
   /** The job's work: `checking` ones, and `held` ones whose `payableAt` is at or before `now`; oldest first. */
   due(storeId: number, now: string, limit: number): Promise<Referral[]>;
   totals(storeId: number): Promise<ReferralTotals>;
+  /** Friends who ordered (referrals not rejected) per channel they came by; null: none known (the code typed without a visit). */
+  channelTotals(storeId: number): Promise<{ channel: ShareChannel | null; friendsOrdered: number }[]>;
 }

@@ -1,4 +1,5 @@
 import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
+import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { notFound } from "../../lib/errors.js";
 import { Table } from "./table.js";
 import { checkPage } from "./time-ordered-log.js";
@@ -42,6 +43,23 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       checkPage(query);
       const prefix = query.email === undefined ? null : normaliseEmail(query.email);
       return members.page(query, prefix ? (member) => member.email !== null && normaliseEmail(member.email).startsWith(prefix) : undefined);
+    },
+    async topAmbassadors(storeId, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      const counted = (member: Member) => member.referral ?? { paid: 0, friendsOrdered: 0 };
+      return members
+        .filter((member) => member.referral !== null)
+        .sort((a, b) => counted(b).paid - counted(a).paid || counted(b).friendsOrdered - counted(a).friendsOrdered || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .slice(0, limit);
+    },
+    async referralClicks(storeId) {
+      scope.check(storeId);
+      const clicks: Partial<Record<ShareChannel, number>> = {};
+      for (const member of members.filter((row) => row.referral !== null)) {
+        for (const [channel, count] of Object.entries(member.referral!.clicks) as [ShareChannel, number][]) clicks[channel] = (clicks[channel] ?? 0) + count;
+      }
+      return clicks;
     },
     async withBirthdayOn(storeId, days) {
       scope.check(storeId);

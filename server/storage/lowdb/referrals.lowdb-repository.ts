@@ -1,6 +1,7 @@
 import { notFound } from "../../lib/errors.js";
 import { normaliseEmail } from "../../modules/members/member.js";
 import type { Referral, ReferralRepository, ReferralTotals } from "../../modules/referrals/referral.js";
+import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { Table } from "./table.js";
 import { checkPage, timeOf } from "./time-ordered-log.js";
 import { type TransactionScope } from "../transaction-scope.js";
@@ -78,6 +79,12 @@ export function createReferralRepository(scope: TransactionScope, referrals: Ref
         .group("status", ["checking", "held"])
         .filter((referral) => referral.status === "checking" || (referral.payableAt !== null && timeOf(referral.payableAt, "payableAt") <= at))
         .slice(0, limit);
+    },
+    async channelTotals(storeId) {
+      scope.check(storeId);
+      const friends = new Map<ShareChannel | null, number>();
+      for (const referral of referrals.filter((row) => row.status !== "rejected")) friends.set(referral.channel, (friends.get(referral.channel) ?? 0) + 1);
+      return [...friends].map(([channel, friendsOrdered]) => ({ channel, friendsOrdered }));
     },
     async totals(storeId) {
       scope.check(storeId);

@@ -1,7 +1,8 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
+import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { column, jsonb, PgTable, timestamp, timestampOrNull } from "./pg-table.js";
-import { first, type Queryable } from "./sql-values.js";
+import { checkPage, first, run, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
 
 const emailKey = (email: string | null) => (email === null ? null : normaliseEmail(email));
@@ -53,6 +54,27 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
     async list(storeId, query) {
       scope.check(storeId);
       return membersTable.page(db, storeId, query, query.email === undefined ? {} : { where: "email_key LIKE $2", values: [likePrefix(normaliseEmail(query.email))] });
+    },
+    async topAmbassadors(storeId, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      const rows = await run(
+        db,
+        `SELECT ${membersTable.columns} FROM members WHERE store_id = $1 AND referral_code IS NOT NULL
+         ORDER BY (referral->>'paid')::bigint DESC, (referral->>'friendsOrdered')::bigint DESC, id COLLATE "C" LIMIT $2`,
+        [storeId, limit],
+      );
+      return rows.map((row) => membersTable.toDomain(row));
+    },
+    async referralClicks(storeId) {
+      scope.check(storeId);
+      const rows = await run<{ channel: ShareChannel; clicks: number }>(
+        db,
+        `SELECT click.key AS channel, sum(click.value::bigint)::bigint AS clicks FROM members, jsonb_each_text(referral->'clicks') AS click
+         WHERE store_id = $1 AND referral_code IS NOT NULL GROUP BY click.key`,
+        [storeId],
+      );
+      return Object.fromEntries(rows.map((row) => [row.channel, row.clicks]));
     },
     async withBirthdayOn(storeId, days) {
       scope.check(storeId);

@@ -1,6 +1,7 @@
 import { conflict, notFound } from "../../lib/errors.js";
 import { normaliseEmail } from "../../modules/members/member.js";
 import type { Referral, ReferralRepository, ReferralStatus, ReferralTotals } from "../../modules/referrals/referral.js";
+import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { column, jsonb, PgTable, timestamp, timestampOrNull } from "./pg-table.js";
 import { checkPage, run, type Queryable } from "./sql-values.js";
 import type { TransactionScope } from "../transaction-scope.js";
@@ -110,6 +111,15 @@ export function createReferralRepository(db: Queryable, scope: TransactionScope)
         [storeId, now, limit],
       );
       return rows.map((row) => referralsTable.toDomain(row));
+    },
+    async channelTotals(storeId) {
+      scope.check(storeId);
+      const rows = await run<{ channel: ShareChannel | null; friends: number }>(
+        db,
+        "SELECT channel, count(*)::bigint AS friends FROM referrals WHERE store_id = $1 AND status <> 'rejected' GROUP BY channel",
+        [storeId],
+      );
+      return rows.map((row) => ({ channel: row.channel, friendsOrdered: row.friends }));
     },
     async totals(storeId) {
       scope.check(storeId);

@@ -1,0 +1,41 @@
+import { Router } from "express";
+import { z } from "zod";
+import type { Clock } from "../lib/clock.js";
+import { listReferrals, referralSummary } from "../modules/referrals/referral-admin.js";
+import { referralApprovalSchema, referralQuerySchema, referralRejectionSchema } from "../modules/referrals/referral-admin-view.js";
+import { decideReferral } from "../modules/referrals/referral-review.js";
+import type { InstallService } from "../modules/stores/install.service.js";
+import type { Storage } from "../storage/storage.port.js";
+import { adminOf } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const referralParams = z.object({ referralId: z.string().min(1).max(64) });
+
+/** `/api/admin/referrals`: friends' orders attributed to ambassadors, the program at a glance, and the merchant's review (behind requireAdmin). */
+export function adminReferralRoutes(deps: { storage: Storage; installs: Pick<InstallService, "requireActive">; clock: Clock }): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    res.json(await listReferrals(deps.storage, adminOf(res.locals).storeId, parseInput(referralQuerySchema, req.query)));
+  });
+
+  router.get("/summary", async (_req, res) => {
+    res.json(await referralSummary(deps.storage, adminOf(res.locals).storeId));
+  });
+
+  router.post("/:referralId/approve", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { referralId } = parseInput(referralParams, req.params);
+    parseInput(referralApprovalSchema, req.body ?? {});
+    res.json(await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: true }, actor));
+  });
+
+  router.post("/:referralId/reject", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { referralId } = parseInput(referralParams, req.params);
+    const { reason } = parseInput(referralRejectionSchema, req.body ?? {});
+    res.json(await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: false, reason }, actor));
+  });
+
+  return router;
+}
