@@ -27,6 +27,7 @@ import { ProgramItemsService } from "./modules/settings/program-items.service.js
 import { SettingsService } from "./modules/settings/settings.service.js";
 import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
 import { StorefrontService } from "./modules/storefront/storefront.service.js";
+import { ReferralCodeService } from "./modules/referrals/referral-code.service.js";
 import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { TaskService } from "./modules/program/task.service.js";
 import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
@@ -186,7 +187,18 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       rateLimiters: storage.rateLimiters,
     }),
     leaderboard: new LeaderboardService({ storage: unitOfWork(storage, "members", "ledger"), installs, settings, clock }),
-    storefront: new StorefrontService({ snapshots: storage.memberSnapshots, expiry: pointsExpiry, installs, settings, clock, changes: programChanges }),
+    storefront: new StorefrontService({
+      snapshots: storage.memberSnapshots,
+      expiry: pointsExpiry,
+      installs,
+      settings,
+      clock,
+      changes: programChanges,
+      referrals: {
+        codes: new ReferralCodeService({ storage: unitOfWork(storage, "members"), codes: storage.referralCodes, clock, logger: logger.child({ component: "referrals" }) }),
+        baseUrl: config.baseUrl,
+      },
+    }),
     tasks: new TaskService({
       storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"),
       installs,

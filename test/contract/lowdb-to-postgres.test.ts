@@ -30,7 +30,7 @@ async function seedStore(storage: Storage, storeId: number) {
     email: "Ann@Shopper.example",
     customerId: 11,
     createdAt: minutesAfter(1),
-    referral: aMemberReferral({ code, coupon: { ecwidId: 3, offerKey: "k", syncedAt: minutesAfter(1) }, clicks: { x: 2 }, friendsOrdered: 1, pending: 1 }),
+    referral: aMemberReferral({ code, coupon: { ecwidId: 3, offerKey: "k", active: true, syncedAt: minutesAfter(1) }, clicks: { x: 2 }, friendsOrdered: 1, pending: 1 }),
   });
   await storage.referralCodes.claim(code, storeId, ann.id);
   const bob = await insertMember(storage, storeId, { email: null, customerId: null, createdAt: minutesAfter(2) });

@@ -147,7 +147,7 @@ export function describeMembersContract(h: ContractHarness): void {
       expect(member.referral).toBeNull();
       const referral = aMemberReferral({
         code: "MAYA-7Q2K",
-        coupon: { ecwidId: 55, offerKey: "percent_off:10:0", syncedAt: minutesAfter(2) },
+        coupon: { ecwidId: 55, offerKey: "percent_off:10:0", active: true, syncedAt: minutesAfter(2) },
         clicks: { whatsapp: 3, qr: 1 },
         friendsOrdered: 2,
         pending: 1,

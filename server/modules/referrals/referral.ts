@@ -10,8 +10,11 @@ export const memberReferralSchema = z.object({
   /** Short and readable, e.g. "MAYA-7Q2K"; unique in the store, upper case. */
   code: z.string(),
   createdAt: z.string(),
-  /** The Ecwid coupon of the code: made by the referral job, remade when the offer changes (`offerKey`). */
-  coupon: z.object({ ecwidId: z.number().int().nullable(), offerKey: z.string(), syncedAt: z.string() }).nullable(),
+  /**
+   * The Ecwid coupon of the code: made by the referral job, remade when the offer changes (`offerKey`), ACTIVE
+   * while the program runs and the ambassador is not blocked, else PAUSED (`active`).
+   */
+  coupon: z.object({ ecwidId: z.number().int().nullable(), offerKey: z.string(), active: z.boolean(), syncedAt: z.string() }).nullable(),
   blocked: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
   /** Link visits by channel (link-preview crawlers are not visits). */
   clicks: z.partialRecord(shareChannelSchema, z.number().int().nonnegative()),

@@ -18,6 +18,11 @@ import type { SettingsService } from "../settings/settings.service.js";
 import { memberRewards } from "../rewards/member-rewards.rules.js";
 import { rewardsUseCounts } from "../rewards/reward-availability.rules.js";
 import type { ExpiringPoints } from "../rewards/reward-standing.js";
+import type { Member } from "../members/member.js";
+import type { ReferralCodeService } from "../referrals/referral-code.service.js";
+import { referralLink, referralQrLink } from "../referrals/referral-link.js";
+import { publicReferral, shopperReferral } from "../referrals/referral-standing.rules.js";
+import type { ShopperReferral } from "../referrals/referral-view.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
 import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
@@ -35,12 +40,6 @@ const RECENT_LEDGER = 10;
 const EXPIRY_LEDGER = 500;
 /** Redemptions `/me` shows, newest first. */
 const RECENT_REDEMPTIONS = 10;
-
-/** A shopper's own referral code and link; null while the store runs no referral program. */
-interface ReferralLink {
-  code: string;
-  link: string;
-}
 
 interface StoreView {
   install: Install;
@@ -65,6 +64,8 @@ export class StorefrontService {
       settings: SettingsService;
       clock: Clock;
       changes: ChangeSignal<number>;
+      /** Issues a member's code on their first `/me` while the program runs; links are made on `baseUrl`, the app's public origin. */
+      referrals: { codes: Pick<ReferralCodeService, "ensure">; baseUrl: string };
     },
   ) {
     const now = () => deps.clock.now().getTime();
@@ -105,13 +106,22 @@ export class StorefrontService {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
       ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers), prefixedKeys, sourceTallies, now, timeZone),
-      referral: null as ReferralLink | null,
+      referral: await this.referral(storeId, member, settings),
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
       rewards: rewards.rewards,
       redemptions: rewards.redemptions,
       expiring,
     };
+  }
+
+  /** The member's ambassador side while the program runs (their code issued on the first read), else null. */
+  private async referral(storeId: number, member: Member, settings: ProgramSettings): Promise<ShopperReferral | null> {
+    if (!settings.referrals.enabled) return null;
+    const referral = await this.deps.referrals.codes.ensure(storeId, member);
+    if (!referral) return null;
+    const { baseUrl } = this.deps.referrals;
+    return shopperReferral(referral, settings.referrals, { link: referralLink(baseUrl, referral.code), qrUrl: referralQrLink(baseUrl, referral.code) });
   }
 
   /** What lapses next, from the snapshot's ledger when it holds the whole of it, else from a read of it all. */
@@ -154,7 +164,7 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     icons: iconPathsOf([...challenges, ...settings.badges]),
     tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
     rewards: settings.rewards,
-    referral: { enabled: false },
+    referral: publicReferral(settings),
     leaderboard: { enabled: settings.leaderboard.enabled },
     theme: settings.theme,
     texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
