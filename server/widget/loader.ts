@@ -3,8 +3,10 @@
  * the program once (the browser caches it for a minute) and draws the launcher in a shadow root. Nothing
  * else loads until the shopper opens it: then public/widget-panel.js draws the panel.
  */
+import { REFERRAL_EXTRA_FIELDS } from "../modules/referrals/referral-wire.js";
 import { GIFT, icon } from "./icons.js";
 import css from "./launcher.css";
+import { rememberReferral, type RememberedReferral } from "./referral-memory.js";
 import { sessionEmailKey, sessionKey } from "./session-key.js";
 import { addStyles } from "./styles.js";
 import { PANEL_GLOBAL, type EcwidApi, type MountPanel, type PanelHandle, type Program } from "./types.js";
@@ -16,8 +18,21 @@ const TAG = "questline-widget";
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const scriptUrl = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 
-type PanelWindow = Window & { Ecwid?: EcwidApi; [PANEL_GLOBAL]?: MountPanel };
+type PanelWindow = Window & { Ecwid?: EcwidApi; ec?: { order?: { extraFields?: Record<string, { value: string }> } }; [PANEL_GLOBAL]?: MountPanel };
 const win = window as PanelWindow;
+
+/**
+ * A friend who came through a referral link: their code rides with the order as hidden extra fields (only a
+ * value: saved to the order, never shown at checkout), set once as the page loads so checkout input is never
+ * redefined under the shopper (CONTRACT §5.3); the order names the ambassador even if the coupon is not typed.
+ */
+const referral = rememberReferral(location.search);
+function setReferralFields(ecwid: EcwidApi, { code, channel }: RememberedReferral): void {
+  const ec = (win.ec = win.ec || {});
+  const order = (ec.order = ec.order || {});
+  order.extraFields = { ...order.extraFields, [REFERRAL_EXTRA_FIELDS.code]: { value: code }, [REFERRAL_EXTRA_FIELDS.channel]: { value: channel } };
+  ecwid.refreshConfig?.();
+}
 
 /** Ecwid appends the script once the storefront API object exists; a page that builds it later gets a few seconds. */
 function whenEcwidLoads(start: (ecwid: EcwidApi) => void, attempt = 0): void {
@@ -49,6 +64,7 @@ function isSomeoneElse(storeId: number, email: string): boolean {
 function start(ecwid: EcwidApi): void {
   if (started || document.querySelector(TAG)) return;
   started = true;
+  if (referral) setReferralFields(ecwid, referral);
   const storeId = Number(ecwid.getOwnerId());
   if (!(storeId > 0)) return;
   // A shared computer: signing out of the shop signs the shopper out of their rewards too, and a customer
@@ -106,7 +122,7 @@ function render(program: Program, api: string, ecwid: EcwidApi): void {
     (loading ??= loadPanel()).then(
       (mount) => {
         launcher.removeAttribute("aria-busy");
-        panel ??= mount({ root, launcher, dialog, program, api, ecwid });
+        panel ??= mount({ root, launcher, dialog, program, api, ecwid, referral });
         panel.open();
       },
       () => {

@@ -1,15 +1,19 @@
 import type { PublicProgram, ShopperStanding } from "../modules/storefront/storefront.service.js";
+import type { RememberedReferral } from "./referral-memory.js";
 export type { Goal } from "../modules/settings/program-settings.js";
 export type { GoalKind } from "../modules/program/challenge-schema.js";
 export type { Leaderboard } from "../modules/program/leaderboard-schema.js";
 export type { ProofStanding, TaskAnswer } from "../modules/program/task-schema.js";
 export type { RedeemResponse, RewardStanding, UnavailableReason } from "../modules/rewards/reward-standing.js";
 export type { RedemptionView } from "../modules/rewards/redemption.js";
+export type { FriendOffer } from "../modules/referrals/referral-settings.js";
+import type { PublicReferral, ShopperReferral } from "../modules/referrals/referral-view.js";
+export type { ShopperReferral };
 
 /** The wire shapes the widget reads from `/api/storefront/:storeId/...`, as the server builds them (never copied here). */
-export type Program = PublicProgram;
+export type Program = Omit<PublicProgram, "referral"> & { referral: PublicReferral };
 export type Reward = Program["rewards"][number];
-export type Me = ShopperStanding;
+export type Me = Omit<ShopperStanding, "referral"> & { referral: ShopperReferral | null };
 export type Challenge = Program["challenges"][number];
 export type ChallengeStanding = Me["challenges"][number];
 
@@ -19,6 +23,8 @@ export interface EcwidApi {
   OnSetProfile?: { add(callback: (customer: EcwidCustomer | null) => void): void };
   getOwnerId(): number;
   getStorefrontLang?(): string;
+  /** Re-reads `window.ec` (the order's extra fields). */
+  refreshConfig?(): void;
   formatCurrency?(amount: number): string;
   Customer?: { get(callback: (customer: EcwidCustomer | null) => void): void };
 }
@@ -36,6 +42,8 @@ export interface PanelContext {
   /** `https://app.example/api/storefront/1003` */
   api: string;
   ecwid: EcwidApi;
+  /** The friend's code from a referral link, kept by the loader. */
+  referral: RememberedReferral | null;
 }
 
 export interface PanelHandle {
