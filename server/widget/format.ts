@@ -8,6 +8,8 @@ export interface Format {
   points(count: number): string;
   /** The `points.one`/`points.other` template the language's plural rules pick for `count`. */
   pointsTemplate(count: number): string;
+  /** `key.one`, `key.other`… as the language's plural rules pick for `count`, filled with `{count}` and `values`. */
+  plural(key: string, count: number, values?: Values): string;
   number(value: number): string;
   /** Minor units of the store currency, shown the way the shop shows prices. */
   money(minor: number): string;
@@ -50,7 +52,9 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
     }
   };
 
-  const pointsTemplate = (count: number) => texts[`points.${plural.select(count)}`] ?? texts["points.other"] ?? "{count}";
+  const template = (key: string, count: number) => texts[`${key}.${plural.select(count)}`] ?? texts[`${key}.other`] ?? "{count}";
+  const pointsTemplate = (count: number) => template("points", count);
+  const pluralOf = (key: string, count: number, values?: Values) => fill(template(key, count), { ...values, count: numbers.format(count) });
 
   const date = (iso: string) => {
     const value = new Date(iso);
@@ -60,7 +64,8 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
   return {
     t,
     pointsTemplate,
-    points: (count) => fill(pointsTemplate(count), { count: numbers.format(count) }),
+    plural: pluralOf,
+    points: (count) => pluralOf("points", count),
     number: (value) => numbers.format(value),
     money,
     date,

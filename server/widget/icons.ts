@@ -7,7 +7,6 @@ export const GIFT =
 export const CLOSE = "M18 6 6 18M6 6l12 12";
 export const CHECK = "M20 6 9 17l-5-5";
 export const COPY = "M9 9h11v11H9zM5 15H4V4h11v1";
-export const SHARE = "M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13";
 
 export function icon(d: string): SVGSVGElement {
   const ns = "http://www.w3.org/2000/svg";

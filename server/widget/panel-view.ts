@@ -10,7 +10,9 @@ import type { Redeemer } from "./redeem-control.js";
 import { outcomeCard, redemptionsSection, type Outcome } from "./redemptions-section.js";
 import { rewardsSection } from "./rewards-section.js";
 import { challengeSections } from "./challenges-section.js";
-import { activitySection, badgesSection, earnSection, referralSection, tierSection, tiersSection, type View } from "./sections.js";
+import { referralSection } from "./referral-section.js";
+import { welcomeCard } from "./referral-welcome.js";
+import { activitySection, badgesSection, earnSection, tierSection, tiersSection, type View } from "./sections.js";
 import { errorText, signInCard } from "./sign-in.js";
 import { addStyles } from "./styles.js";
 import { taskOutcomeCard, type TaskOutcome, type Tasker } from "./task-forms.js";
@@ -25,7 +27,7 @@ const SHEET = "(max-width: 480px)";
  * shows the program and the sign-in card; signed in, the shopper's standing, fetched afresh on every open.
  */
 export function mountPanel(context: PanelContext): PanelHandle {
-  const { root, launcher, dialog, program, ecwid } = context;
+  const { root, launcher, dialog, program, ecwid, referral } = context;
   addStyles(root, css + formsCss);
   const f = createFormat(program, ecwid);
   const view: View = { program, f };
@@ -65,6 +67,7 @@ export function mountPanel(context: PanelContext): PanelHandle {
     fill(
       body,
       notice && h("p", { class: "err", role: "alert" }, notice),
+      referral && welcomeCard(view, referral.code),
       signInCard({ api, f, program, ecwid, onSignedIn: () => void refresh(true) }),
       earnSection(view),
       challengeSections(view),
@@ -98,13 +101,15 @@ export function mountPanel(context: PanelContext): PanelHandle {
       body,
       outcome && outcomeCard(view, outcome),
       task && taskOutcomeCard(view, task),
+      // An ambassador trying their own link is no friend of theirs.
+      referral && referral.code !== me.referral?.code && welcomeCard(view, referral.code),
       tierSection(view, me),
       challengeSections(view, me, tasker),
       rewardsSection(view, me, redeemer),
       redemptionsSection(view, me),
       badgesSection(view, me),
       board && leaderboardSection(view, board, api, () => void refresh().then(() => body.querySelector<HTMLElement>(".sw")?.focus())),
-      referralSection(view, me),
+      referralSection(view, me, context.api),
       activitySection(view, me),
     );
     fill(footer, h("span", { class: "who" }, me.member.email ?? ""), h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")));

@@ -1,8 +1,7 @@
 import { goalText } from "./challenge-words.js";
 import { h, item, muted, need, section, type Child } from "./dom.js";
 import type { Format } from "./format.js";
-import { copyField } from "./copy-field.js";
-import { SHARE, icon } from "./icons.js";
+import { icon } from "./icons.js";
 import type { Me, Program } from "./types.js";
 
 /** The panel's sections, each drawn from the public program and, once signed in, the shopper's standing. */
@@ -81,28 +80,4 @@ export function activitySection({ f }: View, me: Me): HTMLElement | null {
       ),
     );
   return section(f.t("activity.title"), h("ul", null, items));
-}
-
-/** Only when the merchant runs referrals and the server gave this shopper a link. */
-export function referralSection({ program, f }: View, me: Me): HTMLElement | null {
-  const url = me.referral?.link;
-  if (!program.referral.enabled || !url || !/^https?:\/\//.test(url)) return null;
-  const message = f.t("referral.message", { store: program.storeName });
-  const out = (href: string, label: string) => h("a", { class: "share", href, target: "_blank", rel: "noopener noreferrer" }, label);
-  const text = encodeURIComponent(`${message} ${url}`);
-  return section(
-    f.t("referral.title"),
-    muted(f.t("referral.intro")),
-    copyField(f, url, { label: f.t("referral.link"), copy: f.t("referral.copy"), copied: f.t("referral.copied") }, true),
-    h(
-      "div",
-      { class: "shares" },
-      "share" in navigator &&
-        h("button", { type: "button", class: "share", onclick: () => void navigator.share({ text: message, url }).catch(() => undefined) }, icon(SHARE), f.t("referral.share")),
-      out(`mailto:?subject=${encodeURIComponent(program.storeName)}&body=${text}`, f.t("referral.email")),
-      out(`https://wa.me/?text=${text}`, "WhatsApp"),
-      out(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}`, "Facebook"),
-      out(`https://x.com/intent/post?text=${text}`, "X"),
-    ),
-  );
 }
