@@ -162,6 +162,7 @@
           signedIn: customer !== null && customer.email === email.value.trim(),
           coupon: $("checkout-coupon").value,
           lang: shop.lang,
+          extraFields: shop.extraFields(),
         }),
       });
       const body = await response.json().catch(() => null);

@@ -4,7 +4,9 @@
  * tag appended to the page, with `Ecwid.OnAPILoaded` firing after it ran.
  *
  * Query options: `?lang=nl` sets `Ecwid.getStorefrontLang()`, `?customer=email` logs that customer in
- * (`Ecwid.Customer.get()`, `Ecwid.OnSetProfile`). The cart (cart.js) fires `OnCartChanged` and `OnOrderPlaced`.
+ * (`Ecwid.Customer.get()`, `Ecwid.OnSetProfile`). The cart (cart.js) fires `OnCartChanged` and `OnOrderPlaced`,
+ * and its orders carry the order extra fields applied from `window.ec` (read as the page loads and again on
+ * `Ecwid.refreshConfig()`, as Ecwid does).
  */
 (() => {
   const storeId = Number(document.currentScript.dataset.storeId);
@@ -57,13 +59,22 @@
   const money = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const page = { type: "CATEGORY", categoryId: 0, name: document.title, hasPrevious: false };
 
+  // `ec.order.extraFields` as Ecwid last applied them: each field's value, for the order (CONTRACT §5.3).
+  let extraFields = {};
+  const applyConfig = () => {
+    const fields = Object.entries(window.ec?.order?.extraFields ?? {});
+    // Ecwid does not save a value over 255 characters.
+    extraFields = Object.fromEntries(fields.filter(([, field]) => typeof field?.value === "string" && field.value.length <= 255).map(([key, field]) => [key, field.value]));
+  };
+  applyConfig();
+
   window.Ecwid = {
     ...Object.fromEntries(Object.entries(events).map(([name, e]) => [name, e.api])),
     getOwnerId: () => storeId,
     getStorefrontLang: () => lang,
     formatCurrency: (amount) => `$${money.format(amount)}`,
     getInitializedWidgets: () => ["ProductBrowser"],
-    refreshConfig: () => undefined,
+    refreshConfig: applyConfig,
     Customer: {
       get: (callback) => void setTimeout(() => callback(customer ? structuredClone(customer) : null)),
       // Like Ecwid, signing out tells every OnSetProfile listener.
@@ -106,6 +117,7 @@
   window.demoStorefront = {
     lang,
     customer: () => (customer ? structuredClone(customer) : null),
+    extraFields: () => ({ ...extraFields }),
     fire: (name, value) => events[name].fire(value),
   };
 })();

@@ -18,6 +18,11 @@ const checkoutRequest = z.object({
   signedIn: z.boolean().default(false),
   coupon: z.string().trim().max(64).default(""),
   lang: z.string().max(10).optional(),
+  /** The page's `ec.order.extraFields` values (CONTRACT §5.3; Ecwid keeps values of 255 characters at most), e.g. a friend's `questline_ref`. */
+  extraFields: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.string().max(255))
+    .refine((fields) => Object.keys(fields).length <= 20, "at most 20 fields")
+    .default({}),
 });
 
 const nameIn = (product: EcwidProduct, lang: string): string => product.nameTranslated[lang] ?? product.name;
@@ -53,6 +58,7 @@ export function demoStoreRoutes(deps: DemoPagesDeps): Router {
         items: input.items,
         paymentStatus: input.payment === "card" ? "PAID" : "AWAITING_PAYMENT",
         ...(input.coupon ? { couponCode: input.coupon } : {}),
+        ...(Object.keys(input.extraFields).length > 0 ? { extraFields: input.extraFields } : {}),
         lang: resolveLanguage(input.lang),
       });
       res.status(201).json({

@@ -49,6 +49,24 @@ describe("demo storefront checkout", () => {
     });
   });
 
+  it("when the page set order extra fields, then the order carries their values back as Ecwid does; too many or too long are refused with no order", async () => {
+    const fields = { questline_ref: "MAYA-7Q2K", questline_ch: "whatsapp" };
+    const res = await checkout({ email: "fern.friend@example.com", items: [{ productId: SOCKS, quantity: 1 }], payment: "card", extraFields: fields });
+
+    expect(res.status).toBe(201);
+    const order = app.emulator.getOrder(DEMO_STORE_ID, res.data.order.id);
+    expect(order?.extraFields).toEqual(fields);
+    expect(order?.orderExtraFields).toEqual(expect.arrayContaining([expect.objectContaining({ id: "questline_ref", value: "MAYA-7Q2K" })]));
+
+    const before = app.emulator.getOrders(DEMO_STORE_ID).length;
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`field_${i}`, "x"]));
+    const tooMany = await checkout({ email: "a@example.com", items: [{ productId: SOCKS, quantity: 1 }], payment: "card", extraFields: many });
+    const tooLong = await checkout({ email: "a@example.com", items: [{ productId: SOCKS, quantity: 1 }], payment: "card", extraFields: { questline_ref: "x".repeat(256) } });
+    const badKey = await checkout({ email: "a@example.com", items: [{ productId: SOCKS, quantity: 1 }], payment: "card", extraFields: { "<b>": "x" } });
+    expect([tooMany.status, tooLong.status, badKey.status]).toEqual([400, 400, 400]);
+    expect(app.emulator.getOrders(DEMO_STORE_ID)).toHaveLength(before);
+  });
+
   it("when the checkout is malformed or names what cannot be bought, then it answers 400 or 409 and makes no order", async () => {
     const before = app.emulator.getOrders(DEMO_STORE_ID).length;
 
