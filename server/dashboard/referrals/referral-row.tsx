@@ -8,6 +8,20 @@ import { referralReasonLabel, referralStatusLabel, severityLabel, signalLabel } 
 
 const COLUMNS = 7;
 
+/** An email that may break before its "@" rather than inside a word. */
+const breakableEmail = (email: string) => {
+  const at = email.indexOf("@");
+  return at > 0 ? (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  ) : (
+    email
+  );
+};
+
 export const ambassadorLabel = (ambassador: AdminReferral["ambassador"]) => ambassador.name || ambassador.email || ambassador.code;
 
 /** One referral: the friend, who referred them, the order and its amount, where it stands and why, its signals; Approve or Reject while it needs review. */
@@ -27,9 +41,9 @@ export function ReferralRow({ referral, onDecided }: { referral: AdminReferral; 
   return (
     <>
       <tr data-referral-id={referral.id}>
-        <th scope="row" data-label="Friend" class="ql-wrap">
+        <th scope="row" data-label="Friend" class="ql-wrap ql-referral-friend">
           <span>
-            {friend}
+            {breakableEmail(friend)}
             <span class="ql-hint ql-cell-line">
               <time dateTime={referral.createdAt}>{fmt.date(referral.createdAt)}</time>
             </span>

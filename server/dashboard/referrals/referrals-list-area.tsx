@@ -59,7 +59,7 @@ export function ReferralsListArea({ refreshKey, onDecided }: { refreshKey: numbe
       <div ref={notice} tabIndex={-1} class="ql-referrals__notice">
         {message && <Alert tone="success">{message}</Alert>}
       </div>
-      <div class="ql-table-wrap">
+      <div class="ql-table-wrap" hidden={!data?.total}>
         <table class="ql-table ql-referrals" data-testid="referrals">
           <caption class="ql-visually-hidden">Referrals{query.status ? `: ${filterName}` : ""}, newest first</caption>
           <thead>
