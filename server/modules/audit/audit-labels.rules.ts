@@ -59,6 +59,41 @@ function programDetails(details: Record<string, unknown>): { changes: FieldChang
   return { changes: [], touched: [] };
 }
 
+const REFERRAL_REASON_WORDS: Record<string, string> = {
+  self_referral: "a self-referral",
+  repeat_friend: "a friend referred before",
+  existing_customer: "an existing customer",
+  refunded: "the order was refunded",
+  under_minimum: "under the minimum order",
+  cap_reached: "the monthly cap is reached",
+  blocked_ambassador: "the ambassador is blocked",
+  merchant_rejected: "rejected by you",
+  program_off: "the program is off",
+};
+
+/** A referral's move in words: "Referral of lena@example.com by maya@example.com paid (500 points)". */
+function referralLabel(status: string, details: Record<string, unknown>, who: string): string {
+  const friend = typeof details.friendEmail === "string" ? details.friendEmail : `order ${String(details.orderId)}`;
+  const of = `Referral of ${friend} by ${who}`;
+  const why = REFERRAL_REASON_WORDS[String(details.reason)] ?? String(details.reason);
+  switch (status) {
+    case "checking":
+      return `${of} recorded, being checked`;
+    case "held":
+      return `${of} held until its holding period ends`;
+    case "review":
+      return `${of} waits for your review`;
+    case "paid":
+      return `${of} paid${Number(details.points) > 0 ? ` (${signed(Number(details.points))} points)` : ""}`;
+    case "rejected":
+      return `${of} rejected: ${why}${typeof details.note === "string" ? ` (${details.note})` : ""}`;
+    case "cancelled":
+      return `${of} cancelled: ${why}`;
+    default:
+      return `${of} reversed: ${why}`;
+  }
+}
+
 /** The entry in words: "Challenge 'Spring' changed", "Points adjusted by +50 for ana@example.com". */
 export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null): AuditView {
   const details = entry.details;
@@ -82,6 +117,14 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
       };
     case "proof.rejected":
       return { ...entry, member, label: `Proof for '${String(details.challengeTitle)}' rejected for ${who}: ${String(details.reason)}` };
+    case "referral.checking":
+    case "referral.held":
+    case "referral.review":
+    case "referral.paid":
+    case "referral.rejected":
+    case "referral.cancelled":
+    case "referral.reversed":
+      return { ...entry, member, label: referralLabel(entry.action.slice("referral.".length), details, who) };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };
