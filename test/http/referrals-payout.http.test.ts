@@ -89,6 +89,21 @@ describe.each(adapters)("a friend's order pays the ambassador, on %s", (_name, o
     expect((await shop.ledger()).balance).toBe(500);
   });
 
+  it("when two passes of the job run at once, then each referral is judged once and paid once", async () => {
+    const shop = await referralShop(app, clock, { referrals: { holdDays: 0 } });
+    const orders = [await shop.order({ email: "a@example.com", couponCode: CODE }), await shop.order({ email: "b@example.com", couponCode: CODE })];
+
+    const passes = await Promise.all([shop.job(), shop.job(), shop.job()]);
+
+    expect(passes.reduce((sum, pass) => sum + pass.paid, 0)).toBe(2);
+    expect(passes.reduce((sum, pass) => sum + pass.held, 0)).toBe(2);
+    for (const order of orders) expect((await shop.referralOf(order.id)).status).toBe("paid");
+    const { balance, entries } = await shop.ledger();
+    expect(balance).toBe(1000);
+    expect(entries).toHaveLength(2);
+    expect((await shop.audit()).filter((entry) => entry.action === "referral.paid")).toHaveLength(2);
+  });
+
   it("when the friend's order is refunded inside the hold, then the referral is cancelled as refunded and nothing is ever paid", async () => {
     const shop = await referralShop(app, clock);
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
