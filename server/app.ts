@@ -14,6 +14,7 @@ import { labelRoute, mountedAt, routeMetrics } from "./http/route-metrics.js";
 import { requestLog } from "./http/request-log.js";
 import { refuseEncodedNul } from "./http/storable-input.js";
 import { emailUnsubscribeRoutes } from "./http/email-unsubscribe.routes.js";
+import { referralRoutes } from "./http/referral-landing.routes.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
 import { webhookRoutes } from "./http/webhooks.routes.js";
 
@@ -55,6 +56,8 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   app.use(noSniff);
   app.use(webhookRoutes(container.webhookIntake, container.metrics));
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
+  const referral = referralRoutes({ landing: container.referralLanding, rateLimiters: container.storage.rateLimiters });
+  app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), referral.share);
   app.use(
     helmet({
       frameguard: false,
@@ -85,6 +88,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
     }),
   );
   app.use(emailUnsubscribeRoutes(container.unsubscribe));
+  app.use(referral.landing);
   app.use(adminPageRoutes({ adminSessions: container.adminSessions, storage: container.storage, options: config.ecwid }));
   app.use("/api/admin", mountedAt("/api/admin"), adminApiRoutes(container));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false, setHeaders: (res) => labelRoute(res, "static") }));

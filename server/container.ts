@@ -18,6 +18,9 @@ import { createUnsubscribeLinks } from "./modules/emails/unsubscribe-links.js";
 import { UnsubscribeService } from "./modules/emails/unsubscribe.service.js";
 import { BackfillService } from "./modules/orders/backfill.service.js";
 import { OrderReconciler } from "./modules/orders/order-reconciler.service.js";
+import type { ReferralClickCounter } from "./modules/referrals/referral-click-counter.js";
+import type { ReferralLandingService } from "./modules/referrals/referral-landing.service.js";
+import { createReferralLanding } from "./modules/referrals/referral-landing.wiring.js";
 import { referralAddressSecret } from "./modules/referrals/referral-identity.rules.js";
 import { ReferralJob } from "./modules/referrals/referral-job.service.js";
 import { RedemptionSettlement } from "./modules/rewards/redemption-settlement.service.js";
@@ -85,6 +88,10 @@ export interface Container {
   /** Shopper tasks done in the widget, and the merchant's review of proof. */
   tasks: TaskService;
   birthdays: BirthdayBonusService;
+  /** `GET /r/:code`: the referral landing, its QR code and the shop's share card. */
+  referralLanding: ReferralLandingService;
+  /** The landing's counted visits, written every few seconds and at shutdown. */
+  referralClicks: ReferralClickCounter;
   /** The minute job's side of referrals: friends' orders checked with Ecwid and judged, held rewards paid. */
   referralJob: ReferralJob;
 }
@@ -134,6 +141,16 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const catalog = new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` });
   const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements, catalog });
   const inboxQueued = createChangeSignal<number>();
+  const referralLanding = createReferralLanding({
+    storage,
+    installs,
+    settings,
+    ecwid,
+    programChanges,
+    baseUrl: config.baseUrl,
+    clock,
+    logger: logger.child({ component: "referrals" }),
+  });
   const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
   const emailLogger = logger.child({ component: "emails" });
   const emails = new EmailService({ storage: unitOfWork(storage, "members", "redemptions"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
@@ -216,6 +233,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "referrals" }),
       addressSecret: referralAddressSecret(config.encryptionKey),
     }),
+    referralLanding: referralLanding.landing,
+    referralClicks: referralLanding.clicks,
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
     reconciler,
     programMeasurements,

@@ -5,6 +5,7 @@ import { createDemoMode } from "./demo/demo-mode.js";
 import { trackRequests } from "./http/request-drain.js";
 import { createInboxWorker } from "./jobs/create-inbox-worker.js";
 import { startRedemptionJobs } from "./jobs/redemption-jobs.js";
+import { startReferralClickFlush } from "./jobs/referral-clicks.job.js";
 import { startReferralJobs, startScheduledJobs } from "./jobs/scheduled-jobs.js";
 import { createShutdown } from "./lib/graceful-shutdown.js";
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const jobs = startScheduledJobs(container);
   const redemptionJobs = startRedemptionJobs(container);
   const referralJobs = startReferralJobs(container);
+  const referralClicks = startReferralClickFlush(container);
   const worker = createInboxWorker(container, { requestsInFlight: requests.inFlight });
   worker.start();
 
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
       if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
       // after the events and jobs that start them, before the storage they read
       await tasks.run("emails being sent", () => container.emails.idle());
+      // after the last landing visit, before the storage the counts go to
+      await tasks.run("referral clicks", () => referralClicks.stop());
       // after every request and event, so pending lowdb writes land and the PostgreSQL pool ends
       await tasks.run("storage", () => container.storage.close());
     },

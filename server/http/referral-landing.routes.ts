@@ -31,6 +31,8 @@ function render(res: Response, page: LandingPage, status = 200): void {
   res.status(status).render("referral/landing", { page, nonce });
 }
 
+const GONE = gonePage({ lang: "en", say: sayFrom(LANDING_TEXTS.en), store: null });
+
 /** Whatever went wrong on the way to a landing (a rate limit, a path that does not decode), a friend sees the friendly page. */
 const friendlyErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent || req.path.endsWith("/qr.svg")) return next(error);
@@ -39,7 +41,7 @@ const friendlyErrors: ErrorRequestHandler = (error, req, res, next) => {
   if (limited && typeof (error.details as { retryAfterSeconds?: unknown })?.retryAfterSeconds === "number") {
     res.set("Retry-After", String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
   }
-  render(res, gonePage({ lang: "en", say: sayFrom(LANDING_TEXTS.en), store: null }), limited ? 429 : 200);
+  render(res, GONE, limited ? 429 : 200);
 };
 
 /**
@@ -72,6 +74,8 @@ function landingRoutes(landing: ReferralLandingService, limit: RequestHandler): 
     res.type("image/svg+xml").set("Cache-Control", "public, max-age=86400").send(svg);
   });
 
+  // A link cut or stretched on its way (a trailing word, a second slash) is still a friend arriving: the friendly page.
+  router.get(["/r", "/r/*rest"], (_req, res) => render(res, GONE));
   router.use("/r", friendlyErrors);
   return router;
 }

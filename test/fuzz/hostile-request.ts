@@ -11,6 +11,8 @@ export interface FuzzTargets {
   installedStoreId: number;
   unknownStoreId: number;
   clientSecret: string;
+  /** A live referral code of the installed store, for the landing's routes. */
+  referralCode?: string;
 }
 
 export type BodySpec =

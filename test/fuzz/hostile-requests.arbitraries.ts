@@ -21,6 +21,9 @@ const PUBLIC_ROUTES = [
   "/metrics",
   "/email/unsubscribe/u1.1003.mem_x.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
   "/email/unsubscribe/",
+  "/r/{code}",
+  "/r/{code}/qr.svg",
+  "/api/storefront/{store}/share-card.png",
 ] as const;
 
 /** A store segment: the real store, one nobody installed, or something that is not a store id at all. */
@@ -52,15 +55,55 @@ function storeSegment(targets: FuzzTargets): fc.Arbitrary<string> {
   );
 }
 
+/** A referral code segment: the live one (in any case), an unknown one, or tricks that try to leave the shop. */
+function codeSegment(targets: FuzzTargets): fc.Arbitrary<string> {
+  const live = targets.referralCode ?? "MAYA-7Q2K";
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(live, live.toLowerCase(), "NOPE-2345") },
+    fc.constantFrom(
+      "%2F%2Fevil.example",
+      "https:%2F%2Fevil.example",
+      "javascript:alert(1)",
+      `${live}%0d%0aLocation:%20https:%2F%2Fevil.example`,
+      `${live}%2F..%2F..%2Fevil.example`,
+      "%ED%A0%80",
+      "%",
+      "%00",
+      "__proto__",
+      "A".repeat(2_000),
+    ),
+    fc
+      .array(pathChar, { minLength: 1, maxLength: 12 })
+      .map((chars) => chars.join("").replace(/[/?#]/g, ""))
+      .filter((segment) => segment.length > 0),
+  );
+}
+
 const pathTail = fc.oneof(
   { weight: 4, arbitrary: fc.constant("") },
   fc.constantFrom("/", "//", "/.", "/..", "%2F", ";x=1", "%00", "/../../server/config.ts", ".map", "~", "%ED%A0%80", "/%FF"),
   fc.array(pathChar, { maxLength: 10 }).map((chars) => chars.join("")),
 );
 
-const queryKey = fc.constantFrom("lang", "payload", "code", "state", "error", "app_state", "__proto__", "constructor[prototype][x]", "lang[]", "a");
+const queryKey = fc.constantFrom(
+  "lang",
+  "payload",
+  "code",
+  "state",
+  "error",
+  "app_state",
+  "__proto__",
+  "constructor[prototype][x]",
+  "lang[]",
+  "a",
+  "ch",
+  "ch[]",
+  "v",
+  "gclid",
+  "next",
+);
 const queryValue = fc.oneof(
-  fc.constantFrom("en", "nl", "de", "nb", "xx", "%ED%A0%80", "%", "%00", "__proto__", "a%26b%3Dc"),
+  fc.constantFrom("en", "nl", "de", "nb", "xx", "%ED%A0%80", "%", "%00", "__proto__", "a%26b%3Dc", "whatsapp", "//evil.example", "https%3A%2F%2Fevil.example"),
   fc.array(pathChar, { maxLength: 12 }).map((chars) => chars.join("").replace(/[#&]/g, "")),
 );
 const query = fc.oneof(
@@ -168,8 +211,8 @@ export function hostileRequest(targets: FuzzTargets): fc.Arbitrary<HostileReques
     {
       weight: 6,
       arbitrary: fc
-        .tuple(fc.constantFrom(...PUBLIC_ROUTES), storeSegment(targets), pathTail, query)
-        .map(([route, store, tail, search]) => route.replace("{store}", store) + tail + search),
+        .tuple(fc.constantFrom(...PUBLIC_ROUTES), storeSegment(targets), codeSegment(targets), pathTail, query)
+        .map(([route, store, code, tail, search]) => route.replace("{store}", store).replace("{code}", code) + tail + search),
     },
     fc.array(pathChar, { maxLength: 30 }).map((chars) => `/${chars.join("").replace(/#/g, "")}`),
   );

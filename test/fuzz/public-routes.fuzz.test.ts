@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest, type RawResponse } from "../support/raw-request.js";
+import { aMemberReferral } from "../support/referral-fixtures.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
 import { checkProperty, errorSink, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
@@ -14,6 +15,24 @@ const FILE = "test/fuzz/public-routes.fuzz.test.ts";
 const METRICS_TOKEN = "fuzz-metrics-token-0123456789abcdef";
 
 const adapters = await fuzzAdapters("route fuzz", 0.3);
+
+/** Turns the store's referral program on and gives the member a code, so the landing's routes meet a live one. */
+async function shareReferralCode(app: TestApp, storeId: number, email: string, code: string): Promise<void> {
+  const settings = await app.container.settings.get(storeId);
+  await app.container.settings.update(storeId, { ...settings, referrals: { ...settings.referrals, enabled: true } }, "fuzz");
+  const member = (await app.container.storage.read(storeId, (tx) => tx.members.findByEmail(storeId, email)))!;
+  await app.container.storage.transaction(storeId, (tx) => tx.members.update(storeId, { ...member, referral: aMemberReferral({ code }) }));
+  expect(await app.container.storage.referralCodes.claim(code, storeId, member.id)).toBe(true);
+}
+
+/** A landing sends people nowhere but the shop: no redirect header, and every address in its page is the shop's own. */
+function expectOnlyTheShop(request: HostileRequest, response: RawResponse, shop: string): void {
+  if (!request.path.startsWith("/r")) return;
+  expect(response.headers.location).toBeUndefined();
+  const page = response.body.toString("utf8");
+  if (!page.includes("<main data-invited=")) return;
+  for (const [, address] of page.matchAll(/(?:url='|href=")([^'"]*)/g)) expect(address!.replace(/&amp;/g, "&").startsWith(shop), address).toBe(true);
+}
 
 /**
  * Without the bearer token /metrics gives nothing away: no answer under it holds a figure, and GET or HEAD of the
@@ -41,12 +60,13 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
     const installed = await app.installStore({ currency: "USD", currencyPrecision: 2 });
     const { storeId } = installed;
     accessToken = installed.accessToken;
-    targets = { installedStoreId: storeId, unknownStoreId: 999_999_999, clientSecret: TEST_CLIENT_SECRET };
-    // Books worth protecting: a member with points from a paid order.
+    targets = { installedStoreId: storeId, unknownStoreId: 999_999_999, clientSecret: TEST_CLIENT_SECRET, referralCode: "ANA-7Q2K" };
+    // Books worth protecting: a member with points from a paid order, who shares a live referral code.
     const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 40, total: 40, paymentStatus: "PAID" });
     const delivered = await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeId, order.id, "order.created") });
     expect(delivered.status).toBe(200);
     await app.worker.drain();
+    await shareReferralCode(app, storeId, "ana@example.com", targets.referralCode!);
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -70,6 +90,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
           const response = await rawRequest(app.url, toRawRequest(request, targets));
           expect(response.status, serverErrors.join("\n")).toBeLessThan(500);
           expectNoMetricsWithoutToken(request, response);
+          expectOnlyTheShop(request, response, `https://store${targets.installedStoreId}.company.site/products`);
           expect(await snapshot()).toEqual(before);
           // PostgreSQL text cannot hold NUL, so no receipt can exist for such an id (and asking for one fails).
           const eventId = eventIdOf(request);
