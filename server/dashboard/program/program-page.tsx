@@ -10,6 +10,7 @@ import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
 import { ProofsNotice } from "../proofs/proofs-notice.js";
 import { RedemptionPolicyArea } from "./redemption-policy-area.js";
+import { ReferralsProgramLink } from "../referrals/referrals-program-link.js";
 import { RewardEditor } from "./reward-editor.js";
 import { rewardLine } from "./reward-words.js";
 import { TemplatesArea } from "./templates-area.js";
@@ -76,6 +77,7 @@ export function ProgramPage() {
       <PointsExpiryArea />
       <EmailsArea />
       <LeaderboardArea />
+      <ReferralsProgramLink />
       <ThemeArea />
       <TextsArea />
     </>
