@@ -7,13 +7,12 @@ export type { ProofStanding, TaskAnswer } from "../modules/program/task-schema.j
 export type { RedeemResponse, RewardStanding, UnavailableReason } from "../modules/rewards/reward-standing.js";
 export type { RedemptionView } from "../modules/rewards/redemption.js";
 export type { FriendOffer } from "../modules/referrals/referral-settings.js";
-import type { PublicReferral, ShopperReferral } from "../modules/referrals/referral-view.js";
-export type { ShopperReferral };
+export type { ShopperReferral } from "../modules/referrals/referral-view.js";
 
 /** The wire shapes the widget reads from `/api/storefront/:storeId/...`, as the server builds them (never copied here). */
-export type Program = Omit<PublicProgram, "referral"> & { referral: PublicReferral };
+export type Program = PublicProgram;
 export type Reward = Program["rewards"][number];
-export type Me = Omit<ShopperStanding, "referral"> & { referral: ShopperReferral | null };
+export type Me = ShopperStanding;
 export type Challenge = Program["challenges"][number];
 export type ChallengeStanding = Me["challenges"][number];
 
