@@ -6,11 +6,27 @@ import { hostileKey, hostileString, hostileValue, pathChar } from "./hostile-val
 /** Hostile requests to the merchant API (`/api/admin/...`), as recipes for `toRawRequest`; the caller adds the bearer token. */
 
 const LISTS = ["challenges", "badges", "tiers", "rewards"] as const;
-const PARTS = ["earning", "theme", "texts"] as const;
+const PARTS = ["earning", "theme", "texts", "referrals"] as const;
 
 /** Ids that exist in the attacker's store, that exist only in the victim's, and ones no store could hold. */
 const itemId = fc.oneof(
-  fc.constantFrom("ch_mine", "bd_mine", "tr_mine", "rw_mine", "ch_new", "bd_new1", "tr_new", "rw_new", "ch_theirs", "bd_theirs", "tr_theirs", "rw_theirs", "mem_theirs"),
+  fc.constantFrom(
+    "ch_mine",
+    "bd_mine",
+    "tr_mine",
+    "rw_mine",
+    "ch_new",
+    "bd_new1",
+    "tr_new",
+    "rw_new",
+    "ch_theirs",
+    "bd_theirs",
+    "tr_theirs",
+    "rw_theirs",
+    "mem_theirs",
+    "ref_mine",
+    "ref_theirs",
+  ),
   fc.constantFrom("__proto__", "constructor", "prototype", "toString", "%2e%2e", "..", "%ED%A0%80", "%FF", "%00", "ch_%2Fx", `ch_${"a".repeat(64)}`, "%20", "*"),
   fc.array(pathChar, { minLength: 1, maxLength: 20 }).map((chars) => chars.join("").replace(/[/?#]/g, "") || "x"),
 );
@@ -34,6 +50,15 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),
+  fc.tuple(itemId, fc.constantFrom("approve", "reject")).map(([id, action]) => `/api/admin/referrals/${id}/${action}`),
+  fc.constantFrom(
+    "/api/admin/referrals",
+    "/api/admin/referrals/summary",
+    "/api/admin/referrals?status=lost",
+    "/api/admin/referrals?status[]=paid",
+    "/api/admin/referrals?ambassador=__proto__&limit=1e9",
+    "/api/admin/referrals?offset=-1",
+  ),
   itemId.map((id) => `/api/admin/emails/${id}/preview`),
   fc.constantFrom("/api/admin/emails/rewardIssued/preview?lang=xx", "/api/admin/emails/pointsEarned/preview?lang[]=de", "/api/admin/emails/expiringSoon/preview?lang=nb&x=1"),
   fc.constantFrom(
@@ -60,6 +85,13 @@ const VALID: Record<string, Record<string, unknown>> = {
   rewards: { id: "rw_new", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { nl: { name: "$5 korting" } } },
   earning: { points: 1, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
   theme: { primaryColor: "#1f6feb", textColor: "#ffffff", position: "bottom-right", launcherText: "Rewards" },
+  referrals: {
+    enabled: true,
+    friendOffer: { kind: "percent_off", percent: 10 },
+    ambassadorReward: { kind: "points", points: 500 },
+    holdDays: 14,
+    levels: [{ id: "lv_a", name: "Advocate", minReferrals: 3 }],
+  },
 };
 
 const translations = fc.dictionary(fc.oneof(fc.constantFrom("en", "nl", "de", "nb"), hostileKey), fc.oneof(fc.dictionary(hostileKey, hostileValue, { maxKeys: 3 }), hostileValue), {

@@ -5,6 +5,7 @@ import { createSessionTokens } from "../../server/lib/session-tokens.js";
 import { SHOPPER_AUDIENCE } from "../../server/modules/shoppers/shopper-session.service.js";
 import { ADMIN_AUDIENCE } from "../../server/modules/stores/admin-session.service.js";
 import { rawRequest } from "../support/raw-request.js";
+import { aReferral } from "../support/referral-fixtures.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { bearer, startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
 import { hostileAdminRequest } from "./admin-routes.arbitraries.js";
@@ -54,6 +55,13 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
     const order = app.emulator.putOrder(storeB, { email: "ana@example.com", subtotal: 40, total: 40, paymentStatus: "PAID" });
     expect((await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeB, order.id, "order.created") })).status).toBe(200);
     await app.worker.drain();
+    // A referral waiting for review in each store: the attacker may decide theirs, never the victim's.
+    for (const [storeId, id] of [
+      [storeA, "ref_mine"],
+      [storeB, "ref_theirs"],
+    ] as const) {
+      await app.container.storage.transaction(storeId, (tx) => tx.referrals.insert(storeId, aReferral(storeId, { id, status: "review" })));
+    }
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -63,6 +71,7 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
   const victim = async () => ({
     ...(await storeSnapshot(app.container.storage, storeB)),
     measurements: await app.container.storage.read(storeB, (tx) => tx.measurements.list(storeB, 100)),
+    referrals: await app.container.storage.read(storeB, (tx) => tx.referrals.page(storeB, { limit: 100, offset: 0 })),
   });
 
   it.skipIf(adapter.skip)(
