@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { buildWidget } from "../../scripts/build-widget.mjs";
 import { launchBrowser } from "./browser.js";
 import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
@@ -97,3 +98,13 @@ export async function demoAdmin(app: RunningDemoApp, storeId: number, method: st
 
 /** The demo store's program settings: read them, or save `body`. */
 export const demoSettings = (app: RunningDemoApp, storeId: number, body?: unknown) => demoAdmin(app, storeId, body === undefined ? "GET" : "PUT", "settings", body);
+
+/** For a browser test file: the demo store's program changed by `change` for all its tests, and put back after. */
+export function useDemoProgram(store: DemoStorefront, change: (original: Record<string, unknown>) => Record<string, unknown>): void {
+  let original: Record<string, unknown>;
+  beforeAll(async () => {
+    original = await demoSettings(store.app, DEMO_STORE_ID);
+    await demoSettings(store.app, DEMO_STORE_ID, change(original));
+  });
+  afterAll(() => demoSettings(store.app, DEMO_STORE_ID, original));
+}
