@@ -22,6 +22,7 @@ import type { ReferralClickCounter } from "./modules/referrals/referral-click-co
 import type { ReferralLandingService } from "./modules/referrals/referral-landing.service.js";
 import { createReferralLanding } from "./modules/referrals/referral-landing.wiring.js";
 import { referralAddressSecret } from "./modules/referrals/referral-identity.rules.js";
+import { tellAmbassador } from "./modules/referrals/referral-emails.js";
 import { ReferralJob } from "./modules/referrals/referral-job.service.js";
 import { RedemptionSettlement } from "./modules/rewards/redemption-settlement.service.js";
 import { RedemptionService } from "./modules/rewards/redemption.service.js";
@@ -232,6 +233,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       clock,
       logger: logger.child({ component: "referrals" }),
       addressSecret: referralAddressSecret(config.encryptionKey),
+      onMoved: (storeId, referral) => tellAmbassador(emails, storeId, referral),
     }),
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Clock } from "../lib/clock.js";
 import { listReferrals, referralSummary } from "../modules/referrals/referral-admin.js";
 import { referralApprovalSchema, referralQuerySchema, referralRejectionSchema } from "../modules/referrals/referral-admin-view.js";
+import type { EmailService } from "../modules/emails/email.service.js";
+import { tellAmbassador } from "../modules/referrals/referral-emails.js";
 import { decideReferral } from "../modules/referrals/referral-review.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { Storage } from "../storage/storage.port.js";
@@ -12,7 +14,12 @@ import { parseInput } from "./validate.js";
 const referralParams = z.object({ referralId: z.string().min(1).max(64) });
 
 /** `/api/admin/referrals`: friends' orders attributed to ambassadors, the program at a glance, and the merchant's review (behind requireAdmin). */
-export function adminReferralRoutes(deps: { storage: Storage; installs: Pick<InstallService, "requireActive">; clock: Clock }): Router {
+export function adminReferralRoutes(deps: {
+  storage: Storage;
+  installs: Pick<InstallService, "requireActive">;
+  emails: Pick<EmailService, "referralQualified" | "referralPaid">;
+  clock: Clock;
+}): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
@@ -27,7 +34,9 @@ export function adminReferralRoutes(deps: { storage: Storage; installs: Pick<Ins
     const { storeId, actor } = adminOf(res.locals);
     const { referralId } = parseInput(referralParams, req.params);
     parseInput(referralApprovalSchema, req.body ?? {});
-    res.json(await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: true }, actor));
+    const approved = await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: true }, actor);
+    tellAmbassador(deps.emails, storeId, approved);
+    res.json(approved);
   });
 
   router.post("/:referralId/reject", async (req, res) => {

@@ -12,8 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const tasting = { id: "rw_taste", name: "A tasting", kind: "experience", costPoints: 900 };
-const fiveOff = { id: "rw_five", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, couponDays: 30 };
+const tasting = { id: "rw_taste", name: "A tasting", kind: "experience" as const, costPoints: 900 };
+const fiveOff = { id: "rw_five", name: "$5 off", kind: "amount_off" as const, costPoints: 500, amountMinor: 500, couponDays: 30 };
 
 describe("what an ambassador earns", () => {
   it("when the ambassador reaches a level, then each later referral pays the level's extra points on top", async () => {

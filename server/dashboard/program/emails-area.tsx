@@ -11,6 +11,8 @@ export const EMAIL_NAMES: Record<EmailKind, string> = {
   pointsEarned: "Points earned on an order",
   rewardIssued: "Reward issued, with its code",
   expiringSoon: "Points expiring soon",
+  referralQualified: "A referred friend's order counts (to the ambassador)",
+  referralPaid: "Referral reward paid (to the ambassador)",
 };
 const KINDS = Object.keys(EMAIL_NAMES) as EmailKind[];
 

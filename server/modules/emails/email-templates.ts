@@ -4,13 +4,16 @@ import type { EmailContent } from "./email-layout.js";
 
 /** The program's emails, named as the merchant's switches (`emails` in the program) name them. */
 export type EmailKind = keyof ProgramSettings["emails"];
-export const EMAIL_KINDS = ["pointsEarned", "rewardIssued", "expiringSoon"] as const satisfies readonly EmailKind[];
+export const EMAIL_KINDS = ["pointsEarned", "rewardIssued", "expiringSoon", "referralQualified", "referralPaid"] as const satisfies readonly EmailKind[];
 
 /** What each email tells, before words. Points are whole; instants are ISO strings. */
 export type EmailFacts =
   | { kind: "pointsEarned"; orderId: string; points: number; balance: number }
   | { kind: "rewardIssued"; rewardName: string; points: number; coupon: { code: string; expiresAt: string } | null }
-  | { kind: "expiringSoon"; points: number; at: string; balance: number };
+  | { kind: "expiringSoon"; points: number; at: string; balance: number }
+  /** What the referral will pay: points (the reward's and the level's), else the catalog reward's name. The friend is never named. */
+  | { kind: "referralQualified"; payableAt: string; points: number; rewardName: string | null }
+  | { kind: "referralPaid"; points: number; rewardName: string | null; balance: number };
 
 const LOCALES: Record<Language, string> = { en: "en", nl: "nl-NL", de: "de-DE", nb: "nb-NO" };
 
@@ -48,6 +51,25 @@ export function composeEmail(facts: EmailFacts, texts: Record<string, string>, l
         code: { label: say("email.reward.code_label"), value: facts.coupon.code, after: [say("email.reward.how"), expires] },
       };
     }
+    case "referralQualified": {
+      const values = { date: formatDate(facts.payableAt, lang), reward: facts.rewardName ?? say("email.referral.points", { points: formatPoints(facts.points, lang) }) };
+      return {
+        subject: say("email.referral.qualified.subject", values),
+        preheader: say("email.referral.qualified.when", values),
+        heading: say("email.referral.qualified.heading", values),
+        paragraphs: [say("email.greeting"), say("email.referral.qualified.body", values), say("email.referral.qualified.when", values)],
+      };
+    }
+    case "referralPaid": {
+      const values = { reward: facts.rewardName ?? say("email.referral.points", { points: formatPoints(facts.points, lang) }), balance: formatPoints(facts.balance, lang) };
+      const body = [say("email.greeting"), say("email.referral.paid.body", values), ...(facts.points > 0 ? [say("email.balance", values)] : [])];
+      return {
+        subject: say("email.referral.paid.subject", values),
+        preheader: say("email.referral.paid.body", values),
+        heading: say("email.referral.paid.heading", values),
+        paragraphs: body,
+      };
+    }
     case "expiringSoon": {
       const values = { points: formatPoints(facts.points, lang), balance: formatPoints(facts.balance, lang), date: formatDate(facts.at, lang) };
       return {
@@ -70,5 +92,9 @@ export function sampleFacts(kind: EmailKind, now: Date, warnDays: number): Email
       return { kind, rewardName: "10% off your next order", points: 300, coupon: { code: "QL-7K2M-9PXD", expiresAt: inDays(30) } };
     case "expiringSoon":
       return { kind, points: 150, at: inDays(warnDays), balance: 480 };
+    case "referralQualified":
+      return { kind, payableAt: inDays(14), points: 500, rewardName: null };
+    case "referralPaid":
+      return { kind, points: 500, rewardName: null, balance: 980 };
   }
 }

@@ -6,6 +6,8 @@ import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
 import { inLanguage } from "../i18n/merchant-texts.js";
 import { isMailableAddress, type Member } from "../members/member.js";
 import type { OrderEarning } from "../orders/order-reconciler.service.js";
+import type { Referral } from "../referrals/referral.js";
+import { payoutFor } from "../referrals/referral-payout.rules.js";
 import type { Redemption } from "../rewards/redemption.js";
 import { lowestCost } from "../rewards/reward-cost.rules.js";
 import type { Language, ProgramSettings } from "../settings/program-settings.js";
@@ -74,6 +76,36 @@ export class EmailService {
       await this.send(storeId, to, { kind: "rewardIssued", rewardName, points: redemption.points, coupon });
       return true;
     });
+  }
+
+  /** To the ambassador, once their friend's order is judged and held: what it will pay and when (the friend is not named). */
+  referralQualified(storeId: number, referral: Referral): Promise<boolean> {
+    return this.guarded(storeId, referral.ambassadorId, "referralQualified", async () => {
+      const to = await this.recipient(storeId, referral.ambassadorId, "referralQualified");
+      if (!to || !referral.payableAt) return false;
+      const payout = payoutFor(to.settings.referrals, to.member.referral?.paid ?? 0);
+      const points = payout.points + payout.extraPoints;
+      await this.send(storeId, to, { kind: "referralQualified", payableAt: referral.payableAt, points, rewardName: payout.rewardId ? this.rewardName(to, payout.rewardId) : null });
+      return true;
+    });
+  }
+
+  /** To the ambassador, once a referral's reward is paid (its points booked, or its catalog reward granted). */
+  referralPaid(storeId: number, referral: Referral): Promise<boolean> {
+    return this.guarded(storeId, referral.ambassadorId, "referralPaid", async () => {
+      const to = await this.recipient(storeId, referral.ambassadorId, "referralPaid");
+      if (!to) return false;
+      const grant = referral.redemptionId ? await this.deps.storage.read(storeId, (tx) => tx.redemptions.get(storeId, referral.redemptionId!)) : null;
+      const rewardName = grant && referral.points === 0 ? this.rewardName(to, grant.rewardId, grant.rewardName) : null;
+      await this.send(storeId, to, { kind: "referralPaid", points: referral.points, rewardName, balance: to.spendable });
+      return true;
+    });
+  }
+
+  /** A reward's name in the member's language; `fallback` (the name it was granted under) once it is gone from the catalog. */
+  private rewardName(to: Recipient, rewardId: string, fallback = rewardId): string {
+    const reward = to.settings.rewards.find((candidate) => candidate.id === rewardId);
+    return reward ? inLanguage(reward, to.lang, resolveLanguage(to.install.lang)).name : fallback;
   }
 
   /**

@@ -42,6 +42,8 @@ export class ReferralJob {
       logger: Logger;
       /** Keys the hash of shipping addresses. */
       addressSecret: string;
+      /** Told after the commit of what a pass moved: held (qualified) or paid, the newest state only; must not throw. */
+      onMoved?: (storeId: number, referral: Referral) => void;
     },
   ) {}
 
@@ -68,8 +70,10 @@ export class ReferralJob {
     const token = await this.deps.installs.accessToken(storeId);
     for (const referral of due) {
       try {
-        const outcome = referral.status === "checking" ? await this.check(storeId, token, install, referral) : await this.payDue(storeId, install, referral.id);
-        for (const status of outcome) if (status in counts) counts[status as keyof ReferralPassCounts] += 1;
+        const moves = referral.status === "checking" ? await this.check(storeId, token, install, referral) : await this.payDue(storeId, install, referral.id);
+        for (const { status } of moves) if (status in counts) counts[status as keyof ReferralPassCounts] += 1;
+        const last = moves.at(-1);
+        if (last) this.deps.onMoved?.(storeId, last);
       } catch (err) {
         // Ecwid not answering now: the referral stays as it is and is looked at again on the next pass.
         this.deps.logger.warn({ err, storeId, referralId: referral.id }, "referral left for the next pass");
@@ -80,7 +84,7 @@ export class ReferralJob {
   }
 
   /** Judges a `checking` referral; a verdict whose hold is already over (holdDays 0) pays in the same transaction. */
-  private async check(storeId: number, token: string, install: StoreFormats, referral: Referral): Promise<string[]> {
+  private async check(storeId: number, token: string, install: StoreFormats, referral: Referral): Promise<Referral[]> {
     const { settings, ambassador } = await this.deps.storage.read(storeId, async (tx) => ({
       settings: readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision),
       ambassador: await tx.members.get(storeId, referral.ambassadorId),
@@ -119,10 +123,10 @@ export class ReferralJob {
         updatedAt: now.toISOString(),
       };
       await saveMove(tx, storeId, judged, "system", now);
-      if (judged.status !== "held" || Date.parse(judged.payableAt!) > now.getTime()) return [judged.status];
+      if (judged.status !== "held" || Date.parse(judged.payableAt!) > now.getTime()) return [judged];
       const order = await tx.orders.get(storeId, judged.orderId);
-      if (!order?.counted) return [judged.status];
-      return [judged.status, (await payReferral(tx, storeId, judged, saved, "system", now)).status];
+      if (!order?.counted) return [judged];
+      return [judged, await payReferral(tx, storeId, judged, saved, "system", now)];
     });
   }
 
@@ -136,7 +140,7 @@ export class ReferralJob {
   }
 
   /** Pays a `held` referral whose hold is over, while its order still counts in our books. */
-  private payDue(storeId: number, install: StoreFormats, referralId: string): Promise<string[]> {
+  private payDue(storeId: number, install: StoreFormats, referralId: string): Promise<Referral[]> {
     return this.deps.storage.transaction(storeId, async (tx) => {
       const now = this.deps.clock.now();
       const current = await tx.referrals.get(storeId, referralId);
@@ -145,7 +149,7 @@ export class ReferralJob {
       // A refund's reconciliation cancels it; until then it waits.
       if (!order?.counted) return [];
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
-      return [(await payReferral(tx, storeId, current, settings, "system", now)).status];
+      return [await payReferral(tx, storeId, current, settings, "system", now)];
     });
   }
 }

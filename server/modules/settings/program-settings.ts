@@ -114,6 +114,10 @@ export const emailSwitchesSchema = z.strictObject({
   pointsEarned: z.boolean().default(false),
   rewardIssued: z.boolean().default(true),
   expiringSoon: z.boolean().default(true),
+  /** To an ambassador: a friend's order counts, and when its reward is paid. */
+  referralQualified: z.boolean().default(true),
+  /** To an ambassador: a referral's reward was paid. */
+  referralPaid: z.boolean().default(true),
 });
 
 /** The month's leaderboard in the widget: off until the merchant turns it on; shoppers still choose to appear. */
