@@ -6,13 +6,25 @@ import {
   checkStoreDocument,
   emptyInstallsDocument,
   emptyReceiptsDocument,
+  emptyStoreDocument,
   type InstallsDocument,
   type ReceiptsDocument,
   type StoreDocument,
 } from "../../server/storage/lowdb/lowdb-documents.js";
+import { replayInboxJournal } from "../../server/storage/lowdb/inbox-journal.js";
 import { parseReceipt } from "../../server/storage/lowdb/receipts.lowdb-repository.js";
 
-const storeFileName = /^([1-9]\d*)\.json$/;
+/** A store's document, or its inbox journal alone (a store whose first change was a webhook, then a kill). */
+const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.log)$/;
+
+/** The whole lines of an append-only file (a last line without its newline was cut off mid-append and never acknowledged). */
+async function wholeLines(path: string): Promise<string[]> {
+  const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? "" : Promise.reject(error)));
+  return text
+    .slice(0, text.lastIndexOf("\n") + 1)
+    .split("\n")
+    .slice(0, -1);
+}
 
 async function readJson<T>(path: string, empty: T, check: (data: unknown, source: string) => T): Promise<T> {
   let text: string;
@@ -31,9 +43,7 @@ export const lowdbFiles = (dataDir: string) => ({
   /** receipts.json and the receipts appended to receipts.log since it was last written whole (all of them after a kill). */
   async receipts(): Promise<ReceiptsDocument> {
     const document = await readJson(join(dataDir, "receipts.json"), emptyReceiptsDocument(), checkReceiptsDocument);
-    const log = await readFile(join(dataDir, "receipts.log"), "utf8").catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? "" : Promise.reject(error)));
-    // A last line without its newline was cut off mid-append and never acknowledged: the adapter drops it too.
-    for (const line of log.slice(0, log.lastIndexOf("\n") + 1).split("\n")) {
+    for (const line of await wholeLines(join(dataDir, "receipts.log"))) {
       const receipt = line ? parseReceipt(line) : null;
       if (receipt && !Object.hasOwn(document.receipts, receipt.eventId)) document.receipts[receipt.eventId] = receipt;
     }
@@ -41,13 +51,18 @@ export const lowdbFiles = (dataDir: string) => ({
   },
   async storeIds(): Promise<number[]> {
     const names = await readdir(join(dataDir, "stores")).catch((error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? [] : Promise.reject(error)));
-    return names.flatMap((name) => {
+    const ids = names.flatMap((name) => {
       const match = storeFileName.exec(name);
       return match?.[1] ? [Number(match[1])] : [];
     });
+    return [...new Set(ids)];
   },
+  /** The store's document with the inbox changes its journal holds since it was written whole (all of them after a kill). */
   async store(storeId: number): Promise<StoreDocument> {
     const path = join(dataDir, "stores", `${storeId}.json`);
-    return checkStoreDocument(JSON.parse(await readFile(path, "utf8")), storeId, path);
+    const document = await readJson(path, emptyStoreDocument(storeId), (data, source) => checkStoreDocument(data, storeId, source));
+    const journal = join(dataDir, "stores", `${storeId}.inbox.log`);
+    replayInboxJournal(document, { path: journal, lines: await wholeLines(journal) });
+    return document;
   },
 });

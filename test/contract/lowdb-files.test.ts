@@ -32,19 +32,26 @@ describe("lowdb files", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("when data is written, then installs.json holds the installs and stores/{storeId}.json everything else of that store", async () => {
+  it("when data is written, then installs.json holds the installs, stores/{storeId}.json everything else of that store and its inbox journal the webhook since; closed, the store file holds all", async () => {
     const storage = await open();
     const storeId = aStoreId();
     await storage.installs.save(storeId, anInstall(storeId));
     const member = await insertMember(storage, storeId);
     await storage.transaction(storeId, (tx) => tx.ledger.append(storeId, aLedgerEntry(storeId, member.id)));
-    await storage.inbox.add(storeId, anInboxEvent(storeId));
+    const event = anInboxEvent(storeId);
+    await storage.inbox.add(storeId, event);
 
     expect(await readJson("installs.json")).toMatchObject({ version: 1, installs: { [storeId]: { storeId } } });
     const store = await readJson("stores", `${storeId}.json`);
-    expect(store).toMatchObject({ version: 1, storeId, members: [{ id: member.id, balance: 10 }], audit: [] });
+    expect(store).toMatchObject({ version: 1, storeId, members: [{ id: member.id, balance: 10 }], audit: [], inbox: [] });
     expect(store.ledger).toHaveLength(1);
-    expect(store.inbox).toHaveLength(1);
+    const journal = (await readFile(join(dataDir, "stores", `${storeId}.inbox.log`), "utf8")).trimEnd().split("\n");
+    expect(journal.map((line) => JSON.parse(line) as unknown)).toEqual([{ seq: 1, event }]);
+    expect((await readdir(join(dataDir, "stores"))).sort()).toEqual([`${storeId}.inbox.log`, `${storeId}.json`]);
+
+    await storage.close();
+    opened.splice(opened.indexOf(storage), 1);
+    expect(await readJson("stores", `${storeId}.json`)).toMatchObject({ inbox: [event], inboxLogSeq: 1 });
     expect(await readdir(join(dataDir, "stores"))).toEqual([`${storeId}.json`]);
   });
 

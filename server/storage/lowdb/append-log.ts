@@ -1,4 +1,4 @@
-import { open, readFile, truncate, type FileHandle } from "node:fs/promises";
+import { open, readFile, rm, truncate, type FileHandle } from "node:fs/promises";
 import { PRIVATE_FILE_MODE } from "./private-json-file.js";
 
 /**
@@ -15,6 +15,8 @@ export interface AppendLog {
   /** Empties the log (its lines are in the document now). */
   clear(): Promise<void>;
   close(): Promise<void>;
+  /** Closes the log and deletes its file (its lines are in the document now). */
+  remove(): Promise<void>;
 }
 
 export async function openAppendLog(path: string): Promise<AppendLog> {
@@ -29,6 +31,10 @@ export async function openAppendLog(path: string): Promise<AppendLog> {
   const lines = text.slice(0, whole).split("\n").slice(0, -1);
   let handle: Promise<FileHandle> | null = null;
   const file = () => (handle ??= open(path, "a", PRIVATE_FILE_MODE));
+  const close = async () => {
+    if (handle) await (await handle).close();
+    handle = null;
+  };
   return {
     path,
     lines,
@@ -38,14 +44,15 @@ export async function openAppendLog(path: string): Promise<AppendLog> {
     async clear() {
       await (await file()).truncate(0);
     },
-    async close() {
-      if (handle) await (await handle).close();
-      handle = null;
+    close,
+    async remove() {
+      await close();
+      await rm(path, { force: true });
     },
   };
 }
 
 /** For the in-memory storage: nothing is kept. */
 export function memoryAppendLog(): AppendLog {
-  return { path: "memory", lines: [], append: async () => {}, clear: async () => {}, close: async () => {} };
+  return { path: "memory", lines: [], append: async () => {}, clear: async () => {}, close: async () => {}, remove: async () => {} };
 }

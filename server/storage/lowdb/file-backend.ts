@@ -20,7 +20,8 @@ import {
 } from "./lowdb-documents.js";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
 
-const storeFileName = /^([1-9]\d*)\.json$/;
+/** A store's document, or its inbox journal alone (a store whose first change was a webhook). */
+const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.log)$/;
 const sharedFiles = ["installs.json", "receipts.json", "receipts.log", "referral-codes.json"];
 
 /**
@@ -39,6 +40,7 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
   await mkdir(storesDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   await tightenModes(dataDir, storesDir);
   const storePath = (storeId: number) => join(storesDir, `${storeId}.json`);
+  const journalPath = (storeId: number) => join(storesDir, `${storeId}.inbox.log`);
 
   async function open<T>(path: string, empty: T, check: (data: unknown) => T): Promise<Low<T>> {
     const file = new PrivateJsonFile<T>(path);
@@ -63,16 +65,20 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
     },
     async listStoreIds() {
       const names = await readdir(storesDir);
-      return names.flatMap((name) => {
+      const ids = names.flatMap((name) => {
         const match = storeFileName.exec(name);
         return match?.[1] ? [Number(match[1])] : [];
       });
+      return [...new Set(ids)];
     },
     openStore: (storeId) => {
       const path = storePath(storeId);
       return open<StoreDocument>(path, emptyStoreDocument(storeId), (data) => checkStoreDocument(data, storeId, path));
     },
+    openStoreJournal: (storeId) => openAppendLog(journalPath(storeId)),
     async removeStore(storeId) {
+      // The journal first: a purge cut short must not leave events that would bring the store back.
+      await rm(journalPath(storeId), { force: true });
       await rm(storePath(storeId), { force: true });
       await rm(join(storesDir, tempFileName(`${storeId}.json`)), { force: true });
     },

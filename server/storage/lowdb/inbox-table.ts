@@ -41,6 +41,8 @@ export class InboxTable {
   #queue: Waiting[] = [];
   readonly #waiting = new Map<string, Waiting>();
   readonly #leased = new Set<Waiting>();
+  /** Events added or changed since the store was last written (whole or by journal). */
+  readonly #changed = new Set<string>();
 
   constructor(private readonly rows: InboxEvent[]) {
     this.#index();
@@ -59,6 +61,7 @@ export class InboxTable {
     this.#position.set(event.eventId, this.rows.length);
     this.rows.push(event);
     this.#track(event);
+    this.#changed.add(event.eventId);
     undo.record(() => {
       this.#untrack(event.eventId);
       this.rows.pop();
@@ -73,6 +76,7 @@ export class InboxTable {
     if (index === undefined || !previous) throw new Error(`inbox event ${next.eventId} not found`);
     this.rows[index] = next;
     this.#track(next);
+    this.#changed.add(next.eventId);
     undo.record(() => {
       this.rows[index] = previous;
       this.#track(previous);
@@ -99,6 +103,13 @@ export class InboxTable {
     this.#refill(kept);
     undo.record(() => this.#refill(before));
     return before.length - kept.length;
+  }
+
+  /** The events changed since the last call (as they stand now; one taken back since is as it was), and forgets them. */
+  takeChanged(): InboxEvent[] {
+    const events = [...this.#changed].flatMap((eventId) => this.get(eventId) ?? []);
+    this.#changed.clear();
+    return events;
   }
 
   failed(): InboxEvent[] {

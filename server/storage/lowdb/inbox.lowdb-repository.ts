@@ -17,15 +17,15 @@ import { copy, copyOrNull } from "./copy.js";
  */
 export function createInboxRepository(units: StoreUnitOfWork, registry: StoreRegistry, receipts: WebhookReceiptRepository): InboxRepository {
   const change = (storeId: number, eventId: string, next: (event: InboxEvent) => InboxEvent) =>
-    units.write(storeId, (state, undo) => {
-      const event = state.inbox.get(eventId);
+    units.writeInbox(storeId, (inbox, undo) => {
+      const event = inbox.get(eventId);
       if (!event) throw notFound(`inbox event ${eventId} not found in store ${storeId}`);
-      state.inbox.replace(next(event), undo);
+      inbox.replace(next(event), undo);
     });
 
   const add: InboxRepository["add"] = (storeId, event) => {
     if (event.storeId !== storeId) return Promise.reject(new Error(`an inbox event of store ${event.storeId} cannot be added to store ${storeId}`));
-    return units.write(storeId, (state, undo) => ({ created: state.inbox.add(copy(event), undo) }));
+    return units.writeInbox(storeId, (inbox, undo) => ({ created: inbox.add(copy(event), undo) }));
   };
 
   return {
@@ -47,11 +47,11 @@ export function createInboxRepository(units: StoreUnitOfWork, registry: StoreReg
       const limit = options.perStoreLimit ?? Number.POSITIVE_INFINITY;
       for (let candidate = nextInTurn(registry.loaded(), at, limit); candidate; candidate = nextInTurn(registry.loaded(), at, limit)) {
         const { storeId, eventId } = candidate;
-        const claimed = await units.write(storeId, (state, undo) => {
-          const event = state.inbox.get(eventId);
-          if (!event || !isClaimable(event, at) || state.inbox.leased(at) >= limit) return null;
+        const claimed = await units.writeInbox(storeId, (inbox, undo) => {
+          const event = inbox.get(eventId);
+          if (!event || !isClaimable(event, at) || inbox.leased(at) >= limit) return null;
           const leased: InboxEvent = { ...event, attempts: event.attempts + 1, leaseUntil: new Date(at + leaseMs).toISOString() };
-          state.inbox.replace(leased, undo);
+          inbox.replace(leased, undo);
           return copy(leased);
         });
         if (claimed) return claimed;

@@ -14,6 +14,8 @@ export interface LowBackend {
   listStoreIds(): Promise<number[]>;
   /** Reads the store's document, or starts an empty one that is written on its first change. */
   openStore(storeId: number): Promise<Low<StoreDocument>>;
+  /** The store's inbox changes since its document was last written whole (inbox-journal.ts). */
+  openStoreJournal(storeId: number): Promise<AppendLog>;
   removeStore(storeId: number): Promise<void>;
   ping(): Promise<void>;
 }

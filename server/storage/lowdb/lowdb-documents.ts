@@ -35,6 +35,8 @@ export interface StoreDocument {
   ledger: LedgerEntry[];
   audit: AuditEntry[];
   inbox: InboxEvent[];
+  /** The last line of `${storeId}.inbox.log` this document holds (inbox-journal.ts); absent before any. */
+  inboxLogSeq?: number;
   orders: OrderRecord[];
   backfills: BackfillJob[];
   measurements: ProgramMeasurement[];

@@ -22,6 +22,7 @@ export function createMemoryBackend(): LowBackend {
     openReferralCodes: async () => new Low<ReferralCodesDocument>(new Memory<ReferralCodesDocument>(), emptyReferralCodesDocument()),
     listStoreIds: async () => [],
     openStore: async (storeId) => new Low<StoreDocument>(new Memory<StoreDocument>(), emptyStoreDocument(storeId)),
+    openStoreJournal: async () => memoryAppendLog(),
     removeStore: async () => {},
     ping: async () => {},
   };

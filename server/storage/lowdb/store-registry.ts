@@ -1,6 +1,7 @@
 import { storeUnavailable } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { LowBackend } from "./lowdb-backend.js";
+import { InboxJournal } from "./inbox-journal.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { StoreState } from "./store-state.js";
 
@@ -38,6 +39,12 @@ export class StoreRegistry {
     await Promise.all([...this.#states.values()].map((state) => state.commits.idle()));
   }
 
+  /** Once every write has landed, writes each store whose journal holds lines whole, and removes the journals. */
+  async close(): Promise<void> {
+    await this.idle();
+    await Promise.all([...this.#states.values()].map((state) => state.fold()));
+  }
+
   /** A snapshot of the stores in memory, for scans such as the inbox's claimNext. */
   loaded(): StoreState[] {
     return [...this.#states.values()];
@@ -51,7 +58,9 @@ export class StoreRegistry {
   async drop(storeId: number): Promise<void> {
     checkStoreId(storeId);
     if (this.#damaged.has(storeId)) throw storeUnavailable(storeId);
-    await this.#states.get(storeId)?.commits.idle();
+    const state = this.#states.get(storeId);
+    await state?.commits.idle();
+    await state?.close();
     await this.backend.removeStore(storeId);
     this.#states.delete(storeId);
   }
@@ -59,16 +68,19 @@ export class StoreRegistry {
   /** The store's state, or null once it has been set aside as damaged (logged here, once). */
   async #load(storeId: number): Promise<StoreState | null> {
     let db;
+    let journal;
     try {
       db = await this.backend.openStore(storeId);
+      journal = InboxJournal.replay(db.data, await this.backend.openStoreJournal(storeId));
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
       this.#damaged.add(storeId);
       this.logger.error({ storeId, file: error.path, reason: error.reason }, "store file is damaged: the store is set aside and its file left untouched until repaired");
       return null;
     }
-    const state: StoreState = new StoreState(storeId, db, () => {
+    const state: StoreState = new StoreState(storeId, db, journal, () => {
       if (this.#states.get(storeId) === state) this.#states.delete(storeId);
+      void state.close().catch(() => undefined);
     });
     this.#states.set(storeId, state);
     return state;

@@ -3,6 +3,7 @@ import { AuditTable } from "./audit-table.js";
 import { InboxTable } from "./inbox-table.js";
 import { LedgerTable } from "./ledger-table.js";
 import { GroupCommit } from "./group-commit.js";
+import type { InboxJournal } from "./inbox-journal.js";
 import type { StoreDocument } from "./lowdb-documents.js";
 import { jobTable } from "./job-list.lowdb-repository.js";
 import { memberTable } from "./members.lowdb-repository.js";
@@ -26,14 +27,17 @@ export class StoreState {
   readonly taskCompletions;
   readonly referrals;
   readonly commits: GroupCommit;
+  /** Whether the next write must be the whole document (something besides the inbox changed). */
+  #whole = false;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
   constructor(
     readonly storeId: number,
     private readonly db: Low<StoreDocument>,
+    private readonly journal: InboxJournal,
     onWriteFailure: () => void,
   ) {
-    this.commits = new GroupCommit(() => this.db.write(), onWriteFailure);
+    this.commits = new GroupCommit(() => this.#write(), onWriteFailure);
     this.members = memberTable(db.data.members);
     this.ledger = new LedgerTable(db.data.ledger);
     this.audit = new AuditTable(db.data.audit);
@@ -57,6 +61,35 @@ export class StoreState {
    * file-backend.ts), and changes made while a write is under way share the next one (group commit).
    */
   persist(): Promise<void> {
+    this.#whole = true;
     return this.commits.flush();
+  }
+
+  /** As `persist`, for changes of inbox events alone: unless the whole document is due anyway, their lines are appended to the journal. */
+  persistInbox(): Promise<void> {
+    return this.commits.flush();
+  }
+
+  /** Lets go of the journal (a failed write, a purge). */
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+
+  /** At shutdown, once its writes have landed: the whole document, if the journal holds lines, and no journal left behind. */
+  async fold(): Promise<void> {
+    if (this.journal.holdsLines) {
+      this.#whole = true;
+      await this.commits.flush();
+    }
+    await this.journal.remove();
+  }
+
+  async #write(): Promise<void> {
+    if (!this.#whole && !this.journal.full) return this.journal.append(this.inbox.takeChanged());
+    this.#whole = false;
+    this.inbox.takeChanged();
+    this.db.data.inboxLogSeq = this.journal.seq;
+    await this.db.write();
+    await this.journal.emptied();
   }
 }

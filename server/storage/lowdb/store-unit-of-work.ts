@@ -17,14 +17,27 @@ export class StoreUnitOfWork {
   constructor(private readonly registry: StoreRegistry) {}
 
   /** Runs `change`; if it throws or the file cannot be written, its changes are undone and the error rethrown. */
-  async write<T>(storeId: number, change: (state: StoreState, undo: UndoLog) => T | Promise<T>): Promise<T> {
+  write<T>(storeId: number, change: (state: StoreState, undo: UndoLog) => T | Promise<T>): Promise<T> {
+    return this.#write(storeId, change, (state) => state.persist());
+  }
+
+  /** As `write`, for a change of inbox events alone: it lands as lines of the store's inbox journal. */
+  writeInbox<T>(storeId: number, change: (inbox: StoreState["inbox"], undo: UndoLog) => T): Promise<T> {
+    return this.#write(
+      storeId,
+      (state, undo) => change(state.inbox, undo),
+      (state) => state.persistInbox(),
+    );
+  }
+
+  async #write<T>(storeId: number, change: (state: StoreState, undo: UndoLog) => T | Promise<T>, persist: (state: StoreState) => Promise<void>): Promise<T> {
     let onDisk: Promise<void> = Promise.resolve();
     const result = await this.#locked(storeId, async () => {
       const state = await this.registry.open(storeId);
       const undo = new UndoLog();
       try {
         const outcome = await change(state, undo);
-        if (undo.changed) onDisk = state.persist();
+        if (undo.changed) onDisk = persist(state);
         return outcome;
       } catch (error) {
         undo.rollback();
@@ -61,7 +74,7 @@ export class StoreUnitOfWork {
   async close(): Promise<void> {
     this.#closed = true;
     await this.#locks.idle();
-    await this.registry.idle();
+    await this.registry.close();
   }
 
   assertOpen(): void {
