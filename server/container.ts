@@ -32,6 +32,7 @@ import { SettingsService } from "./modules/settings/settings.service.js";
 import { ShopperSessionService } from "./modules/shoppers/shopper-session.service.js";
 import { StorefrontService } from "./modules/storefront/storefront.service.js";
 import { ReferralCodeService } from "./modules/referrals/referral-code.service.js";
+import { ReferralCouponService } from "./modules/referrals/referral-coupon.service.js";
 import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { TaskService } from "./modules/program/task.service.js";
 import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
@@ -95,6 +96,8 @@ export interface Container {
   referralClicks: ReferralClickCounter;
   /** The minute job's side of referrals: friends' orders checked with Ecwid and judged, held rewards paid. */
   referralJob: ReferralJob;
+  /** The minute job's other side: each ambassador's code kept an Ecwid coupon with the friend's offer. */
+  referralCoupons: ReferralCouponService;
 }
 
 export interface ContainerOverrides {
@@ -234,6 +237,14 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       logger: logger.child({ component: "referrals" }),
       addressSecret: referralAddressSecret(config.encryptionKey),
       onMoved: (storeId, referral) => tellAmbassador(emails, storeId, referral),
+    }),
+    referralCoupons: new ReferralCouponService({
+      storage: unitOfWork(storage, "members", "settings"),
+      stores: () => storage.storeIds(),
+      ecwid,
+      installs,
+      clock,
+      logger: logger.child({ component: "referrals" }),
     }),
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,

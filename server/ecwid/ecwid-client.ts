@@ -184,6 +184,25 @@ export class EcwidClient {
     }
   }
 
+  /**
+   * Rewrites the coupon by its id or code with `coupon`'s terms (CONTRACT §4.9: PUT takes any of the fields);
+   * "absent" when Ecwid has no such coupon (deleted in the control panel). Throws when Ecwid cannot say.
+   */
+  async updateCoupon(storeId: number, accessToken: string, idOrCode: number | string, coupon: Partial<EcwidCouponInput>): Promise<"updated" | "absent"> {
+    try {
+      await this.request(storeId, accessToken, {
+        method: "PUT",
+        path: `/discount_coupons/${encodeURIComponent(String(idOrCode))}`,
+        data: coupon,
+        schema: z.looseObject({ updateCount: z.number().int() }),
+      });
+      return "updated";
+    } catch (error) {
+      if (error instanceof EcwidApiError && error.status === 404) return "absent";
+      throw error;
+    }
+  }
+
   /** Deletes the coupon by its id or code; one already gone (404) is fine. */
   async deleteCoupon(storeId: number, accessToken: string, idOrCode: number | string): Promise<"deleted" | "absent"> {
     try {

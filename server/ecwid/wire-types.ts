@@ -123,7 +123,8 @@ export const couponInputSchema = z.strictObject({
   status: z.enum(["ACTIVE", "PAUSED"]),
   /** An amount in the store currency (a decimal) or a percent. */
   discount: z.number().nonnegative(),
-  expirationDate: z.string(),
+  /** None: the coupon never expires (a referral code's). */
+  expirationDate: z.string().optional(),
   /** The order subtotal the coupon needs, in the store currency. */
   totalLimit: z.number().nonnegative(),
   usesLimit: z.enum(["UNLIMITED", "ONCEPERCUSTOMER", "SINGLE"]),

@@ -47,13 +47,14 @@ const MINUTE_MS = 60 * 1000;
 
 /**
  * Every minute: friends' orders carrying a code are checked with Ecwid and judged, held rewards whose time has
- * come are paid (ReferralJob). Each pass waits for the one before it, so passes in this process never overlap.
+ * come are paid (ReferralJob), and ambassadors' codes are kept Ecwid coupons with the friend's offer
+ * (ReferralCouponService). Each pass waits for the one before it, so passes in this process never overlap.
  */
-export function startReferralJobs(container: Pick<Container, "referralJob" | "logger">, intervalMs = MINUTE_MS): Periodic {
+export function startReferralJobs(container: Pick<Container, "referralJob" | "referralCoupons" | "logger">, intervalMs = MINUTE_MS): Periodic {
   const log = container.logger.child({ component: "referral-jobs" });
   return runPeriodically(
     intervalMs,
-    () => container.referralJob.runAll(),
+    () => Promise.all([container.referralJob.runAll(), container.referralCoupons.syncAll().catch((err: unknown) => log.error({ err }, "referral coupons failed"))]),
     (err) => log.error({ err }, "referral checks failed"),
   );
 }

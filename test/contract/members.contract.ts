@@ -185,6 +185,28 @@ export function describeMembersContract(h: ContractHarness): void {
       });
     });
 
+    it("when the referral job asks whose coupon is out of step, then ambassadors whose coupon is missing, of another offer, or active when it should be paused (or the other way) come, in creation order", async () => {
+      const storeId = aStoreId();
+      const coupon = (offerKey: string, active: boolean) => ({ ecwidId: 1, offerKey, active, syncedAt: minutesAfter(0) });
+      const blocked = { at: minutesAfter(0), by: "owner@shop.example", reason: "spam" };
+      const add = (code: string, referral: Partial<Member["referral"]> | null, minute: number) =>
+        insertMember(h.storage, storeId, { referral: referral && aMemberReferral({ code, ...referral }), createdAt: minutesAfter(minute) });
+      const none = await add("A-2222", {}, 1);
+      const current = await add("B-2222", { coupon: coupon("k2", true) }, 2);
+      const older = await add("C-2222", { coupon: coupon("k1", true) }, 3);
+      const blockedActive = await add("D-2222", { coupon: coupon("k2", true), blocked }, 4);
+      await add("E-2222", { blocked }, 5);
+      await add("F-2222", null, 6);
+      const paused = await add("G-2222", { coupon: coupon("k2", false) }, 7);
+      const due = (enabled: boolean, limit = 10) => h.storage.read(storeId, (tx) => tx.members.referralCouponsDue(storeId, { offerKey: "k2", enabled }, limit));
+
+      expect(await due(true)).toEqual([none, older, blockedActive, paused]);
+      expect(await due(true, 2)).toEqual([none, older]);
+      expect(await due(false)).toEqual([current, older, blockedActive]);
+      const other = aStoreId();
+      expect(await h.storage.read(other, (tx) => tx.members.referralCouponsDue(other, { offerKey: "k2", enabled: true }, 10))).toEqual([]);
+    });
+
     it("when members have birthdays, then the day's members are found by the day, whether a year was given or not", async () => {
       const storeId = aStoreId();
       const game = (birthday: string | null) => ({ ...freshGame(), birthday, birthdaySetAt: birthday && minutesAfter(0) });

@@ -44,6 +44,19 @@ export interface MemberStats {
   lastOrderAt: string | null;
 }
 
+/** What every ambassador's coupon should be now: the friend offer's terms, and whether the program runs. */
+export interface ReferralCouponTerms {
+  offerKey: string;
+  enabled: boolean;
+}
+
+/** Whether the member's code's coupon is out of step with `terms` (see `referralCouponsDue`). */
+export function referralCouponDue(referral: MemberReferral | null, terms: ReferralCouponTerms): boolean {
+  if (!referral) return false;
+  const active = terms.enabled && referral.blocked === null;
+  return referral.coupon === null ? active : referral.coupon.offerKey !== terms.offerKey || referral.coupon.active !== active;
+}
+
 export interface MemberQuery {
   email?: string;
   limit: number;
@@ -62,6 +75,12 @@ export interface MemberRepository {
   topAmbassadors(storeId: number, limit: number): Promise<Member[]>;
   /** Link visits per channel, summed over the store's ambassadors. */
   referralClicks(storeId: number): Promise<Partial<Record<ShareChannel, number>>>;
+  /**
+   * Ambassadors whose code's Ecwid coupon is out of step with `terms` (the friend offer's key, whether the program
+   * runs): none made yet though it should be active, or made with another offer, or active when it should be paused
+   * (program off, ambassador blocked) or the other way round. In creation order, at most `limit`.
+   */
+  referralCouponsDue(storeId: number, terms: ReferralCouponTerms, limit: number): Promise<Member[]>;
   /** Members whose birthday's day ("MM-DD") is one of `days` (the yearly birthday bonus). */
   withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
   insert(storeId: number, member: Member): Promise<void>;

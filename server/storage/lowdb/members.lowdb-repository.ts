@@ -1,4 +1,4 @@
-import { normaliseEmail, type Member, type MemberRepository } from "../../modules/members/member.js";
+import { normaliseEmail, referralCouponDue, type Member, type MemberRepository } from "../../modules/members/member.js";
 import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { notFound } from "../../lib/errors.js";
 import { Table } from "./table.js";
@@ -60,6 +60,11 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
         for (const [channel, count] of Object.entries(member.referral!.clicks) as [ShareChannel, number][]) clicks[channel] = (clicks[channel] ?? 0) + count;
       }
       return clicks;
+    },
+    async referralCouponsDue(storeId, terms, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      return members.filter((member) => referralCouponDue(member.referral, terms)).slice(0, limit);
     },
     async withBirthdayOn(storeId, days) {
       scope.check(storeId);

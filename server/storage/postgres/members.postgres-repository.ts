@@ -76,6 +76,22 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       );
       return Object.fromEntries(rows.map((row) => [row.channel, row.clicks]));
     },
+    async referralCouponsDue(storeId, terms, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      // As referralCouponDue: the coupon should be active while the program runs and the ambassador is not blocked.
+      const rows = await run(
+        db,
+        `SELECT ${membersTable.columns} FROM members WHERE store_id = $1 AND referral_code IS NOT NULL AND (
+           CASE WHEN jsonb_typeof(referral->'coupon') = 'object'
+             THEN referral->'coupon'->>'offerKey' IS DISTINCT FROM $2
+               OR (referral->'coupon'->>'active')::boolean IS DISTINCT FROM ($3::boolean AND jsonb_typeof(referral->'blocked') IS DISTINCT FROM 'object')
+             ELSE $3::boolean AND jsonb_typeof(referral->'blocked') IS DISTINCT FROM 'object'
+           END) ORDER BY seq LIMIT $4`,
+        [storeId, terms.offerKey, terms.enabled, limit],
+      );
+      return rows.map((row) => membersTable.toDomain(row));
+    },
     async withBirthdayOn(storeId, days) {
       scope.check(storeId);
       return membersTable.findMany(db, "right(game->>'birthday', 5) = ANY($2::text[])", [storeId, days]);
