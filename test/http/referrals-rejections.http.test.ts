@@ -97,6 +97,17 @@ describe("referrals that pay nothing, and why", () => {
   });
 });
 
+describe("an order Ecwid no longer has", () => {
+  it("when the friend's order was deleted in Ecwid before it was checked, then the referral pays nothing, even before the deletion's webhook arrives", async () => {
+    const shop = await referralShop(app, clock);
+    const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
+    app.emulator.deleteOrder(shop.storeId, order.id);
+
+    expect((await outcome(shop, order.id)).referral).toMatchObject({ status: "cancelled", reason: "refunded" });
+    expect((await shop.ledger()).balance).toBe(0);
+  });
+});
+
 describe("a paid referral whose order is refunded later", () => {
   it("when the merchant takes rewards back after the hold, then the points are reversed once", async () => {
     const shop = await referralShop(app, clock, { referrals: { reverseAfterHold: true } });

@@ -10,7 +10,7 @@ import { isDisposableEmail } from "./disposable-email.js";
 import type { Referral } from "./referral.js";
 import { gatherEvidence, type EcwidEvidence } from "./referral-evidence.js";
 import { judgeReferral } from "./referral-judge.rules.js";
-import { payReferral, saveMove } from "./referral-steps.js";
+import { cancelReferral, payReferral, saveMove } from "./referral-steps.js";
 
 /** Referrals taken in one pass of a store. */
 const BATCH = 25;
@@ -91,7 +91,7 @@ export class ReferralJob {
     }));
     const person = { email: ambassador?.email ?? null, customerId: ambassador?.customerId ?? null };
     const evidence = await gatherEvidence(this.deps.ecwid, storeId, token, referral, person, this.deps.addressSecret, settings.earning.countedStatuses);
-    if (!evidence) return [];
+    if (!evidence) return this.orderGone(storeId, referral.id);
     return this.deps.storage.transaction(storeId, async (tx) => {
       const current = await tx.referrals.get(storeId, referral.id);
       const member = await tx.members.get(storeId, referral.ambassadorId);
@@ -137,6 +137,14 @@ export class ReferralJob {
     return orders.filter(
       (order) => order.counted && order.orderId !== referral.orderId && order.placedAt < evidence.placedAt && !evidence.earlierPaidOrders.includes(order.orderId),
     ).length;
+  }
+
+  /** Ecwid no longer has the friend's order (deleted): it pays nothing, as its reconciliation would also say. */
+  private orderGone(storeId: number, referralId: string): Promise<Referral[]> {
+    return this.deps.storage.transaction(storeId, async (tx) => {
+      const current = await tx.referrals.get(storeId, referralId);
+      return current?.status === "checking" ? [await cancelReferral(tx, storeId, current, this.deps.clock.now())] : [];
+    });
   }
 
   /** Pays a `held` referral whose hold is over, while its order still counts in our books. */
