@@ -15,6 +15,7 @@ import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
+import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
@@ -78,6 +79,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use("/program/proofs", adminProofRoutes(deps));
   router.use("/referrals", adminReferralRoutes(deps));
   router.use(adminTemplateRoutes(deps));
+  router.use(adminAmbassadorRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

@@ -125,6 +125,10 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
     case "referral.cancelled":
     case "referral.reversed":
       return { ...entry, member, label: referralLabel(entry.action.slice("referral.".length), details, who) };
+    case "ambassador.blocked":
+      return { ...entry, member, label: `Ambassador ${who} blocked: ${String(details.reason)}` };
+    case "ambassador.unblocked":
+      return { ...entry, member, label: `Ambassador ${who} unblocked` };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };

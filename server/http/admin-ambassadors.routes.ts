@@ -1,0 +1,29 @@
+import { Router } from "express";
+import { z } from "zod";
+import type { Clock } from "../lib/clock.js";
+import { ambassadorBlockSchema, setAmbassadorBlock } from "../modules/referrals/ambassador-block.js";
+import type { UnitOfWork } from "../storage/storage.port.js";
+import { adminOf } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const memberParams = z.object({ memberId: z.string().min(1).max(64) });
+
+/** `/api/admin/members/:memberId/referral/block`: the merchant blocks an ambassador (PUT, with a reason) or lifts it (DELETE). */
+export function adminAmbassadorRoutes(deps: { storage: UnitOfWork<"members" | "audit">; clock: Clock }): Router {
+  const router = Router();
+
+  router.put("/members/:memberId/referral/block", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    const block = parseInput(ambassadorBlockSchema, req.body ?? {});
+    res.json(await setAmbassadorBlock(deps, storeId, memberId, block, actor));
+  });
+
+  router.delete("/members/:memberId/referral/block", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    res.json(await setAmbassadorBlock(deps, storeId, memberId, null, actor));
+  });
+
+  return router;
+}
