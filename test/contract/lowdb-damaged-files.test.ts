@@ -133,4 +133,22 @@ describe("lowdb files that are damaged", () => {
     await storage.close();
     expect(await readFile(path("receipts.json"))).toEqual(bytes);
   });
+
+  it("when referral-codes.json is damaged, then no code is claimed or followed, the stores still serve, and the file is kept as it is", async () => {
+    const storeId = aStoreId();
+    const bytes = Buffer.from('{"version":1,"codes":{"MAYA-7Q2K":{"storeId":', "utf8");
+    await writeFile(path("referral-codes.json"), bytes);
+    const log = capturedLog();
+
+    const storage = await open(log.logger);
+
+    expect(storage.damage()).toEqual({ stores: [], shared: ["referralCodes"] });
+    await expect(storage.referralCodes.claim("ANN-2345", storeId, "mem_ann")).rejects.toMatchObject(refusal);
+    await expect(storage.referralCodes.find("MAYA-7Q2K")).rejects.toMatchObject(refusal);
+    const member = await insertMember(storage, storeId);
+    expect(await storage.read(storeId, (tx) => tx.members.get(storeId, member.id))).toEqual(member);
+    await storage.close();
+    expect(await readFile(path("referral-codes.json"))).toEqual(bytes);
+    expect(log.lines().filter((line) => line.level === ERROR)).toMatchObject([{ file: path("referral-codes.json") }]);
+  });
 });

@@ -55,8 +55,7 @@ export class ReferralJob {
         const counts = await this.runStore(storeId);
         for (const name of Object.keys(total) as (keyof ReferralPassCounts)[]) total[name] += counts[name];
       } catch (err) {
-        // An uninstalled store's referrals wait until it is installed again or purged; a damaged one until it is repaired.
-        if (err instanceof AppError && (err.code === "store_not_installed" || err.code === "store_unavailable")) continue;
+        if (err instanceof AppError && err.code === "store_not_installed") continue;
         this.deps.logger.error({ err, storeId }, "referral checks failed");
       }
     }
