@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { manualClock } from "../../server/lib/clock.js";
+import { describe, expect, it } from "vitest";
 import { adminReferralListSchema, adminReferralSchema, referralSummarySchema } from "../../server/modules/referrals/referral-admin-view.js";
-import { CODE, referralShop } from "../support/referral-shop.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { CODE, referralShop, referralTestApp } from "../support/referral-shop.js";
 
-const clock = manualClock();
-let app: TestApp;
-
-beforeEach(async () => {
-  clock.set("2026-03-05T10:00:00Z");
-  app = await startTestApp({ clock });
-});
-afterEach(() => app.close());
+const run = referralTestApp();
+const { clock } = run;
 
 const HOME = { street: "Prinsengracht 300", city: "Amsterdam", postalCode: "1016 HW", countryCode: "NL" };
 
 describe("signals and the merchant's review", () => {
   it("when a friend's address is a disposable inbox, then the referral is held and flagged low, and still pays", async () => {
-    const shop = await referralShop(app, clock, { referrals: { holdDays: 0 } });
+    const shop = await referralShop(run.app, clock, { referrals: { holdDays: 0 } });
     const order = await shop.order({ email: "lena@mailinator.com", couponCode: CODE });
     await shop.job();
 
@@ -28,24 +20,24 @@ describe("signals and the merchant's review", () => {
   });
 
   it("when the ambassador's visits come mostly from coupon sites, then the referral waits for review; approved it is held and paid after the hold, once", async () => {
-    const shop = await referralShop(app, clock, { ambassador: { clicks: { copy: 4 }, couponSiteClicks: 3 } });
+    const shop = await referralShop(run.app, clock, { ambassador: { clicks: { copy: 4 }, couponSiteClicks: 3 } });
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
     expect(await shop.job()).toMatchObject({ review: 1 });
     const waiting = await shop.referralOf(order.id);
     expect(waiting).toMatchObject({ status: "review", signals: [{ kind: "coupon_site", severity: "high", detail: "3 of 4 visits came from coupon sites" }] });
 
     const admin = await shop.admin();
-    const listed = await app.http.get("/api/admin/referrals?status=review", admin);
+    const listed = await run.app.http.get("/api/admin/referrals?status=review", admin);
     expect(listed.status).toBe(200);
     expect(adminReferralListSchema.parse(listed.data)).toMatchObject({
       total: 1,
       items: [{ id: waiting.id, ambassador: { id: shop.ambassadorId, email: "maya@example.com", code: CODE }, friend: { email: "lena@example.com" } }],
     });
 
-    const approved = await app.http.post(`/api/admin/referrals/${waiting.id}/approve`, {}, admin);
+    const approved = await run.app.http.post(`/api/admin/referrals/${waiting.id}/approve`, {}, admin);
     expect(approved.status).toBe(200);
     expect(adminReferralSchema.parse(approved.data)).toMatchObject({ status: "held", decidedBy: expect.stringContaining("@") });
-    expect((await app.http.post(`/api/admin/referrals/${waiting.id}/approve`, {}, admin)).status).toBe(409);
+    expect((await run.app.http.post(`/api/admin/referrals/${waiting.id}/approve`, {}, admin)).status).toBe(409);
     shop.later(14);
     expect(await shop.job()).toMatchObject({ paid: 1 });
     expect((await shop.ledger()).balance).toBe(500);
@@ -53,7 +45,7 @@ describe("signals and the merchant's review", () => {
   });
 
   it("when three of an ambassador's friends ship to one address, then the third waits for review", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const orders = [];
     for (const email of ["a@example.com", "b@example.com", "c@example.com"]) {
       orders.push(await shop.order({ email, couponCode: CODE, shippingPerson: { name: "Friend", ...HOME } }));
@@ -67,19 +59,19 @@ describe("signals and the merchant's review", () => {
   });
 
   it("when the merchant rejects a referral under review, then it pays nothing and keeps their reason; a missing reason or unknown referral changes nothing", async () => {
-    const shop = await referralShop(app, clock, { ambassador: { clicks: { x: 2 }, adClicks: 2 } });
+    const shop = await referralShop(run.app, clock, { ambassador: { clicks: { x: 2 }, adClicks: 2 } });
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
     await shop.job();
     const { id } = await shop.referralOf(order.id);
     const admin = await shop.admin();
 
-    const noReason = await app.http.post(`/api/admin/referrals/${id}/reject`, {}, admin);
+    const noReason = await run.app.http.post(`/api/admin/referrals/${id}/reject`, {}, admin);
     expect(noReason.status).toBe(400);
     expect(noReason.data).toMatchObject({ code: "validation_failed" });
-    expect((await app.http.post("/api/admin/referrals/ref_unknown/reject", { reason: "no" }, admin)).status).toBe(404);
+    expect((await run.app.http.post("/api/admin/referrals/ref_unknown/reject", { reason: "no" }, admin)).status).toBe(404);
     expect((await shop.referralOf(order.id)).status).toBe("review");
 
-    const rejected = await app.http.post(`/api/admin/referrals/${id}/reject`, { reason: "Bought ads on our brand name" }, admin);
+    const rejected = await run.app.http.post(`/api/admin/referrals/${id}/reject`, { reason: "Bought ads on our brand name" }, admin);
     expect(rejected.status).toBe(200);
     expect(rejected.data).toMatchObject({ status: "rejected", reason: "merchant_rejected", note: "Bought ads on our brand name" });
     shop.later(30);
@@ -91,13 +83,13 @@ describe("signals and the merchant's review", () => {
 
 describe("the merchant's referral API", () => {
   it("when friends ordered, then the summary gives totals, revenue, the top ambassador and friends per channel", async () => {
-    const shop = await referralShop(app, clock, { referrals: { holdDays: 0 }, ambassador: { clicks: { whatsapp: 7, email: 2 } } });
+    const shop = await referralShop(run.app, clock, { referrals: { holdDays: 0 }, ambassador: { clicks: { whatsapp: 7, email: 2 } } });
     await shop.order({ email: "a@example.com", extraFields: { questline_ref: CODE, questline_ch: "whatsapp" } });
     await shop.order({ email: "b@example.com", subtotal: 80, couponCode: CODE });
     await shop.order({ email: "maya@example.com", couponCode: CODE });
     await shop.job();
 
-    const summary = await app.http.get("/api/admin/referrals/summary", await shop.admin());
+    const summary = await run.app.http.get("/api/admin/referrals/summary", await shop.admin());
     expect(summary.status).toBe(200);
     expect(referralSummarySchema.parse(summary.data)).toEqual({
       totals: { paid: { count: 2, eligibleMinor: 5000 + 7200 }, rejected: { count: 1, eligibleMinor: 4500 } },
@@ -111,28 +103,28 @@ describe("the merchant's referral API", () => {
   });
 
   it("when the merchant reads and saves the referral program, then it is versioned, validated and audited like the other parts", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const admin = await shop.admin();
-    const read = await app.http.get("/api/admin/program/referrals", admin);
+    const read = await run.app.http.get("/api/admin/program/referrals", admin);
     expect(read.status).toBe(200);
     expect(read.data).toMatchObject({ enabled: true, holdDays: 14 });
 
-    const bad = await app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 91 }, admin);
+    const bad = await run.app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 91 }, admin);
     expect(bad.status).toBe(400);
     expect(bad.data.issues).toEqual([expect.objectContaining({ path: ["holdDays"] })]);
-    const saved = await app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 7 }, { headers: { ...admin.headers, "If-Match": read.headers.etag } });
+    const saved = await run.app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 7 }, { headers: { ...admin.headers, "If-Match": read.headers.etag } });
     expect(saved.status).toBe(200);
-    expect((await app.http.get("/api/admin/program/referrals", admin)).data.holdDays).toBe(7);
-    const stale = await app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 3 }, { headers: { ...admin.headers, "If-Match": read.headers.etag } });
+    expect((await run.app.http.get("/api/admin/program/referrals", admin)).data.holdDays).toBe(7);
+    const stale = await run.app.http.put("/api/admin/program/referrals", { ...read.data, holdDays: 3 }, { headers: { ...admin.headers, "If-Match": read.headers.etag } });
     expect(stale.status).toBe(412);
   });
 
   it("when the list is asked with a bad status or limit, then 400 and no referral is read", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const admin = await shop.admin();
-    expect((await app.http.get("/api/admin/referrals?status=lost", admin)).status).toBe(400);
-    expect((await app.http.get("/api/admin/referrals?limit=1000", admin)).status).toBe(400);
-    expect((await app.http.get("/api/admin/referrals?ambassador=" + "x".repeat(65), admin)).status).toBe(400);
-    expect((await app.http.get("/api/admin/referrals")).status).toBe(401);
+    expect((await run.app.http.get("/api/admin/referrals?status=lost", admin)).status).toBe(400);
+    expect((await run.app.http.get("/api/admin/referrals?limit=1000", admin)).status).toBe(400);
+    expect((await run.app.http.get("/api/admin/referrals?ambassador=" + "x".repeat(65), admin)).status).toBe(400);
+    expect((await run.app.http.get("/api/admin/referrals")).status).toBe(401);
   });
 });

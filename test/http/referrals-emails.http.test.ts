@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { manualClock } from "../../server/lib/clock.js";
-import { CODE, MAYA, referralShop } from "../support/referral-shop.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { describe, expect, it } from "vitest";
+import { CODE, MAYA, referralShop, referralTestApp } from "../support/referral-shop.js";
 
-const clock = manualClock();
-let app: TestApp;
+const run = referralTestApp();
+const { clock } = run;
 
-beforeEach(async () => {
-  clock.set("2026-03-05T10:00:00Z");
-  app = await startTestApp({ clock });
-});
-afterEach(() => app.close());
-
-const toMaya = () => app.mail.messages.filter((message) => message.to.includes(MAYA.email));
+const toMaya = () => run.app.mail.messages.filter((message) => message.to.includes(MAYA.email));
 const settled = async (pass: Promise<unknown>) => {
   await pass;
-  await app.container.emails.idle();
+  await run.app.container.emails.idle();
 };
 
 describe("emails to an ambassador", () => {
   it("when a friend's order is held and later paid, then Maya is told it counts and when, then that 500 points are hers, never who the friend is", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     await shop.order({ email: "lena.friend@example.com", couponCode: CODE });
     await settled(shop.job());
 
@@ -40,13 +32,13 @@ describe("emails to an ambassador", () => {
   });
 
   it("when the hold is 0 days, then only the paid email goes; when the merchant turned referral emails off, then none", async () => {
-    const shop = await referralShop(app, clock, { referrals: { holdDays: 0 } });
+    const shop = await referralShop(run.app, clock, { referrals: { holdDays: 0 } });
     await shop.order({ email: "a@example.com", couponCode: CODE });
     await settled(shop.job());
     expect(toMaya().map((mail) => mail.subject)).toEqual([expect.stringContaining("Your referral reward")]);
 
-    const quiet = await referralShop(app, clock, { referrals: { holdDays: 0 }, program: { emails: { referralQualified: false, referralPaid: false } } });
-    app.mail.messages.splice(0);
+    const quiet = await referralShop(run.app, clock, { referrals: { holdDays: 0 }, program: { emails: { referralQualified: false, referralPaid: false } } });
+    run.app.mail.messages.splice(0);
     await quiet.order({ email: "b@example.com", couponCode: CODE });
     await settled(quiet.job());
     expect(toMaya()).toEqual([]);

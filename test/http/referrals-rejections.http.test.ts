@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { manualClock } from "../../server/lib/clock.js";
-import { CODE, DAY_MS, MAYA, MAYA_HOME, referralShop } from "../support/referral-shop.js";
-import { startTestApp, type TestApp } from "../support/test-app.js";
+import { describe, expect, it } from "vitest";
+import { CODE, DAY_MS, MAYA, MAYA_HOME, referralShop, referralTestApp } from "../support/referral-shop.js";
 
-const clock = manualClock();
-let app: TestApp;
-
-beforeEach(async () => {
-  clock.set("2026-03-05T10:00:00Z");
-  app = await startTestApp({ clock });
-});
-afterEach(() => app.close());
+const run = referralTestApp();
+const { clock } = run;
 
 /** After the friend's order is judged and the hold has long passed: what the referral says and what Maya got. */
 async function outcome(shop: Awaited<ReturnType<typeof referralShop>>, orderId: string) {
@@ -22,7 +14,7 @@ async function outcome(shop: Awaited<ReturnType<typeof referralShop>>, orderId: 
 
 describe("referrals that pay nothing, and why", () => {
   it("when the friend is the ambassador by email (however spelled), by Ecwid customer, or by shipping address, then each is rejected as a self-referral", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const byEmail = await shop.order({ email: "Maya+deals@Example.com", customerId: null, extraFields: { questline_ref: CODE } });
     const byCustomer = await shop.order({ email: "maya.work@example.org", customerId: MAYA.customerId, couponCode: CODE });
     const byAddress = await shop.order({ email: "m.chen@example.net", couponCode: CODE, shippingPerson: { ...MAYA_HOME, street: "KEIZERSGRACHT  12", postalCode: "1015CX" } });
@@ -40,7 +32,7 @@ describe("referrals that pay nothing, and why", () => {
   });
 
   it("when the same friend orders again with the code, then the second is a repeat friend and only the first pays", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const first = await shop.order({ email: "lena@example.com", couponCode: CODE });
     shop.later(1);
     const second = await shop.order({ email: "LENA@example.com", extraFields: { questline_ref: CODE } });
@@ -51,8 +43,8 @@ describe("referrals that pay nothing, and why", () => {
   });
 
   it("when the friend bought before, in Ecwid's books only or in ours, then the code is an existing customer's and pays nothing", async () => {
-    const shop = await referralShop(app, clock);
-    app.emulator.putOrder(shop.storeId, { email: "old@example.com", subtotal: 20, paymentStatus: "PAID", createDate: new Date(clock.now().getTime() - 400 * DAY_MS) });
+    const shop = await referralShop(run.app, clock);
+    run.app.emulator.putOrder(shop.storeId, { email: "old@example.com", subtotal: 20, paymentStatus: "PAID", createDate: new Date(clock.now().getTime() - 400 * DAY_MS) });
     const inEcwid = await shop.order({ email: "old@example.com", extraFields: { questline_ref: CODE } });
     await shop.order({ email: "known@example.com" });
     shop.later(1);
@@ -60,27 +52,41 @@ describe("referrals that pay nothing, and why", () => {
 
     expect((await outcome(shop, inEcwid.id)).referral).toMatchObject({ status: "rejected", reason: "existing_customer" });
     expect((await shop.referralOf(inOurs.id)) as object).toMatchObject({ status: "rejected", reason: "existing_customer" });
-    const lookups = app.emulator.requests.filter((request) => request.method === "GET" && request.path.endsWith("/orders"));
+    const lookups = run.app.emulator.requests.filter((request) => request.method === "GET" && request.path.endsWith("/orders"));
     expect(lookups.some((request) => request.query.email === "old@example.com" && request.query.paymentStatus?.includes("PAID"))).toBe(true);
   });
 
   it("when the order is under the minimum, the ambassador is blocked, or the program was turned off, then each says so", async () => {
-    const small = await referralShop(app, clock, { referrals: { minOrderMinor: 6000 } });
+    const small = await referralShop(run.app, clock, { referrals: { minOrderMinor: 6000 } });
     const under = await small.order({ email: "lena@example.com", couponCode: CODE });
     expect((await outcome(small, under.id)).referral).toMatchObject({ status: "rejected", reason: "under_minimum" });
 
-    const blocked = await referralShop(app, clock, { ambassador: { blocked: { at: clock.now().toISOString(), by: "owner@example.com", reason: "spam" } } });
+    const blocked = await referralShop(run.app, clock, { ambassador: { blocked: { at: clock.now().toISOString(), by: "owner@example.com", reason: "spam" } } });
     const fromBlocked = await blocked.order({ email: "lena@example.com", couponCode: CODE });
     expect((await outcome(blocked, fromBlocked.id)).referral).toMatchObject({ status: "rejected", reason: "blocked_ambassador" });
 
-    const off = await referralShop(app, clock, { referrals: { enabled: false } });
+    const off = await referralShop(run.app, clock, { referrals: { enabled: false } });
     const whileOff = await off.order({ email: "lena@example.com", couponCode: CODE });
     expect((await outcome(off, whileOff.id)).referral).toMatchObject({ status: "rejected", reason: "program_off" });
   });
 
+  it("when the merchant blocks the ambassador while a reward is held, then it is not paid when the hold ends", async () => {
+    const shop = await referralShop(run.app, clock);
+    const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
+    await shop.job();
+    const ambassador = await shop.ambassador();
+    const blocked = { ...ambassador, referral: { ...ambassador.referral!, blocked: { at: clock.now().toISOString(), by: "owner@example.com", reason: "fake friends" } } };
+    await run.app.container.storage.transaction(shop.storeId, (tx) => tx.members.update(shop.storeId, blocked));
+    shop.later(14);
+
+    expect(await shop.job()).toMatchObject({ paid: 0, rejected: 1 });
+    expect(await shop.referralOf(order.id)).toMatchObject({ status: "rejected", reason: "blocked_ambassador" });
+    expect((await shop.ledger()).balance).toBe(0);
+  });
+
   it("when the monthly cap is reached, then further friends that month pay nothing, and next month's pay again", async () => {
     clock.set("2026-03-30T20:00:00Z");
-    const shop = await referralShop(app, clock, { referrals: { monthlyCap: 1, holdDays: 0 } });
+    const shop = await referralShop(run.app, clock, { referrals: { monthlyCap: 1, holdDays: 0 } });
     const first = await shop.order({ email: "a@example.com", couponCode: CODE });
     await shop.job();
     const second = await shop.order({ email: "b@example.com", couponCode: CODE });
@@ -99,9 +105,9 @@ describe("referrals that pay nothing, and why", () => {
 
 describe("an order Ecwid no longer has", () => {
   it("when the friend's order was deleted in Ecwid before it was checked, then the referral pays nothing, even before the deletion's webhook arrives", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
-    app.emulator.deleteOrder(shop.storeId, order.id);
+    run.app.emulator.deleteOrder(shop.storeId, order.id);
 
     expect((await outcome(shop, order.id)).referral).toMatchObject({ status: "cancelled", reason: "refunded" });
     expect((await shop.ledger()).balance).toBe(0);
@@ -110,7 +116,7 @@ describe("an order Ecwid no longer has", () => {
 
 describe("a paid referral whose order is refunded later", () => {
   it("when the merchant takes rewards back after the hold, then the points are reversed once", async () => {
-    const shop = await referralShop(app, clock, { referrals: { reverseAfterHold: true } });
+    const shop = await referralShop(run.app, clock, { referrals: { reverseAfterHold: true } });
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
     await outcome(shop, order.id);
     await shop.refund(order.id);
@@ -124,7 +130,7 @@ describe("a paid referral whose order is refunded later", () => {
   });
 
   it("when the merchant keeps rewards after the hold, then the refund leaves the referral paid", async () => {
-    const shop = await referralShop(app, clock);
+    const shop = await referralShop(run.app, clock);
     const order = await shop.order({ email: "lena@example.com", couponCode: CODE });
     await outcome(shop, order.id);
     await shop.refund(order.id);

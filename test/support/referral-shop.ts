@@ -1,17 +1,28 @@
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { OrderInit } from "../../server/ecwid-emulator/api-types.js";
-import type { Clock } from "../../server/lib/clock.js";
+import { manualClock, type Clock } from "../../server/lib/clock.js";
 import type { MemberReferral } from "../../server/modules/referrals/referral.js";
 import type { ReferralSettings } from "../../server/modules/referrals/referral-settings.js";
 import { programSettingsSchema, type ProgramSettingsInput } from "../../server/modules/settings/program-settings.js";
 import { aMemberReferral } from "./referral-fixtures.js";
 import { aMember } from "./storage-fixtures.js";
-import { bearer, type TestApp } from "./test-app.js";
+import { bearer, startTestApp, type TestApp } from "./test-app.js";
 
 export const CODE = "MAYA-7Q2K";
 export const MAYA = { email: "maya@example.com", customerId: 270919601 };
 export const MAYA_HOME = { name: "Maya Chen", street: "Keizersgracht 12", city: "Amsterdam", postalCode: "1015 CX", countryCode: "NL" };
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Each test gets a fresh app on a manual clock set to 2026-03-05 10:00 UTC, closed after it: `run.app`, `run.clock`. */
+export function referralTestApp() {
+  const run = { clock: manualClock(), app: undefined as unknown as TestApp };
+  beforeEach(async () => {
+    run.clock.set("2026-03-05T10:00:00Z");
+    run.app = await startTestApp({ clock: run.clock });
+  });
+  afterEach(() => run.app.close());
+  return run;
+}
 
 /**
  * A shop running the referral program (500 points per friend after 14 days unless `referrals` say otherwise) with

@@ -9,6 +9,7 @@ export function AmbassadorBlockForm({ memberId, onBlocked, onCancel }: { memberI
       class="ql-member-referral__block"
       formLabel="Block as an ambassador"
       label="Why you block them"
+      maxLength={200}
       hint="Kept for you. While blocked, friends' orders with their code pay them nothing."
       missing="Write why you block this ambassador."
       submitLabel="Block ambassador"

@@ -45,7 +45,10 @@ export function MemberReferralPanel({ memberId, referral, onChanged }: { memberI
       </dl>
       {referral.blocked && (
         <Alert tone="warning" title="Blocked as an ambassador">
-          Since {fmt.date(referral.blocked.at)}, by {actorLabel(referral.blocked.by)}: “{referral.blocked.reason}”. Friends' orders with this code pay them nothing.
+          <p>“{referral.blocked.reason}”</p>
+          <p>
+            Since {fmt.date(referral.blocked.at)}, by {actorLabel(referral.blocked.by)}. Their code still leads friends to the shop, but their referrals pay them nothing.
+          </p>
         </Alert>
       )}
       {unblock.error && <Alert tone="error">{unblock.error}</Alert>}

@@ -12,13 +12,15 @@ interface ReasonFormProps<R> {
   /** The form's accessible name, when its label alone does not say what it decides. */
   formLabel?: string;
   class: string;
+  /** The longest reason the server keeps. */
+  maxLength?: number;
   send: (reason: string) => Promise<R>;
   onDone: (result: R) => void;
   onCancel: () => void;
 }
 
 /** A decision that needs the merchant's reason (reject a proof or a referral, block an ambassador): focus starts in the field; Escape cancels. */
-export function ReasonForm<R>({ label, hint, missing, submitLabel, formLabel, class: className, send, onDone, onCancel }: ReasonFormProps<R>) {
+export function ReasonForm<R>({ label, hint, missing, submitLabel, formLabel, class: className, maxLength = 300, send, onDone, onCancel }: ReasonFormProps<R>) {
   const save = useSave<never>();
   const [reason, setReason] = useState("");
   const [empty, setEmpty] = useState(false);
@@ -36,7 +38,7 @@ export function ReasonForm<R>({ label, hint, missing, submitLabel, formLabel, cl
 
   return (
     <form ref={form} class={className} aria-label={formLabel} noValidate onKeyDown={(event) => event.key === "Escape" && onCancel()} onSubmit={(event) => void submit(event)}>
-      <TextField label={label} value={reason} onInput={setReason} maxLength={300} required hint={hint} error={empty ? missing : save.issue("reason")} />
+      <TextField label={label} value={reason} onInput={setReason} maxLength={maxLength} required hint={hint} error={empty ? missing : save.issue("reason")} />
       {save.error && <Alert tone="error">{save.error}</Alert>}
       <div class="ql-form-actions">
         <button class="btn btn-primary btn-small" type="submit" disabled={save.busy}>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REFERRAL_STATUSES, referralSchema } from "./referral.js";
+import { REFERRAL_STATUSES, referralSchema, referralTotalsSchema } from "./referral.js";
 import { shareChannelSchema } from "./referral-settings.js";
 
 /** `GET /api/admin/referrals?status=&ambassador=&limit=&offset=`: newest first, of one status or all, of one ambassador or all. */
@@ -21,9 +21,6 @@ export type AdminReferral = z.infer<typeof adminReferralSchema>;
 
 export const adminReferralListSchema = z.object({ total: z.number().int(), items: z.array(adminReferralSchema) });
 export type AdminReferralList = z.infer<typeof adminReferralListSchema>;
-
-/** Referrals per status with their orders' eligible amounts summed. */
-export const referralTotalsSchema = z.partialRecord(z.enum(REFERRAL_STATUSES), z.object({ count: z.number().int(), eligibleMinor: z.number().int() }));
 
 /** `GET /api/admin/referrals/summary`: the program at a glance. */
 export const referralSummarySchema = z.object({

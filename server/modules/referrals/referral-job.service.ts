@@ -55,7 +55,8 @@ export class ReferralJob {
         const counts = await this.runStore(storeId);
         for (const name of Object.keys(total) as (keyof ReferralPassCounts)[]) total[name] += counts[name];
       } catch (err) {
-        if (err instanceof AppError && err.code === "store_not_installed") continue;
+        // An uninstalled store's referrals wait until it is installed again or purged; a damaged one until it is repaired.
+        if (err instanceof AppError && (err.code === "store_not_installed" || err.code === "store_unavailable")) continue;
         this.deps.logger.error({ err, storeId }, "referral checks failed");
       }
     }
@@ -156,6 +157,11 @@ export class ReferralJob {
       const order = await tx.orders.get(storeId, current.orderId);
       // A refund's reconciliation cancels it; until then it waits.
       if (!order?.counted) return [];
+      // Blocked while the reward was held: the merchant stopped trusting the ambassador, so it is not paid.
+      if ((await tx.members.get(storeId, current.ambassadorId))?.referral?.blocked) {
+        const refused: Referral = { ...current, status: "rejected", reason: "blocked_ambassador", payableAt: null, decidedBy: "system", updatedAt: now.toISOString() };
+        return [await saveMove(tx, storeId, refused, "system", now)];
+      }
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       return [await payReferral(tx, storeId, current, settings, "system", now)];
     });

@@ -103,7 +103,8 @@ export interface ReferralQuery {
 }
 
 /** Referrals per status with their orders' eligible amounts summed (revenue from referred friends). */
-export type ReferralTotals = Partial<Record<ReferralStatus, { count: number; eligibleMinor: number }>>;
+export const referralTotalsSchema = z.partialRecord(z.enum(REFERRAL_STATUSES), z.object({ count: z.number().int(), eligibleMinor: z.number().int() }));
+export type ReferralTotals = z.infer<typeof referralTotalsSchema>;
 
 export interface ReferralRepository {
   /** Refuses (conflict) a second referral of the same order. */
