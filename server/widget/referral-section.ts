@@ -29,6 +29,8 @@ export function referralSection(view: View, me: Me, api: string): HTMLElement | 
   const { enabled, friendOffer, ambassadorReward: reward, holdDays } = program.referral;
   if (!enabled || !mine) return null;
   const { stats, level } = mine;
+  // Only channels that brought a visit are listed by the server.
+  const byChannel = Object.entries(stats.clicksByChannel).map(([channel, clicks]) => `${f.t(`channel.${channel}`)} ${clicks}`);
   return section(
     f.t("referral.title"),
     friendOffer && h("p", null, offerWords(f, friendOffer, "referral.gives")),
@@ -41,6 +43,7 @@ export function referralSection(view: View, me: Me, api: string): HTMLElement | 
       { class: "badges" },
       STATS.map((key) => h("li", { class: "badge" }, h("b", { class: "big" }, f.number(stats[key])), muted(f.t(`referral.${key}`), true))),
     ),
+    byChannel[0] && muted(f.t("referral.by_channel", { list: byChannel.join(" · ") }), true),
     level.current && h("p", { class: "chip on" }, level.current.name),
     level.next && muted(f.plural("referral.next", level.next.referralsNeeded, { level: level.next.name }), true),
   );
@@ -58,11 +61,7 @@ function sharing({ program, f }: View, mine: ShopperReferral, api: string): Chil
       "share" in navigator &&
         h("button", { type: "button", class: "share", onclick: () => void navigator.share({ text: message, url: via("share") }).catch(() => undefined) }, f.t("referral.share")),
       SHARES.map(([channel, template]) =>
-        h(
-          "a",
-          { class: "share", href: fill(template, { ...encoded, u: encodeURIComponent(via(channel)) }), target: "_blank", rel: "noopener noreferrer" },
-          f.t(channel === "email" ? "referral.email" : `network.${channel}`),
-        ),
+        h("a", { class: "share", href: fill(template, { ...encoded, u: encodeURIComponent(via(channel)) }), target: "_blank", rel: "noreferrer" }, f.t(`channel.${channel}`)),
       ),
     ),
     muted(f.t(mine.couponReady ? "referral.code" : "referral.code_pending", { code: mine.code }), true),

@@ -92,7 +92,8 @@ describe("referrals in the storefront widget", () => {
         expect(href.startsWith(start), `${name}: ${href}`).toBe(true);
         expect(decodeURIComponent(href)).toContain(`${landing}?ch=${name === "Email" ? "email" : name.toLowerCase()}`);
         expect(await share.getAttribute("target")).toBe("_blank");
-        expect(await share.getAttribute("rel")).toBe("noopener noreferrer");
+        // noreferrer also means noopener (HTML: a link with noreferrer opens without an opener)
+        expect(await share.getAttribute("rel")).toBe("noreferrer");
       }
 
       const qr = region.getByRole("img", { name: "QR code of your referral link" });
@@ -191,9 +192,12 @@ describe("referrals in the storefront widget", () => {
       await setReferral((referral) => {
         referral.blocked = null;
         referral.coupon = { ecwidId: 1, offerKey: "made-in-test", active: true, syncedAt: new Date().toISOString() };
+        referral.clicks = { whatsapp: 3, copy: 2 };
       });
       await reopen();
       await expect.poll(() => text(region)).toMatch(/Friends can also enter your code [A-Z]+-[2-9A-Z]{4} at checkout\./);
+      expect(await text(region)).toContain("Visits by channel: WhatsApp 3 · Copied link 2");
+      expect((await region.getByRole("listitem").filter({ hasText: "Clicks" }).innerText()).replace(/\s+/g, " ")).toBe("5 Clicks");
       expect(await region.getByRole("link", { name: "WhatsApp" }).count()).toBe(1);
       expect(watch.problems).toEqual([]);
     },
