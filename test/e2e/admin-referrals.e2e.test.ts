@@ -220,6 +220,34 @@ describe("the referral program in the merchant dashboard", () => {
   );
 
   it(
+    "when the merchant blocks an ambassador from their member page with a reason, then the page says so and the member is blocked in storage; unblocking clears it",
+    async () => {
+      const { mayaId } = await referralsSeeded();
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      await pageTab(frame, "Program").waitFor();
+      await (await dashboardDocument(page)).evaluate((id) => (window.location.hash = `#/members/${id}`), mayaId);
+      await frame.getByTestId("referral-code").filter({ hasText: "MAYA-7Q2K" }).waitFor();
+
+      await frame.getByRole("button", { name: "Block as an ambassador" }).click();
+      await frame.getByLabel("Why you block them").fill("Posted the code on a coupon site.");
+      await frame.getByRole("button", { name: "Block ambassador" }).click();
+      await frame.getByText("Blocked as an ambassador").waitFor();
+      expect(await textOf(frame.locator(".ql-member-referral .alert"))).toContain("“Posted the code on a coupon site.”");
+      const stored = async () => (await membersInStorage()).items.find((member) => member.id === mayaId)!.referral?.blocked?.reason ?? null;
+      expect(await stored()).toBe("Posted the code on a coupon site.");
+      await shoot(page, "referrals-member-blocked", frame.locator(".ql-member-referral"));
+      expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
+
+      await frame.getByRole("button", { name: "Unblock ambassador" }).click();
+      await frame.getByRole("button", { name: "Block as an ambassador" }).waitFor();
+      expect(await stored()).toBeNull();
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     "when the Referrals page is read on a 360px phone, then nothing is wider than the screen and axe finds nothing serious, with the settings form open too",
     async () => {
       await referralsSeeded();
