@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import type { WebhookEvent } from "../../ecwid/webhook-event.js";
 import { isWebhookSignatureValid } from "../../ecwid/webhook-signature.js";
 import type { ChangeSignal } from "../../lib/change-signal.js";
@@ -32,6 +33,7 @@ export type IntakeOutcome = "queued" | "duplicate" | "uninstalled" | "ignored" |
 export class WebhookIntakeService {
   /** Active installs, re-read every few seconds: an event queued for a store uninstalled meanwhile is dropped by the worker. */
   private readonly activeInstalls: ExpiringCache<number, Install | null>;
+  private readonly signingKey: KeyObject;
 
   constructor(
     private readonly deps: {
@@ -45,13 +47,14 @@ export class WebhookIntakeService {
     },
   ) {
     this.activeInstalls = new ExpiringCache(ACTIVE_INSTALL_TTL_MS, () => deps.clock.now().getTime());
+    this.signingKey = createSecretKey(Buffer.from(deps.clientSecret, "utf8"));
   }
 
   verifySignature(signature: string | undefined, event: Record<string, unknown>): void {
     const { eventCreated, eventId } = event;
     const signable = (typeof eventCreated === "number" || typeof eventCreated === "string") && typeof eventId === "string";
     if (!signature) throw new AppError("unauthorized", "The X-Ecwid-Webhook-Signature header is missing");
-    if (!signable || !isWebhookSignatureValid(signature, eventCreated, eventId, this.deps.clientSecret)) {
+    if (!signable || !isWebhookSignatureValid(signature, eventCreated, eventId, this.signingKey)) {
       throw new AppError("unauthorized", "The webhook signature does not match");
     }
   }
