@@ -97,7 +97,9 @@ export async function startBenchApp(adapter: Adapter): Promise<BenchApp> {
   const log = openSync(logFile, "a");
   // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the app under load
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, "dist/main.js"], {
+  // e.g. BENCH_APP_ENTRY=dist/variants/a.js to weigh two builds of the app against each other
+  const entry = process.env.BENCH_APP_ENTRY ?? "dist/main.js";
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

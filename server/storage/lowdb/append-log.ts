@@ -1,11 +1,13 @@
-import { open, readFile, rm, truncate, type FileHandle } from "node:fs/promises";
+import { appendFileSync, closeSync, ftruncateSync, openSync } from "node:fs";
+import { readFile, rm, truncate } from "node:fs/promises";
 import { PRIVATE_FILE_MODE } from "./private-json-file.js";
 
 /**
  * A file of whole lines that only grows, until it is emptied: what changed since a document was last written
  * whole. Appending costs the new lines, not the document. Like the documents, nothing is fsynced: a process
  * killed mid-append leaves a last line without its newline, which was never acknowledged and is cut off
- * when the log is opened again.
+ * when the log is opened again. Appends are written synchronously: a few kilobytes into the page cache cost
+ * less than a round trip through libuv's thread pool, and callers gather a moment's lines into one append.
  */
 export interface AppendLog {
   readonly path: string;
@@ -29,20 +31,20 @@ export async function openAppendLog(path: string): Promise<AppendLog> {
   const whole = text.lastIndexOf("\n") + 1;
   if (whole < text.length) await truncate(path, Buffer.byteLength(text.slice(0, whole), "utf8"));
   const lines = text.slice(0, whole).split("\n").slice(0, -1);
-  let handle: Promise<FileHandle> | null = null;
-  const file = () => (handle ??= open(path, "a", PRIVATE_FILE_MODE));
+  let fd: number | null = null;
+  const file = () => (fd ??= openSync(path, "a", PRIVATE_FILE_MODE));
   const close = async () => {
-    if (handle) await (await handle).close();
-    handle = null;
+    if (fd !== null) closeSync(fd);
+    fd = null;
   };
   return {
     path,
     lines,
     async append(added) {
-      if (added.length > 0) await (await file()).appendFile(`${added.join("\n")}\n`, "utf8");
+      if (added.length > 0) appendFileSync(file(), `${added.join("\n")}\n`, "utf8");
     },
     async clear() {
-      await (await file()).truncate(0);
+      ftruncateSync(file(), 0);
     },
     close,
     async remove() {

@@ -1,3 +1,5 @@
+import { nextTurn } from "./next-turn.js";
+
 interface Deferred {
   promise: Promise<void>;
   resolve(): void;
@@ -35,9 +37,11 @@ export class GroupCommit {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     this.#pending ??= deferred();
     const waiting = this.#pending.promise;
-    this.#draining ??= this.#drain().finally(() => {
-      this.#draining = null;
-    });
+    this.#draining ??= nextTurn()
+      .then(() => this.#drain())
+      .finally(() => {
+        this.#draining = null;
+      });
     return waiting;
   }
 

@@ -3,6 +3,7 @@ import type { WebhookReceipt, WebhookReceiptRepository } from "../../modules/inb
 import type { AppendLog } from "./append-log.js";
 import { DamagedFileError, type ReceiptsDocument } from "./lowdb-documents.js";
 import { copyOrNull } from "./copy.js";
+import { nextTurn } from "./next-turn.js";
 
 export interface LowdbReceiptRepository extends WebhookReceiptRepository {
   close(): Promise<void>;
@@ -97,7 +98,7 @@ export async function createReceiptRepository(db: Low<ReceiptsDocument>, log: Ap
       const item = waitingFor(receipt);
       waiting.set(receipt.eventId, item);
       queued.push(item);
-      draining ??= drain();
+      draining ??= nextTurn().then(drain);
       return item.landed;
     },
     async forgetBefore(cutoff) {
