@@ -1,15 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createMemoryStorage } from "../../server/storage/lowdb/lowdb-storage.js";
+import { createPostgresStorage } from "../../server/storage/postgres/postgres-storage.js";
+import type { Storage } from "../../server/storage/storage.port.js";
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
 
+const skipReason = await postgresSkipReason("referral coupons on PostgreSQL");
+if (skipReason) console.log(skipReason);
+
+let database: TestDatabase | undefined;
+beforeAll(async () => {
+  if (!skipReason) database = await createTestDatabase("referral_coupons");
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const adapters: [string, () => Promise<Storage>, boolean][] = [
+  ["lowdb", () => createMemoryStorage(), false],
+  ["postgres", () => createPostgresStorage({ databaseUrl: database!.url }), true],
+];
+
 let app: TestApp;
+let running: TestApp | undefined;
 let storeId: number;
 
-beforeEach(async () => {
-  // A short wait for Ecwid, so a lost answer is a timeout within the test.
-  app = await startTestApp({ ecwidTimeoutMs: 300 });
-  ({ storeId } = await app.installStore({ storeName: "Alpine Gear", lang: "en" }));
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
 });
-afterEach(() => app.close());
 
 const api = (path: string) => `/api/storefront/${storeId}${path}`;
 const onCreate = { method: "POST", path: "/discount_coupons" };
@@ -41,7 +60,14 @@ async function setBlocked(code: string, blocked: boolean) {
   });
 }
 
-describe("ambassadors' codes as Ecwid coupons", () => {
+describe.each(adapters)("ambassadors' codes as Ecwid coupons on %s", (_name, openStorage, needsPostgres) => {
+  beforeEach(async (context) => {
+    if (needsPostgres && skipReason) return context.skip();
+    // A short wait for Ecwid, so a lost answer is a timeout within the test.
+    app = running = await startTestApp({ ecwidTimeoutMs: 300, storage: await openStorage() });
+    ({ storeId } = await app.installStore({ storeId: 100_000 + Math.floor(Math.random() * 900_000_000), storeName: "Alpine Gear", lang: "en" }));
+  });
+
   it("when an ambassador has a code, then the job makes its coupon once with the friend's offer, for new customers once each, never expiring, and /me says it is ready", async () => {
     await referrals();
     const { token, code } = await ambassador("maya@example.com");
