@@ -126,22 +126,37 @@ const INTAKE_BATCH = 200;
  * oldest received first within it and between equals; a store at the limit ($2) is passed over. Claims
  * take turns too, across every process, under one advisory lock: two claims at once would each miss the
  * other's lease and could hand a store more than its limit. The statement sees every lease committed before
- * the lock was granted. `SKIP LOCKED` passes over a row some other statement is changing right now (a retry
- * from the dashboard); a row whose lease is still running is not claimable, and a worker that dies holding a
- * lease lets it lapse, so the event is taken again with one more attempt. The turn costs a look at every
- * pending event: fine for a queue of thousands, not for millions.
+ * the lock was granted. It reads from indexes only (migration 015): the stores with pending events (one
+ * index step each), each one's oldest claimable event, and the few live leases, so a claim costs about the
+ * number of stores waiting, not the number of events queued. A row whose lease is still running is not
+ * claimable, and a worker that dies holding a lease lets it lapse, so the event is taken again with one more
+ * attempt. `SKIP LOCKED` passes over the chosen row if some other statement is changing it right now (a
+ * retry from the dashboard): the claim then finds nothing and the worker looks again on its next round.
  */
 const CLAIMABLE = `
-  WITH held AS (
+  WITH RECURSIVE waiting(store_id) AS (
+    (SELECT store_id FROM inbox_events WHERE status = 'pending' ORDER BY store_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT e.store_id FROM inbox_events e WHERE e.status = 'pending' AND e.store_id > waiting.store_id ORDER BY e.store_id LIMIT 1)
+    FROM waiting WHERE waiting.store_id IS NOT NULL
+  ),
+  held AS (
     SELECT store_id, count(*) AS leases FROM inbox_events
-    WHERE status = 'pending' AND lease_until > $1
+    WHERE status = 'pending' AND lease_until IS NOT NULL AND lease_until > $1
     GROUP BY store_id
+  ),
+  heads AS (
+    SELECT w.store_id, coalesce(held.leases, 0) AS leases, head.event_id, head.received_at, head.seq
+    FROM waiting w LEFT JOIN held ON held.store_id = w.store_id
+    CROSS JOIN LATERAL (
+      SELECT e.event_id, e.received_at, e.seq FROM inbox_events e
+      WHERE e.store_id = w.store_id AND e.status = 'pending' AND e.available_at <= $1 AND (e.lease_until IS NULL OR e.lease_until <= $1)
+      ORDER BY e.received_at, e.seq LIMIT 1
+    ) head
+    WHERE w.store_id IS NOT NULL AND coalesce(held.leases, 0) < $2
   )
-  SELECT e.store_id, e.event_id FROM inbox_events e LEFT JOIN held ON held.store_id = e.store_id
-  WHERE e.status = 'pending' AND e.available_at <= $1 AND (e.lease_until IS NULL OR e.lease_until <= $1)
-    AND coalesce(held.leases, 0) < $2
-  ORDER BY coalesce(held.leases, 0), e.received_at, e.seq
-  LIMIT 1
+  SELECT e.store_id, e.event_id FROM inbox_events e
+  JOIN (SELECT store_id, event_id FROM heads ORDER BY leases, received_at, seq LIMIT 1) chosen ON e.store_id = chosen.store_id AND e.event_id = chosen.event_id
   FOR UPDATE OF e SKIP LOCKED`;
 
 const CLAIM_NEXT = `
