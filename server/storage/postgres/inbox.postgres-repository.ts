@@ -101,7 +101,11 @@ const ADD_MANY_WITH_RECEIPTS = `
       status text, attempts integer, available_at timestamptz, lease_until timestamptz, last_error text, processed_at timestamptz,
       fingerprint text, receipt_received_at timestamptz, position integer)
   ),
-  seen AS (SELECT webhook_receipts.event_id, webhook_receipts.fingerprint FROM webhook_receipts JOIN input USING (event_id)),
+  -- One look-up by primary key per input event: a join would let the planner scan every receipt of the last two days.
+  seen AS (
+    SELECT receipt.event_id, receipt.fingerprint FROM input
+    CROSS JOIN LATERAL (SELECT event_id, fingerprint FROM webhook_receipts WHERE webhook_receipts.event_id = input.event_id LIMIT 1) receipt
+  ),
   event AS (
     INSERT INTO inbox_events (${COLUMNS})
     SELECT store_id, event_id, event_type, entity_id, NULLIF(data, 'null'::jsonb), event_created, received_at, status, attempts, available_at, lease_until, last_error, processed_at
@@ -114,8 +118,8 @@ const ADD_MANY_WITH_RECEIPTS = `
     SELECT event_id, store_id, fingerprint, receipt_received_at FROM input WHERE event_id NOT IN (SELECT event_id FROM seen)
     ON CONFLICT (event_id) DO NOTHING
   )
-  SELECT input.event_id, seen.fingerprint AS seen_fingerprint, EXISTS (SELECT 1 FROM event WHERE event.event_id = input.event_id) AS created
-  FROM input LEFT JOIN seen USING (event_id) ORDER BY input.position`;
+  SELECT input.event_id, seen.fingerprint AS seen_fingerprint, event.event_id IS NOT NULL AS created
+  FROM input LEFT JOIN seen USING (event_id) LEFT JOIN event USING (event_id) ORDER BY input.position`;
 
 /** Statements of concurrent intakes in flight at once; the rest wait and share the next (pool: 10 connections, the worker uses some). */
 const INTAKE_STATEMENTS = 2;
