@@ -54,7 +54,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   // (its headers guard documents a browser renders) and compression (the program is stored compressed, the
   // other answers are a few hundred bytes): each costs more per request than the route itself.
   app.use(noSniff);
-  app.use(webhookRoutes(container.webhookIntake, container.metrics));
+  app.use(webhookRoutes(container.webhookIntake, container.metrics, container.logger));
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
   const referral = referralRoutes({ landing: container.referralLanding, rateLimiters: container.storage.rateLimiters });
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), referral.share);

@@ -11,15 +11,17 @@ export const MEMBER_ANSWER_TTL_MS = 2_000;
 export const MEMBER_ANSWERS_KEPT = 10_000;
 
 /**
- * `GET /me` as JSON text, kept per member and language for a moment: a widget asks again on every page the
+ * `GET /me` as JSON bytes, kept per member and language for a moment: a widget asks again on every page the
  * shopper opens. Any transaction this process runs on the store drops the store's answers before its caller
  * hears of it, so a shopper always reads their own redemption, task or order here at once.
  */
 export function memberAnswers(deps: { storefront: Pick<StorefrontService, "me">; storeWrites: ChangeSignal<number>; clock: Clock }) {
-  const kept = new GroupedCache<number, string>({ ttlMs: MEMBER_ANSWER_TTL_MS, maxEntries: MEMBER_ANSWERS_KEPT, now: () => deps.clock.now().getTime() });
+  const kept = new GroupedCache<number, Buffer>({ ttlMs: MEMBER_ANSWER_TTL_MS, maxEntries: MEMBER_ANSWERS_KEPT, now: () => deps.clock.now().getTime() });
   deps.storeWrites.listen((storeId) => kept.forget(storeId));
-  return (principal: ShopperPrincipal, langInput: unknown): Promise<string> => {
+  return (principal: ShopperPrincipal, langInput: unknown): Promise<Buffer> => {
     const lang = resolveLanguage(langInput);
-    return kept.get(principal.storeId, `${principal.storeId}:${principal.memberId}:${lang}`, async () => JSON.stringify(await deps.storefront.me(principal, lang)));
+    return kept.get(principal.storeId, `${principal.storeId}:${principal.memberId}:${lang}`, async () =>
+      Buffer.from(JSON.stringify(await deps.storefront.me(principal, lang)), "utf8"),
+    );
   };
 }

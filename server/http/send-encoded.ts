@@ -21,6 +21,17 @@ export function sendEncoded(req: Request, res: Response, encoded: EncodedJson, c
   res.end(body);
 }
 
+/**
+ * Sends JSON already serialised, as it is: no ETag is hashed over it and nothing is serialised per request.
+ * For answers nobody revalidates (private, no-store, or to a machine such as Ecwid).
+ */
+export function sendJsonBytes(res: Response, status: number, body: Buffer): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", body.length);
+  res.end(body);
+}
+
 /** Brotli when the caller takes it (it is the smallest), else gzip, else the plain bytes. */
 function bestEncoding(req: Request): "br" | "gzip" | "identity" {
   const accepted = new Set(req.acceptsEncodings());

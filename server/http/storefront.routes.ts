@@ -9,7 +9,7 @@ import type { StorefrontService } from "../modules/storefront/storefront.service
 import type { TaskService } from "../modules/program/task.service.js";
 import { openCors } from "./cors.js";
 import { memberAnswers } from "./member-answers.js";
-import { sendEncoded } from "./send-encoded.js";
+import { sendEncoded, sendJsonBytes } from "./send-encoded.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
 
@@ -51,7 +51,7 @@ export function storefrontRoutes(deps: {
   router.get("/me", async (req, res) => {
     const principal = deps.shopperSessions.authenticate(storeOf(req.params), req.get("authorization"));
     res.set("Cache-Control", "private, no-store");
-    res.type("json").send(await me(principal, req.query.lang));
+    sendJsonBytes(res, 200, await me(principal, req.query.lang));
   });
 
   // 201 issued, 202 pending (the job settles it), 200 a repeated Idempotency-Key; refusals 409 / 503 with their reason.
