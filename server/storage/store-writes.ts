@@ -14,9 +14,10 @@ export function signalStoreWrites(storage: Storage, written: ChangeSignal<number
       written.notify(storeId);
     }
   };
-  return {
-    ...storage,
+  // Built on the storage itself (not a copy of its own fields), so whatever it inherits stays reachable.
+  const signalling: Pick<Storage, "transaction" | "purgeStoreData"> = {
     transaction: (storeId, work) => after(storeId, () => storage.transaction(storeId, work)),
     purgeStoreData: (storeId) => after(storeId, () => storage.purgeStoreData(storeId)),
   };
+  return Object.assign(Object.create(storage) as Storage, signalling);
 }
