@@ -56,10 +56,8 @@ export const referralSettingsSchema = z
     settings.levels.forEach((level, index) => {
       const before = settings.levels[index - 1];
       if (!before) return;
-      if (level.minReferrals <= before.minReferrals)
-        context.addIssue({ code: "custom", path: ["levels", index, "minReferrals"], message: "must be more than the level before" });
-      if (level.extraPoints < before.extraPoints)
-        context.addIssue({ code: "custom", path: ["levels", index, "extraPoints"], message: "must be at least the level before's" });
+      if (level.minReferrals <= before.minReferrals) context.addIssue({ code: "custom", path: ["levels", index, "minReferrals"], message: "must be more than the level before" });
+      if (level.extraPoints < before.extraPoints) context.addIssue({ code: "custom", path: ["levels", index, "extraPoints"], message: "must be at least the level before's" });
     });
   });
 export type ReferralSettings = z.infer<typeof referralSettingsSchema>;
