@@ -1,5 +1,4 @@
 import crypto from "node:crypto";
-import { safeEqual } from "../lib/secret-box.js";
 
 /**
  * Ecwid signs only `{eventCreated}.{eventId}` with HMAC-SHA256 keyed by the app's client_secret (CONTRACT §3.4).
@@ -9,7 +8,10 @@ export function signWebhook(eventCreated: number | string, eventId: string, clie
   return crypto.createHmac("sha256", clientSecret).update(`${eventCreated}.${eventId}`, "utf8").digest("base64");
 }
 
+/** Compared in constant time; a signature's length is no secret (an HMAC-SHA256 in base64 is always 44 characters), so it is compared first. */
 export function isWebhookSignatureValid(signature: string | undefined, eventCreated: number | string, eventId: string, clientSecret: string | crypto.KeyObject): boolean {
   if (!signature) return false;
-  return safeEqual(signature.trim(), signWebhook(eventCreated, eventId, clientSecret));
+  const given = Buffer.from(signature.trim(), "utf8");
+  const expected = Buffer.from(signWebhook(eventCreated, eventId, clientSecret), "utf8");
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }

@@ -6,8 +6,9 @@ import type { EncodedJson } from "../lib/encoded-json.js";
  * the bytes in the best encoding the caller accepts. Nothing is serialised or compressed per request.
  */
 export function sendEncoded(req: Request, res: Response, encoded: EncodedJson, cacheControl: string): void {
-  res.set("Cache-Control", cacheControl);
-  res.set("ETag", encoded.etag);
+  // Plain setHeader: Express's res.set looks each value up on every request (a MIME table for Content-Type).
+  res.setHeader("Cache-Control", cacheControl);
+  res.setHeader("ETag", encoded.etag);
   res.vary("Accept-Encoding");
   if (req.fresh) {
     res.status(304).end();
@@ -15,9 +16,9 @@ export function sendEncoded(req: Request, res: Response, encoded: EncodedJson, c
   }
   const encoding = bestEncoding(req);
   const body = encoding === "identity" ? encoded.identity : encoded[encoding];
-  if (encoding !== "identity") res.set("Content-Encoding", encoding);
-  res.set("Content-Type", "application/json; charset=utf-8");
-  res.set("Content-Length", String(body.length));
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", body.length);
   res.end(body);
 }
 
@@ -32,9 +33,19 @@ export function sendJsonBytes(res: Response, status: number, body: Buffer): void
   res.end(body);
 }
 
+type Encoding = "br" | "gzip" | "identity";
+
+/** Accept-Encoding headers met and what each chose: browsers send a handful of distinct ones. Bounded: past this, new ones are not kept. */
+const chosen = new Map<string, Encoding>();
+const CHOICES_KEPT = 64;
+
 /** Brotli when the caller takes it (it is the smallest), else gzip, else the plain bytes. */
-function bestEncoding(req: Request): "br" | "gzip" | "identity" {
+function bestEncoding(req: Request): Encoding {
+  const header = req.headers["accept-encoding"] ?? "";
+  const known = chosen.get(header);
+  if (known) return known;
   const accepted = new Set(req.acceptsEncodings());
-  if (accepted.has("br") || accepted.has("*")) return "br";
-  return accepted.has("gzip") ? "gzip" : "identity";
+  const encoding = accepted.has("br") || accepted.has("*") ? "br" : accepted.has("gzip") ? "gzip" : "identity";
+  if (chosen.size < CHOICES_KEPT) chosen.set(header, encoding);
+  return encoding;
 }
