@@ -1,13 +1,40 @@
+import { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { newId } from "../lib/ids.js";
 import type { Logger } from "../lib/logger.js";
+
+/** Where a request keeps what its logger is made of. */
+const LOG_STATE: unique symbol = Symbol("request log");
+
+interface LogState {
+  logger: Logger;
+  line: { id: string; method: string | undefined; path: string };
+  child?: Logger;
+}
 
 declare module "http" {
   interface IncomingMessage {
     id: string;
     /** The app's logger bound to this request's id, method and path, for a route's own lines. */
     log: Logger;
+    [LOG_STATE]?: LogState;
   }
+}
+
+/**
+ * `req.log`, defined once for every request: defining it on each request (with its own getter) gave each one
+ * an object shape of its own, which made every later property read of a request in Express slower.
+ */
+function defineRequestLogger(): void {
+  if (Object.hasOwn(IncomingMessage.prototype, "log")) return;
+  Object.defineProperty(IncomingMessage.prototype, "log", {
+    configurable: true,
+    get(this: IncomingMessage): Logger {
+      const state = this[LOG_STATE];
+      if (!state) throw new Error("req.log is made by the requestLog middleware, which this request has not passed");
+      return (state.child ??= state.logger.child({ req: state.line }));
+    },
+  });
 }
 
 /**
@@ -18,6 +45,7 @@ declare module "http" {
  * the first time a route logs.
  */
 export function requestLog(logger: Logger, options: { skip: (path: string) => boolean; debug: (path: string) => boolean }): RequestHandler {
+  defineRequestLogger();
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
     const id = (typeof given === "string" && given.slice(0, 64)) || newId("req");
@@ -26,8 +54,7 @@ export function requestLog(logger: Logger, options: { skip: (path: string) => bo
     const started = Date.now();
     const path = req.url.split("?")[0]!;
     const line = { id, method: req.method, path };
-    let child: Logger | undefined;
-    Object.defineProperty(req, "log", { configurable: true, get: () => (child ??= logger.child({ req: line })) });
+    req[LOG_STATE] = { logger, line };
     if (!options.skip(path)) {
       res.once("close", () => {
         const fields = { req: line, res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
