@@ -1,12 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
+  checkInboxDocument,
   checkInstallsDocument,
   checkReceiptsDocument,
   checkStoreDocument,
   emptyInstallsDocument,
   emptyReceiptsDocument,
   emptyStoreDocument,
+  type InboxDocument,
   type InstallsDocument,
   type ReceiptsDocument,
   type StoreDocument,
@@ -14,8 +16,8 @@ import {
 import { replayInboxJournal } from "../../server/storage/lowdb/inbox-journal.js";
 import { parseReceipt } from "../../server/storage/lowdb/receipts.lowdb-repository.js";
 
-/** A store's document, or its inbox journal alone (a store whose first change was a webhook, then a kill). */
-const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.log)$/;
+/** A store's document, or its inbox's files alone (a store whose first change was a webhook). */
+const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.json|inbox\.log)$/;
 
 /** The whole lines of an append-only file (a last line without its newline was cut off mid-append and never acknowledged). */
 async function wholeLines(path: string): Promise<string[]> {
@@ -57,12 +59,14 @@ export const lowdbFiles = (dataDir: string) => ({
     });
     return [...new Set(ids)];
   },
-  /** The store's document with the inbox changes its journal holds since it was written whole (all of them after a kill). */
+  /** The store's document with its inbox: the inbox's own file (else what an older document held) and the journal's changes since. */
   async store(storeId: number): Promise<StoreDocument> {
-    const path = join(dataDir, "stores", `${storeId}.json`);
-    const document = await readJson(path, emptyStoreDocument(storeId), (data, source) => checkStoreDocument(data, storeId, source));
-    const journal = join(dataDir, "stores", `${storeId}.inbox.log`);
-    replayInboxJournal(document, { path: journal, lines: await wholeLines(journal) });
+    const file = (name: string) => join(dataDir, "stores", `${storeId}${name}`);
+    const document = await readJson(file(".json"), emptyStoreDocument(storeId), (data, source) => checkStoreDocument(data, storeId, source));
+    const inbox = await readJson<InboxDocument | null>(file(".inbox.json"), null, (data, source) => checkInboxDocument(data, storeId, source));
+    if (inbox) document.inbox = inbox.events;
+    const journal = file(".inbox.log");
+    replayInboxJournal(document.inbox, storeId, inbox ? inbox.seq : (document.inboxLogSeq ?? 0), { path: journal, lines: await wholeLines(journal) });
     return document;
   },
 });

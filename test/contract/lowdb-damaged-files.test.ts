@@ -64,6 +64,7 @@ describe("lowdb files that are damaged", () => {
   for (const { kind, damage } of damages) {
     it(`when a store file is ${kind}, then the storage opens, reports it once, refuses that store, serves the others and leaves the file byte for byte`, async () => {
       const { good, damaged, goodMember, damagedFile, bytes } = await twoStoresOneDamaged(damage);
+      const damagedInbox = await readFile(path("stores", `${damaged}.inbox.json`));
       const log = capturedLog();
 
       const storage = await open(log.logger);
@@ -83,7 +84,9 @@ describe("lowdb files that are damaged", () => {
       await storage.close();
 
       expect(await readFile(damagedFile)).toEqual(bytes);
-      expect(await readdir(path("stores"))).toEqual([`${good}.json`, `${damaged}.json`].sort());
+      // Each store's inbox has its own file beside the store's (inbox-files.ts); the damaged store's is left as it was too.
+      expect(await readdir(path("stores"))).toEqual([`${good}.inbox.json`, `${good}.json`, `${damaged}.inbox.json`, `${damaged}.json`].sort());
+      expect(await readFile(path("stores", `${damaged}.inbox.json`))).toEqual(damagedInbox);
       const errors = log.lines().filter((line) => line.level === ERROR);
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatchObject({ storeId: damaged, file: damagedFile });

@@ -32,7 +32,7 @@ describe("lowdb files", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("when data is written, then installs.json holds the installs, stores/{storeId}.json everything else of that store and its inbox journal the webhook since; closed, the store file holds all", async () => {
+  it("when data is written, then installs.json holds the installs, stores/{storeId}.json the store's data and its inbox journal the webhook; closed, the store's inbox is in its own file", async () => {
     const storage = await open();
     const storeId = aStoreId();
     await storage.installs.save(storeId, anInstall(storeId));
@@ -51,8 +51,9 @@ describe("lowdb files", () => {
 
     await storage.close();
     opened.splice(opened.indexOf(storage), 1);
-    expect(await readJson("stores", `${storeId}.json`)).toMatchObject({ inbox: [event], inboxLogSeq: 1 });
-    expect(await readdir(join(dataDir, "stores"))).toEqual([`${storeId}.json`]);
+    expect(await readJson("stores", `${storeId}.json`)).toMatchObject({ inbox: [], members: [{ id: member.id }] });
+    expect(await readJson("stores", `${storeId}.inbox.json`)).toEqual({ version: 1, storeId, seq: 1, events: [event] });
+    expect((await readdir(join(dataDir, "stores"))).sort()).toEqual([`${storeId}.inbox.json`, `${storeId}.json`]);
   });
 
   it("when a store file predates a table, then it loads with that table empty and keeps its rows", async () => {

@@ -13,6 +13,7 @@ import {
   emptyReceiptsDocument,
   emptyReferralCodesDocument,
   emptyStoreDocument,
+  type InboxDocument,
   type InstallsDocument,
   type ReceiptsDocument,
   type ReferralCodesDocument,
@@ -20,8 +21,8 @@ import {
 } from "./lowdb-documents.js";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, PrivateJsonFile, tempFileName } from "./private-json-file.js";
 
-/** A store's document, or its inbox journal alone (a store whose first change was a webhook). */
-const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.log)$/;
+/** A store's document, or its inbox's files alone (a store whose first change was a webhook). */
+const storeFileName = /^([1-9]\d*)\.(?:json|inbox\.json|inbox\.log)$/;
 const sharedFiles = ["installs.json", "receipts.json", "receipts.log", "referral-codes.json"];
 
 /**
@@ -41,6 +42,7 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
   await tightenModes(dataDir, storesDir);
   const storePath = (storeId: number) => join(storesDir, `${storeId}.json`);
   const journalPath = (storeId: number) => join(storesDir, `${storeId}.inbox.log`);
+  const inboxName = (storeId: number) => `${storeId}.inbox.json`;
 
   async function open<T>(path: string, empty: T, check: (data: unknown) => T): Promise<Low<T>> {
     const file = new PrivateJsonFile<T>(path);
@@ -75,10 +77,13 @@ export async function createFileBackend(dataDir: string): Promise<LowBackend> {
       const path = storePath(storeId);
       return open<StoreDocument>(path, emptyStoreDocument(storeId), (data) => checkStoreDocument(data, storeId, path));
     },
+    storeInboxFile: (storeId) => new PrivateJsonFile<InboxDocument>(join(storesDir, inboxName(storeId))),
     openStoreJournal: (storeId) => openAppendLog(journalPath(storeId)),
     async removeStore(storeId) {
-      // The journal first: a purge cut short must not leave events that would bring the store back.
+      // The inbox first: a purge cut short must not leave events that would bring the store back.
       await rm(journalPath(storeId), { force: true });
+      await rm(join(storesDir, inboxName(storeId)), { force: true });
+      await rm(join(storesDir, tempFileName(inboxName(storeId))), { force: true });
       await rm(storePath(storeId), { force: true });
       await rm(join(storesDir, tempFileName(`${storeId}.json`)), { force: true });
     },

@@ -1,23 +1,23 @@
 import type { InboxEvent } from "../../modules/inbox/inbox-event.js";
 import type { AppendLog } from "./append-log.js";
-import { DamagedFileError, type StoreDocument } from "./lowdb-documents.js";
+import { DamagedFileError } from "./lowdb-documents.js";
 
-/** Past this much journal, the next write of the store is its whole document, which empties the journal. */
+/** Past this much journal, the next write of the inbox is whole, which empties the journal. */
 export const JOURNAL_LIMIT_BYTES = 1024 * 1024;
 
 const STATUSES = new Set<unknown>(["pending", "done", "failed"]);
 
 /**
- * A store's inbox changes since its document was last written whole (`stores/${storeId}.inbox.log`): each
- * line is one event as it now stands, numbered. A webhook taken, leased or finished costs its line, not a
- * rewrite of the store. Each whole write records the last number it holds (`inboxLogSeq`), so a kill between
- * that write and emptying the journal leaves lines that opening skips: an event never goes back a step.
+ * A store's inbox changes since its inbox was last written whole (`stores/${storeId}.inbox.log`): each line is
+ * one event as it now stands, numbered. A webhook taken, leased or finished costs its line. The whole inbox
+ * (inbox-files.ts) records the number of the last line it holds, so a kill between writing it and emptying the
+ * journal leaves lines that opening skips: an event never goes back a step.
  */
 export class InboxJournal {
   #seq: number;
   #bytes: number;
 
-  private constructor(
+  constructor(
     private readonly log: AppendLog,
     lastSeq: number,
   ) {
@@ -25,22 +25,17 @@ export class InboxJournal {
     this.#bytes = log.lines.reduce((total, line) => total + Buffer.byteLength(line) + 1, 0);
   }
 
-  /** Brings `doc.inbox` up to date with the journal's newer lines, and returns the journal that goes on from there. */
-  static replay(doc: StoreDocument, log: AppendLog): InboxJournal {
-    return new InboxJournal(log, replayInboxJournal(doc, log));
-  }
-
-  /** The number of the last line written: a whole document written now holds every line up to it. */
+  /** The number of the last line written: an inbox written whole now holds every line up to it. */
   get seq(): number {
     return this.#seq;
   }
 
-  /** Whether the journal has grown enough that the next write should be the whole document. */
+  /** Whether the journal has grown enough that the inbox should be written whole. */
   get full(): boolean {
     return this.#bytes >= JOURNAL_LIMIT_BYTES;
   }
 
-  /** Whether the file holds any line (a whole document must be written before it can go). */
+  /** Whether the file holds any line (the inbox must be written whole before it can go). */
   get holdsLines(): boolean {
     return this.#bytes > 0;
   }
@@ -53,7 +48,7 @@ export class InboxJournal {
     for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
   }
 
-  /** After a whole document holding every line is on disk: the lines are no longer needed. */
+  /** After the inbox, holding every line, was written whole: the lines are no longer needed. */
   async emptied(): Promise<void> {
     if (this.#bytes === 0) return;
     await this.log.clear();
@@ -64,30 +59,29 @@ export class InboxJournal {
     return this.log.close();
   }
 
-  /** At shutdown, once a whole document holds every line: no journal is left behind. */
+  /** At shutdown, once the inbox holding every line was written whole: no journal is left behind. */
   remove(): Promise<void> {
     return this.log.remove();
   }
 }
 
 /**
- * Applies the journal's lines newer than the document to `doc.inbox`, in order (an event's last line is how
- * it stands), and returns the number of the journal's last line. Lines must be numbered upwards.
+ * Applies the journal's lines numbered above `held` to `rows`, in order (an event's last line is how it stands),
+ * and returns the number of the journal's last line (or `held`). Lines must be numbered upwards.
  */
-export function replayInboxJournal(doc: StoreDocument, log: Pick<AppendLog, "path" | "lines">): number {
-  const held = doc.inboxLogSeq ?? 0;
+export function replayInboxJournal(rows: InboxEvent[], storeId: number, held: number, log: Pick<AppendLog, "path" | "lines">): number {
   let previous = 0;
-  const position = new Map(doc.inbox.map((event, index) => [event.eventId, index]));
+  const position = new Map(rows.map((event, index) => [event.eventId, index]));
   log.lines.forEach((text, index) => {
-    const line = parseLine(text, doc.storeId);
-    if (!line || line.seq <= previous) throw new DamagedFileError(log.path, `has a line that is not the next inbox event of store ${doc.storeId} (line ${index + 1})`);
+    const line = parseLine(text, storeId);
+    if (!line || line.seq <= previous) throw new DamagedFileError(log.path, `has a line that is not the next inbox event of store ${storeId} (line ${index + 1})`);
     previous = line.seq;
     if (line.seq <= held) return;
     const at = position.get(line.event.eventId);
     if (at === undefined) {
-      position.set(line.event.eventId, doc.inbox.length);
-      doc.inbox.push(line.event);
-    } else doc.inbox[at] = line.event;
+      position.set(line.event.eventId, rows.length);
+      rows.push(line.event);
+    } else rows[at] = line.event;
   });
   return Math.max(held, previous);
 }

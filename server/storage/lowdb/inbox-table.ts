@@ -41,8 +41,10 @@ export class InboxTable {
   #queue: Waiting[] = [];
   readonly #waiting = new Map<string, Waiting>();
   readonly #leased = new Set<Waiting>();
-  /** Events added or changed since the store was last written (whole or by journal). */
+  /** Events added or changed since the inbox last landed on disk. */
   readonly #changed = new Set<string>();
+  /** Whether events went (a prune), which only a whole inbox can say. */
+  #rewritten = false;
 
   constructor(private readonly rows: InboxEvent[]) {
     this.#index();
@@ -105,11 +107,13 @@ export class InboxTable {
     return before.length - kept.length;
   }
 
-  /** The events changed since the last call (as they stand now; one taken back since is as it was), and forgets them. */
-  takeChanged(): InboxEvent[] {
+  /** The events changed since the last call (as they stand now; one taken back since is as it was), and whether any went; then forgets them. */
+  takeChanges(): { events: InboxEvent[]; rewritten: boolean } {
     const events = [...this.#changed].flatMap((eventId) => this.get(eventId) ?? []);
+    const rewritten = this.#rewritten;
     this.#changed.clear();
-    return events;
+    this.#rewritten = false;
+    return { events, rewritten };
   }
 
   failed(): InboxEvent[] {
@@ -124,6 +128,7 @@ export class InboxTable {
 
   /** Replaces the rows in place (the document holds this very array) and rebuilds the indexes. */
   #refill(rows: InboxEvent[]): void {
+    this.#rewritten = true;
     this.rows.length = 0;
     for (const event of rows) this.rows.push(event);
     this.#index();

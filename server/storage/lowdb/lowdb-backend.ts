@@ -1,6 +1,6 @@
-import type { Low } from "lowdb";
+import type { Adapter, Low } from "lowdb";
 import type { AppendLog } from "./append-log.js";
-import type { InstallsDocument, ReceiptsDocument, ReferralCodesDocument, StoreDocument } from "./lowdb-documents.js";
+import type { InboxDocument, InstallsDocument, ReceiptsDocument, ReferralCodesDocument, StoreDocument } from "./lowdb-documents.js";
 
 /** Where the lowdb documents live: JSON files on disk, or lowdb's Memory adapter. Everything else is shared. */
 export interface LowBackend {
@@ -14,7 +14,9 @@ export interface LowBackend {
   listStoreIds(): Promise<number[]>;
   /** Reads the store's document, or starts an empty one that is written on its first change. */
   openStore(storeId: number): Promise<Low<StoreDocument>>;
-  /** The store's inbox changes since its document was last written whole (inbox-journal.ts). */
+  /** The store's inbox as of its last snapshot (inbox-files.ts); reads null when there is none yet. */
+  storeInboxFile(storeId: number): Adapter<InboxDocument> & { readonly path: string };
+  /** The store's inbox changes since that snapshot (inbox-journal.ts). */
   openStoreJournal(storeId: number): Promise<AppendLog>;
   removeStore(storeId: number): Promise<void>;
   ping(): Promise<void>;

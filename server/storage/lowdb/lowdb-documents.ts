@@ -34,8 +34,12 @@ export interface StoreDocument {
   members: Member[];
   ledger: LedgerEntry[];
   audit: AuditEntry[];
+  /**
+   * Written empty: the inbox lives in `${storeId}.inbox.json` and its journal (inbox-files.ts), so a store's
+   * writes do not grow with the events queued. Read for a store written before that, whose inbox was here.
+   */
   inbox: InboxEvent[];
-  /** The last line of `${storeId}.inbox.log` this document holds (inbox-journal.ts); absent before any. */
+  /** Left by a store written before the inbox had its own file: the last journal line that inbox held. */
   inboxLogSeq?: number;
   orders: OrderRecord[];
   backfills: BackfillJob[];
@@ -69,6 +73,21 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   referrals: [],
   settings: null,
 });
+
+/** `${dataDir}/stores/${storeId}.inbox.json`: the store's inbox as of the journal line numbered `seq`. */
+export interface InboxDocument {
+  version: 1;
+  storeId: number;
+  seq: number;
+  events: InboxEvent[];
+}
+
+export function checkInboxDocument(data: unknown, storeId: number, source: string): InboxDocument {
+  if (!isRecord(data) || data.version !== 1 || data.storeId !== storeId || !Number.isSafeInteger(data.seq) || !Array.isArray(data.events)) {
+    throw new DamagedFileError(source, `is not a version 1 inbox document for store ${storeId}`);
+  }
+  return data as unknown as InboxDocument;
+}
 
 /** `${dataDir}/receipts.json`: webhooks seen in the last two days, keyed by eventId. */
 export interface ReceiptsDocument {

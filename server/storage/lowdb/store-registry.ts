@@ -1,7 +1,7 @@
 import { storeUnavailable } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { LowBackend } from "./lowdb-backend.js";
-import { InboxJournal } from "./inbox-journal.js";
+import { InboxFiles } from "./inbox-files.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { StoreState } from "./store-state.js";
 
@@ -39,7 +39,7 @@ export class StoreRegistry {
     await Promise.all([...this.#states.values()].map((state) => state.commits.idle()));
   }
 
-  /** Once every write has landed, writes each store whose journal holds lines whole, and removes the journals. */
+  /** Once every write has landed, writes each store's inbox whole if its journal holds lines, and removes the journals. */
   async close(): Promise<void> {
     await this.idle();
     await Promise.all([...this.#states.values()].map((state) => state.fold()));
@@ -68,17 +68,17 @@ export class StoreRegistry {
   /** The store's state, or null once it has been set aside as damaged (logged here, once). */
   async #load(storeId: number): Promise<StoreState | null> {
     let db;
-    let journal;
+    let inboxFiles;
     try {
       db = await this.backend.openStore(storeId);
-      journal = InboxJournal.replay(db.data, await this.backend.openStoreJournal(storeId));
+      inboxFiles = await InboxFiles.open(db.data, this.backend);
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw error;
       this.#damaged.add(storeId);
       this.logger.error({ storeId, file: error.path, reason: error.reason }, "store file is damaged: the store is set aside and its file left untouched until repaired");
       return null;
     }
-    const state: StoreState = new StoreState(storeId, db, journal, () => {
+    const state: StoreState = new StoreState(storeId, db, inboxFiles, () => {
       if (this.#states.get(storeId) === state) this.#states.delete(storeId);
       void state.close().catch(() => undefined);
     });

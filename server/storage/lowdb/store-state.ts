@@ -3,7 +3,7 @@ import { AuditTable } from "./audit-table.js";
 import { InboxTable } from "./inbox-table.js";
 import { LedgerTable } from "./ledger-table.js";
 import { GroupCommit } from "./group-commit.js";
-import type { InboxJournal } from "./inbox-journal.js";
+import type { InboxFiles } from "./inbox-files.js";
 import type { StoreDocument } from "./lowdb-documents.js";
 import { jobTable } from "./job-list.lowdb-repository.js";
 import { memberTable } from "./members.lowdb-repository.js";
@@ -27,14 +27,14 @@ export class StoreState {
   readonly taskCompletions;
   readonly referrals;
   readonly commits: GroupCommit;
-  /** Whether the next write must be the whole document (something besides the inbox changed). */
+  /** Whether the next write must include the document (something besides the inbox changed). */
   #whole = false;
 
   /** `onWriteFailure` must forget this state, so the next use reloads what the file holds. */
   constructor(
     readonly storeId: number,
     private readonly db: Low<StoreDocument>,
-    private readonly journal: InboxJournal,
+    private readonly inboxFiles: InboxFiles,
     onWriteFailure: () => void,
   ) {
     this.commits = new GroupCommit(() => this.#write(), onWriteFailure);
@@ -65,31 +65,26 @@ export class StoreState {
     return this.commits.flush();
   }
 
-  /** As `persist`, for changes of inbox events alone: unless the whole document is due anyway, their lines are appended to the journal. */
+  /** As `persist`, for changes of inbox events alone: they land in the inbox's own files (inbox-files.ts). */
   persistInbox(): Promise<void> {
     return this.commits.flush();
   }
 
-  /** Lets go of the journal (a failed write, a purge). */
+  /** Lets go of the inbox's journal (a failed write, a purge). */
   close(): Promise<void> {
-    return this.journal.close();
+    return this.inboxFiles.close();
   }
 
-  /** At shutdown, once its writes have landed: the whole document, if the journal holds lines, and no journal left behind. */
-  async fold(): Promise<void> {
-    if (this.journal.holdsLines) {
-      this.#whole = true;
-      await this.commits.flush();
-    }
-    await this.journal.remove();
+  /** At shutdown, once its writes have landed: the inbox written whole and no journal left behind. */
+  fold(): Promise<void> {
+    return this.inboxFiles.fold(this.db.data.inbox);
   }
 
   async #write(): Promise<void> {
-    if (!this.#whole && !this.journal.full) return this.journal.append(this.inbox.takeChanged());
+    const whole = this.#whole;
     this.#whole = false;
-    this.inbox.takeChanged();
-    this.db.data.inboxLogSeq = this.journal.seq;
-    await this.db.write();
-    await this.journal.emptied();
+    await this.inboxFiles.persist(this.db.data.inbox, this.inbox.takeChanges());
+    // The inbox has files of its own: the document is written without it, whatever a flood has queued.
+    if (whole) await this.db.adapter.write({ ...this.db.data, inbox: [] });
   }
 }
