@@ -137,7 +137,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
   const programMeasurements = new ProgramMeasurementService({
-    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger", "redemptions"),
+    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger", "redemptions", "referrals"),
     inbox: storage.inbox,
     installs,
     clock,
@@ -218,6 +218,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       referrals: {
         codes: new ReferralCodeService({ storage: unitOfWork(storage, "members"), codes: storage.referralCodes, clock, logger: logger.child({ component: "referrals" }) }),
         baseUrl: config.baseUrl,
+        storage: unitOfWork(storage, "referrals"),
       },
     }),
     tasks: new TaskService({

@@ -263,4 +263,40 @@ describe("building the program in the dashboard", () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "when the merchant builds a referral challenge, then the form asks for the number of friends, says what counts, previews the widget's bar and saves it",
+    async () => {
+      const { frame, watch } = await openProgram();
+      const challenges = area(frame, "Challenges");
+      await challenges.getByRole("button", { name: "Add challenge" }).click();
+      await frame.getByLabel("Title", { exact: true }).fill("Bring three friends");
+      await frame.getByLabel("Goal", { exact: true }).selectOption("referrals");
+      await frame.getByText("Counts friends whose referral reward was paid").waitFor();
+      await frame.getByLabel("Friends referred").fill("3");
+      await frame.getByLabel("Points paid").fill("500");
+      const preview = frame.getByRole("complementary", { name: "Preview in the widget" });
+      await preview.getByText("2 of 3 friends referred").waitFor();
+      await frame.getByRole("button", { name: "Check what it pays" }).click();
+      await frame.getByRole("status").filter({ hasText: "Saving would pay 0 members 0 points now" }).waitFor();
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await challenges.locator(".ql-items__item", { hasText: "Active · 500 points for 3 referred friends" }).waitFor();
+
+      await challenges.getByRole("button", { name: "Add challenge" }).click();
+      await frame.getByLabel("Title", { exact: true }).fill("Share your link");
+      await frame.getByLabel("Goal", { exact: true }).selectOption("share_link");
+      await frame.getByText("the first time someone opens the shopper's referral link").waitFor();
+      expect(await frame.getByLabel("Friends referred").count()).toBe(0);
+      await frame.getByLabel("Points paid").fill("20");
+      await frame.getByRole("button", { name: "Check what it pays" }).click();
+      await frame.getByRole("button", { name: "Save challenge" }).click();
+      await challenges.locator(".ql-items__item", { hasText: "Active · 20 points for sharing their referral link" }).waitFor();
+
+      const saved = (await adminGet("/program/challenges")).items as { title: string; goal: Record<string, unknown>; repeat: { every: string } }[];
+      expect(saved.find((c) => c.title === "Bring three friends")).toMatchObject({ goal: { kind: "referrals", target: 3 } });
+      expect(saved.find((c) => c.title === "Share your link")).toMatchObject({ goal: { kind: "share_link", target: 1 }, repeat: { every: "once" } });
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -10,6 +10,7 @@ export function aMemberReferral(overrides: Partial<MemberReferral> = {}): Member
     coupon: null,
     blocked: null,
     clicks: {},
+    firstVisitAt: null,
     adClicks: 0,
     couponSiteClicks: 0,
     friendsOrdered: 0,

@@ -1,3 +1,4 @@
+import { NO_REFERRAL_HISTORY } from "../../server/modules/program/challenge-history.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock } from "../../server/lib/clock.js";
 import { payDueChallenges } from "../../server/modules/program/challenge-awards.js";
@@ -22,6 +23,7 @@ const visited = (memberId: string): ChallengeHistory => ({
   orders: [],
   completions: [aCompletion(storeId, memberId, { completedAt: "2026-12-10T11:00:00Z" })],
   member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null },
+  referrals: NO_REFERRAL_HISTORY,
 });
 const context = { clock, timeZone: "UTC", reverse: false };
 

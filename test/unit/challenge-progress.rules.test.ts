@@ -1,3 +1,4 @@
+import { NO_REFERRAL_HISTORY } from "../../server/modules/program/challenge-history.js";
 import { describe, expect, it } from "vitest";
 import type { OrderItem, OrderRecord } from "../../server/modules/orders/order-record.js";
 import { challengeStanding, type ChallengeHistory } from "../../server/modules/program/challenge-progress.rules.js";
@@ -31,6 +32,7 @@ const history = (orders: OrderRecord[], more: Partial<ChallengeHistory> = {}): C
   orders,
   completions: [],
   member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null },
+  referrals: NO_REFERRAL_HISTORY,
   ...more,
 });
 const challenge = (input: Record<string, unknown>) => challengeSchema.parse({ id: "ch_t", title: "T", points: 10, goal: { kind: "orders", target: 2 }, ...input });

@@ -1,3 +1,4 @@
+import { NO_REFERRAL_HISTORY } from "../../server/modules/program/challenge-history.js";
 import { describe, expect, it } from "vitest";
 import type { OrderRecord } from "../../server/modules/orders/order-record.js";
 import { challengesToMeasure } from "../../server/modules/program/program-change.rules.js";
@@ -26,7 +27,12 @@ const challenge = (overrides: Record<string, unknown> = {}): Challenge =>
 const NOW = new Date("2026-03-10T12:00:00Z");
 /** Progress and completion as the rules measure them, now and in UTC. */
 const challengeProgress = (c: Challenge, orders: OrderRecord[]) => {
-  const standing = challengeStanding(c, { orders, completions: [], member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null } }, NOW, "UTC");
+  const standing = challengeStanding(
+    c,
+    { orders, completions: [], member: { createdAt: "2026-01-01T00:00:00Z", birthday: null, tierId: null }, referrals: NO_REFERRAL_HISTORY },
+    NOW,
+    "UTC",
+  );
   return { progress: standing.progress, target: standing.target, completed: standing.completedKeys.length > 0 };
 };
 

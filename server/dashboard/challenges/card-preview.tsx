@@ -104,7 +104,8 @@ function Task({ draft, storeName }: { draft: ChallengeDraft; storeName: string }
 
 function progressWords(fmt: Formatters, draft: ChallengeDraft, progress: number, target: number): string {
   const of = (n: number) => (draft.kind === "spend" ? fmt.money(n) : fmt.count(n));
-  const unit = draft.kind === "stamps" ? "stamps" : draft.kind === "streak" ? `${draft.streakPeriod}s in a row` : draft.kind === "spend" ? "spent" : "orders";
+  const units: Partial<Record<ChallengeDraft["kind"], string>> = { stamps: "stamps", streak: `${draft.streakPeriod}s in a row`, spend: "spent", referrals: "friends referred" };
+  const unit = units[draft.kind] ?? "orders";
   return `${of(progress)} of ${of(target)} ${unit}`;
 }
 

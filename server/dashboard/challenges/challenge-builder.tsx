@@ -11,7 +11,7 @@ import { ItemForm } from "../program/item-form.js";
 import { useItemEditor } from "../program/use-item-editor.js";
 import { AudienceFields } from "./audience-fields.js";
 import { CardPreview } from "./card-preview.js";
-import { challengeBody, challengeDraft, ORDER_KINDS, type Challenge, type Status } from "./challenge-draft.js";
+import { challengeBody, challengeDraft, ORDER_KINDS, REFERRAL_KINDS, type Challenge, type Status } from "./challenge-draft.js";
 import { goalWords, statusWords } from "./challenge-words.js";
 import { GoalFields } from "./goal-fields.js";
 import { LimitsFields } from "./limits-fields.js";
@@ -27,9 +27,9 @@ interface BuilderProps {
   onDone: () => void;
 }
 
-/** A challenge of an order kind reaches members' past orders when it is new or its goal changes: that needs a preview first. */
+/** A challenge of an order or referral kind reaches members' history when it is new or its goal changes: that needs a preview first. */
 const reachesHistory = (item: Challenge | null, body: ReturnType<typeof challengeBody>) =>
-  ORDER_KINDS.includes(body.goal.kind) && body.status !== "draft" && (!item || JSON.stringify(item.goal) !== JSON.stringify(body.goal));
+  [...ORDER_KINDS, ...REFERRAL_KINDS].includes(body.goal.kind) && body.status !== "draft" && (!item || JSON.stringify(item.goal) !== JSON.stringify(body.goal));
 
 function Part({ title, children }: { title: string; children: ComponentChildren }) {
   const id = useId();

@@ -67,10 +67,12 @@ export interface ChallengeDraft extends GoalDraft {
 
 /** Kinds measured from orders (the schema's MILESTONE_KINDS, kept here so the bundle carries no zod). */
 export const ORDER_KINDS: readonly GoalKind[] = ["orders", "spend", "product", "first_order", "streak", "stamps"];
+/** Kinds measured from the ambassador side (the schema's REFERRAL_KINDS). */
+export const REFERRAL_KINDS: readonly GoalKind[] = ["share_link", "referrals"];
 /** Kinds done once: their target is always 1, and they cannot repeat. */
-export const ONE_SHOT: readonly GoalKind[] = ["first_order", "join", "birthday", "visit"];
+export const ONE_SHOT: readonly GoalKind[] = ["first_order", "join", "birthday", "visit", "share_link"];
 /** Kinds with a number the merchant types as the target. */
-export const hasTarget = (kind: GoalKind) => ["orders", "spend", "product", "streak", "stamps"].includes(kind);
+export const hasTarget = (kind: GoalKind) => ["orders", "spend", "product", "streak", "stamps", "referrals"].includes(kind);
 
 const ids = (list: number[] | undefined, noun: string): Picked[] => (list ?? []).map((id) => ({ id, name: `${noun} #${id}` }));
 const optional = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
@@ -134,6 +136,7 @@ export function goalBody(fmt: Formatters, d: GoalDraft) {
   switch (d.kind) {
     case "orders":
     case "spend":
+    case "referrals":
       return { kind: d.kind, target };
     case "product":
     case "stamps":
@@ -149,6 +152,7 @@ export function goalBody(fmt: Formatters, d: GoalDraft) {
     case "first_order":
     case "join":
     case "survey":
+    case "share_link":
       return { kind: d.kind, target: 1 };
   }
 }

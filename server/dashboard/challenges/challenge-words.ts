@@ -14,6 +14,8 @@ export const KIND_NAMES: [GoalKind, string][] = [
   ["visit", "Follow the shop or visit a page"],
   ["survey", "Answer “Would you recommend us?”"],
   ["proof", "Send proof (a link or a photo)"],
+  ["share_link", "Share their referral link"],
+  ["referrals", "Refer friends who order"],
 ];
 
 export const NETWORK_NAMES: Record<Network, string> = {
@@ -55,6 +57,10 @@ export function goalWords(fmt: Formatters, goal: Goal | null): string {
       return "answering the survey";
     case "proof":
       return `sending a ${goal.proof} as proof`;
+    case "share_link":
+      return "sharing their referral link";
+    case "referrals":
+      return plural(fmt, goal.target, "referred friend", "referred friends");
   }
 }
 

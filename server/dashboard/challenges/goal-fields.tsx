@@ -12,6 +12,7 @@ const TARGET_LABELS: Partial<Record<GoalKind, string>> = {
   product: "Orders with these products",
   streak: "In a row",
   stamps: "Stamps on the card",
+  referrals: "Friends referred",
 };
 
 type GoalFieldsProps<D extends GoalDraft> = ChallengeFieldsProps<D> & {
@@ -117,6 +118,17 @@ export function GoalFields<D extends GoalDraft>({ draft, set: setOf, issue, mone
       )}
       {kind === "survey" && <p class="ql-hint">Shoppers answer from 0 to 10 with an optional comment; the answers make your Net Promoter Score.</p>}
       {kind === "join" && <p class="ql-hint">Paid once, on the shopper's first verified sign-in to the widget.</p>}
+      {kind === "share_link" && (
+        <p class="ql-hint">
+          Paid once, the first time someone opens the shopper's referral link (link previews in chats and feeds do not count). Shown only while your referral program is on.
+        </p>
+      )}
+      {kind === "referrals" && (
+        <p class="ql-hint">
+          Counts friends whose referral reward was paid: a new customer, not the ambassador, past your hold. A friend refunded before then never counts. Shown only while your
+          referral program is on.
+        </p>
+      )}
       {(kind === "product" || kind === "stamps") && (
         <div class="ql-rule-form__pickers">
           <ProductPicker label="Products" picked={draft.products} onChange={set("products")} error={goalIssue("productIds")} />

@@ -10,7 +10,7 @@ import type { Member } from "../members/member.js";
 import { statsFromOrders } from "../members/member-stats.rules.js";
 import { nameAfterOrder } from "../members/member-name.rules.js";
 import { orderChallenges, payDueChallenges } from "../program/challenge-awards.js";
-import { challengeHistory } from "../program/challenge-history.js";
+import { challengeHistory, NO_REFERRAL_HISTORY } from "../program/challenge-history.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import { attributeOrder } from "../referrals/referral-attribution.js";
@@ -103,13 +103,13 @@ export class OrderReconciler {
       });
       // An order carrying one of our coupon codes used that reward's coupon.
       if (facts?.couponCode) await markCouponUsed(tx, storeId, facts.couponCode, orderId, this.deps.clock.now());
-      await attributeOrder(tx, storeId, { orderId, facts, counted: kept > 0, keptMinor: kept, friend: member }, settings, this.deps.clock.now());
+      await attributeOrder(tx, storeId, { orderId, facts, counted: kept > 0, keptMinor: kept, friend: member }, { settings, timeZone: install.timeZone }, this.deps.clock.now());
       const current = (await tx.members.get(storeId, member.id)) ?? member;
       const orders = await tx.orders.listForMember(storeId, member.id);
       const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;
       const game = { ...current.game, name: facts ? nameAfterOrder(current.game.name, facts, orders) : current.game.name };
       await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now });
-      const history = challengeHistory(current, orders, [], settings.tiers);
+      const history = challengeHistory(current, orders, [], settings.tiers, NO_REFERRAL_HISTORY);
       const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
       return outcome(correction || paid.challenges > 0 || paid.reversed > 0 ? "corrected" : "unchanged", earned);

@@ -4,7 +4,7 @@ import { post } from "../ledger/posting.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { birthdayBonusKey, birthdaysOn } from "./birthday.rules.js";
-import { challengeHistory } from "./challenge-history.js";
+import { challengeHistory, NO_REFERRAL_HISTORY } from "./challenge-history.js";
 import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.rules.js";
 import { challengeStanding } from "./challenge-progress.rules.js";
 
@@ -36,7 +36,7 @@ export class BirthdayBonusService {
       await this.deps.storage.transaction(storeId, async (tx) => {
         const member = await tx.members.get(storeId, id);
         if (!member) return;
-        const history = challengeHistory(member, await tx.orders.listForMember(storeId, id), await tx.tasks.listForMember(storeId, id), settings.tiers);
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, id), await tx.tasks.listForMember(storeId, id), settings.tiers, NO_REFERRAL_HISTORY);
         for (const challenge of challenges) {
           const points = challenge.goal.kind === "birthday" ? challenge.goal.yearlyPoints : 0;
           const { reason } = challengeStanding(challenge, history, now, timeZone);

@@ -4,7 +4,7 @@ import type { TaskBasis } from "../ledger/ledger-basis.js";
 import { post } from "../ledger/posting.js";
 import { cancelGrants, grantRewards } from "../rewards/reward-grant.js";
 import type { Reward } from "../settings/program-settings.js";
-import { MILESTONE_KINDS } from "./challenge-schema.js";
+import { MILESTONE_KINDS, REFERRAL_KINDS } from "./challenge-schema.js";
 import { CHALLENGE_KEY_PREFIX, challengeReversalKey, challengeRewardKey, payoutsOf, type PayoutGenerations } from "./challenge-keys.rules.js";
 import { hasLimits, limitReached, limitsPeriodStart, tallied, type ChallengeTallies } from "./challenge-limits.rules.js";
 import { challengeStanding, type Challenge, type ChallengeHistory } from "./challenge-progress.rules.js";
@@ -32,6 +32,10 @@ export interface PayoutContext {
 
 /** Challenges measured from orders: what order reconciliation and measurements pay (shopper tasks are paid as they are done). */
 export const orderChallenges = (challenges: Challenge[]): Challenge[] => challenges.filter((challenge) => (MILESTONE_KINDS as readonly string[]).includes(challenge.goal.kind));
+/** Challenges measured from the member's ambassador side: paid where referrals move and where their link is first opened. */
+export const referralChallenges = (challenges: Challenge[]): Challenge[] => challenges.filter((challenge) => (REFERRAL_KINDS as readonly string[]).includes(challenge.goal.kind));
+/** Challenges measured from the member's history, orders and ambassador side: what a program change measures every member against. */
+export const measuredChallenges = (challenges: Challenge[]): Challenge[] => [...orderChallenges(challenges), ...referralChallenges(challenges)];
 
 /** What a challenge's history completes and is not paid now: each period key with the generation its payout takes. */
 export function unpaidKeys(completedKeys: string[], paid: Map<string, PayoutGenerations> | undefined): { periodKey: string; generation: number }[] {

@@ -1,11 +1,12 @@
 import type { OrderRecord } from "../orders/order-record.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
-import { goalEvents, orderHolds, tally } from "./goal-events.rules.js";
+import { goalEvents, orderHolds, tally, type ReferralHistory } from "./goal-events.rules.js";
 import { localDate, nextPeriodStart, periodKey, startOfLocalDay } from "./period.rules.js";
 import type { ChallengeStanding, StandingReason } from "./standing-schema.js";
 import type { TaskCompletion } from "./task-completion.js";
 
 export type { ChallengeStanding } from "./standing-schema.js";
+export type { ReferralHistory } from "./goal-events.rules.js";
 
 export type Challenge = ProgramSettings["challenges"][number];
 
@@ -14,6 +15,7 @@ export interface ChallengeHistory {
   /** The member's shopper-task completions. */
   completions: TaskCompletion[];
   member: { createdAt: string; birthday: string | null; tierId: string | null };
+  referrals: ReferralHistory;
 }
 
 const DAY_MS = 86_400_000;

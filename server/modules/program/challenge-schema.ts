@@ -39,6 +39,10 @@ export const goalSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("survey"), target: once }),
   /** The shopper sends proof (a link to their post or review, or a photo) the merchant approves or rejects. */
   z.strictObject({ kind: z.literal("proof"), target: once, prompt: z.string().trim().min(1).max(300), proof: z.enum(["link", "photo"]) }),
+  /** Share your referral link: done when someone first opens it (a counted visit; link previews are not visits). */
+  z.strictObject({ kind: z.literal("share_link"), target: once }),
+  /** N referred friends whose referral was paid: they qualified and the hold passed, so a refunded friend never counts. */
+  z.strictObject({ kind: z.literal("referrals"), target: z.number().int().min(1).max(10_000) }),
 ]);
 export type Goal = z.infer<typeof goalSchema>;
 export type GoalKind = Goal["kind"];
@@ -47,6 +51,8 @@ export type GoalKind = Goal["kind"];
 export const SHOPPER_TASK_KINDS = ["join", "birthday", "visit", "survey", "proof"] as const satisfies readonly GoalKind[];
 /** Kinds a badge milestone may measure: a badge counts history, it is never "done" by a click. */
 export const MILESTONE_KINDS = ["orders", "spend", "product", "first_order", "streak", "stamps"] as const satisfies readonly GoalKind[];
+/** Kinds measured from the member's ambassador side: paid when a referral is paid or reversed, or their link is first opened. */
+export const REFERRAL_KINDS = ["share_link", "referrals"] as const satisfies readonly GoalKind[];
 
 /** When a challenge counts: fixed dates, or the last N days before now. Empty: always. */
 export const windowSchema = z
@@ -147,6 +153,6 @@ export function checkChallenge(
     context.addIssue({ code: "custom", path: ["audience", "kind"], message: "needs a start date, or counting orders from a date, to tell new shoppers from returning ones" });
   if (repeat.levelStep > 0 && repeat.every !== "completion")
     context.addIssue({ code: "custom", path: ["repeat", "levelStep"], message: "needs a challenge that restarts on completion" });
-  const oneShot = goal.kind === "first_order" || goal.kind === "join" || goal.kind === "visit" || goal.kind === "birthday";
+  const oneShot = goal.kind === "first_order" || goal.kind === "join" || goal.kind === "visit" || goal.kind === "birthday" || goal.kind === "share_link";
   if (oneShot && repeat.every !== "once") context.addIssue({ code: "custom", path: ["repeat", "every"], message: "this task can be done only once" });
 }

@@ -9,6 +9,14 @@ export interface GoalEvent {
   units: number;
 }
 
+/** The member's ambassador side as the referral kinds count it. */
+export interface ReferralHistory {
+  /** When someone first opened the member's referral link. */
+  firstVisitAt: string | null;
+  /** When each of their referrals was paid (reversed ones are gone). */
+  paidAt: string[];
+}
+
 /** Products or categories a goal or an audience names. */
 export interface CatalogPick {
   productIds: number[];
@@ -27,9 +35,10 @@ const byTime = (a: GoalEvent, b: GoalEvent) => a.at - b.at;
 /**
  * What a goal counts in the member's history, oldest first. Orders count only while counted (paid, not fully
  * refunded, not deleted), so a refund takes its order, amount and units out again; shopper tasks count when done
- * or approved. A first order is the member's earliest counted order, whenever it was placed.
+ * or approved. A first order is the member's earliest counted order, whenever it was placed. Referral kinds count the
+ * first visit of the member's link, and each referral paid.
  */
-export function goalEvents(goal: Goal, history: { orders: OrderRecord[]; completions: TaskCompletion[] }, challengeId: string): GoalEvent[] {
+export function goalEvents(goal: Goal, history: { orders: OrderRecord[]; completions: TaskCompletion[]; referrals: ReferralHistory }, challengeId: string): GoalEvent[] {
   const counted = history.orders.filter((order) => order.counted);
   const event = (order: OrderRecord, units: number): GoalEvent => ({ at: Date.parse(order.placedAt), units });
   switch (goal.kind) {
@@ -56,6 +65,10 @@ export function goalEvents(goal: Goal, history: { orders: OrderRecord[]; complet
         .map((order) => event(order, 1))
         .sort(byTime)
         .slice(0, 1);
+    case "share_link":
+      return history.referrals.firstVisitAt ? [{ at: Date.parse(history.referrals.firstVisitAt), units: 1 }] : [];
+    case "referrals":
+      return history.referrals.paidAt.map((at) => ({ at: Date.parse(at), units: 1 })).sort(byTime);
     default:
       return history.completions
         .filter((completion) => completion.challengeId === challengeId && (completion.status === "done" || completion.status === "approved"))

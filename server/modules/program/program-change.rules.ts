@@ -1,5 +1,5 @@
 import type { ProgramSettings } from "../settings/program-settings.js";
-import { MILESTONE_KINDS } from "./challenge-schema.js";
+import { measuredChallenges } from "./challenge-awards.js";
 
 type Challenge = ProgramSettings["challenges"][number];
 
@@ -8,14 +8,14 @@ const measured = (challenge: Challenge) =>
   JSON.stringify([challenge.goal, challenge.countFrom ?? null, challenge.window, challenge.repeat, challenge.audience, challenge.status, challenge.limits]);
 
 /**
- * The challenges a program change asks to measure every member's orders against: order challenges added, and
+ * The challenges a program change asks to measure every member's history against: order and referral challenges added, and
  * those whose goal, counting start, window, repeat, audience, status or limits changed. Shopper tasks are paid as
  * they are done; badges are measured whenever they are shown and pay nothing: neither needs the job.
  */
 export function challengesToMeasure(before: ProgramSettings, after: ProgramSettings): string[] {
   const previous = new Map(before.challenges.map((challenge) => [challenge.id, challenge]));
-  return after.challenges
-    .filter((challenge) => (MILESTONE_KINDS as readonly string[]).includes(challenge.goal.kind) && challenge.status !== "draft")
+  return measuredChallenges(after.challenges)
+    .filter((challenge) => challenge.status !== "draft")
     .filter((challenge) => {
       const earlier = previous.get(challenge.id);
       return !earlier || measured(earlier) !== measured(challenge);

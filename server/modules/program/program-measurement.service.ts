@@ -8,14 +8,14 @@ import { queueJobPage } from "../inbox/job-page.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
-import { orderChallenges, payDueChallenges } from "./challenge-awards.js";
-import { challengeHistory } from "./challenge-history.js";
+import { measuredChallenges, payDueChallenges } from "./challenge-awards.js";
+import { challengeHistory, loadReferralHistory } from "./challenge-history.js";
 import { challengesToMeasure } from "./program-change.rules.js";
 import { previewProgramChange, type PreviewRequest, type ProgramPreview } from "./program-preview.js";
 import { MEASUREMENT_EVENT, MEASUREMENT_PAGE_SIZE, type ProgramMeasurement } from "./program-measurement.js";
 
 /** Starting and running a measurement, and the preview before it. */
-type Measured = "measurements" | "settings" | "members" | "orders" | "ledger" | "redemptions";
+type Measured = "measurements" | "settings" | "members" | "orders" | "ledger" | "redemptions" | "referrals";
 
 const pageEventId = (measurementId: string, offset: number) => `${measurementId}:${offset}`;
 
@@ -107,12 +107,13 @@ export class ProgramMeasurementService {
       // This page already counted (its event was taken again after the next one was due): only make sure the next is queued.
       if (measurement.measured > offset) return { measurement, offset: measurement.measured };
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
-      const challenges = orderChallenges(settings.challenges).filter((challenge) => measurement.challengeIds.includes(challenge.id));
+      const challenges = measuredChallenges(settings.challenges).filter((challenge) => measurement.challengeIds.includes(challenge.id));
       const page = await tx.members.list(storeId, { limit: this.deps.pageSize ?? MEASUREMENT_PAGE_SIZE, offset });
       let paidMembers = 0;
       let paidPoints = 0;
       for (const member of page.items) {
-        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], settings.tiers);
+        const referrals = await loadReferralHistory((id) => tx.referrals.listForAmbassador(storeId, id), member, { challenges });
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], settings.tiers, referrals);
         const paid = await payDueChallenges(tx, storeId, member.id, history, challenges, { clock, timeZone: install.timeZone, reverse: false });
         if (paid.points > 0) paidMembers++;
         paidPoints += paid.points;

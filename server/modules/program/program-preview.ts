@@ -3,7 +3,7 @@ import type { UnitOfWork } from "../../storage/storage.port.js";
 import { badgeSchema, challengeSchema, type ProgramSettings } from "../settings/program-settings.js";
 import { milestoneProgress } from "./badge-standing.rules.js";
 import { unpaidKeys } from "./challenge-awards.js";
-import { challengeHistory } from "./challenge-history.js";
+import { challengeHistory, loadReferralHistory } from "./challenge-history.js";
 import { CHALLENGE_KEY_PREFIX, payoutsOf } from "./challenge-keys.rules.js";
 import { challengeStanding } from "./challenge-progress.rules.js";
 
@@ -42,7 +42,7 @@ const PAGE = 500;
  * due), before its winners and budgets; a badge, the members whose history reaches its milestone.
  */
 export async function previewProgramChange(
-  storage: UnitOfWork<"members" | "orders" | "ledger">,
+  storage: UnitOfWork<"members" | "orders" | "ledger" | "referrals">,
   storeId: number,
   proposal: PreviewRequest,
   context: { tiers: ProgramSettings["tiers"]; timeZone: string; now: Date },
@@ -53,7 +53,9 @@ export async function previewProgramChange(
       const { items } = await tx.members.list(storeId, { limit: PAGE, offset });
       const counted: ProgramPreview = { members: 0, points: 0, measured: items.length };
       for (const member of items) {
-        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], context.tiers);
+        const challenges = "challenge" in proposal ? [proposal.challenge] : [];
+        const referrals = await loadReferralHistory((id) => tx.referrals.listForAmbassador(storeId, id), member, { challenges });
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], context.tiers, referrals);
         if ("badge" in proposal) {
           if (proposal.badge.goal && milestoneProgress(proposal.badge.goal, history, context.now, context.timeZone).reached) counted.members++;
           continue;

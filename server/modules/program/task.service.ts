@@ -11,7 +11,7 @@ import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { mayChangeBirthday, nextBirthdayChange } from "./birthday.rules.js";
 import { payDueChallenges, type ChallengePayout } from "./challenge-awards.js";
-import { challengeHistory } from "./challenge-history.js";
+import { challengeHistory, NO_REFERRAL_HISTORY } from "./challenge-history.js";
 import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.rules.js";
 import { challengeStanding, type Challenge } from "./challenge-progress.rules.js";
 import { SHOPPER_TASK_KINDS, type GoalKind } from "./challenge-schema.js";
@@ -208,7 +208,7 @@ async function memberOf(tx: TasksTx, { storeId, memberId }: ShopperPrincipal): P
 async function historyOf(tx: TasksTx, member: Member, settings: ProgramSettings) {
   const orders = await tx.orders.listForMember(member.storeId, member.id);
   const completions = await tx.tasks.listForMember(member.storeId, member.id);
-  return { completions, history: challengeHistory(member, orders, completions, settings.tiers) };
+  return { completions, history: challengeHistory(member, orders, completions, settings.tiers, NO_REFERRAL_HISTORY) };
 }
 
 /** Pays the challenge on the history with this completion in it (once per period key: a repeat writes nothing). */

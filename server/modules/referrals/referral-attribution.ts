@@ -1,10 +1,9 @@
 import { newId } from "../../lib/ids.js";
 import { normaliseEmail, type Member } from "../members/member.js";
 import type { OrderFacts } from "../orders/order-facts.js";
-import type { ProgramSettings } from "../settings/program-settings.js";
 import type { Referral } from "./referral.js";
 import { carriedCodes } from "./referral-attribution.rules.js";
-import { cancelReferral, isPending, reverseReferral, saveMove, type ReferralTx } from "./referral-steps.js";
+import { cancelReferral, isPending, reverseReferral, saveMove, type ReferralProgram, type ReferralTx } from "./referral-steps.js";
 
 /** An order as the reconciler has just booked it. */
 export interface ReconciledOrder {
@@ -24,9 +23,9 @@ export interface ReconciledOrder {
  * for the referral job. Later, an order no longer counted cancels a referral still waiting, and takes a paid one
  * back only where the merchant chose `reverseAfterHold`; a partial refund keeps it, counting what is kept.
  */
-export async function attributeOrder(tx: ReferralTx, storeId: number, order: ReconciledOrder, settings: ProgramSettings, now: Date): Promise<Referral | null> {
+export async function attributeOrder(tx: ReferralTx, storeId: number, order: ReconciledOrder, program: ReferralProgram, now: Date): Promise<Referral | null> {
   const existing = await tx.referrals.findByOrder(storeId, order.orderId);
-  if (existing) return followOrder(tx, storeId, existing, order, settings, now);
+  if (existing) return followOrder(tx, storeId, existing, order, program, now);
   if (!order.counted || !order.facts) return null;
   const codes = carriedCodes(order.facts);
   const byCoupon = codes.coupon ? await tx.members.findByReferralCode(storeId, codes.coupon) : null;
@@ -63,7 +62,7 @@ export async function attributeOrder(tx: ReferralTx, storeId: number, order: Rec
   return saveMove(tx, storeId, referral, "system", now, { via: referral.via, channel: referral.channel });
 }
 
-async function followOrder(tx: ReferralTx, storeId: number, referral: Referral, order: ReconciledOrder, settings: ProgramSettings, now: Date): Promise<Referral> {
+async function followOrder(tx: ReferralTx, storeId: number, referral: Referral, order: ReconciledOrder, program: ReferralProgram, now: Date): Promise<Referral> {
   if (order.counted) {
     if (!isPending(referral) || referral.eligibleMinor === order.keptMinor) return referral;
     const kept = { ...referral, eligibleMinor: order.keptMinor, updatedAt: now.toISOString() };
@@ -71,6 +70,6 @@ async function followOrder(tx: ReferralTx, storeId: number, referral: Referral, 
     return kept;
   }
   if (isPending(referral)) return cancelReferral(tx, storeId, referral, now);
-  if (referral.status === "paid" && settings.referrals.reverseAfterHold) return reverseReferral(tx, storeId, referral, now);
+  if (referral.status === "paid" && program.settings.referrals.reverseAfterHold) return reverseReferral(tx, storeId, referral, program, now);
   return referral;
 }

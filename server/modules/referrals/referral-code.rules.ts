@@ -44,6 +44,7 @@ export const newMemberReferral = (code: string, at: string): MemberReferral => (
   coupon: null,
   blocked: null,
   clicks: {},
+  firstVisitAt: null,
   adClicks: 0,
   couponSiteClicks: 0,
   friendsOrdered: 0,

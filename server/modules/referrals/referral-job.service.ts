@@ -127,7 +127,7 @@ export class ReferralJob {
       if (judged.status !== "held" || Date.parse(judged.payableAt!) > now.getTime()) return [judged];
       const order = await tx.orders.get(storeId, judged.orderId);
       if (!order?.counted) return [judged];
-      return [judged, await payReferral(tx, storeId, judged, saved, "system", now)];
+      return [judged, await payReferral(tx, storeId, judged, { settings: saved, timeZone: install.timeZone }, "system", now)];
     });
   }
 
@@ -163,7 +163,7 @@ export class ReferralJob {
         return [await saveMove(tx, storeId, refused, "system", now)];
       }
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
-      return [await payReferral(tx, storeId, current, settings, "system", now)];
+      return [await payReferral(tx, storeId, current, { settings, timeZone: install.timeZone }, "system", now)];
     });
   }
 }

@@ -109,7 +109,7 @@ export class ReferralLandingService {
     if (isCrawler(visit.userAgent)) return;
     const day = this.deps.clock.now().toISOString().slice(0, 10);
     if (!this.deps.visitors.firstToday({ network: clientNetwork(visit.address), userAgent: visit.userAgent!, code: to.code }, day)) return;
-    this.deps.clicks.add({ ...to, adClick: hasAdClickId(visit.query), couponSite: fromCouponSite(visit.referer) });
+    this.deps.clicks.add({ ...to, adClick: hasAdClickId(visit.query), couponSite: fromCouponSite(visit.referer), at: this.deps.clock.now() });
   }
 
   /** Kept a few seconds when the code exists, so a burst of visits reads the index and the member once. */

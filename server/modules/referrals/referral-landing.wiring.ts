@@ -7,6 +7,7 @@ import { unitOfWork } from "../../storage/unit-of-work.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { ShopAddressService } from "../stores/shop-address.service.js";
+import { shareChallengePayer } from "../program/referral-challenges.js";
 import { ReferralClickCounter } from "./referral-click-counter.js";
 import { ReferralLandingService } from "./referral-landing.service.js";
 import { ReferralShops } from "./referral-shop.js";
@@ -27,7 +28,11 @@ export function createReferralLanding(deps: {
 }): { landing: ReferralLandingService; clicks: ReferralClickCounter } {
   const { storage, clock, logger } = deps;
   const members = unitOfWork(storage, "members");
-  const clicks = new ReferralClickCounter({ storage: members, logger });
+  const clicks = new ReferralClickCounter({
+    storage: unitOfWork(storage, "members", "orders", "referrals", "ledger", "redemptions", "settings"),
+    payShares: shareChallengePayer(deps.installs, clock),
+    logger,
+  });
   const shopAddress = new ShopAddressService({ installs: storage.installs, tokens: deps.installs, ecwid: deps.ecwid, clock, logger });
   const shops = new ReferralShops({ installs: storage.installs, settings: deps.settings, shopAddress, clock, changes: deps.programChanges });
   const landing = new ReferralLandingService({

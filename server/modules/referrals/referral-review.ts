@@ -21,7 +21,7 @@ export type ReviewDecision = { approve: true } | { approve: false; reason: strin
 export function decideReferral(
   deps: { storage: UnitOfWork<Tables>; clock: Clock },
   storeId: number,
-  install: Pick<Install, "currencyPrecision">,
+  install: Pick<Install, "currencyPrecision" | "timeZone">,
   referralId: string,
   decision: ReviewDecision,
   actor: string,
@@ -37,7 +37,8 @@ export function decideReferral(
     let saved = await saveMove(tx, storeId, decided, actor, now, decision.approve ? { approved: true } : { note: decision.reason });
     const due = saved.status === "held" && saved.payableAt !== null && Date.parse(saved.payableAt) <= now.getTime();
     if (due && (await tx.orders.get(storeId, saved.orderId))?.counted) {
-      saved = await payReferral(tx, storeId, saved, readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision), actor, now);
+      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
+      saved = await payReferral(tx, storeId, saved, { settings, timeZone: install.timeZone }, actor, now);
     }
     return adminReferralView(saved, await tx.members.get(storeId, saved.ambassadorId));
   });

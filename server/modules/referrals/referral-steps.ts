@@ -6,10 +6,17 @@ import { release } from "../rewards/redemption-steps.js";
 import { grantReward } from "../rewards/reward-grant.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import type { MemberReferral, Referral, ReferralReason, ReferralStatus } from "./referral.js";
+import { payReferralChallenges } from "../program/referral-challenges.js";
 import { payoutFor } from "./referral-payout.rules.js";
 
-/** The tables a referral's life touches. */
-export type ReferralTx = Pick<StoreTransaction, "referrals" | "members" | "ledger" | "audit" | "redemptions">;
+/** The tables a referral's life touches (the ambassador's referral challenges read their orders and the catalog). */
+export type ReferralTx = Pick<StoreTransaction, "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings">;
+
+/** The store's program, and its time zone for the periods of referral challenges. */
+export interface ReferralProgram {
+  settings: ProgramSettings;
+  timeZone: string;
+}
 
 const PENDING: ReadonlySet<ReferralStatus> = new Set(["checking", "held", "review"]);
 export const isPending = (referral: Referral) => PENDING.has(referral.status);
@@ -66,9 +73,10 @@ const moved = (referral: Referral, status: ReferralStatus, reason: ReferralReaso
 /**
  * Pays a held referral: the reward's points and the level's extra as one `earn_referral` entry (its key makes a
  * second payment write nothing), or the catalog reward granted free; the level is the one the ambassador holds with
- * the referrals paid before this one.
+ * the referrals paid before this one. Then the ambassador's referral challenges it completes.
  */
-export async function payReferral(tx: ReferralTx, storeId: number, referral: Referral, settings: ProgramSettings, actor: string, now: Date): Promise<Referral> {
+export async function payReferral(tx: ReferralTx, storeId: number, referral: Referral, program: ReferralProgram, actor: string, now: Date): Promise<Referral> {
+  const { settings } = program;
   const paidBefore = (await tx.referrals.listForAmbassador(storeId, referral.ambassadorId)).filter((other) => other.status === "paid" && other.id !== referral.id).length;
   const payout = payoutFor(settings.referrals, paidBefore);
   const points = payout.points + payout.extraPoints;
@@ -91,7 +99,9 @@ export async function payReferral(tx: ReferralTx, storeId: number, referral: Ref
   const grant = reward ? await grantReward(tx, storeId, referral.ambassadorId, reward, cause, now) : null;
   const paid: Referral = { ...moved(referral, "paid", null, now), points, redemptionId: grant?.id ?? null, paidAt: now.toISOString() };
   const skipped = payout.rewardId && !grant ? { rewardSkipped: payout.rewardId } : {};
-  return saveMove(tx, storeId, paid, actor, now, { level: payout.level?.name ?? null, ...skipped });
+  const saved = await saveMove(tx, storeId, paid, actor, now, { level: payout.level?.name ?? null, ...skipped });
+  await payReferralChallenges(tx, storeId, referral.ambassadorId, settings, { now, timeZone: program.timeZone });
+  return saved;
 }
 
 /** A friend's order refunded or cancelled before the reward was paid: it pays nothing. */
@@ -102,9 +112,10 @@ export function cancelReferral(tx: ReferralTx, storeId: number, referral: Referr
 /**
  * A paid referral's order refunded after the hold, where the merchant takes rewards back: the points as one
  * `reverse` entry (booked in full; what the balance did not hold is recorded as the shortfall), a granted coupon
- * not yet made is cancelled (one already issued stays the ambassador's).
+ * not yet made is cancelled (one already issued stays the ambassador's); a `reverseOnRefund` referral challenge it
+ * no longer reaches is taken back.
  */
-export async function reverseReferral(tx: ReferralTx, storeId: number, referral: Referral, now: Date): Promise<Referral> {
+export async function reverseReferral(tx: ReferralTx, storeId: number, referral: Referral, program: ReferralProgram, now: Date): Promise<Referral> {
   if (referral.points > 0) {
     const balance = await tx.ledger.balance(storeId, referral.ambassadorId);
     const shortfall = Math.max(0, referral.points - Math.max(0, balance));
@@ -133,5 +144,7 @@ export async function reverseReferral(tx: ReferralTx, storeId: number, referral:
     const grant = await tx.redemptions.get(storeId, referral.redemptionId);
     if (grant?.status === "pending") await release(tx, storeId, grant.id, "The friend's order was refunded before the coupon was made.", now);
   }
-  return saveMove(tx, storeId, moved(referral, "reversed", "refunded", now), "system", now);
+  const saved = await saveMove(tx, storeId, moved(referral, "reversed", "refunded", now), "system", now);
+  await payReferralChallenges(tx, storeId, referral.ambassadorId, program.settings, { now, timeZone: program.timeZone });
+  return saved;
 }

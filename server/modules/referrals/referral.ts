@@ -18,6 +18,8 @@ export const memberReferralSchema = z.object({
   blocked: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
   /** Link visits by channel (link-preview crawlers are not visits). */
   clicks: z.partialRecord(shareChannelSchema, z.number().int().nonnegative()),
+  /** The first counted visit: the share a "share your link" challenge waits for. */
+  firstVisitAt: z.string().nullable(),
   /** Visits that arrived with a paid-ads click id, and from a coupon-sharing site: fraud signals. */
   adClicks: z.number().int().nonnegative(),
   couponSiteClicks: z.number().int().nonnegative(),

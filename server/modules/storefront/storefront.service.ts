@@ -10,8 +10,9 @@ import { shopperNote } from "../ledger/ledger-words.rules.js";
 import type { PointsExpiryService } from "../ledger/points-expiry.service.js";
 import { nextExpiry } from "../ledger/points-expiry.rules.js";
 import { iconPathsOf } from "../program/badge-icon-paths.js";
-import { challengeHistory } from "../program/challenge-history.js";
+import { challengeHistory, loadReferralHistory } from "../program/challenge-history.js";
 import { CHALLENGE_KEY_PREFIX } from "../program/challenge-keys.rules.js";
+import { REFERRAL_KINDS } from "../program/challenge-schema.js";
 import { challengeTallyQueries, memberStanding } from "../program/member-standing.js";
 import { LANGUAGES, type Language, type ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -25,6 +26,7 @@ import { publicReferral, shopperReferral } from "../referrals/referral-standing.
 import type { ShopperReferral } from "../referrals/referral-view.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
 import type { InstallService } from "../stores/install.service.js";
 
@@ -65,7 +67,7 @@ export class StorefrontService {
       clock: Clock;
       changes: ChangeSignal<number>;
       /** Issues a member's code on their first `/me` while the program runs; links are made on `baseUrl`, the app's public origin. */
-      referrals: { codes: Pick<ReferralCodeService, "ensure">; baseUrl: string };
+      referrals: { codes: Pick<ReferralCodeService, "ensure">; baseUrl: string; storage: UnitOfWork<"referrals"> };
     },
   ) {
     const now = () => deps.clock.now().getTime();
@@ -101,11 +103,13 @@ export class StorefrontService {
     if (!snapshot) throw new AppError("unauthorized", "Your membership was not found; sign in again");
     const { member, recentLedger, orders, completions, prefixedKeys, sourceTallies } = snapshot;
     const rewards = memberRewards(settings, snapshot, now);
+    const listReferrals = (id: string) => this.deps.referrals.storage.read(storeId, (tx) => tx.referrals.listForAmbassador(storeId, id));
+    const referrals = await loadReferralHistory(listReferrals, member, settings);
     const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
-      ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers), prefixedKeys, sourceTallies, now, timeZone),
+      ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers, referrals), prefixedKeys, sourceTallies, now, timeZone),
       referral: await this.referral(storeId, member, settings),
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
@@ -150,8 +154,11 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
   const { install } = view;
   const settings = localSettings(view, lang);
   const { points, perAmountMinor, minOrderMinor } = settings.earning;
-  // A draft is the merchant's alone; a hidden challenge is here for the member who completes it (GET /me says so).
-  const challenges = settings.challenges.filter((challenge) => challenge.status !== "draft");
+  // A draft is the merchant's alone; a hidden challenge is here for the member who completes it (GET /me says so);
+  // a referral challenge waits while the referral program is off, since nothing could complete it.
+  const challenges = settings.challenges.filter(
+    (challenge) => challenge.status !== "draft" && (settings.referrals.enabled || !(REFERRAL_KINDS as readonly string[]).includes(challenge.goal.kind)),
+  );
   return {
     storeId,
     storeName: install.storeName,

@@ -37,8 +37,17 @@ describe("counted visits written in batches", () => {
     channel: "whatsapp",
     adClick: false,
     couponSite: false,
+    at: new Date("2027-03-01T10:00:00Z"),
     ...overrides,
   });
+  const TABLES = ["members", "orders", "referrals", "ledger", "redemptions", "settings"] as const;
+  type Tables = (typeof TABLES)[number];
+  /** The counter, recording whom it asked to pay a share challenge. */
+  function counterOn(storage: UnitOfWork<Tables>, logger = capturedLog().logger) {
+    const shared: string[][] = [];
+    const counter = new ReferralClickCounter({ storage, payShares: async (_tx, _storeId, memberIds) => void shared.push(memberIds), logger });
+    return { counter, shared };
+  }
 
   async function withAmbassador() {
     const storage = await createMemoryStorage();
@@ -51,7 +60,7 @@ describe("counted visits written in batches", () => {
 
   it("when visits are added and flushed, then the member's counters grow by channel, ad clicks and coupon-site clicks", async () => {
     const { storage, storeId, member, referralOf } = await withAmbassador();
-    const counter = new ReferralClickCounter({ storage: unitOfWork(storage, "members"), logger: capturedLog().logger });
+    const { counter } = counterOn(unitOfWork(storage, ...TABLES));
     counter.add(visit(storeId, member.id));
     counter.add(visit(storeId, member.id, { channel: "qr", adClick: true }));
     counter.add(visit(storeId, member.id, { channel: "qr", couponSite: true }));
@@ -66,7 +75,7 @@ describe("counted visits written in batches", () => {
 
   it("when the member's code changed since the visit, then those clicks are dropped, not given to the new code", async () => {
     const { storage, storeId, member, referralOf } = await withAmbassador();
-    const counter = new ReferralClickCounter({ storage: unitOfWork(storage, "members"), logger: capturedLog().logger });
+    const { counter } = counterOn(unitOfWork(storage, ...TABLES));
     counter.add(visit(storeId, member.id, { code: "OLD-2345" }));
     await counter.flush();
     expect((await referralOf())?.clicks).toEqual({ whatsapp: 2 });
@@ -76,13 +85,13 @@ describe("counted visits written in batches", () => {
   it("when writing fails, then the counts are kept and written by the next flush", async () => {
     const { storage, storeId, member, referralOf } = await withAmbassador();
     let failing = true;
-    const members = unitOfWork(storage, "members");
-    const flaky: UnitOfWork<"members"> = {
+    const members = unitOfWork(storage, ...TABLES);
+    const flaky: UnitOfWork<Tables> = {
       read: members.read,
       transaction: (id, work) => (failing ? Promise.reject(new Error("disk full")) : members.transaction(id, work)),
     };
     const log = capturedLog();
-    const counter = new ReferralClickCounter({ storage: flaky, logger: log.logger });
+    const { counter } = counterOn(flaky, log.logger);
     counter.add(visit(storeId, member.id, { adClick: true }));
     await counter.flush();
     counter.add(visit(storeId, member.id));
@@ -90,6 +99,22 @@ describe("counted visits written in batches", () => {
     await counter.flush();
     expect(await referralOf()).toMatchObject({ clicks: { whatsapp: 4 }, adClicks: 2 });
     expect(log.lines().some((line) => String(line.msg).includes("tried again"))).toBe(true);
+    await storage.close();
+  });
+
+  it("when a link is opened for the first time, then the earliest visit is kept as its share and the ambassador's share challenges are paid once", async () => {
+    const { storage, storeId, member, referralOf } = await withAmbassador();
+    const { counter, shared } = counterOn(unitOfWork(storage, ...TABLES));
+    counter.add(visit(storeId, member.id, { at: new Date("2027-03-01T10:05:00Z") }));
+    counter.add(visit(storeId, member.id, { at: new Date("2027-03-01T10:01:00Z") }));
+    await counter.flush();
+    expect((await referralOf())?.firstVisitAt).toBe("2027-03-01T10:01:00.000Z");
+    expect(shared).toEqual([[member.id]]);
+
+    counter.add(visit(storeId, member.id, { at: new Date("2027-03-02T09:00:00Z") }));
+    await counter.flush();
+    expect((await referralOf())?.firstVisitAt).toBe("2027-03-01T10:01:00.000Z");
+    expect(shared).toEqual([[member.id]]);
     await storage.close();
   });
 });
