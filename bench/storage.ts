@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LedgerEntry } from "../server/modules/ledger/ledger-entry.js";
-import { freshGame, type Member } from "../server/modules/members/member.js";
+import { freshMemberState, type Member } from "../server/modules/members/member.js";
 import { emptyStoreDocument, type StoreDocument } from "../server/storage/lowdb/lowdb-documents.js";
 import { createLowdbStorage } from "../server/storage/lowdb/lowdb-storage.js";
 import { createPool } from "../server/storage/postgres/postgres-pool.js";
@@ -54,11 +54,7 @@ function storeDocument(size: number): StoreDocument {
       customerId: 100_000 + i,
       balance: 15,
       stats: { paidOrders: 1, lifetimeSpendMinor: 2_000, firstOrderAt: at(i * 1000), lastOrderAt: at(i * 1000) },
-      lang: null,
-      unsubscribedAt: null,
-      expiryWarnedFor: null,
-      game: freshGame(),
-      referral: null,
+      ...freshMemberState(),
       createdAt: at(i * 1000),
       updatedAt: at(i * 1000),
     });

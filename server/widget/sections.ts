@@ -25,7 +25,7 @@ export function tiersSection({ program, f }: View): HTMLElement | null {
   const items = program.tiers.map((tier) =>
     item(
       h("div", { class: "grow" }, h("div", { class: "tt" }, tier.name), tier.perks && muted(tier.perks)),
-      h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.thresholdMinor) })),
+      h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.threshold) })),
     ),
   );
   return section(f.t("tiers.title"), h("ul", null, items));
@@ -35,9 +35,7 @@ export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
   if (program.tiers.length === 0) return null;
   const { current, next, spendMinor } = me.tier;
   const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
-  const progress = next
-    ? need(next.name, spendMinor, next.thresholdMinor, f.t("tier.next", { amount: f.money(next.thresholdMinor - spendMinor), tier: next.name }))
-    : muted(f.t("tier.top"));
+  const progress = next ? need(next.name, spendMinor, next.threshold, f.t("tier.next", { amount: f.money(next.threshold - spendMinor), tier: next.name })) : muted(f.t("tier.top"));
   return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
 }
 

@@ -91,7 +91,7 @@ describe("building the program in the dashboard", () => {
       await frame.getByLabel("Lifetime spend from (USD)").fill("1,000");
       await frame.getByRole("button", { name: "Save tier" }).click();
       await tiers.locator(".ql-items__item", { hasText: "Summit" }).waitFor();
-      expect((await adminGet("/program/tiers")).items).toContainEqual(expect.objectContaining({ name: "Summit", thresholdMinor: 100_000, i18n: { nl: { name: "Top" } } }));
+      expect((await adminGet("/program/tiers")).items).toContainEqual(expect.objectContaining({ name: "Summit", threshold: 100_000, i18n: { nl: { name: "Top" } } }));
       expect(watch.problems).toEqual([]);
 
       const [english, englishRewards, englishTiers] = await widgetSections("en", ["Challenges", "Spend your points", "Tiers"]);

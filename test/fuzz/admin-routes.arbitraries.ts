@@ -81,7 +81,7 @@ const path = fc.oneof(
 const VALID: Record<string, Record<string, unknown>> = {
   challenges: { id: "ch_new", title: "Spring", description: "Two orders", points: 50, goal: { kind: "orders", target: 2 }, countFrom: null, i18n: { nl: { title: "Lente" } } },
   badges: { id: "bd_new", name: "Explorer", description: "", goal: { kind: "spend", target: 5000 }, i18n: { de: { name: "Entdecker" } } },
-  tiers: { id: "tr_new", name: "Gold", thresholdMinor: 10_000, perks: "Free shipping", i18n: { nb: { perks: "Gratis frakt" } } },
+  tiers: { id: "tr_new", name: "Gold", threshold: 10_000, perks: "Free shipping", i18n: { nb: { perks: "Gratis frakt" } } },
   rewards: { id: "rw_new", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { nl: { name: "$5 korting" } } },
   earning: { points: 1, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
   theme: { primaryColor: "#1f6feb", textColor: "#ffffff", position: "bottom-right", launcherText: "Rewards" },

@@ -21,7 +21,7 @@ const item = (list: string, id: string) =>
   ({
     challenges: { id, title: "Spring", points: 50, goal: { kind: "orders", target: 2 } },
     badges: { id, name: "Explorer", goal: { kind: "orders", target: 1 } },
-    tiers: { id, name: "Gold", thresholdMinor: 0 },
+    tiers: { id, name: "Gold", threshold: 0 },
     rewards: { id, name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500 },
   })[list];
 

@@ -46,7 +46,7 @@ describe("merchant texts in the shopper's language", () => {
           i18n: { nl: { name: "Ontdekker", description: "Een eerste bestelling" } },
         },
       ],
-      tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 0, perks: "Free shipping", i18n: { nl: { name: "Goud", perks: "Gratis verzending" } } }],
+      tiers: [{ id: "tr_gold", name: "Gold", threshold: 0, perks: "Free shipping", i18n: { nl: { name: "Goud", perks: "Gratis verzending" } } }],
       rewards: [{ id: "rw_five", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500, i18n: { nl: { name: "$5 korting" } } }],
     });
     const dutch = await program(storeId, "nl-NL");
@@ -69,7 +69,7 @@ describe("merchant texts in the shopper's language", () => {
   it("when the store's own language is German, then a shopper whose language has no text reads the German, and its German translation wins over the base", async () => {
     const { storeId } = await storeWithProgram("de", {
       challenges: [{ id: "ch_drei", title: "Drei Bestellungen", points: 50, goal: { kind: "orders", target: 3 }, i18n: { en: { title: "Three orders" } } }],
-      tiers: [{ id: "tr_silber", name: "Silber", thresholdMinor: 0, i18n: { de: { name: "Silberstufe" } } }],
+      tiers: [{ id: "tr_silber", name: "Silber", threshold: 0, i18n: { de: { name: "Silberstufe" } } }],
     });
     expect((await program(storeId, "nl")).challenges[0].title).toBe("Drei Bestellungen");
     expect((await program(storeId, "en")).challenges[0].title).toBe("Three orders");

@@ -53,7 +53,12 @@ describe("the program API, item by item", () => {
   it("when badges, tiers and rewards are created, changed and deleted, then each list holds exactly what was asked", async () => {
     const cases = [
       ["badges", { name: "Explorer", description: "", icon: "footprints", goal: { kind: "orders", target: 1 } }, { name: "Pathfinder", icon: "mountain" }, /^bd_/],
-      ["tiers", { name: "Gold", thresholdMinor: 50_000, perks: "Free shipping" }, { thresholdMinor: 60_000 }, /^tr_/],
+      [
+        "tiers",
+        { name: "Gold", threshold: 50_000, keepThreshold: null, multiplierPercent: 100, birthdayPoints: 0, inviteOnly: false, customerGroupId: null, perks: "Free shipping" },
+        { threshold: 60_000 },
+        /^tr_/,
+      ],
       [
         "rewards",
         {
@@ -196,8 +201,8 @@ describe("refusals a form can use", () => {
   });
 
   it("when the program would break a rule of the whole (too many tiers, a repeated id), then the issue names the list or the item", async () => {
-    for (let n = 0; n < 10; n++) expect((await post("/program/tiers", { name: `Tier ${n}`, thresholdMinor: n * 1000 })).status).toBe(201);
-    const eleventh = await post("/program/tiers", { name: "One too many", thresholdMinor: 99_000 });
+    for (let n = 0; n < 10; n++) expect((await post("/program/tiers", { name: `Tier ${n}`, threshold: n * 1000 })).status).toBe(201);
+    const eleventh = await post("/program/tiers", { name: "One too many", threshold: 99_000 });
     expect(eleventh.status).toBe(400);
     expect(eleventh.data.issues).toEqual([{ path: ["tiers"], code: "too_big", maximum: 10, unit: "items", message: "must have at most 10 items" }]);
     const whole = (await get("/settings")).data;
@@ -273,14 +278,27 @@ describe("the activity log", () => {
     await put("/settings", {
       ...whole,
       earning: { ...whole.earning, minOrderMinor: 1_000 },
-      tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 50_000, perks: "" }],
+      tiers: [{ id: "tr_gold", name: "Gold", threshold: 50_000, perks: "" }],
       theme: { ...whole.theme, launcherText: "Perks" },
     });
     const [entry] = (await audit()).items;
     expect(entry?.label).toBe("Program changed: Earning rule changed, Tier 'Gold' added, Widget look changed");
     expect(entry?.details.changes).toEqual([
       { path: ["earning", "minOrderMinor"], before: 0, after: 1_000 },
-      { path: ["tiers", "tr_gold"], after: { id: "tr_gold", name: "Gold", thresholdMinor: 50_000, perks: "" } },
+      {
+        path: ["tiers", "tr_gold"],
+        after: {
+          id: "tr_gold",
+          name: "Gold",
+          threshold: 50_000,
+          keepThreshold: null,
+          multiplierPercent: 100,
+          birthdayPoints: 0,
+          inviteOnly: false,
+          customerGroupId: null,
+          perks: "",
+        },
+      },
       { path: ["theme", "launcherText"], before: "", after: "Perks" },
     ]);
   });

@@ -35,7 +35,7 @@ describe("one meaning of spend", () => {
         ...current,
         challenges: [{ id: "ch_spend", title: "Spend 100", points: 50, goal: { kind: "spend", target: 10_000 } }],
         badges: [{ id: "bd_ninety", name: "Ninety", goal: { kind: "spend", target: 9_000 } }],
-        tiers: [{ id: "tr_silver", name: "Silver", thresholdMinor: 10_000 }],
+        tiers: [{ id: "tr_silver", name: "Silver", threshold: 10_000 }],
       },
       bearer(token),
     );
@@ -48,7 +48,7 @@ describe("one meaning of spend", () => {
     const session = await signIn("ana@example.com");
     const me = (await app.http.get(api("/me"), bearer(session))).data;
     expect(me.member.balance).toBe(90);
-    expect(me.tier).toEqual({ current: null, next: { id: "tr_silver", name: "Silver", thresholdMinor: 10_000 }, spendMinor: 9_000 });
+    expect(me.tier).toEqual({ current: null, next: { id: "tr_silver", name: "Silver", threshold: 10_000 }, spendMinor: 9_000 });
     expect(me.challenges).toMatchObject([{ id: "ch_spend", progress: 9_000, target: 10_000, completed: false }]);
     expect(me.badges).toMatchObject([{ id: "bd_ninety", earned: true }]);
     expect((await booksFor(app.container.storage, storeId, "ana@example.com")).member?.stats).toMatchObject({ paidOrders: 1, lifetimeSpendMinor: 9_000 });

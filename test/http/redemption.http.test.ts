@@ -133,7 +133,7 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       const mug = { id: "rw_mug", name: "A free mug", kind: "free_product", costPoints: 400, productId: 7001 };
       const store = await redemptionStore(app, [mug, { ...mug, id: "rw_gold_mug", tierIds: ["tr_gold"] }], {
         points: 100,
-        program: { tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 100000 }] },
+        program: { tiers: [{ id: "tr_gold", name: "Gold", threshold: 100000 }] },
       });
       app.emulator.putProduct(store.storeId, { id: 7001, name: "Mug", price: 24.5 });
       const answers = [];
@@ -408,7 +408,7 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
         { id: "rw_soon", name: "Soon", kind: "percent_off", costPoints: 100, percent: 10, availableFrom: "2026-04-01T00:00:00Z" },
         { id: "rw_cap", name: "Capped", kind: "percent_off", costPoints: 100, percent: 5, budgets: [{ measure: "redemptions", limit: 1, period: "day" }] },
       ];
-      const store = await redemptionStore(app, rewards, { points: 1000, program: { tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 100000 }] } });
+      const store = await redemptionStore(app, rewards, { points: 1000, program: { tiers: [{ id: "tr_gold", name: "Gold", threshold: 100000 }] } });
       expect((await store.redeem("rw_once")).status).toBe(201);
       expect((await store.redeem("rw_cap")).status).toBe(201);
       const standing = Object.fromEntries((await store.me()).rewards.map((reward: { id: string }) => [reward.id, reward]));

@@ -136,7 +136,7 @@ describe("shopper tasks through the storefront API", () => {
 
   it("when a challenge targets a tier, then a shopper outside it is refused with the reason and paid nothing", async () => {
     await saveProgram({
-      tiers: [{ id: "tr_gold", name: "Gold", thresholdMinor: 50_000 }],
+      tiers: [{ id: "tr_gold", name: "Gold", threshold: 50_000 }],
       challenges: [challenge("ch_gold", { kind: "visit", url: "https://example.com/vip" }, { audience: { kind: "tier", tierIds: ["tr_gold"] } })],
     });
     const session = await signIn("ed@example.com");

@@ -154,8 +154,8 @@ describe("the public program", () => {
         challenges: [{ id: "ch_two", title: "<b>Two</b> orders", points: 25, goal: { kind: "orders", target: 2 } }],
         badges: [{ id: "bd_big", name: "Big spender", goal: { kind: "spend", target: 10_000 } }],
         tiers: [
-          { id: "tr_silver", name: "Silver", thresholdMinor: 5_000 },
-          { id: "tr_gold", name: "Gold", thresholdMinor: 20_000 },
+          { id: "tr_silver", name: "Silver", threshold: 5_000 },
+          { id: "tr_gold", name: "Gold", threshold: 20_000 },
         ],
       },
       bearer(token),
@@ -168,7 +168,7 @@ describe("the public program", () => {
     expect(me.member.balance).toBe(95);
     expect(me.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
     expect(me.badges).toMatchObject([{ id: "bd_big", earned: false }]);
-    expect(me.tier).toEqual({ current: { id: "tr_silver", name: "Silver" }, next: { id: "tr_gold", name: "Gold", thresholdMinor: 20_000 }, spendMinor: 7_000 });
+    expect(me.tier).toEqual({ current: { id: "tr_silver", name: "Silver" }, next: { id: "tr_gold", name: "Gold", threshold: 20_000 }, spendMinor: 7_000 });
     await paidOrder("gus@example.com", 5);
     expect((await app.http.get(api("/me"), bearer(session))).data.member.balance).toBe(100);
     const program = (await app.http.get(api("/program"))).data;

@@ -11,9 +11,9 @@ const program = {
   currencyPrecision: 2,
   texts: WIDGET_TEXTS.en,
   tiers: [
-    { id: "tr_base", name: "Base camp", thresholdMinor: 0, perks: "" },
-    { id: "tr_ridge", name: "Ridge", thresholdMinor: 25_000, perks: "" },
-    { id: "tr_peak", name: "Peak", thresholdMinor: 75_000, perks: "" },
+    { id: "tr_base", name: "Base camp", threshold: 0, perks: "" },
+    { id: "tr_ridge", name: "Ridge", threshold: 25_000, perks: "" },
+    { id: "tr_peak", name: "Peak", threshold: 75_000, perks: "" },
   ],
 } as unknown as Program;
 const f = createFormat(program, { OnAPILoaded: { add: () => undefined }, getOwnerId: () => 1 });

@@ -61,7 +61,7 @@ export function ProgramPage() {
         title="Tiers"
         noun="tier"
         subtitle="VIP levels by lifetime spend."
-        summary={(t) => ({ name: t.name, line: `From ${fmt.moneyShort(t.thresholdMinor)} spent${t.perks ? ` · ${t.perks}` : ""}` })}
+        summary={(t) => ({ name: t.name, line: `From ${fmt.moneyShort(t.threshold)} spent${t.perks ? ` · ${t.perks}` : ""}` })}
         Editor={TierEditor}
       />
       <ProgramList

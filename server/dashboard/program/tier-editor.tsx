@@ -21,10 +21,10 @@ export function TierEditor(props: ItemEditorProps<"tiers">) {
     (item: ProgramItem<"tiers"> | null): Draft => ({
       name: item?.name ?? "",
       names: translationsOf(item?.i18n, "name"),
-      threshold: item ? fmt.toAmountText(item.thresholdMinor) : "",
+      threshold: item ? fmt.toAmountText(item.threshold) : "",
       perks: item?.perks ?? "",
     }),
-    (draft) => ({ name: draft.name, i18n: i18nOf({ name: draft.names }), thresholdMinor: moneyOrText(fmt, draft.threshold), perks: draft.perks }),
+    (draft) => ({ name: draft.name, i18n: i18nOf({ name: draft.names }), threshold: moneyOrText(fmt, draft.threshold), perks: draft.perks }),
   );
   const { draft, set, save } = editor;
   return (
@@ -34,7 +34,7 @@ export function TierEditor(props: ItemEditorProps<"tiers">) {
       submitLabel="Save tier"
       onSubmit={editor.submit}
       onCancel={editor.cancel}
-      describeCurrent={(current) => `“${current.name}” from ${fmt.moneyShort(current.thresholdMinor)}`}
+      describeCurrent={(current) => `“${current.name}” from ${fmt.moneyShort(current.threshold)}`}
       onTakeCurrent={() => void editor.takeCurrent()}
       onOverwrite={() => void editor.overwrite()}
     >
@@ -45,7 +45,7 @@ export function TierEditor(props: ItemEditorProps<"tiers">) {
           inputMode="decimal"
           value={draft.threshold}
           onInput={set("threshold")}
-          error={save.moneyIssue(draft.threshold, "thresholdMinor")}
+          error={save.moneyIssue(draft.threshold, "threshold")}
           hint="after discounts and refunds, without shipping and tax"
         />
       </div>

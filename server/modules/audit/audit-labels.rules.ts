@@ -15,6 +15,8 @@ const PART_NOUNS: Record<ProgramPart, string> = {
   challenges: "Challenge",
   badges: "Badge",
   tiers: "Tier",
+  tierRules: "Tier rules",
+  memberships: "Paid memberships",
   rewards: "Reward",
   earning: "Earning rule",
   theme: "Widget look",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { MemberReferral } from "../referrals/referral.js";
 import type { ShareChannel } from "../referrals/referral-settings.js";
 import type { Language } from "../settings/program-settings.js";
+import type { MemberTier } from "../tiers/member-tier.js";
 
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
 export interface Member {
@@ -21,6 +22,8 @@ export interface Member {
   game: MemberGame;
   /** The member's ambassador side: their referral code, its coupon and counters; null until a code is issued. */
   referral: MemberReferral | null;
+  /** The member's tiers (earned, paid, assigned) and Ecwid customer group; null until first reviewed. */
+  tier: MemberTier | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -98,13 +101,14 @@ export function normaliseEmail(email: string): string {
  */
 export const isMailableAddress = (email: string): boolean => email.length <= 254 && z.email().safeParse(email).success;
 
-/** A new member's email, game and referral state: the store's language, subscribed, never warned; no birthday, off the leaderboard; no code yet. */
-export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game" | "referral"> => ({
+/** A new member's email, game, referral and tier state: the store's language, subscribed, never warned; no birthday, off the leaderboard; no code yet; not reviewed. */
+export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game" | "referral" | "tier"> => ({
   lang: null,
   unsubscribedAt: null,
   expiryWarnedFor: null,
   game: freshGame(),
   referral: null,
+  tier: null,
 });
 
 export const freshGame = (): MemberGame => ({ birthday: null, birthdaySetAt: null, leaderboard: false, name: null });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { challengeFields, challengeIconSchema, checkChallenge, goalSchema, MILESTONE_KINDS } from "../program/challenge-schema.js";
 import { referralSettingsSchema } from "../referrals/referral-settings.js";
 import { rewardKindSchemas } from "../rewards/reward-schema.js";
+import { checkTier, membershipSchema, tierFields, tierRulesSchema, upgradeLegacyTier } from "../tiers/tier-schema.js";
+import { itemId, text } from "./schema-parts.js";
 import { contrastProblem, MIN_TEXT_CONTRAST } from "./theme-contrast.rules.js";
 
 /** The merchant's earning rule: `points` for every `perAmountMinor` minor units spent, rounded down. No floats. */
@@ -17,9 +19,6 @@ export const earningRuleSchema = z.strictObject({
 });
 export type EarningRule = z.infer<typeof earningRuleSchema>;
 
-const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[a-z0-9_-]{1,40}$`), `must look like ${prefix}_something`);
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 export const LANGUAGES = ["en", "nl", "de", "nb"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -34,7 +33,7 @@ export { goalSchema, type Goal } from "../program/challenge-schema.js";
 
 export const challengeSchema = z.strictObject({ ...challengeFields, i18n: translations({ title: text(120), description: z.string().max(500) }) }).superRefine(checkChallenge);
 export const badgeSchema = z.strictObject({
-  id: id("bd"),
+  id: itemId("bd"),
   name: text(80),
   description: z.string().max(500).default(""),
   i18n: translations({ name: text(80), description: z.string().max(500) }),
@@ -45,13 +44,9 @@ export const badgeSchema = z.strictObject({
     .nullable()
     .default(null),
 });
-export const tierSchema = z.strictObject({
-  id: id("tr"),
-  name: text(60),
-  thresholdMinor: z.number().int().min(0).max(100_000_000_000),
-  perks: z.string().max(300).default(""),
-  i18n: translations({ name: text(60), perks: z.string().max(300) }),
-});
+const tierObjectSchema = z.strictObject({ ...tierFields, i18n: translations({ name: text(60), perks: z.string().max(300) }) }).superRefine(checkTier);
+export const tierSchema = z.preprocess((input) => (input && typeof input === "object" ? upgradeLegacyTier(input) : input), tierObjectSchema);
+export type TierInput = z.input<typeof tierObjectSchema>;
 const rewardTexts = translations({ name: text(80), description: z.string().max(500) });
 /** A reward in the catalog, by kind (reward-schema.ts), with its texts in other languages. */
 export const rewardSchema = z
@@ -136,6 +131,8 @@ export const programSettingsSchema = z
     challenges: z.array(challengeSchema).max(50).default([]),
     badges: z.array(badgeSchema).max(50).default([]),
     tiers: z.array(tierSchema).max(10).default([]),
+    tierRules: tierRulesSchema.default(tierRulesSchema.parse({})),
+    memberships: z.array(membershipSchema).max(10).default([]),
     rewards: z.array(rewardSchema).max(30).default([]),
     theme: themeSchema.default(themeSchema.parse({})),
     texts: textsSchema.default({}),
@@ -166,6 +163,17 @@ export const programSettingsSchema = z
       missing(challenge.badgeIds, badges, ["badgeIds"], "badge");
       missing(challenge.rewardIds, rewards, ["rewardIds"], "reward");
       missing(challenge.audience.tierIds, tiers, ["audience", "tierIds"], "tier");
+    });
+    settings.memberships.forEach((membership, index) => {
+      if (!tiers.has(membership.tierId))
+        context.addIssue({ code: "custom", path: ["memberships", index, "tierId"], message: "is not a tier of this program", params: { code: "unknown_reference" } });
+    });
+    const groups = new Set<number>();
+    settings.tiers.forEach((tier, index) => {
+      if (tier.customerGroupId === null) return;
+      if (groups.has(tier.customerGroupId))
+        context.addIssue({ code: "custom", path: ["tiers", index, "customerGroupId"], message: "is already linked to another tier", params: { code: "not_unique" } });
+      groups.add(tier.customerGroupId);
     });
     const ambassadorReward = settings.referrals.ambassadorReward;
     if (ambassadorReward.kind === "reward" && !rewards.has(ambassadorReward.rewardId))

@@ -169,7 +169,7 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     challenges,
     badges: settings.badges,
     icons: iconPathsOf([...challenges, ...settings.badges]),
-    tiers: [...settings.tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor),
+    tiers: [...settings.tiers].sort((a, b) => a.threshold - b.threshold),
     rewards: settings.rewards,
     referral: publicReferral(settings),
     leaderboard: { enabled: settings.leaderboard.enabled },

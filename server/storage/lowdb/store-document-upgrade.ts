@@ -12,7 +12,7 @@ interface LegacyOrderFields {
  * Order records that kept what was paid take the kept eligible amount their order's latest ledger line
  * was computed on (a counted order that earned no point keeps what was paid until its next reconcile),
  * and their members' lifetime spend follows (as PostgreSQL's migration 003 does). Lists (tables) added
- * since start empty; members saved before emails get their email state, before the game its state, before referrals no code; order records saved before items, none.
+ * since start empty; members saved before emails get their email state, before the game its state, before referrals no code, before tier reviews no tier state; order records saved before items, none.
  */
 export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   Object.assign(doc, { ...emptyStoreDocument(doc.storeId), ...doc });
@@ -24,6 +24,8 @@ export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   for (const member of doc.members) member.game ??= freshGame();
   // Members saved before the referral program have no code yet (as PostgreSQL's migration 013).
   for (const member of doc.members) member.referral ??= null;
+  // Members saved before tiers were reviewed have no tier state yet (as PostgreSQL's migration 016).
+  for (const member of doc.members) member.tier ??= null;
   // Order records saved before items were kept have none (as PostgreSQL's migration 008).
   for (const record of doc.orders) record.items ??= [];
   // Redemptions saved before challenges granted rewards were all bought with points (as PostgreSQL's migration 011).

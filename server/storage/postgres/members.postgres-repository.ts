@@ -23,6 +23,7 @@ export const membersTable = new PgTable<Member>({
     expiryWarnedFor: timestampOrNull("expiry_warned_for"),
     game: jsonb("game"),
     referral: jsonb("referral"),
+    tier: jsonb("tier"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },

@@ -14,8 +14,8 @@ export const coffeeClubTemplate: ProgramTemplate = {
       { id: "bd_tpl_coffee_streak", name: "Daily grind", description: "Three weeks in a row", icon: "flame", goal: null },
     ],
     tiers: [
-      { id: "tr_tpl_coffee_roaster", name: "Roaster", thresholdMinor: major(100, precision), perks: "Free tasting at every new roast" },
-      { id: "tr_tpl_coffee_master", name: "Coffee master", thresholdMinor: major(300, precision), perks: "First pick of limited lots" },
+      { id: "tr_tpl_coffee_roaster", name: "Roaster", threshold: major(100, precision), perks: "Free tasting at every new roast" },
+      { id: "tr_tpl_coffee_master", name: "Coffee master", threshold: major(300, precision), perks: "First pick of limited lots" },
     ],
     challenges: [
       { id: "ch_tpl_coffee_join", title: "Join the club", icon: "coffee", goal: { kind: "join", target: 1 }, points: 50 },

@@ -16,9 +16,9 @@ export const fashionVipTemplate: ProgramTemplate = {
       { id: "bd_tpl_fashion_wardrobe", name: "Wardrobe builder", icon: "shirt", goal: { kind: "orders", target: 10 } },
     ],
     tiers: [
-      { id: "tr_tpl_fashion_insider", name: "Insider", thresholdMinor: major(250, precision), perks: "Early access to new collections" },
-      { id: "tr_tpl_fashion_vip", name: "VIP", thresholdMinor: major(1000, precision), perks: "Free shipping and returns" },
-      { id: "tr_tpl_fashion_icon", name: "Icon", thresholdMinor: major(2500, precision), perks: "A personal stylist" },
+      { id: "tr_tpl_fashion_insider", name: "Insider", threshold: major(250, precision), perks: "Early access to new collections" },
+      { id: "tr_tpl_fashion_vip", name: "VIP", threshold: major(1000, precision), perks: "Free shipping and returns" },
+      { id: "tr_tpl_fashion_icon", name: "Icon", threshold: major(2500, precision), perks: "A personal stylist" },
     ],
     challenges: [
       { id: "ch_tpl_fashion_first", title: "Welcome to the club", icon: "gift", goal: { kind: "first_order", target: 1 }, points: 100 },

@@ -15,8 +15,8 @@ export const outdoorTemplate: ProgramTemplate = {
       { id: "bd_tpl_outdoor_seasons", name: "All seasons", icon: "sun", goal: null },
     ],
     tiers: [
-      { id: "tr_tpl_outdoor_hiker", name: "Hiker", thresholdMinor: major(200, precision), perks: "Free gear check" },
-      { id: "tr_tpl_outdoor_summit", name: "Summiteer", thresholdMinor: major(1000, precision), perks: "Free repairs for a year" },
+      { id: "tr_tpl_outdoor_hiker", name: "Hiker", threshold: major(200, precision), perks: "Free gear check" },
+      { id: "tr_tpl_outdoor_summit", name: "Summiteer", threshold: major(1000, precision), perks: "Free repairs for a year" },
     ],
     challenges: [
       { id: "ch_tpl_outdoor_join", title: "Join the expedition", icon: "tent", goal: { kind: "join", target: 1 }, points: 50 },

@@ -14,8 +14,8 @@ export const starterTemplate: ProgramTemplate = {
       { id: "bd_tpl_start_loyal", name: "Loyal", icon: "heart", goal: { kind: "orders", target: 5 } },
     ],
     tiers: [
-      { id: "tr_tpl_start_silver", name: "Silver", thresholdMinor: major(200, precision), perks: "Early access to sales" },
-      { id: "tr_tpl_start_gold", name: "Gold", thresholdMinor: major(500, precision), perks: "Free shipping on every order" },
+      { id: "tr_tpl_start_silver", name: "Silver", threshold: major(200, precision), perks: "Early access to sales" },
+      { id: "tr_tpl_start_gold", name: "Gold", threshold: major(500, precision), perks: "Free shipping on every order" },
     ],
     challenges: [
       { id: "ch_tpl_start_join", title: "Join the program", icon: "user-plus", goal: { kind: "join", target: 1 }, points: 50 },

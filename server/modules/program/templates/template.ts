@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { badgeSchema, challengeSchema, rewardSchema, tierSchema } from "../../settings/program-settings.js";
+import type { badgeSchema, challengeSchema, rewardSchema, TierInput } from "../../settings/program-settings.js";
 
 type ChallengeInput = z.input<typeof challengeSchema>;
 
@@ -17,7 +17,7 @@ export interface TemplateItems {
   challenges: ChallengeInput[];
   categoryChallenges: CategoryChallenge[];
   badges: z.input<typeof badgeSchema>[];
-  tiers: z.input<typeof tierSchema>[];
+  tiers: TierInput[];
   rewards: z.input<typeof rewardSchema>[];
 }
 

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * A member's tiers, kept on the member (so `/me`, earning and group moves read it with the member). A member can
+ * hold up to three at once: the one their spend or points earned, one bought as a paid membership, one the merchant
+ * assigned (invitation-only); they enjoy the best of them (`heldTier`).
+ */
+export const memberTierSchema = z.object({
+  earned: z.object({
+    /** The earned tier as last reviewed; null: none yet. */
+    tierId: z.string().nullable(),
+    /** When it was reached (or kept at its last review). */
+    since: z.string().nullable(),
+    /** Below the keep threshold: the tier is lost at this instant unless it is met again by then. */
+    graceEndsAt: z.string().nullable(),
+    /** The next instant the tier must be reviewed even without an order (a window's drop-off, a year's end, a grace's end). */
+    reviewAt: z.string().nullable(),
+    reviewedAt: z.string(),
+  }),
+  /** A tier bought as a paid membership, held until `until`; each paid order that bought or renewed it, with its months. */
+  paid: z
+    .object({
+      tierId: z.string(),
+      membershipId: z.string(),
+      until: z.string(),
+      grants: z.array(z.object({ orderId: z.string(), months: z.number().int().positive(), at: z.string() })).max(100),
+    })
+    .nullable(),
+  /** An invitation-only tier the merchant assigned. */
+  assigned: z.object({ tierId: z.string(), by: z.string(), at: z.string() }).nullable(),
+  /**
+   * The member's Ecwid customer group as Questline last saw or set it: `synced` in the group their tier links to
+   * (or General); `pending` a move waits; `foreign` the merchant put them in an unlinked group (left alone);
+   * `guest` no Ecwid customer account; `unavailable` the plan has no customer groups.
+   */
+  group: z
+    .object({
+      ecwidGroupId: z.number().int().nonnegative().nullable(),
+      state: z.enum(["synced", "pending", "foreign", "guest", "unavailable"]),
+      syncedAt: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type MemberTier = z.infer<typeof memberTierSchema>;
