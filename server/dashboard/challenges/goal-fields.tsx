@@ -120,7 +120,8 @@ export function GoalFields<D extends GoalDraft>({ draft, set: setOf, issue, mone
       {kind === "join" && <p class="ql-hint">Paid once, on the shopper's first verified sign-in to the widget.</p>}
       {kind === "share_link" && (
         <p class="ql-hint">
-          Paid once, the first time someone opens the shopper's referral link (link previews in chats and feeds do not count). Shown only while your referral program is on.
+          Paid once, the first time someone opens the shopper's referral link (link previews in chats and feeds do not count). That someone may be the shopper themselves, so keep
+          its reward small. Shown only while your referral program is on.
         </p>
       )}
       {kind === "referrals" && (
