@@ -19,8 +19,8 @@ function writeOf(req: Request, res: Response) {
 }
 
 /**
- * /program/...: each list (challenges, badges, tiers, rewards) item by item, and the earning rule, theme and
- * texts each whole (mounted behind requireAdmin). Reads carry an `ETag`; a write with a stale `If-Match` is 412.
+ * /program/...: each list (challenges, badges, tiers, rewards) item by item, and the other parts (earning rule,
+ * theme, texts, tier rules, paid memberships…) each whole (mounted behind requireAdmin). Reads carry an `ETag`; a write with a stale `If-Match` is 412.
  */
 export function programRoutes(deps: { programItems: ProgramItemsService }): Router {
   const router = Router();

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, notFound, versionConflict } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { parseInput, validationFailed, type ValidationIssue } from "../../lib/validation.js";
@@ -18,6 +18,7 @@ import {
   type ProgramSettings,
 } from "./program-settings.js";
 import { referralSettingsSchema } from "../referrals/referral-settings.js";
+import { membershipSchema, tierRulesSchema } from "../tiers/tier-schema.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
 import type { ProgramWrite, SettingsService } from "./settings.service.js";
 
@@ -30,7 +31,7 @@ export const PROGRAM_LISTS: { [L in ListPart]: { schema: z.ZodType<ProgramItem<L
   rewards: { schema: rewardSchema, prefix: "rw", noun: "reward" },
 };
 
-export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard" | "referrals";
+export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard" | "referrals" | "tierRules" | "memberships";
 
 export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSettings[P]>; noun: string } } = {
   earning: { schema: earningRuleSchema, noun: "earning rule" },
@@ -41,6 +42,8 @@ export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSett
   emails: { schema: emailSwitchesSchema, noun: "email choices" },
   leaderboard: { schema: leaderboardSettingsSchema, noun: "leaderboard" },
   referrals: { schema: referralSettingsSchema, noun: "referral program" },
+  tierRules: { schema: tierRulesSchema, noun: "tier rules" },
+  memberships: { schema: z.array(membershipSchema).max(10), noun: "paid memberships" },
 };
 
 /** A piece of the program with its version, the `ETag` a later write may send back as `If-Match`. */
