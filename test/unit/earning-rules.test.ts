@@ -108,3 +108,52 @@ describe("reconciling an order's ledger lines", () => {
     expect(correction).toMatchObject({ delta: -50, kind: "reverse", idempotencyKey: "order:K8XTQ:step:2" });
   });
 });
+
+describe("a tier's earning multiplier", () => {
+  const gold = { id: "tr_gold", multiplierPercent: 200 };
+
+  it("when the member's tier multiplies by 200%, then the order earns twice the rule's whole points", () => {
+    expect(pointsDeserved(facts(), rule, 200)).toEqual({ points: 180, keptMinor: 9_050 });
+  });
+
+  it("when the multiplier is not a whole multiple, then the rule's points are rounded down first and the multiplied points again", () => {
+    // 9.99 at 3 points per 2.00: 14 points (14.985 rounded down), times 150% is 21 (not 22 from 14.985 × 1.5)
+    expect(pointsDeserved(facts({ eligibleMinor: 999 }), { ...rule, points: 3, perAmountMinor: 200 }, 150).points).toBe(21);
+  });
+
+  it("when an order first earns, then the tier's multiplier and id are frozen in the entry's basis", () => {
+    const correction = reconcileOrder({ orderId: "K8XTQ", facts: facts(), currentRule: rule, currentTier: gold, entries: [] });
+    expect(correction).toMatchObject({ delta: 180, kind: "earn_order" });
+    expect(correction?.basis).toMatchObject({ multiplierPercent: 200, tierId: "tr_gold", deserved: 180 });
+    expect(reconcileOrder({ orderId: "K8XTQ", facts: facts(), currentRule: rule, currentTier: null, entries: [] })?.basis).toMatchObject({ multiplierPercent: 100, tierId: null });
+  });
+
+  it("when the member changed tier before a partial refund, then the refund takes back its share at the frozen multiplier", () => {
+    const earned = entry(180, "earn_order", { rule, multiplierPercent: 200, tierId: "tr_gold" });
+    const refunded = facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 4_000 });
+    const correction = reconcileOrder({ orderId: "K8XTQ", facts: refunded, currentRule: rule, currentTier: null, entries: [earned] });
+    // 56 points kept at the rule, 112 at 200%: 68 of the 180 taken back
+    expect(correction).toMatchObject({ delta: -68, kind: "reverse", basis: { multiplierPercent: 200, tierId: "tr_gold", deserved: 112 } });
+    const again = reconcileOrder({
+      orderId: "K8XTQ",
+      facts: refunded,
+      currentRule: rule,
+      currentTier: { id: "tr_plat", multiplierPercent: 300 },
+      entries: [earned, entry(-68, "reverse")],
+    });
+    expect(again).toBeNull();
+    const full = reconcileOrder({
+      orderId: "K8XTQ",
+      facts: facts({ paymentStatus: "REFUNDED", refundedMinor: 10_800 }),
+      currentRule: rule,
+      currentTier: null,
+      entries: [earned, entry(-68, "reverse")],
+    });
+    expect(full).toMatchObject({ delta: -112, basis: { deserved: 0 } });
+  });
+
+  it("when the order earned before tiers multiplied, then later corrections read its multiplier as 100%", () => {
+    const earned = entry(90, "earn_order", { rule });
+    expect(reconcileOrder({ orderId: "K8XTQ", facts: facts(), currentRule: rule, currentTier: gold, entries: [earned] })).toBeNull();
+  });
+});

@@ -85,6 +85,16 @@ describe("an entry's basis in words", () => {
     );
   });
 
+  it("when the member's tier multiplies the order, then the words give the multiplier with the rule, on its refund too", () => {
+    const gold = { id: "tr_gold", multiplierPercent: 200 };
+    const earned = entry(reconcileOrder({ orderId: "A1", facts: facts(), currentRule: rule, currentTier: gold, entries: [] })!);
+    expect(explainEntry(earned, usd)).toBe("1 point per $1.00 at 200% for the member's tier on $42.50 eligible (after discounts, without shipping and tax)");
+    const refund = booked(facts({ paymentStatus: "PARTIALLY_REFUNDED", refundedMinor: 1_010 }), [earned]);
+    expect(explainEntry(refund, usd)).toBe(
+      "Refund of $10.10 took back 16 points; $34.00 kept of $42.50 eligible after $10.10 refunded, earning 1 point per $1.00 at 200% for the member's tier",
+    );
+  });
+
   it("when a challenge pays, then the words name it and its goal", () => {
     const basis = { challengeId: "ch_five", title: "Five orders", goal: { kind: "orders", target: 5 }, countFrom: null, points: 50 };
     expect(explainEntry(entry({ kind: "earn_task", source: { type: "task", id: "ch_five" }, basis }), usd)).toBe("Challenge 'Five orders' completed: 5 paid orders");

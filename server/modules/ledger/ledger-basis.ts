@@ -6,6 +6,10 @@ import { z } from "zod";
  */
 export const orderBasisSchema = z.object({
   rule: z.object({ points: z.number(), perAmountMinor: z.number(), minOrderMinor: z.number() }),
+  /** The tier multiplier the order earns at, frozen from its first earn entry; absent (entries from before tiers multiplied): 100. */
+  multiplierPercent: z.number().int().optional(),
+  /** The tier the member held when the order was paid, whose multiplier that was; null: none. */
+  tierId: z.string().nullable().optional(),
   paymentStatus: z.string(),
   /** After discounts, without shipping and tax, before refunds. */
   eligibleMinor: z.number(),

@@ -10,7 +10,8 @@ const statusWords = (status: string) => status.toLowerCase().replace(/_/g, " ");
 
 function orderWords(entry: LedgerEntry, basis: OrderBasis, money: MoneyWords): string {
   const { rule, keptMinor, eligibleMinor, refundedMinor } = basis;
-  const rate = `${points(rule.points)} per ${money(rule.perAmountMinor)}`;
+  const multiplied = basis.multiplierPercent !== undefined && basis.multiplierPercent !== 100 ? ` at ${basis.multiplierPercent}% for the member's tier` : "";
+  const rate = `${points(rule.points)} per ${money(rule.perAmountMinor)}${multiplied}`;
   const kept = refundedMinor > 0 ? `${money(keptMinor)} kept of ${money(eligibleMinor)} eligible after ${money(refundedMinor)} refunded` : `${money(keptMinor)} eligible`;
   const underMinimum = basis.deserved === 0 && keptMinor > 0 && keptMinor < rule.minOrderMinor ? `, under the minimum of ${money(rule.minOrderMinor)}` : "";
   const shortfall = basis.shortfall ? `; ${points(basis.shortfall)} more than the balance held (shortfall)` : "";

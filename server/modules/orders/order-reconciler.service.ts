@@ -17,6 +17,7 @@ import { attributeOrder } from "../referrals/referral-attribution.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
+import { heldTier } from "../tiers/held-tier.rules.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
@@ -82,7 +83,9 @@ export class OrderReconciler {
 
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
-      const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, entries });
+      // An order first earns at the multiplier of the tier the member held when it was paid (seen paid now), before this order's own review.
+      const currentTier = heldTier(settings.tiers, member.tier, this.deps.clock.now());
+      const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, currentTier, entries });
       const booked = correction ? await this.book(tx, storeId, member, orderId, correction) : null;
       const earned = booked?.created && booked.entry.kind === "earn_order" && booked.entry.delta > 0 ? { memberId: member.id, orderId, points: booked.entry.delta } : null;
 
