@@ -110,3 +110,16 @@ export function periodStart(period: Period, instant: Date, timeZone: string): Da
   if (period === "week") first.setUTCDate(first.getUTCDate() - ((first.getUTCDay() || 7) - 1));
   return startOfLocalDay(first.getUTCFullYear(), first.getUTCMonth() + 1, first.getUTCDate(), timeZone);
 }
+
+/**
+ * Local midnight of the calendar day `months` after (or before, when negative) the one holding `instant`, in the
+ * store's time zone; a day the target month lacks becomes its last (31 January + 1 month: 28 or 29 February).
+ */
+export function addLocalMonths(instant: Date, months: number, timeZone: string): Date {
+  const { year, month, day } = localDate(instant, timeZone);
+  const total = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(total / 12);
+  const targetMonth = total - targetYear * 12 + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return startOfLocalDay(targetYear, targetMonth, Math.min(day, lastDay), timeZone);
+}
