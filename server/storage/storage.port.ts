@@ -11,6 +11,7 @@ import type { ReferralRepository } from "../modules/referrals/referral.js";
 import type { ReferralCodeIndex } from "../modules/referrals/referral-code-index.js";
 import type { ProofPhotoStore } from "../modules/program/proof-photo.js";
 import type { TaskCompletionRepository } from "../modules/program/task-completion.js";
+import type { TierChangeRepository } from "../modules/tiers/tier-change.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
@@ -32,6 +33,8 @@ export interface StoreTransaction {
   tasks: TaskCompletionRepository;
   /** Friends' orders attributed to ambassadors. */
   referrals: ReferralRepository;
+  /** Each change of the tier a member holds, appended as it happens. */
+  tierChanges: TierChangeRepository;
 }
 
 /**

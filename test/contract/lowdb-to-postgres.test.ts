@@ -11,6 +11,7 @@ import { createPostgresStorage } from "../../server/storage/postgres/postgres-st
 import type { Storage } from "../../server/storage/storage.port.js";
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from "../support/postgres.js";
 import { aMemberReferral, aReferral } from "../support/referral-fixtures.js";
+import { aMemberTier, aTierChange } from "../support/tier-fixtures.js";
 import { aLedgerEntry, anAuditEntry, anInboxEvent, anInstall, aStoreId, minutesAfter } from "../support/storage-fixtures.js";
 import { insertMember } from "./contract-harness.js";
 import { aRedemption } from "./redemptions.contract.js";
@@ -31,6 +32,7 @@ async function seedStore(storage: Storage, storeId: number) {
     customerId: 11,
     createdAt: minutesAfter(1),
     referral: aMemberReferral({ code, coupon: { ecwidId: 3, offerKey: "k", active: true, syncedAt: minutesAfter(1) }, clicks: { x: 2 }, friendsOrdered: 1, pending: 1 }),
+    tier: aMemberTier({ tierId: "tr_gold", reviewAt: minutesAfter(500) }),
   });
   await storage.referralCodes.claim(code, storeId, ann.id);
   const bob = await insertMember(storage, storeId, { email: null, customerId: null, createdAt: minutesAfter(2) });
@@ -122,6 +124,7 @@ async function seedStore(storage: Storage, storeId: number) {
         signals: [{ kind: "paid_ads", severity: "low", detail: "gclid" }],
       }),
     );
+    await tx.tierChanges.append(storeId, aTierChange(storeId, ann.id, { toTierId: "tr_gold", details: { amount: 12_000, metric: "spend" } }));
     await tx.redemptions.insert(
       storeId,
       aRedemption(storeId, { memberId: bob.id, status: "fulfilled", coupon: null, valueMinor: null, checkAfter: null, fulfilledBy: "owner@shop.example" }),
@@ -155,6 +158,7 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     referrals: await tx.referrals.page(storeId, { limit: 100, offset: 0 }),
     referralsDue: await tx.referrals.due(storeId, minutesAfter(100), 10),
     ambassador: await tx.members.findByReferralCode(storeId, seeded.code),
+    tierChanges: await tx.tierChanges.listForMember(storeId, seeded.members[0]!.id, 10),
   }));
   return {
     ...books,

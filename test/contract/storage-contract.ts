@@ -19,6 +19,7 @@ import { describeReferralSummaryContract } from "./referral-summary.contract.js"
 import { describeReferralsContract } from "./referrals.contract.js";
 import { describeSignInCodesContract } from "./sign-in-codes.contract.js";
 import { describeTaskCompletionsContract } from "./task-completions.contract.js";
+import { describeTierChangesContract } from "./tier-changes.contract.js";
 import { describeTransactionsContract } from "./transactions.contract.js";
 
 export type { OpenedStorage, OpenStorage } from "./contract-harness.js";
@@ -74,6 +75,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeTaskCompletionsContract(harness);
     describeReferralsContract(harness);
     describeReferralSummaryContract(harness);
+    describeTierChangesContract(harness);
     describeProofPhotosContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.

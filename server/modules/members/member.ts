@@ -86,6 +86,8 @@ export interface MemberRepository {
   referralCouponsDue(storeId: number, terms: ReferralCouponTerms, limit: number): Promise<Member[]>;
   /** Members whose birthday's day ("MM-DD") is one of `days` (the yearly birthday bonus). */
   withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
+  /** Members whose tier is due a review: never reviewed (`tier` null), or whose `tier.earned.reviewAt` is at or before `now`. In creation order, at most `limit`. */
+  tierReviewsDue(storeId: number, now: Date, limit: number): Promise<Member[]>;
   insert(storeId: number, member: Member): Promise<void>;
   /** Updates profile fields and stats; the balance is owned by the ledger and is not changed here. */
   update(storeId: number, member: Member): Promise<void>;

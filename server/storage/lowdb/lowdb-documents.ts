@@ -10,6 +10,7 @@ import type { TaskCompletion } from "../../modules/program/task-completion.js";
 import type { ProgramSettings } from "../../modules/settings/program-settings.js";
 import type { Redemption } from "../../modules/rewards/redemption.js";
 import type { Referral } from "../../modules/referrals/referral.js";
+import type { TierChange } from "../../modules/tiers/tier-change.js";
 import type { ReferralCodeOwner } from "../../modules/referrals/referral-code-index.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
@@ -48,6 +49,7 @@ export interface StoreDocument {
   redemptions: Redemption[];
   taskCompletions: TaskCompletion[];
   referrals: Referral[];
+  tierChanges: TierChange[];
   settings: ProgramSettings | null;
 }
 
@@ -71,6 +73,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   redemptions: [],
   taskCompletions: [],
   referrals: [],
+  tierChanges: [],
   settings: null,
 });
 

@@ -70,6 +70,13 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       scope.check(storeId);
       return members.filter((member) => member.game.birthday !== null && days.includes(member.game.birthday.slice(-5)));
     },
+    async tierReviewsDue(storeId, now, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      const at = now.getTime();
+      const due = (member: Member) => member.tier === null || (member.tier.earned.reviewAt !== null && Date.parse(member.tier.earned.reviewAt) <= at);
+      return members.filter(due).slice(0, limit);
+    },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       members.insert(member, undo);

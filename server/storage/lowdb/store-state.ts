@@ -12,6 +12,7 @@ import { redemptionTable } from "./redemptions.lowdb-repository.js";
 import { referralTable } from "./referrals.lowdb-repository.js";
 import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
 import { taskCompletionTable } from "./task-completions.lowdb-repository.js";
+import { tierChangeTable } from "./tier-changes.lowdb-repository.js";
 
 /** One store's document, loaded, with the tables (and their indexes) that read and change it in place. */
 export class StoreState {
@@ -26,6 +27,7 @@ export class StoreState {
   readonly redemptions;
   readonly taskCompletions;
   readonly referrals;
+  readonly tierChanges;
   readonly commits: GroupCommit;
   /** Whether the next write must include the document (something besides the inbox changed). */
   #whole = false;
@@ -49,6 +51,7 @@ export class StoreState {
     this.redemptions = redemptionTable(db.data.redemptions);
     this.taskCompletions = taskCompletionTable(db.data.taskCompletions);
     this.referrals = referralTable(db.data.referrals);
+    this.tierChanges = tierChangeTable(db.data.tierChanges);
   }
 
   /** The document itself, for the parts kept as slots (settings). */

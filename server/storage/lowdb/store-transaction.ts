@@ -10,6 +10,7 @@ import { createSettingsRepository } from "./settings.lowdb-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js";
 import type { StoreState } from "./store-state.js";
 import { createTaskCompletionRepository } from "./task-completions.lowdb-repository.js";
+import { createTierChangeRepository } from "./tier-changes.lowdb-repository.js";
 import { TransactionScope } from "../transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
 
@@ -29,6 +30,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       redemptions: createRedemptionRepository(scope, state.redemptions, undo),
       tasks: createTaskCompletionRepository(scope, state.taskCompletions, undo),
       referrals: createReferralRepository(scope, state.referrals, undo),
+      tierChanges: createTierChangeRepository(scope, state.tierChanges, undo),
     });
   } finally {
     scope.end();

@@ -97,6 +97,17 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       return membersTable.findMany(db, "right(game->>'birthday', 5) = ANY($2::text[])", [storeId, days]);
     },
+    async tierReviewsDue(storeId, now, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: 0 });
+      // reviewAt is an ISO instant written by toISOString, so text order is time order (and the index serves it).
+      const rows = await run(db, `SELECT ${membersTable.columns} FROM members WHERE store_id = $1 AND (tier IS NULL OR tier->'earned'->>'reviewAt' <= $2) ORDER BY seq LIMIT $3`, [
+        storeId,
+        now.toISOString(),
+        limit,
+      ]);
+      return rows.map((row) => membersTable.toDomain(row));
+    },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       if (!(await membersTable.insert(db, member, "nothing"))) throw conflict(`member ${member.id}, its email or its customer id already exists in store ${storeId}`);
@@ -110,7 +121,7 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         [storeId, member.id, key, member.customerId],
       );
       if (clash) throw conflict(key !== null && clash.email_key === key ? "another member already has this email" : `another member already has customer id ${member.customerId}`);
-      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "game", "referral", "updatedAt"])))
+      if (!(await membersTable.update(db, member, ["email", "customerId", "stats", "lang", "unsubscribedAt", "expiryWarnedFor", "game", "referral", "tier", "updatedAt"])))
         throw notFound(`member ${member.id} not found`);
     },
   };

@@ -13,6 +13,7 @@ import { createSettingsRepository } from "./settings.postgres-repository.js";
 import { createSignInCodeRepository } from "./sign-in-codes.postgres-repository.js";
 import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
 import { createTaskCompletionRepository } from "./task-completions.postgres-repository.js";
+import { createTierChangeRepository } from "./tier-changes.postgres-repository.js";
 import type { Queryable } from "./sql-values.js";
 import { TransactionScope } from "../transaction-scope.js";
 
@@ -41,6 +42,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       redemptions: createRedemptionRepository(db, scope),
       tasks: createTaskCompletionRepository(db, scope),
       referrals: createReferralRepository(db, scope),
+      tierChanges: createTierChangeRepository(db, scope),
     });
   } finally {
     scope.end();
@@ -49,6 +51,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
 
 /** Tables holding a store's program data, children first (and its referral codes). Installs and webhook receipts are not among them. */
 export const STORE_TABLES = [
+  "tier_changes",
   "referrals",
   "redemptions",
   "ledger_entries",
