@@ -6,6 +6,7 @@ const LEDGER_KINDS: Record<LedgerKind, string> = {
   earn_order: "Order",
   earn_task: "Challenge",
   earn_referral: "Referral",
+  earn_tier: "Tier birthday",
   redeem: "Redeemed",
   redeem_refund: "Points back",
   reverse: "Reversal",

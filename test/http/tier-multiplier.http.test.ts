@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyBooks } from "../../server/modules/ledger/verify-books.js";
-import type { MemberTier } from "../../server/modules/tiers/member-tier.js";
 import { insertMember } from "../contract/contract-harness.js";
 import { booksFor } from "../support/books.js";
 import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+import { assignedTier, setMemberTier } from "../support/tier-holding.js";
 
 let app: TestApp;
 let storeId: number;
@@ -13,13 +13,6 @@ const TIERS = [
   { id: "tr_gold", name: "Gold", threshold: 1_000_000, inviteOnly: true, multiplierPercent: 200 },
   { id: "tr_plat", name: "Platinum", threshold: 2_000_000, inviteOnly: true, multiplierPercent: 300 },
 ];
-
-const assigned = (tierId: string): MemberTier => ({
-  earned: { tierId: null, since: null, graceEndsAt: null, reviewAt: null, reviewedAt: "2026-01-01T00:00:00.000Z" },
-  paid: null,
-  assigned: { tierId, by: "owner@shop.example", at: "2026-01-01T00:00:00.000Z" },
-  group: null,
-});
 
 beforeEach(async () => {
   app = await startTestApp();
@@ -36,19 +29,12 @@ async function sendOrderEvent(orderId: string, eventType: "order.created" | "ord
   return sent;
 }
 
-async function setTier(email: string, tier: MemberTier | null) {
-  await app.container.storage.transaction(storeId, async (tx) => {
-    const member = (await tx.members.findByEmail(storeId, email))!;
-    await tx.members.update(storeId, { ...member, tier });
-  });
-}
-
 const ledgerOf = async (email: string) =>
   (await booksFor(app.container.storage, storeId, email)).entries.map((entry) => [entry.kind, entry.delta, entry.basis?.multiplierPercent, entry.basis?.tierId]);
 
 describe("a tier's earning multiplier through signed webhooks", () => {
   it("when a Gold (200%) member's order is paid, refunded in part after they moved to Platinum, and its events replayed, then it earns double and the refund takes back its share at 200%", async () => {
-    await insertMember(app.container.storage, storeId, { email: "ana@example.com", tier: assigned("tr_gold") });
+    await insertMember(app.container.storage, storeId, { email: "ana@example.com", tier: assignedTier("tr_gold") });
     const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 50, total: 50, paymentStatus: "PAID" });
     const first = await sendOrderEvent(order.id, "order.created", "evt-gold-1");
     expect(await ledgerOf("ana@example.com")).toEqual([["earn_order", 100, 200, "tr_gold"]]);
@@ -64,7 +50,7 @@ describe("a tier's earning multiplier through signed webhooks", () => {
     expect(await ledgerOf("ana@example.com")).toEqual([["earn_order", 100, 200, "tr_gold"]]);
 
     // Promoted to Platinum (300%) before the refund: $10 of $50 back takes 20 points, the refund's share at 200%.
-    await setTier("ana@example.com", assigned("tr_plat"));
+    await setMemberTier(app.container.storage, storeId, "ana@example.com", assignedTier("tr_plat"));
     app.emulator.refundOrder(storeId, order.id, 10);
     await sendOrderEvent(order.id, "order.updated");
     await sendOrderEvent(order.id, "order.updated");
@@ -85,7 +71,7 @@ describe("a tier's earning multiplier through signed webhooks", () => {
   });
 
   it("when the member holds no tier, or a tier the program no longer has, then the order earns at the rule alone", async () => {
-    await insertMember(app.container.storage, storeId, { email: "bo@example.com", tier: assigned("tr_gone") });
+    await insertMember(app.container.storage, storeId, { email: "bo@example.com", tier: assignedTier("tr_gone") });
     const gone = app.emulator.putOrder(storeId, { email: "bo@example.com", subtotal: 30, total: 30, paymentStatus: "PAID" });
     await sendOrderEvent(gone.id, "order.created");
     const newcomer = app.emulator.putOrder(storeId, { email: "cy@example.com", subtotal: 30, total: 30, paymentStatus: "PAID" });

@@ -63,6 +63,15 @@ export const redeemRefundBasisSchema = z.object({
 });
 export type RedeemRefundBasis = z.infer<typeof redeemRefundBasisSchema>;
 
+/** A tier's yearly birthday points: the tier the member held on their birthday, and the store's local year. */
+export const tierBirthdayBasisSchema = z.object({
+  tierId: z.string(),
+  tierName: z.string(),
+  points: z.number(),
+  year: z.number(),
+});
+export type TierBirthdayBasis = z.infer<typeof tierBirthdayBasisSchema>;
+
 /** Points that lapsed under the merchant's expiry rule. */
 export const expireBasisSchema = z.object({
   rule: z.enum(["inactivity", "per_lot"]),

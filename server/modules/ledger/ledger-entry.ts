@@ -1,8 +1,8 @@
-export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "redeem" | "redeem_refund" | "reverse" | "adjust" | "expire";
+export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "earn_tier" | "redeem" | "redeem_refund" | "reverse" | "adjust" | "expire";
 
-/** What an entry came from: an order, a task, a redemption, the merchant's hand. */
+/** What an entry came from: an order, a task, a redemption, a tier's perk, the merchant's hand. */
 export interface LedgerSource {
-  type: "order" | "task" | "referral" | "redemption" | "manual" | "expiry";
+  type: "order" | "task" | "referral" | "redemption" | "manual" | "expiry" | "tier";
   id: string;
 }
 

@@ -31,5 +31,8 @@ export function birthdaysOn(now: Date, timeZone: string): { year: number; days: 
   return { year, days: today === "02-28" && !isLeapYear(year) ? [today, "02-29"] : [today] };
 }
 
+/** A tier's birthday points: one per member and local year, whichever tier they hold (a change of tier that day pays nothing twice). */
+export const tierBirthdayKey = (memberId: string, year: number) => `birthday-tier:${memberId}:${year}`;
+
 /** The yearly bonus of a birthday challenge: one per challenge, member and local year. */
 export const birthdayBonusKey = (challengeId: string, memberId: string, year: number) => `birthday:${challengeId}:${memberId}:${year}`;
