@@ -1,42 +1,45 @@
 import crypto from "node:crypto";
 
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+const primitive = (value: unknown) => JSON.stringify(value) ?? "null";
+
+/** Work to do, last first: literal text to emit, or an object or list to open (strings and numbers go straight into the text). */
+type Work = string | object;
+
+/** Stacks an item of a list or an object after its separator and key: a plain value joins the text at once. */
+function pushItem(work: Work[], prefix: string, item: unknown): void {
+  if (item !== null && typeof item === "object") work.push(item, prefix);
+  else work.push(prefix + primitive(item));
+}
 
 /**
  * JSON with object keys sorted at every level, so equal data always serialises the same way. Built with
- * an explicit stack rather than recursion, so no nesting depth can overflow the call stack.
+ * an explicit stack rather than recursion, so no nesting depth can overflow the call stack. Only objects
+ * and lists are stacked as they are: a webhook's event is a handful of entries, printed on every delivery.
  */
 function canonical(root: unknown): string {
-  const out: string[] = [];
-  // Work to do, last first: literal text to emit, or a value (boxed, so text and string values differ).
-  const work: (string | { value: unknown })[] = [{ value: root }];
+  if (root === null || typeof root !== "object") return primitive(root);
+  let out = "";
+  const work: Work[] = [root];
   while (work.length > 0) {
     const next = work.pop()!;
     if (typeof next === "string") {
-      out.push(next);
-      continue;
-    }
-    const { value } = next;
-    if (Array.isArray(value)) {
+      out += next;
+    } else if (Array.isArray(next)) {
       work.push("]");
-      for (let i = value.length - 1; i >= 0; i--) work.push({ value: value[i] }, ...(i > 0 ? [","] : []));
+      for (let i = next.length - 1; i >= 0; i--) pushItem(work, i > 0 ? "," : "", next[i]);
       work.push("[");
-    } else if (value !== null && typeof value === "object") {
-      const entries = Object.entries(value as Record<string, unknown>).sort(byKey);
-      work.push("}");
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i]!;
-        work.push({ value: item }, `${i > 0 ? "," : ""}${JSON.stringify(key)}:`);
-      }
-      work.push("{");
     } else {
-      out.push(JSON.stringify(value) ?? "null");
+      // The default sort compares UTF-16 code units, as `<` does.
+      const keys = Object.keys(next).sort();
+      work.push("}");
+      for (let i = keys.length - 1; i >= 0; i--) pushItem(work, `${i > 0 ? "," : ""}${JSON.stringify(keys[i])}:`, (next as Record<string, unknown>)[keys[i]!]);
+      work.push("{");
     }
   }
-  return out.join("");
+  return out;
 }
 
 /** SHA-256 of the canonical JSON of `value`. */
 export function fingerprint(value: unknown): string {
-  return crypto.createHash("sha256").update(canonical(value)).digest("base64url");
+  return crypto.hash("sha256", canonical(value), "base64url");
 }
