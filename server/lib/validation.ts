@@ -158,17 +158,21 @@ function pathOf(place: Place): (string | number)[] {
 
 /**
  * The first `__proto__` key JSON.parse made an own key: zod's records skip it without a word, so it is refused
- * here as a field nobody knows. Walks with its own stack, so no nesting can overflow the call stack.
+ * here as a field nobody knows. Walks with its own stack, so no nesting can overflow the call stack. Every valid
+ * input is walked, so only objects and lists are stacked: a text or a number costs no allocation.
  */
 function prototypeKeyIssues(input: unknown): ValidationIssue[] {
-  const pending: { value: unknown; place: Place }[] = [{ value: input, place: null }];
+  const pending: { value: object; place: Place }[] = input !== null && typeof input === "object" ? [{ value: input, place: null }] : [];
   while (pending.length > 0) {
     const { value, place } = pending.pop()!;
-    if (value === null || typeof value !== "object") continue;
-    if (!Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
+    const list = Array.isArray(value);
+    if (!list && Object.hasOwn(value, "__proto__")) {
       return [{ path: [...pathOf(place), "__proto__"], code: "unknown_field", message: "is not a field this API knows" }];
     }
-    for (const [key, item] of Object.entries(value)) pending.push({ value: item, place: { key: Array.isArray(value) ? Number(key) : key, up: place } });
+    for (const key of Object.keys(value)) {
+      const item: unknown = (value as Record<string, unknown>)[key];
+      if (item !== null && typeof item === "object") pending.push({ value: item, place: { key: list ? Number(key) : key, up: place } });
+    }
   }
   return [];
 }
