@@ -36,8 +36,13 @@ import { ReferralCouponService } from "./modules/referrals/referral-coupon.servi
 import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { TaskService } from "./modules/program/task.service.js";
 import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
+import { TierReviewService } from "./modules/tiers/tier-review.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
+import { EcwidCustomerGroups } from "./ecwid/customer-groups.client.js";
+import { CustomerGroupsService } from "./modules/tiers/customer-groups.service.js";
+import { GroupLinkWalkService } from "./modules/tiers/group-link-walk.service.js";
+import { GroupMoveService } from "./modules/tiers/group-move.service.js";
 import { OAuthInstallService } from "./modules/stores/oauth-install.service.js";
 import { createStorage } from "./storage/index.js";
 import type { Storage } from "./storage/storage.port.js";
@@ -90,6 +95,8 @@ export interface Container {
   /** Shopper tasks done in the widget, and the merchant's review of proof. */
   tasks: TaskService;
   birthdays: BirthdayBonusService;
+  /** The scheduled tier reviews: members never reviewed, and those whose window drop, year start or grace end has come. */
+  tierReviews: TierReviewService;
   /** `GET /r/:code`: the referral landing, its QR code and the shop's share card. */
   referralLanding: ReferralLandingService;
   /** The landing's counted visits, written every few seconds and at shutdown. */
@@ -98,6 +105,12 @@ export interface Container {
   referralJob: ReferralJob;
   /** The minute job's other side: each ambassador's code kept an Ecwid coupon with the friend's offer. */
   referralCoupons: ReferralCouponService;
+  /** The dashboard's Ecwid customer groups, each with the tiers linked to it. */
+  customerGroups: CustomerGroupsService;
+  /** Members moved between Ecwid customer groups as their held tier changes, one inbox event each. */
+  groupMoves: GroupMoveService;
+  /** Every member looked at again once the merchant changes which groups tiers link to. */
+  groupLinkWalk: GroupLinkWalkService;
 }
 
 export interface ContainerOverrides {
@@ -143,7 +156,17 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     clock,
   });
   const catalog = new CatalogService({ ecwid, installs, grantUrl: `${config.baseUrl}/oauth/start` });
-  const settings = new SettingsService({ storage: unitOfWork(storage, "settings", "audit"), installs, clock, changes: programChanges, measurements: programMeasurements, catalog });
+  const groupLinkWalk = new GroupLinkWalkService({ storage: unitOfWork(storage, "members", "settings"), inbox: storage.inbox, installs, clock });
+  const settings = new SettingsService({
+    storage: unitOfWork(storage, "settings", "audit"),
+    installs,
+    clock,
+    changes: programChanges,
+    measurements: programMeasurements,
+    catalog,
+    groupLinks: groupLinkWalk,
+  });
+  const customerGroups = new EcwidCustomerGroups(ecwid);
   const inboxQueued = createChangeSignal<number>();
   const referralLanding = createReferralLanding({
     storage,
@@ -170,7 +193,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
   });
   const reconciler = new OrderReconciler({
-    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals"),
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals", "tierChanges"),
     ecwid,
     installs,
     clock,
@@ -250,6 +273,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
+    tierReviews: new TierReviewService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"), installs, settings, clock }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
@@ -275,5 +299,15 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     inboxQueued,
     storeWrites,
+    customerGroups: new CustomerGroupsService({ ecwid: customerGroups, installs, settings, grantUrl: `${config.baseUrl}/oauth/start` }),
+    groupMoves: new GroupMoveService({
+      storage: unitOfWork(storage, "members", "settings"),
+      inbox: storage.inbox,
+      installs,
+      ecwid: customerGroups,
+      clock,
+      logger: logger.child({ component: "tier-groups" }),
+    }),
+    groupLinkWalk,
   };
 }

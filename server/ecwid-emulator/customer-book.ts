@@ -70,7 +70,13 @@ export function putCustomer(state: EmulatorState, store: StoreRecord, init: Cust
   return record;
 }
 
+/** A plan without customer groups refuses them (CONTRACT §4.3, §4.8). */
+export function assertGroupsFeature(store: StoreRecord): void {
+  if (!store.customerGroupsFeature) throw new EcwidApiError(403, "CUSTOMER_GROUPS_FEATURE_NOT_AVAILABLE", "Customer groups are not available on the store's current plan");
+}
+
 export function updateCustomer(state: EmulatorState, store: StoreRecord, customer: CustomerRecord, patch: CustomerPatch): void {
+  if (patch.customerGroupId !== undefined) assertGroupsFeature(store);
   if (patch.customerGroupId !== undefined && !store.groups.has(patch.customerGroupId)) {
     throw wrongParameter(`Customer group ${patch.customerGroupId} is not found`);
   }

@@ -34,6 +34,8 @@ export interface StoreRecord {
   installed: boolean;
   installedAt: Date;
   subscriptionStatus: "ACTIVE" | "TRIAL" | "SUSPENDED";
+  /** Whether the store's plan has customer groups (`CUSTOMER_GROUPS` in the profile's `availableFeatures`). */
+  customerGroupsFeature: boolean;
   orders: Map<string, OrderRecord>;
   deletedOrders: Map<string, EcwidOrder>;
   customers: Map<number, CustomerRecord>;

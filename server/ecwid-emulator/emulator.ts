@@ -55,6 +55,8 @@ export interface EcwidEmulator {
   uninstall(storeId: number): void;
   credentials(storeId: number): StoreCredentials;
   setSubscriptionStatus(storeId: number, status: "ACTIVE" | "TRIAL" | "SUSPENDED"): void;
+  /** A plan without customer groups answers their endpoints, and a customer's group change, 403 `CUSTOMER_GROUPS_FEATURE_NOT_AVAILABLE`. */
+  setCustomerGroupsFeature(storeId: number, available: boolean): void;
   /** The merchant's decision without the browser: returns the redirect URL Ecwid would send them to. */
   authorize(request: AuthorizeRequest): string;
 
@@ -130,6 +132,9 @@ export function createEcwidEmulator(options: EcwidEmulatorOptions): EcwidEmulato
     credentials: (storeId) => currentCredentials(state, storeId),
     setSubscriptionStatus(storeId, status) {
       store(storeId).subscriptionStatus = status;
+    },
+    setCustomerGroupsFeature(storeId, available) {
+      store(storeId).customerGroupsFeature = available;
     },
     authorize: (request) => decide(state, request),
 

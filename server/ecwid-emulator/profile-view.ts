@@ -18,7 +18,7 @@ export function profileView(store: StoreRecord, forPublicToken: boolean): Record
       accountEmail: profile.ownerEmail,
       brandName: "Ecwid",
       suspended: false,
-      availableFeatures: ["API", "APPLICATIONS", "CUSTOMER_GROUPS", "DISCOUNT_COUPONS"],
+      availableFeatures: ["API", "APPLICATIONS", ...(store.customerGroupsFeature ? ["CUSTOMER_GROUPS"] : []), "DISCOUNT_COUPONS"],
     },
     settings: { closed: false, storeName: profile.storeName, storeDescription: "" },
     formatsAndUnits: {

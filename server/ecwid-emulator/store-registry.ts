@@ -34,6 +34,7 @@ export function addStore(state: EmulatorState, init: Partial<StoreInit> = {}): S
     installed: true,
     installedAt: state.now(),
     subscriptionStatus: "ACTIVE",
+    customerGroupsFeature: true,
     orders: new Map(),
     deletedOrders: new Map(),
     customers: new Map(),

@@ -148,3 +148,12 @@ export const couponSchema = z.looseObject({
 });
 export type EcwidCoupon = z.infer<typeof couponSchema>;
 export const couponPageSchema = pageOf(couponSchema);
+
+/** A customer group (CONTRACT §4.8); id 0 is "General", which every store has. */
+export const customerGroupSchema = z.looseObject({ id: z.number().int().nonnegative(), name: z.string() });
+export type EcwidCustomerGroup = z.infer<typeof customerGroupSchema>;
+export const customerGroupPageSchema = pageOf(customerGroupSchema);
+
+/** The parts of `GET /customers/{id}` group moves read (CONTRACT §4.7): the customer's one group, 0 = General. */
+export const customerSchema = z.looseObject({ id: z.number().int(), customerGroupId: z.number().int().nonnegative().default(0) });
+export type EcwidCustomer = z.infer<typeof customerSchema>;

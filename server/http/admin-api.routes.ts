@@ -15,9 +15,12 @@ import type { SettingsService } from "../modules/settings/settings.service.js";
 import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
+import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
+import type { GroupLinkWalkService } from "../modules/tiers/group-link-walk.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
+import { adminCustomerGroupRoutes } from "./admin-customer-groups.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
@@ -53,6 +56,8 @@ export interface AdminApiDeps {
   catalog: CatalogService;
   emails: EmailService;
   tasks: TaskService;
+  customerGroups: CustomerGroupsService;
+  groupLinkWalk: GroupLinkWalkService;
   clock: Clock;
 }
 
@@ -74,6 +79,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminProgramRoutes(deps));
   router.use(programMeasurementRoutes(deps));
   router.use(adminCatalogRoutes(deps));
+  router.use(adminCustomerGroupRoutes(deps));
   router.use(adminEmailRoutes(deps));
   router.use(adminRewardsRoutes(deps));
   router.use("/program/proofs", adminProofRoutes(deps));

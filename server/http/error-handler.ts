@@ -28,6 +28,7 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_code: 401,
   rate_limited: 429,
   upstream_failed: 502,
+  customer_groups_unavailable: 409,
   store_unavailable: 503,
   internal: 500,
 };

@@ -24,6 +24,7 @@ export type ErrorCode =
   | "invalid_code"
   | "rate_limited"
   | "upstream_failed"
+  | "customer_groups_unavailable"
   | "store_unavailable"
   | "internal";
 

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { assertEditableGroup, createGroup, deleteGroup, requireGroup } from "../customer-book.js";
+import { assertEditableGroup, assertGroupsFeature, createGroup, deleteGroup, requireGroup } from "../customer-book.js";
 import type { EmulatorState } from "../emulator-state.js";
 import { listParam, paginate } from "../list-query.js";
 import { jsonBodyOf } from "./body-readers.js";
@@ -10,11 +10,15 @@ import { requireScopes } from "./rest-guards.js";
 
 const groupSchema = z.object({ name: z.string().trim().min(1), externalReferenceId: z.string().optional() });
 
-/** Customer groups, the VIP tiers (CONTRACT §4.8). Group 0 "General" always exists and cannot change. */
+/** Customer groups, the VIP tiers (CONTRACT §4.8). Group 0 "General" always exists and cannot change; a plan without the feature is refused. */
 export function customerGroupsRoutes(state: EmulatorState): Router {
   const router = Router({ mergeParams: true });
   const canRead = requireScopes(["read_customers"]);
   const canUpdate = requireScopes(["update_customers"]);
+  router.use("/customer_groups", (_req, res, next) => {
+    assertGroupsFeature(storeOf(res));
+    next();
+  });
 
   router.get("/customer_groups", canRead, (req, res) => {
     const query = queryOf(req);

@@ -7,6 +7,7 @@ import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { ProgramMeasurementService } from "../program/program-measurement.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import type { CatalogService } from "../catalog/catalog.service.js";
+import type { GroupLinkWalkService } from "../tiers/group-link-walk.service.js";
 import { newCatalogReferences, type CatalogReference } from "./catalog-references.rules.js";
 import { programChanges } from "./program-diff.rules.js";
 import { programSettingsSchema, type ProgramSettings } from "./program-settings.js";
@@ -35,6 +36,8 @@ export class SettingsService {
       measurements: Pick<ProgramMeasurementService, "measureProgramChange">;
       /** Products and categories a change newly names must be in the store's catalog. */
       catalog: Pick<CatalogService, "missing">;
+      /** Told of every saved change, to move members between Ecwid customer groups when tiers' links changed. */
+      groupLinks: Pick<GroupLinkWalkService, "linksChanged">;
     },
   ) {}
 
@@ -77,6 +80,7 @@ export class SettingsService {
     if (changed) {
       this.deps.changes.notify(storeId);
       await this.deps.measurements.measureProgramChange(storeId, before, saved, write.actor);
+      await this.deps.groupLinks.linksChanged(storeId, before, saved);
     }
     return saved;
   }
