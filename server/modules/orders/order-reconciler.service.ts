@@ -18,11 +18,13 @@ import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
 import { heldTier } from "../tiers/held-tier.rules.js";
+import type { TierChange } from "../tiers/tier-change.js";
+import { reviewMemberTier } from "../tiers/tier-review.step.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
 
 /** The repositories a reconciliation reads and writes. */
-type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals";
+type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals" | "tierChanges";
 
 /** What reconciling needs of the store: its currency's precision and its time zone (challenges' calendar periods). */
 type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
@@ -50,6 +52,8 @@ export class OrderReconciler {
       logger: Logger;
       /** Told after the books committed, of points an order event earned (the points-earned email); must not throw. */
       onEarned?: (storeId: number, earning: OrderEarning) => void;
+      /** Told after the books committed, of a change of the member's tier the order's review recorded (the tier emails); must not throw. */
+      onTierChange?: (storeId: number, change: TierChange) => void;
     },
   ) {}
 
@@ -58,8 +62,9 @@ export class OrderReconciler {
     const install = await installs.requireActive(storeId);
     const order = await ecwid.getOrder(storeId, await installs.accessToken(storeId), orderId);
     const facts = order ? orderFacts(order, install.currencyPrecision, clock.now()) : null;
-    const { outcome, earned } = await this.settle(storeId, orderId, facts, install);
+    const { outcome, earned, tierChange } = await this.settle(storeId, orderId, facts, install);
     if (earned) this.deps.onEarned?.(storeId, earned);
+    if (tierChange) this.deps.onTierChange?.(storeId, tierChange);
     return outcome;
   }
 
@@ -68,9 +73,14 @@ export class OrderReconciler {
     return (await this.settle(storeId, orderId, facts, install)).outcome;
   }
 
-  private settle(storeId: number, orderId: string, facts: OrderFacts | null, install: StoreFormats): Promise<{ outcome: ReconcileOutcome; earned: OrderEarning | null }> {
+  private settle(
+    storeId: number,
+    orderId: string,
+    facts: OrderFacts | null,
+    install: StoreFormats,
+  ): Promise<{ outcome: ReconcileOutcome; earned: OrderEarning | null; tierChange: TierChange | null }> {
     return this.deps.storage.transaction(storeId, async (tx) => {
-      const outcome = (value: ReconcileOutcome, earned: OrderEarning | null = null) => ({ outcome: value, earned });
+      const outcome = (value: ReconcileOutcome, earned: OrderEarning | null = null, tierChange: TierChange | null = null) => ({ outcome: value, earned, tierChange });
       const record = await tx.orders.get(storeId, orderId);
       if (!facts && !record) return outcome("unknown_order");
       if (facts && record && facts.revision < record.revision) return outcome("stale");
@@ -111,11 +121,14 @@ export class OrderReconciler {
       const orders = await tx.orders.listForMember(storeId, member.id);
       const lang = facts?.lang ? resolveLanguage(facts.lang) : current.lang;
       const game = { ...current.game, name: facts ? nameAfterOrder(current.game.name, facts, orders) : current.game.name };
-      await tx.members.update(storeId, { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now });
+      const updated = { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now };
+      await tx.members.update(storeId, updated);
+      // Promotion at once; a fall below the keep amount only starts a grace or waits for the scheduled review.
+      const tier = await reviewMemberTier(tx, storeId, updated, { settings, timeZone: install.timeZone }, this.deps.clock.now());
       const history = challengeHistory(current, orders, [], settings.tiers, NO_REFERRAL_HISTORY);
       const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
-      return outcome(correction || paid.challenges > 0 || paid.reversed > 0 ? "corrected" : "unchanged", earned);
+      return outcome(correction || paid.challenges > 0 || paid.reversed > 0 || tier.change ? "corrected" : "unchanged", earned, tier.change);
     });
   }
 
