@@ -4,7 +4,8 @@ import { freshGame } from "../../server/modules/members/member.js";
 import type { MemberTier } from "../../server/modules/tiers/member-tier.js";
 import { insertMember } from "../contract/contract-harness.js";
 import { booksFor } from "../support/books.js";
-import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+import { saveProgram } from "../support/program-save.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
 import { assignedTier, setMemberTier } from "../support/tier-holding.js";
 
 const clock = manualClock();
@@ -24,13 +25,6 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-async function saveProgram(changes: Record<string, unknown>) {
-  const admin = bearer(await app.adminToken(storeId));
-  const current = (await app.http.get("/api/admin/settings", admin)).data;
-  const saved = await app.http.put("/api/admin/settings", { ...current, ...changes }, admin);
-  expect(saved.status, JSON.stringify(saved.data)).toBe(200);
-}
-
 const birthdayMember = (email: string, tier: MemberTier | null) => insertMember(app.container.storage, storeId, { email, tier, game: { ...freshGame(), birthday: "12-11" } });
 
 const entriesOf = async (email: string) =>
@@ -38,7 +32,7 @@ const entriesOf = async (email: string) =>
 
 describe("a tier's birthday points", () => {
   it("when a Gold member's birthday comes in the store's time zone, then Gold's points are paid once that year beside the birthday challenge, and the next year at the tier then held", async () => {
-    await saveProgram({ tiers: TIERS, challenges: [{ id: "ch_bday", title: "Birthday", points: 25, goal: { kind: "birthday", yearlyPoints: 100 } }] });
+    await saveProgram(app, storeId, { tiers: TIERS, challenges: [{ id: "ch_bday", title: "Birthday", points: 25, goal: { kind: "birthday", yearlyPoints: 100 } }] });
     const member = await birthdayMember("ana@example.com", assignedTier("tr_gold"));
 
     // 22:59 UTC on Dec 10 is still Dec 10 in Amsterdam; 23:00 is Dec 11 there.
@@ -63,7 +57,7 @@ describe("a tier's birthday points", () => {
   });
 
   it("when no birthday challenge runs, then tiers still pay their birthday points; a member with no tier, or a tier that pays none, gets nothing", async () => {
-    await saveProgram({ tiers: [...TIERS, { id: "tr_bronze", name: "Bronze", threshold: 500_000, inviteOnly: true, birthdayPoints: 0 }] });
+    await saveProgram(app, storeId, { tiers: [...TIERS, { id: "tr_bronze", name: "Bronze", threshold: 500_000, inviteOnly: true, birthdayPoints: 0 }] });
     await birthdayMember("gold@example.com", assignedTier("tr_gold"));
     await birthdayMember("none@example.com", null);
     await birthdayMember("bronze@example.com", assignedTier("tr_bronze"));

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyBooks } from "../../server/modules/ledger/verify-books.js";
 import { insertMember } from "../contract/contract-harness.js";
 import { booksFor } from "../support/books.js";
-import { bearer, startTestApp, type TestApp } from "../support/test-app.js";
+import { saveProgram } from "../support/program-save.js";
+import { startTestApp, type TestApp } from "../support/test-app.js";
 import { assignedTier, setMemberTier } from "../support/tier-holding.js";
 
 let app: TestApp;
@@ -17,9 +18,7 @@ const TIERS = [
 beforeEach(async () => {
   app = await startTestApp();
   ({ storeId } = await app.installStore({ currency: "USD", currencyPrecision: 2 }));
-  const admin = bearer(await app.adminToken(storeId));
-  const current = (await app.http.get("/api/admin/settings", admin)).data;
-  expect((await app.http.put("/api/admin/settings", { ...current, tiers: TIERS }, admin)).status).toBe(200);
+  await saveProgram(app, storeId, { tiers: TIERS });
 });
 afterEach(() => app.close());
 

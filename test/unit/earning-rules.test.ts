@@ -3,28 +3,20 @@ import type { LedgerEntry } from "../../server/modules/ledger/ledger-entry.js";
 import { pointsDeserved, reconcileOrder } from "../../server/modules/orders/earning.rules.js";
 import type { OrderFacts } from "../../server/modules/orders/order-facts.js";
 import { defaultProgramSettings, type EarningRule } from "../../server/modules/settings/program-settings.js";
+import { aPaidOrder } from "../support/order-facts-fixture.js";
 
 const rule: EarningRule = defaultProgramSettings(2).earning;
 
 function facts(overrides: Partial<OrderFacts> = {}): OrderFacts {
-  return {
+  return aPaidOrder(9_050, {
     orderId: "K8XTQ",
     internalId: 516483487,
     customerId: 7,
     email: "jane@example.com",
-    paymentStatus: "PAID",
-    eligibleMinor: 9_050,
     totalMinor: 10_800,
-    refundedMinor: 0,
     placedAt: "2026-01-01T00:00:00.000Z",
-    revision: 1,
-    couponCode: null,
-    extraFields: {},
-    lang: null,
-    items: [],
-    name: null,
     ...overrides,
-  };
+  });
 }
 
 function entry(delta: number, kind: LedgerEntry["kind"], basis: Record<string, unknown> | null = null): LedgerEntry {

@@ -5,6 +5,7 @@ import { explainEntry, shopperNote } from "../../server/modules/ledger/ledger-wo
 import { reconcileOrder } from "../../server/modules/orders/earning.rules.js";
 import type { OrderFacts } from "../../server/modules/orders/order-facts.js";
 import { defaultProgramSettings } from "../../server/modules/settings/program-settings.js";
+import { aPaidOrder } from "../support/order-facts-fixture.js";
 
 const usd = moneyWords("USD", 2);
 const rule = defaultProgramSettings(2).earning;
@@ -26,24 +27,7 @@ function entry(overrides: Partial<LedgerEntry>): LedgerEntry {
   };
 }
 
-const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
-  orderId: "A1",
-  internalId: 1,
-  customerId: null,
-  email: "ana@example.com",
-  paymentStatus: "PAID",
-  eligibleMinor: 4_250,
-  totalMinor: 5_050,
-  refundedMinor: 0,
-  placedAt: "2026-03-01T10:00:00.000Z",
-  revision: 1,
-  couponCode: null,
-  extraFields: {},
-  lang: null,
-  items: [],
-  name: null,
-  ...overrides,
-});
+const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => aPaidOrder(4_250, { totalMinor: 5_050, ...overrides });
 
 /** The entry the reconciler books for these facts after `before`. */
 function booked(current: OrderFacts | null, before: LedgerEntry[] = [], minimum = 0): LedgerEntry {

@@ -26,6 +26,7 @@ import { publicReferral, shopperReferral } from "../referrals/referral-standing.
 import type { ShopperReferral } from "../referrals/referral-view.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
+import { perkLines, perkWords } from "../tiers/tier-perks.rules.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
 import type { InstallService } from "../stores/install.service.js";
@@ -154,6 +155,8 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
   const { install } = view;
   const settings = localSettings(view, lang);
   const { points, perAmountMinor, minOrderMinor } = settings.earning;
+  const texts = textsFor(WIDGET_TEXTS, lang, settings.texts);
+  const words = perkWords(lang, texts, install);
   // A draft is the merchant's alone; a hidden challenge is here for the member who completes it (GET /me says so);
   // a referral challenge waits while the referral program is off, since nothing could complete it.
   const challenges = settings.challenges.filter(
@@ -169,12 +172,13 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     challenges,
     badges: settings.badges,
     icons: iconPathsOf([...challenges, ...settings.badges]),
-    tiers: [...settings.tiers].sort((a, b) => a.threshold - b.threshold),
+    // Each tier's perks said from the rules that enforce them, in the shopper's language.
+    tiers: [...settings.tiers].sort((a, b) => a.threshold - b.threshold).map((tier) => ({ ...tier, perkLines: perkLines(tier, settings, words) })),
     rewards: settings.rewards,
     referral: publicReferral(settings),
     leaderboard: { enabled: settings.leaderboard.enabled },
     theme: settings.theme,
-    texts: textsFor(WIDGET_TEXTS, lang, settings.texts),
+    texts,
   };
 }
 
