@@ -21,7 +21,8 @@ export function trackRequests(server: Server): RequestDrain {
   };
   server.on("request", (_req, res: ServerResponse) => {
     inFlight.add(res);
-    res.once("close", () => inFlight.delete(res));
+    // "close" comes once per answer: `on` spares the wrapper `once` builds for each request.
+    res.on("close", () => inFlight.delete(res));
     // a keep-alive connection may carry one more request after close() began
     if (closing) closeWhenIdle(res);
   });

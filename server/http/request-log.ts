@@ -3,6 +3,11 @@ import type { RequestHandler } from "express";
 import { newId } from "../lib/ids.js";
 import type { Logger } from "../lib/logger.js";
 
+/** Ids of the requests that bring none: one random id per process, then a count, so no random bytes are drawn per request. */
+const processId = newId("req");
+let served = 0;
+const nextRequestId = () => `${processId}${(++served).toString(36)}`;
+
 /** Where a request keeps what its logger is made of. */
 const LOG_STATE: unique symbol = Symbol("request log");
 
@@ -48,15 +53,17 @@ export function requestLog(logger: Logger, options: { skip: (path: string) => bo
   defineRequestLogger();
   return (req, res, next) => {
     const given = req.headers["x-request-id"];
-    const id = (typeof given === "string" && given.slice(0, 64)) || newId("req");
+    const id = (typeof given === "string" && given.slice(0, 64)) || nextRequestId();
     res.setHeader("X-Request-Id", id);
     req.id = id;
     const started = Date.now();
-    const path = req.url.split("?")[0]!;
+    const query = req.url.indexOf("?");
+    const path = query === -1 ? req.url : req.url.slice(0, query);
     const line = { id, method: req.method, path };
     req[LOG_STATE] = { logger, line };
     if (!options.skip(path)) {
-      res.once("close", () => {
+      // "close" comes once per answer: `on` spares the wrapper `once` builds for each request.
+      res.on("close", () => {
         const fields = { req: line, res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
         const message = res.writableFinished ? "request completed" : "request aborted";
         if (options.debug(path)) logger.debug(fields, message);

@@ -36,7 +36,8 @@ export function labelRoute(res: Response, label: string): void {
 export function routeMetrics(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const stop = metrics.httpRequests.startTimer();
-    res.once("finish", () => {
+    // "finish" comes once per answer: `on` spares the wrapper `once` builds for each request.
+    res.on("finish", () => {
       const { locals } = res;
       const path = req.route?.path;
       const route = locals.routeLabel ?? (typeof path === "string" ? `${locals.routePrefix ?? ""}${path}` : UNMATCHED_ROUTE);
