@@ -36,6 +36,7 @@ import { ReferralCouponService } from "./modules/referrals/referral-coupon.servi
 import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { TaskService } from "./modules/program/task.service.js";
 import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
+import { TierReviewService } from "./modules/tiers/tier-review.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { EcwidCustomerGroups } from "./ecwid/customer-groups.client.js";
@@ -94,6 +95,8 @@ export interface Container {
   /** Shopper tasks done in the widget, and the merchant's review of proof. */
   tasks: TaskService;
   birthdays: BirthdayBonusService;
+  /** The scheduled tier reviews: members never reviewed, and those whose window drop, year start or grace end has come. */
+  tierReviews: TierReviewService;
   /** `GET /r/:code`: the referral landing, its QR code and the shop's share card. */
   referralLanding: ReferralLandingService;
   /** The landing's counted visits, written every few seconds and at shutdown. */
@@ -190,7 +193,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
   });
   const reconciler = new OrderReconciler({
-    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals"),
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals", "tierChanges"),
     ecwid,
     installs,
     clock,
@@ -270,6 +273,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
+    tierReviews: new TierReviewService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"), installs, settings, clock }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
