@@ -69,6 +69,22 @@ describe("a tier's earning multiplier through signed webhooks", () => {
     expect((await verifyBooks(app.container.storage, { storeIds: [storeId] }))[0]?.problems).toEqual([]);
   });
 
+  it("when an order lifts a member to Gold, then it earns at their old rate and only their next order earns double; refunding it takes back what it gave", async () => {
+    await saveProgram(app, storeId, { tiers: [{ id: "tr_gold", name: "Gold", threshold: 5_000, multiplierPercent: 200 }] });
+    const lifting = app.emulator.putOrder(storeId, { email: "dee@example.com", subtotal: 60, total: 60, paymentStatus: "PAID" });
+    await sendOrderEvent(lifting.id, "order.created");
+    const next = app.emulator.putOrder(storeId, { email: "dee@example.com", subtotal: 10, total: 10, paymentStatus: "PAID" });
+    await sendOrderEvent(next.id, "order.created");
+    app.emulator.refundOrder(storeId, lifting.id, 60);
+    await sendOrderEvent(lifting.id, "order.updated");
+
+    expect(await ledgerOf("dee@example.com")).toEqual([
+      ["earn_order", 60, 100, null],
+      ["earn_order", 20, 200, "tr_gold"],
+      ["reverse", -60, 100, null],
+    ]);
+  });
+
   it("when the member holds no tier, or a tier the program no longer has, then the order earns at the rule alone", async () => {
     await insertMember(app.container.storage, storeId, { email: "bo@example.com", tier: assignedTier("tr_gone") });
     const gone = app.emulator.putOrder(storeId, { email: "bo@example.com", subtotal: 30, total: 30, paymentStatus: "PAID" });
