@@ -88,6 +88,11 @@ describe("an entry's basis in words", () => {
     );
   });
 
+  it("when a tier pays birthday points, then the words name the tier, the year and the points", () => {
+    const basis = { tierId: "tr_gold", tierName: "Gold", points: 200, year: 2026 };
+    expect(explainEntry(entry({ kind: "earn_tier", delta: 200, source: { type: "tier", id: "tr_gold" }, basis }), usd)).toBe("Birthday points of the Gold tier (2026): 200 points");
+  });
+
   it("when the merchant adjusts, then the words give who, why and whether the shopper sees it; only a shown reason reaches the shopper", () => {
     const shown = entry({ kind: "adjust", source: { type: "manual", id: "k" }, actor: "owner@shop.example", note: "Sorry for the late parcel", basis: { visibleToShopper: true } });
     const hidden = { ...shown, note: "Duplicate account", basis: { visibleToShopper: false } };

@@ -1,5 +1,5 @@
 import type { LedgerEntry } from "./ledger-entry.js";
-import { adjustBasisSchema, orderBasisSchema, taskBasisSchema, type OrderBasis } from "./ledger-basis.js";
+import { adjustBasisSchema, orderBasisSchema, taskBasisSchema, tierBirthdayBasisSchema, type OrderBasis } from "./ledger-basis.js";
 
 /** Minor units of the store's currency as people read them, e.g. 4250 → "$42.50". */
 export type MoneyWords = (minor: number) => string;
@@ -47,6 +47,10 @@ export function explainEntry(entry: LedgerEntry, money: MoneyWords): string {
       if (entry.kind === "reverse") return `Challenge '${title}' taken back${period}: the orders no longer reach ${target}`;
       return `Challenge '${title}' completed${period}: ${target}${countFrom ? ` counted from ${countFrom.slice(0, 10)}` : ""}`;
     }
+  }
+  if (entry.source.type === "tier") {
+    const basis = tierBirthdayBasisSchema.safeParse(entry.basis);
+    if (basis.success) return `Birthday points of the ${basis.data.tierName} tier (${basis.data.year}): ${points(basis.data.points)}`;
   }
   if (entry.kind === "adjust") {
     const basis = adjustBasisSchema.safeParse(entry.basis);
