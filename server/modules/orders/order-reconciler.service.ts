@@ -19,9 +19,11 @@ import type { Install } from "../stores/install.js";
 import type { InstallService } from "../stores/install.service.js";
 import { heldTier } from "../tiers/held-tier.rules.js";
 import type { TierChange } from "../tiers/tier-change.js";
+import { applyMembershipOrder } from "../tiers/membership.step.js";
 import { reviewMemberTier } from "../tiers/tier-review.step.js";
 import { pointsDeserved, reconcileOrder, type LedgerCorrection } from "./earning.rules.js";
 import { orderFacts, type OrderFacts } from "./order-facts.js";
+import type { OrderRecord } from "./order-record.js";
 
 /** The repositories a reconciliation reads and writes. */
 type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals" | "tierChanges";
@@ -101,7 +103,7 @@ export class OrderReconciler {
 
       const now = this.deps.clock.now().toISOString();
       const kept = facts ? pointsDeserved(facts, settings.earning).keptMinor : 0;
-      await tx.orders.save(storeId, {
+      const saved: OrderRecord = {
         orderId,
         internalId: facts?.internalId ?? record?.internalId ?? null,
         storeId,
@@ -113,7 +115,8 @@ export class OrderReconciler {
         placedAt: facts?.placedAt ?? record?.placedAt ?? now,
         revision: facts?.revision ?? record?.revision ?? 0,
         updatedAt: now,
-      });
+      };
+      await tx.orders.save(storeId, saved);
       // An order carrying one of our coupon codes used that reward's coupon.
       if (facts?.couponCode) await markCouponUsed(tx, storeId, facts.couponCode, orderId, this.deps.clock.now());
       await attributeOrder(tx, storeId, { orderId, facts, counted: kept > 0, keptMinor: kept, friend: member }, { settings, timeZone: install.timeZone }, this.deps.clock.now());
@@ -124,11 +127,15 @@ export class OrderReconciler {
       const updated = { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now };
       await tx.members.update(storeId, updated);
       // Promotion at once; a fall below the keep amount only starts a grace or waits for the scheduled review.
-      const tier = await reviewMemberTier(tx, storeId, updated, { settings, timeZone: install.timeZone }, this.deps.clock.now());
+      const program = { settings, timeZone: install.timeZone };
+      const tier = await reviewMemberTier(tx, storeId, updated, program, this.deps.clock.now());
+      // A paid order holding a membership pass gives its tier; refunded, it takes it back.
+      const membership = await applyMembershipOrder(tx, storeId, tier.member, saved, program, this.deps.clock.now());
+      const tierChange = membership.change ?? tier.change;
       const history = challengeHistory(current, orders, [], settings.tiers, NO_REFERRAL_HISTORY);
       const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
-      return outcome(correction || paid.challenges > 0 || paid.reversed > 0 || tier.change ? "corrected" : "unchanged", earned, tier.change);
+      return outcome(correction || paid.challenges > 0 || paid.reversed > 0 || tierChange ? "corrected" : "unchanged", earned, tierChange);
     });
   }
 

@@ -42,3 +42,11 @@ export const memberTierSchema = z.object({
     .nullable(),
 });
 export type MemberTier = z.infer<typeof memberTierSchema>;
+
+/** A member's tier state before anything was reviewed, bought or assigned. */
+export const noTiers = (reviewedAt: string): MemberTier => ({
+  earned: { tierId: null, since: null, graceEndsAt: null, reviewAt: null, reviewedAt },
+  paid: null,
+  assigned: null,
+  group: null,
+});

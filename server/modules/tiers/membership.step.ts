@@ -4,10 +4,9 @@ import type { Member } from "../members/member.js";
 import type { OrderRecord } from "../orders/order-record.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
-import type { MemberTier } from "./member-tier.js";
+import { noTiers, type MemberTier } from "./member-tier.js";
 import { paidTierAfter } from "./membership.rules.js";
 import type { TierChange } from "./tier-change.js";
-import { noTiers } from "./tier-review.step.js";
 
 type Program = { settings: Pick<ProgramSettings, "tiers" | "memberships">; timeZone: string };
 
@@ -31,7 +30,7 @@ const tierChange = (
 });
 
 /** The tier review wakes when the pass runs out, so its end is recorded on time (`expireMembership`). */
-const wakeAtEnd = (state: MemberTier): MemberTier => {
+export const wakeAtEnd = (state: MemberTier): MemberTier => {
   const until = state.paid?.until;
   if (!until) return state;
   const reviewAt = state.earned.reviewAt && state.earned.reviewAt < until ? state.earned.reviewAt : until;

@@ -4,7 +4,8 @@ import type { LedgerEntry } from "../ledger/ledger-entry.js";
 import type { Member } from "../members/member.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
-import type { MemberTier } from "./member-tier.js";
+import { expireMembership, wakeAtEnd } from "./membership.step.js";
+import { noTiers, type MemberTier } from "./member-tier.js";
 import type { TierChange } from "./tier-change.js";
 import { reviewTier, type TierReview } from "./tier-review.rules.js";
 import { windowStart } from "./tier-window.rules.js";
@@ -39,12 +40,7 @@ export async function tierActivity(tx: Pick<StoreTransaction, "orders" | "ledger
   };
 }
 
-export const noTiers = (reviewedAt: string): MemberTier => ({
-  earned: { tierId: null, since: null, graceEndsAt: null, reviewAt: null, reviewedAt },
-  paid: null,
-  assigned: null,
-  group: null,
-});
+export { noTiers } from "./member-tier.js";
 
 /** The change to record of a review: the held tier moved, or the earned tier, held, entered or left its grace. */
 function changeOf(storeId: number, member: Member, review: TierReview, before: string | null, after: string | null, program: TierProgram, at: string): TierChange | null {
@@ -63,15 +59,19 @@ function changeOf(storeId: number, member: Member, review: TierReview, before: s
 export async function reviewMemberTier(
   tx: TierReviewTransaction,
   storeId: number,
-  member: Member,
+  stored: Member,
   program: TierProgram,
   now: Date,
 ): Promise<{ member: Member; change: TierChange | null }> {
   const { tiers, tierRules } = program.settings;
+  // A paid pass that ran out is ended and recorded first, so the review sees what the member holds now.
+  const expired = expireMembership(stored, tiers, now);
+  if (expired) await tx.tierChanges.append(storeId, expired.change);
+  const member = expired ? { ...stored, tier: expired.tier } : stored;
   const activity = await tierActivity(tx, storeId, member.id, program, now);
   const review = reviewTier({ tiers, rules: tierRules, activity, state: member.tier, now, timeZone: program.timeZone });
   const at = now.toISOString();
-  const tier: MemberTier = { ...(member.tier ?? noTiers(at)), earned: review.earned };
+  const tier: MemberTier = wakeAtEnd({ ...(member.tier ?? noTiers(at)), earned: review.earned });
   const saved: Member = { ...member, tier, updatedAt: at };
   await tx.members.update(storeId, saved);
   const change = changeOf(storeId, member, review, heldTier(tiers, member.tier, now)?.id ?? null, heldTier(tiers, tier, now)?.id ?? null, program, at);
