@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { Member } from "../../server/modules/members/member.js";
 import { queueGroupMove } from "../../server/modules/tiers/group-move-queue.js";
+import { noTiers } from "../../server/modules/tiers/tier-review.step.js";
 import { bearer, type TestApp } from "./test-app.js";
 
 /** Invitation-only tiers (their thresholds out of reach, so no review earns them): held only as the test assigns them. */
@@ -41,8 +42,7 @@ export async function groupShop(app: TestApp) {
     const updated = await storage.transaction(storeId, async (tx) => {
       const found = await tx.members.findByEmail(storeId, email);
       if (!found) throw new Error(`no member ${email}`);
-      const tier = found.tier ?? { earned: { tierId: null, since: null, graceEndsAt: null, reviewAt: null, reviewedAt: at }, paid: null, assigned: null, group: null };
-      const next: Member = { ...found, tier: { ...tier, assigned: tierId ? { tierId, by: "test", at } : null } };
+      const next: Member = { ...found, tier: { ...(found.tier ?? noTiers(at)), assigned: tierId ? { tierId, by: "test", at } : null } };
       await tx.members.update(storeId, next);
       return next;
     });

@@ -10,6 +10,7 @@ import type { InstallService } from "../stores/install.service.js";
 import { groupMove, linkedGroups, targetGroup } from "./customer-group.rules.js";
 import { queueGroupMove } from "./group-move-queue.js";
 import type { MemberTier } from "./member-tier.js";
+import { noTiers } from "./tier-review.step.js";
 
 type Group = NonNullable<MemberTier["group"]>;
 
@@ -89,7 +90,7 @@ export class GroupMoveService {
     return "pending";
   }
 
-  /** Records the result on the member (a tier state made, not reviewed yet, if they had none), then queues another move if their tier changed meanwhile. */
+  /** Records the result on the member (with no tiers yet if they had no tier state), then queues another move if their tier changed meanwhile. */
   private async record(storeId: number, memberId: string, result: Omit<Group, "syncedAt">, precision: number): Promise<void> {
     const { storage, inbox, clock } = this.deps;
     const now = clock.now();
@@ -97,13 +98,7 @@ export class GroupMoveService {
     const after = await storage.transaction(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
       if (!member) return null;
-      const tier: MemberTier = member.tier ?? {
-        earned: { tierId: null, since: null, graceEndsAt: null, reviewAt: null, reviewedAt: now.toISOString() },
-        paid: null,
-        assigned: null,
-        group: null,
-      };
-      const updated = { ...member, tier: { ...tier, group }, updatedAt: now.toISOString() };
+      const updated = { ...member, tier: { ...(member.tier ?? noTiers(now.toISOString())), group }, updatedAt: now.toISOString() };
       await tx.members.update(storeId, updated);
       return { member: updated, tiers: readSavedSettings(await tx.settings.get(storeId), precision).tiers };
     });
