@@ -16,7 +16,7 @@ import { refuseEncodedNul } from "./http/storable-input.js";
 import { emailUnsubscribeRoutes } from "./http/email-unsubscribe.routes.js";
 import { referralRoutes } from "./http/referral-landing.routes.js";
 import { storefrontRoutes } from "./http/storefront.routes.js";
-import { webhookRoutes } from "./http/webhooks.routes.js";
+import { addWebhookRoute } from "./http/webhooks.routes.js";
 
 /** Ecwid's control panel frames the admin page; nobody else may. */
 const ECWID_FRAME_ANCESTORS = ["https://my.ecwid.com", "https://*.ecwid.com", "https://*.lightspeedhq.com"];
@@ -54,7 +54,7 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   // (its headers guard documents a browser renders) and compression (the program is stored compressed, the
   // other answers are a few hundred bytes): each costs more per request than the route itself.
   app.use(noSniff);
-  app.use(webhookRoutes(container.webhookIntake, container.metrics, container.logger));
+  addWebhookRoute(app, container.webhookIntake, container.metrics, container.logger);
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
   const referral = referralRoutes({ landing: container.referralLanding, rateLimiters: container.storage.rateLimiters });
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), referral.share);

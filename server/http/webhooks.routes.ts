@@ -1,4 +1,4 @@
-import { Router, raw } from "express";
+import { raw, type Express } from "express";
 import { webhookEventSchema } from "../ecwid/webhook-event.js";
 import { AppError } from "../lib/errors.js";
 import { jsonNestsDeeperThan } from "../lib/json-depth.js";
@@ -22,11 +22,11 @@ const answer = (outcome: IntakeOutcome) => {
 
 /**
  * POST /webhooks/ecwid with its own raw-body parser (the signature is over parsed fields, but the body
- * must be parsed exactly once, here). Ecwid counts only 200/201/202/204/209 as delivered.
+ * must be parsed exactly once, here). Ecwid counts only 200/201/202/204/209 as delivered. Declared on the
+ * app itself: a router of its own would be entered and left by every request the app serves.
  */
-export function webhookRoutes(intake: WebhookIntakeService, metrics: Metrics, logger: Logger): Router {
-  const router = Router();
-  router.post("/webhooks/ecwid", raw({ type: () => true, limit: "256kb" }), async (req, res) => {
+export function addWebhookRoute(app: Express, intake: WebhookIntakeService, metrics: Metrics, logger: Logger): void {
+  app.post("/webhooks/ecwid", raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const text = Buffer.isBuffer(req.body) ? req.body.toString("utf8") : "";
     if (jsonNestsDeeperThan(text, MAX_WEBHOOK_DEPTH)) throw new AppError("bad_request", `The webhook body is nested deeper than ${MAX_WEBHOOK_DEPTH} levels`);
     let body: unknown;
@@ -46,5 +46,4 @@ export function webhookRoutes(intake: WebhookIntakeService, metrics: Metrics, lo
     if (logger.isLevelEnabled("debug")) req.log.debug({ eventId: event.eventId, eventType: event.eventType, storeId: event.storeId, outcome }, "webhook accepted");
     sendJsonBytes(res, 200, answer(outcome));
   });
-  return router;
 }
