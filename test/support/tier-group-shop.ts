@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { Member } from "../../server/modules/members/member.js";
 import { queueGroupMove } from "../../server/modules/tiers/group-move-queue.js";
-import { noTiers } from "../../server/modules/tiers/tier-review.step.js";
+import { noTiers } from "../../server/modules/tiers/member-tier.js";
 import { bearer, type TestApp } from "./test-app.js";
 
 /** Invitation-only tiers (their thresholds out of reach, so no review earns them): held only as the test assigns them. */

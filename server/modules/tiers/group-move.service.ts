@@ -9,8 +9,7 @@ import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
 import { groupMove, linkedGroups, targetGroup } from "./customer-group.rules.js";
 import { queueGroupMove } from "./group-move-queue.js";
-import type { MemberTier } from "./member-tier.js";
-import { noTiers } from "./tier-review.step.js";
+import { noTiers, type MemberTier } from "./member-tier.js";
 
 type Group = NonNullable<MemberTier["group"]>;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupMove, moveDue, targetGroup } from "../../../server/modules/tiers/customer-group.rules.js";
-import type { MemberTier } from "../../../server/modules/tiers/member-tier.js";
-import { noTiers } from "../../../server/modules/tiers/tier-review.step.js";
+import { noTiers, type MemberTier } from "../../../server/modules/tiers/member-tier.js";
 import { tierSchema } from "../../../server/modules/settings/program-settings.js";
 
 const now = new Date("2026-05-01T10:00:00Z");
