@@ -2,7 +2,7 @@ import { raw, type Express } from "express";
 import { webhookEventSchema } from "../ecwid/webhook-event.js";
 import { AppError } from "../lib/errors.js";
 import { jsonNestsDeeperThan } from "../lib/json-depth.js";
-import { holdsUnstorableText } from "../lib/storable-text.js";
+import { parsedJsonHoldsUnstorableText } from "../lib/storable-text.js";
 import type { Logger } from "../lib/logger.js";
 import type { Metrics } from "../lib/metrics.js";
 import type { IntakeOutcome, WebhookIntakeService } from "../modules/inbox/webhook-intake.service.js";
@@ -36,7 +36,7 @@ export function addWebhookRoute(app: Express, intake: WebhookIntakeService, metr
       throw new AppError("bad_request", "The webhook body is not valid JSON");
     }
     if (typeof body !== "object" || body === null) throw new AppError("bad_request", "The webhook body is not a JSON object");
-    if (holdsUnstorableText(body)) throw new AppError("bad_request", "The webhook body holds NUL or an unpaired surrogate, which no store can keep");
+    if (parsedJsonHoldsUnstorableText(text, body)) throw new AppError("bad_request", "The webhook body holds NUL or an unpaired surrogate, which no store can keep");
     intake.verifySignature(req.get("x-ecwid-webhook-signature"), body as Record<string, unknown>);
     const event = parseInput(webhookEventSchema, body);
     const outcome = await intake.accept(event);

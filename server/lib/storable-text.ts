@@ -24,3 +24,12 @@ export function holdsUnstorableText(value: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * As holdsUnstorableText, for a value parsed from JSON `text` that was decoded from UTF-8, without walking the
+ * value when it cannot hold either: decoded UTF-8 holds no lone surrogate (bad bytes become U+FFFD) and JSON
+ * refuses a raw NUL, so only a `\u` escape can bring one in.
+ */
+export function parsedJsonHoldsUnstorableText(text: string, value: unknown): boolean {
+  return text.includes("\\u") && holdsUnstorableText(value);
+}
