@@ -299,7 +299,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     inboxQueued,
     storeWrites,
-    customerGroups: new CustomerGroupsService({ ecwid: customerGroups, installs, settings, grantUrl: `${config.baseUrl}/oauth/start` }),
+    customerGroups: new CustomerGroupsService({ ecwid: customerGroups, profiles: ecwid, installs, settings, grantUrl: `${config.baseUrl}/oauth/start` }),
     groupMoves: new GroupMoveService({
       storage: unitOfWork(storage, "members", "settings"),
       inbox: storage.inbox,

@@ -11,7 +11,14 @@ export const storeProfileSchema = z.looseObject({
       .optional()
       .catch(undefined),
   }),
-  account: z.looseObject({ accountName: z.string().optional(), accountEmail: z.string().optional() }).optional(),
+  account: z
+    .looseObject({
+      accountName: z.string().optional(),
+      accountEmail: z.string().optional(),
+      /** The plan's features, e.g. "CUSTOMER_GROUPS" (CONTRACT §4.5); a shape we cannot read says nothing. */
+      availableFeatures: z.array(z.string()).optional().catch(undefined),
+    })
+    .optional(),
   settings: z.looseObject({ storeName: z.string().optional() }).optional(),
   formatsAndUnits: z
     .looseObject({

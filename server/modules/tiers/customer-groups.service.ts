@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EcwidApiError } from "../../ecwid/ecwid-api-error.js";
+import type { EcwidClient } from "../../ecwid/ecwid-client.js";
 import { isGroupsUnavailable, type EcwidCustomerGroups } from "../../ecwid/customer-groups.client.js";
 import { AppError } from "../../lib/errors.js";
 import { parseInput } from "../../lib/validation.js";
@@ -25,6 +26,7 @@ export class CustomerGroupsService {
   constructor(
     private readonly deps: {
       ecwid: Pick<EcwidCustomerGroups, "list" | "create">;
+      profiles: Pick<EcwidClient, "getProfile">;
       installs: Pick<InstallService, "accessToken">;
       settings: Pick<SettingsService, "get">;
       /** Starts Ecwid's authorization again with every scope the app asks for (CONTRACT §1.2). */
@@ -32,8 +34,14 @@ export class CustomerGroupsService {
     },
   ) {}
 
+  /**
+   * A plan without customer groups is told apart whichever way Ecwid says so: its profile's `availableFeatures`
+   * lacks `CUSTOMER_GROUPS`, or the groups' endpoint answers 403 CUSTOMER_GROUPS_FEATURE_NOT_AVAILABLE.
+   */
   async list(storeId: number): Promise<CustomerGroupList> {
     const token = await this.deps.installs.accessToken(storeId);
+    const features = (await this.deps.profiles.getProfile(storeId, token)).account?.availableFeatures;
+    if (features && !features.includes("CUSTOMER_GROUPS")) throw groupsUnavailable();
     const groups = await this.askEcwid(() => this.deps.ecwid.list(storeId, token));
     const { tiers } = await this.deps.settings.get(storeId);
     const known = new Set(groups.map((group) => group.id));
