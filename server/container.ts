@@ -37,6 +37,7 @@ import { LeaderboardService } from "./modules/program/leaderboard.service.js";
 import { TaskService } from "./modules/program/task.service.js";
 import { BirthdayBonusService } from "./modules/program/birthday-bonus.service.js";
 import { TierReviewService } from "./modules/tiers/tier-review.service.js";
+import { TierAdminService } from "./modules/tiers/tier-admin.service.js";
 import { AdminSessionService } from "./modules/stores/admin-session.service.js";
 import { InstallService } from "./modules/stores/install.service.js";
 import { EcwidCustomerGroups } from "./ecwid/customer-groups.client.js";
@@ -97,6 +98,8 @@ export interface Container {
   birthdays: BirthdayBonusService;
   /** The scheduled tier reviews: members never reviewed, and those whose window drop, year start or grace end has come. */
   tierReviews: TierReviewService;
+  /** The merchant's side of tiers: a member's tier and changes, invitation-only tiers given, a ladder previewed. */
+  tierAdmin: TierAdminService;
   /** `GET /r/:code`: the referral landing, its QR code and the shop's share card. */
   referralLanding: ReferralLandingService;
   /** The landing's counted visits, written every few seconds and at shutdown. */
@@ -243,6 +246,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
         baseUrl: config.baseUrl,
         storage: unitOfWork(storage, "referrals"),
       },
+      tiers: unitOfWork(storage, "orders", "ledger", "tierChanges"),
     }),
     tasks: new TaskService({
       storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"),
@@ -274,6 +278,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     referralClicks: referralLanding.clicks,
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
     tierReviews: new TierReviewService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"), installs, settings, clock }),
+    tierAdmin: new TierAdminService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"), installs, settings, clock }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),

@@ -17,6 +17,7 @@ import type { AdminSessionService } from "../modules/stores/admin-session.servic
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { GroupLinkWalkService } from "../modules/tiers/group-link-walk.service.js";
+import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
@@ -27,6 +28,7 @@ import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminReferralRoutes } from "./admin-referrals.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { adminTemplateRoutes } from "./admin-templates.routes.js";
+import { adminTierRoutes } from "./admin-tiers.routes.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
@@ -58,6 +60,7 @@ export interface AdminApiDeps {
   tasks: TaskService;
   customerGroups: CustomerGroupsService;
   groupLinkWalk: GroupLinkWalkService;
+  tierAdmin: TierAdminService;
   clock: Clock;
 }
 
@@ -86,6 +89,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use("/referrals", adminReferralRoutes(deps));
   router.use(adminTemplateRoutes(deps));
   router.use(adminAmbassadorRoutes(deps));
+  router.use(adminTierRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

@@ -33,9 +33,9 @@ export function tiersSection({ program, f }: View): HTMLElement | null {
 
 export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
   if (program.tiers.length === 0) return null;
-  const { current, next, spendMinor } = me.tier;
+  const { current, next, amount } = me.tier;
   const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
-  const progress = next ? need(next.name, spendMinor, next.threshold, f.t("tier.next", { amount: f.money(next.threshold - spendMinor), tier: next.name })) : muted(f.t("tier.top"));
+  const progress = next ? need(next.name, amount, next.threshold, f.t("tier.next", { amount: f.money(next.needed), tier: next.name })) : muted(f.t("tier.top"));
   return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
 }
 

@@ -47,6 +47,8 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/program/measurements/${id}`),
   itemId.map((id) => `/api/admin/members/${id}/adjustments`),
   itemId.map((id) => `/api/admin/members/${id}/ledger`),
+  itemId.map((id) => `/api/admin/members/${id}/tier`),
+  fc.constant("/api/admin/program/tiers/preview"),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),

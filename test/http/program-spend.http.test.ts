@@ -48,7 +48,7 @@ describe("one meaning of spend", () => {
     const session = await signIn("ana@example.com");
     const me = (await app.http.get(api("/me"), bearer(session))).data;
     expect(me.member.balance).toBe(90);
-    expect(me.tier).toEqual({ current: null, next: { id: "tr_silver", name: "Silver", threshold: 10_000 }, spendMinor: 9_000 });
+    expect(me.tier).toMatchObject({ current: null, metric: "spend", amount: 9_000, next: { id: "tr_silver", name: "Silver", threshold: 10_000, needed: 1_000 } });
     expect(me.challenges).toMatchObject([{ id: "ch_spend", progress: 9_000, target: 10_000, completed: false }]);
     expect(me.badges).toMatchObject([{ id: "bd_ninety", earned: true }]);
     expect((await booksFor(app.container.storage, storeId, "ana@example.com")).member?.stats).toMatchObject({ paidOrders: 1, lifetimeSpendMinor: 9_000 });
@@ -58,7 +58,7 @@ describe("one meaning of spend", () => {
     await sendOrderEvent(order.id, "order.updated");
     const after = (await app.http.get(api("/me"), bearer(session))).data;
     expect(after.member.balance).toBe(72);
-    expect(after.tier.spendMinor).toBe(7_200);
+    expect(after.tier.amount).toBe(7_200);
     expect(after.badges).toMatchObject([{ id: "bd_ninety", earned: false }]);
   });
 });

@@ -168,7 +168,12 @@ describe("the public program", () => {
     expect(me.member.balance).toBe(95);
     expect(me.challenges).toMatchObject([{ id: "ch_two", progress: 2, target: 2, completed: true }]);
     expect(me.badges).toMatchObject([{ id: "bd_big", earned: false }]);
-    expect(me.tier).toEqual({ current: { id: "tr_silver", name: "Silver" }, next: { id: "tr_gold", name: "Gold", threshold: 20_000 }, spendMinor: 7_000 });
+    expect(me.tier).toMatchObject({
+      current: { id: "tr_silver", name: "Silver", how: "earned" },
+      amount: 7_000,
+      next: { id: "tr_gold", name: "Gold", threshold: 20_000, needed: 13_000 },
+      changes: [{ reason: "reached", fromTierId: null, toTierId: "tr_silver" }],
+    });
     await paidOrder("gus@example.com", 5);
     expect((await app.http.get(api("/me"), bearer(session))).data.member.balance).toBe(100);
     const program = (await app.http.get(api("/program"))).data;

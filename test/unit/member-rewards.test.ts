@@ -36,7 +36,7 @@ describe("a member's rewards on /me", () => {
     ];
     const standing = memberRewards(
       { tiers: [], rewards },
-      { member: { balance: 250, stats: emptyStats() }, heldPoints: 100, recentRedemptions: [], redemptionCounts: counts },
+      { member: { balance: 250, stats: emptyStats(), tier: null }, heldPoints: 100, recentRedemptions: [], redemptionCounts: counts },
       now,
     );
     expect(standing).toEqual({
@@ -52,7 +52,7 @@ describe("a member's rewards on /me", () => {
   });
 
   it("when fewer counts come back than the rewards need, then it throws rather than judge on missing figures", () => {
-    const reading = { member: { balance: 0, stats: emptyStats() }, heldPoints: 0, recentRedemptions: [], redemptionCounts: [{ count: 0, valueMinor: 0 }] };
+    const reading = { member: { balance: 0, stats: emptyStats(), tier: null }, heldPoints: 0, recentRedemptions: [], redemptionCounts: [{ count: 0, valueMinor: 0 }] };
     expect(() => memberRewards({ tiers: [], rewards }, reading, now)).toThrow(/needs 3 counts, got 0/);
   });
 });

@@ -132,7 +132,7 @@ export class OrderReconciler {
       // A paid order holding a membership pass gives its tier; refunded, it takes it back.
       const membership = await applyMembershipOrder(tx, storeId, tier.member, saved, program, this.deps.clock.now());
       const tierChange = membership.change ?? tier.change;
-      const history = challengeHistory(current, orders, [], settings.tiers, NO_REFERRAL_HISTORY);
+      const history = challengeHistory(current, orders, [], settings.tiers, NO_REFERRAL_HISTORY, this.deps.clock.now());
       const context = { clock: this.deps.clock, timeZone: install.timeZone, reverse: true };
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
       return outcome(correction || paid.challenges > 0 || paid.reversed > 0 || tierChange ? "corrected" : "unchanged", earned, tierChange);

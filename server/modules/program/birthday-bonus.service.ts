@@ -64,7 +64,7 @@ export class BirthdayBonusService {
   ): Promise<number> {
     const { year, now, timeZone } = day;
     const id = member.id;
-    const history = challengeHistory(member, await tx.orders.listForMember(storeId, id), await tx.tasks.listForMember(storeId, id), settings.tiers, NO_REFERRAL_HISTORY);
+    const history = challengeHistory(member, await tx.orders.listForMember(storeId, id), await tx.tasks.listForMember(storeId, id), settings.tiers, NO_REFERRAL_HISTORY, now);
     let paid = 0;
     for (const challenge of challenges) {
       const points = challenge.goal.kind === "birthday" ? challenge.goal.yearlyPoints : 0;

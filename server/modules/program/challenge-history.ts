@@ -1,11 +1,10 @@
 import type { Member } from "../members/member.js";
-import { statsFromOrders } from "../members/member-stats.rules.js";
 import type { OrderRecord } from "../orders/order-record.js";
 import type { Referral } from "../referrals/referral.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { referralChallenges } from "./challenge-awards.js";
 import type { ChallengeHistory, ReferralHistory } from "./challenge-progress.rules.js";
-import { tierStanding } from "./progress.rules.js";
+import { heldTier } from "../tiers/held-tier.rules.js";
 import type { TaskCompletion } from "./task-completion.js";
 
 /**
@@ -14,15 +13,16 @@ import type { TaskCompletion } from "./task-completion.js";
  */
 export const NO_REFERRAL_HISTORY: ReferralHistory = { firstVisitAt: null, paidAt: [] };
 
-/** A member's history as the challenge rules read it; their tier is the one their lifetime spend reaches. */
+/** A member's history as the challenge rules read it; their tier is the one they hold at `now` (`heldTier`). */
 export function challengeHistory(
-  member: Pick<Member, "createdAt" | "game">,
+  member: Pick<Member, "createdAt" | "game" | "tier">,
   orders: OrderRecord[],
   completions: TaskCompletion[],
   tiers: ProgramSettings["tiers"],
   referrals: ReferralHistory,
+  now: Date,
 ): ChallengeHistory {
-  const tier = tierStanding(tiers, statsFromOrders(orders).lifetimeSpendMinor).current;
+  const tier = heldTier(tiers, member.tier, now);
   return { orders, completions, member: { createdAt: member.createdAt, birthday: member.game.birthday, tierId: tier?.id ?? null }, referrals };
 }
 

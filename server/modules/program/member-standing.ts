@@ -4,10 +4,8 @@ import { badgeStanding } from "./badge-standing.rules.js";
 import { paidKeysOf, payoutsOf } from "./challenge-keys.rules.js";
 import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.rules.js";
 import { challengeStanding, type ChallengeHistory } from "./challenge-progress.rules.js";
-import { tierStanding } from "./progress.rules.js";
 import type { MemberBadge, MemberChallenge } from "./standing-schema.js";
 import type { ProofStanding } from "./task-schema.js";
-import { statsFromOrders } from "../members/member-stats.rules.js";
 
 /** The ledger tallies `memberStanding` needs: for each challenge with limits, what it paid in all and in the period. */
 export function challengeTallyQueries(settings: ProgramSettings, now: Date, timeZone: string) {
@@ -28,7 +26,7 @@ function proofStanding({ completions }: ChallengeHistory, challengeId: string, p
 }
 
 /**
- * A member's standing as the widget shows it: their tier, each challenge measured on their history with what is
+ * A member's standing as the widget shows it: each challenge measured on their history with what is
  * paid (`payoutKeys`, their challenge keys in the ledger) and its limits (`tallies`, answering
  * `challengeTallyQueries` in order), and each badge. A challenge reads completed only once paid, so a change
  * still being measured never shows "Completed" unpaid; one whose winners or budget are spent is closed.
@@ -41,7 +39,7 @@ export function memberStanding(
   tallies: SourceTally[],
   now: Date,
   timeZone: string,
-): { tier: ReturnType<typeof tierStanding>; challenges: MemberChallenge[]; badges: MemberBadge[] } {
+): { challenges: MemberChallenge[]; badges: MemberBadge[] } {
   const payouts = payoutsOf(payoutKeys, memberId);
   const limited = settings.challenges.filter(hasLimits).map((challenge) => challenge.id);
   const measured = settings.challenges.map((challenge) => {
@@ -64,7 +62,6 @@ export function memberStanding(
     return { id: challenge.id, badgeIds: challenge.badgeIds, standing: view, paid: paidKeys.length > 0 };
   });
   return {
-    tier: tierStanding(settings.tiers, statsFromOrders(history.orders).lifetimeSpendMinor),
     challenges: measured.filter((challenge) => challenge.standing.reason !== "draft").map((challenge) => challenge.standing),
     badges: settings.badges.map((badge) => badgeStanding(badge, history, measured, now, timeZone)),
   };

@@ -113,7 +113,7 @@ export class ProgramMeasurementService {
       let paidPoints = 0;
       for (const member of page.items) {
         const referrals = await loadReferralHistory((id) => tx.referrals.listForAmbassador(storeId, id), member, { challenges });
-        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], settings.tiers, referrals);
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], settings.tiers, referrals, clock.now());
         const paid = await payDueChallenges(tx, storeId, member.id, history, challenges, { clock, timeZone: install.timeZone, reverse: false });
         if (paid.points > 0) paidMembers++;
         paidPoints += paid.points;

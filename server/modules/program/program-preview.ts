@@ -55,7 +55,7 @@ export async function previewProgramChange(
       for (const member of items) {
         const challenges = "challenge" in proposal ? [proposal.challenge] : [];
         const referrals = await loadReferralHistory((id) => tx.referrals.listForAmbassador(storeId, id), member, { challenges });
-        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], context.tiers, referrals);
+        const history = challengeHistory(member, await tx.orders.listForMember(storeId, member.id), [], context.tiers, referrals, context.now);
         if ("badge" in proposal) {
           if (proposal.badge.goal && milestoneProgress(proposal.badge.goal, history, context.now, context.timeZone).reached) counted.members++;
           continue;

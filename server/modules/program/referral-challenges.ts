@@ -26,7 +26,7 @@ export async function payReferralChallenges(
   const member = await tx.members.get(storeId, memberId);
   if (!member?.referral) return null;
   const referrals = referralHistory(member, await tx.referrals.listForAmbassador(storeId, memberId));
-  const history = challengeHistory(member, await tx.orders.listForMember(storeId, memberId), [], settings.tiers, referrals);
+  const history = challengeHistory(member, await tx.orders.listForMember(storeId, memberId), [], settings.tiers, referrals, context.now);
   return payDueChallenges(tx, storeId, memberId, history, challenges, { clock: { now: () => context.now }, timeZone: context.timeZone, reverse: true });
 }
 

@@ -67,7 +67,7 @@ export class TaskService {
       return await this.deps.storage.transaction(storeId, async (tx) => {
         const now = this.deps.clock.now();
         const member = await memberOf(tx, principal);
-        const { history, completions } = await historyOf(tx, member, settings);
+        const { history, completions } = await historyOf(tx, member, settings, now);
         const standing = challengeStanding(challenge, history, now, install.timeZone);
         if (standing.reason) throw notAvailable(standing.reason);
         const live = completions.find((done) => done.challengeId === challenge.id && done.periodKey === standing.periodKey && done.status !== "rejected");
@@ -156,7 +156,7 @@ export class TaskService {
       const challenge = settings.challenges.find((one) => one.id === proof.challengeId);
       const member = await tx.members.get(storeId, proof.memberId);
       if (!decision.approve || !challenge || !member) return { proof: decided, awarded: NOTHING };
-      const { history } = await historyOf(tx, member, settings);
+      const { history } = await historyOf(tx, member, settings, now);
       const paid = await pay(tx, storeId, member.id, history, decided, challenge, { clock: this.deps.clock, timeZone: install.timeZone });
       return { proof: decided, awarded: awardedOf(paid) };
     });
@@ -205,10 +205,10 @@ async function memberOf(tx: TasksTx, { storeId, memberId }: ShopperPrincipal): P
   return member;
 }
 
-async function historyOf(tx: TasksTx, member: Member, settings: ProgramSettings) {
+async function historyOf(tx: TasksTx, member: Member, settings: ProgramSettings, now: Date) {
   const orders = await tx.orders.listForMember(member.storeId, member.id);
   const completions = await tx.tasks.listForMember(member.storeId, member.id);
-  return { completions, history: challengeHistory(member, orders, completions, settings.tiers, NO_REFERRAL_HISTORY) };
+  return { completions, history: challengeHistory(member, orders, completions, settings.tiers, NO_REFERRAL_HISTORY, now) };
 }
 
 /** Pays the challenge on the history with this completion in it (once per period key: a repeat writes nothing). */

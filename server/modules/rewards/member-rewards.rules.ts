@@ -8,7 +8,7 @@ import type { RewardStanding } from "./reward-standing.js";
 /** What a member's rewards are told from, all read at once (the storefront's member snapshot brings it). */
 export interface RewardsReading {
   /** The cached balance (the ledger's) and the lifetime spend that sets the tier. */
-  member: Pick<Member, "balance" | "stats">;
+  member: Pick<Member, "balance" | "stats" | "tier">;
   /** Points held by the member's pending redemptions. */
   heldPoints: number;
   /** The member's newest redemptions first. */
@@ -28,7 +28,7 @@ export interface MemberRewards {
 /** `GET /me`: the spendable balance, points held, each reward's standing and the newest redemptions. */
 export function memberRewards(settings: Pick<ProgramSettings, "tiers" | "rewards">, reading: RewardsReading, now: Date): MemberRewards {
   const spendable = reading.member.balance - reading.heldPoints;
-  const tierId = memberTierId(settings.tiers, reading.member);
+  const tierId = memberTierId(settings.tiers, reading.member, now);
   return {
     balance: spendable,
     heldPoints: reading.heldPoints,

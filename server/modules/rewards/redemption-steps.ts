@@ -1,7 +1,7 @@
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import { post } from "../ledger/posting.js";
 import type { Member } from "../members/member.js";
-import { tierStanding } from "../program/progress.rules.js";
+import { heldTier } from "../tiers/held-tier.rules.js";
 import type { ProgramSettings, Reward } from "../settings/program-settings.js";
 import type { Redemption, RedemptionTally, RedemptionView } from "./redemption.js";
 import { rewardUseCounts, rewardUseFrom, type RedeemFacts, type RewardUse } from "./reward-availability.rules.js";
@@ -29,15 +29,14 @@ export async function rewardUse(tx: RedemptionTx, storeId: number, memberId: str
   return rewardUseFrom(reward, counts);
 }
 
-/** The member's tier now (from their cached lifetime spend), null below every tier. */
-export const memberTierId = (tiers: ProgramSettings["tiers"], member: Pick<Member, "stats">): string | null =>
-  tierStanding(tiers, member.stats.lifetimeSpendMinor).current?.id ?? null;
+/** The tier the member holds at `now`, null below every tier. */
+export const memberTierId = (tiers: ProgramSettings["tiers"], member: Pick<Member, "tier">, now: Date): string | null => heldTier(tiers, member.tier, now)?.id ?? null;
 
 /** What decides whether the member may redeem the reward now: spendable points, tier, their redemptions and its budgets. */
 export async function redeemFacts(tx: RedemptionTx, storeId: number, member: Member, tiers: ProgramSettings["tiers"], reward: Reward, now: Date): Promise<RedeemFacts> {
   return {
     spendable: await spendable(tx, storeId, member.id),
-    tierId: memberTierId(tiers, member),
+    tierId: memberTierId(tiers, member, now),
     ...(await rewardUse(tx, storeId, member.id, reward, now)),
     now,
   };

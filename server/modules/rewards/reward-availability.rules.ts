@@ -14,7 +14,7 @@ export type BudgetUse = RedemptionTally;
 export interface RedeemFacts {
   /** Ledger balance less the points held by pending redemptions. */
   spendable: number;
-  /** The member's tier now (tierStanding's current), null below every tier. */
+  /** The tier the member holds now (`heldTier`), null when none. */
   tierId: string | null;
   /** The member's redemptions of this reward, not released. */
   redeemed: number;

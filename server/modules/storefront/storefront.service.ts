@@ -26,6 +26,7 @@ import { publicReferral, shopperReferral } from "../referrals/referral-standing.
 import type { ShopperReferral } from "../referrals/referral-view.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
+import { readTierStanding } from "../tiers/tier-standing.js";
 import { perkLines, perkWords } from "../tiers/tier-perks.rules.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
@@ -69,6 +70,8 @@ export class StorefrontService {
       changes: ChangeSignal<number>;
       /** Issues a member's code on their first `/me` while the program runs; links are made on `baseUrl`, the app's public origin. */
       referrals: { codes: Pick<ReferralCodeService, "ensure">; baseUrl: string; storage: UnitOfWork<"referrals"> };
+      /** The member's tier standing: the amount in the window and their last tier changes. */
+      tiers: UnitOfWork<"orders" | "ledger" | "tierChanges">;
     },
   ) {
     const now = () => deps.clock.now().getTime();
@@ -110,7 +113,8 @@ export class StorefrontService {
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
-      ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers, referrals), prefixedKeys, sourceTallies, now, timeZone),
+      ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers, referrals, now), prefixedKeys, sourceTallies, now, timeZone),
+      tier: await this.deps.tiers.read(storeId, (tx) => readTierStanding(tx, storeId, member, { settings, timeZone }, now)),
       referral: await this.referral(storeId, member, settings),
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),

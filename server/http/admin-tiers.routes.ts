@@ -1,0 +1,40 @@
+import { Router } from "express";
+import { z } from "zod";
+import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
+import { tierAssignmentSchema } from "../modules/tiers/tier-assignment.js";
+import { tierProposalSchema } from "../modules/tiers/tier-preview.js";
+import { adminOf } from "./admin-auth.js";
+import { parseInput } from "./validate.js";
+
+const memberParams = z.object({ memberId: z.string().min(1).max(64) });
+
+/** A member's tier state and changes (GET), an invitation-only tier given (PUT) or taken (DELETE); a proposed ladder previewed. */
+export function adminTierRoutes(deps: { tierAdmin: TierAdminService }): Router {
+  const router = Router();
+
+  router.get("/members/:memberId/tier", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    res.json(await deps.tierAdmin.member(storeId, memberId));
+  });
+
+  router.put("/members/:memberId/tier", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    const { tierId } = parseInput(tierAssignmentSchema, req.body ?? {});
+    res.json(await deps.tierAdmin.assign(storeId, memberId, tierId, actor));
+  });
+
+  router.delete("/members/:memberId/tier", async (req, res) => {
+    const { storeId, actor } = adminOf(res.locals);
+    const { memberId } = parseInput(memberParams, req.params);
+    res.json(await deps.tierAdmin.assign(storeId, memberId, null, actor));
+  });
+
+  router.post("/program/tiers/preview", async (req, res) => {
+    const { storeId } = adminOf(res.locals);
+    res.json(await deps.tierAdmin.preview(storeId, parseInput(tierProposalSchema, req.body ?? {})));
+  });
+
+  return router;
+}

@@ -1,0 +1,62 @@
+import type { Clock } from "../../lib/clock.js";
+import { notFound } from "../../lib/errors.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
+import type { SettingsService } from "../settings/settings.service.js";
+import type { InstallService } from "../stores/install.service.js";
+import type { MemberTier } from "./member-tier.js";
+import { assignTier } from "./tier-assignment.js";
+import { previewMember, tally, type TierPreview, type TierProposal } from "./tier-preview.js";
+import { readTierStanding } from "./tier-standing.js";
+import type { MemberTierStanding } from "./tier-standing.rules.js";
+
+const PAGE = 100;
+/** The merchant's member page shows more of a member's history than the shopper's widget. */
+const MERCHANT_CHANGES = 50;
+
+/** The merchant's side of tiers: a member's tier state and changes, an invitation-only tier given or taken, a proposed ladder previewed. */
+export class TierAdminService {
+  constructor(
+    private readonly deps: {
+      storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges" | "audit">;
+      installs: Pick<InstallService, "requireActive">;
+      settings: Pick<SettingsService, "get">;
+      clock: Clock;
+    },
+  ) {}
+
+  async member(storeId: number, memberId: string): Promise<{ memberId: string; state: MemberTier | null; standing: MemberTierStanding }> {
+    const program = await this.program(storeId);
+    const now = this.deps.clock.now();
+    return this.deps.storage.read(storeId, async (tx) => {
+      const member = await tx.members.get(storeId, memberId);
+      if (!member) throw notFound(`Member ${memberId} was not found in this store`);
+      return { memberId, state: member.tier, standing: await readTierStanding(tx, storeId, member, program, now, MERCHANT_CHANGES) };
+    });
+  }
+
+  async assign(storeId: number, memberId: string, tierId: string | null, actor: string): Promise<{ memberId: string; state: MemberTier }> {
+    const settings = await this.deps.settings.get(storeId);
+    return { memberId, state: await assignTier(this.deps, settings, storeId, memberId, tierId, actor) };
+  }
+
+  /** What the proposal would do to every member, read a page at a time; nothing is saved. */
+  async preview(storeId: number, proposal: TierProposal): Promise<TierPreview> {
+    const { timeZone } = await this.deps.installs.requireActive(storeId);
+    const program = { settings: proposal, timeZone };
+    const now = this.deps.clock.now();
+    const moves: Awaited<ReturnType<typeof previewMember>>[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.deps.storage.read(storeId, async (tx) => {
+        const { items } = await tx.members.list(storeId, { limit: PAGE, offset });
+        for (const member of items) moves.push(await previewMember(tx, storeId, member, program, now));
+        return items.length;
+      });
+      if (page < PAGE) return tally(moves, moves.length);
+    }
+  }
+
+  private async program(storeId: number) {
+    const { timeZone } = await this.deps.installs.requireActive(storeId);
+    return { settings: await this.deps.settings.get(storeId), timeZone };
+  }
+}
