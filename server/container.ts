@@ -202,6 +202,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     clock,
     logger: logger.child({ component: "orders" }),
     onEarned: (storeId, earning) => void emails.pointsEarned(storeId, earning),
+    onTierChange: (storeId, change) => void emails.tierChanged(storeId, change),
   });
   return {
     config,
@@ -277,7 +278,13 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,
     birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
-    tierReviews: new TierReviewService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"), installs, settings, clock }),
+    tierReviews: new TierReviewService({
+      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"),
+      installs,
+      settings,
+      clock,
+      onChange: (storeId, change) => void emails.tierChanged(storeId, change),
+    }),
     tierAdmin: new TierAdminService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"), installs, settings, clock }),
     reconciler,
     programMeasurements,

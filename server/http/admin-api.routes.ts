@@ -16,7 +16,6 @@ import { searchMembers } from "../modules/members/member-directory.js";
 import type { AdminSessionService } from "../modules/stores/admin-session.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
-import type { GroupLinkWalkService } from "../modules/tiers/group-link-walk.service.js";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
@@ -59,7 +58,6 @@ export interface AdminApiDeps {
   emails: EmailService;
   tasks: TaskService;
   customerGroups: CustomerGroupsService;
-  groupLinkWalk: GroupLinkWalkService;
   tierAdmin: TierAdminService;
   clock: Clock;
 }

@@ -1,10 +1,9 @@
 import { Router } from "express";
-import type { GroupLinkWalkService } from "../modules/tiers/group-link-walk.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import { adminOf } from "./admin-auth.js";
 
 /** Ecwid customer groups for linking tiers (mounted behind requireAdmin); a tier's link is saved with the program. */
-export function adminCustomerGroupRoutes(deps: { customerGroups: CustomerGroupsService; groupLinkWalk: Pick<GroupLinkWalkService, "start"> }): Router {
+export function adminCustomerGroupRoutes(deps: { customerGroups: CustomerGroupsService }): Router {
   const router = Router();
 
   router.get("/customer-groups", async (_req, res) => {
@@ -17,9 +16,7 @@ export function adminCustomerGroupRoutes(deps: { customerGroups: CustomerGroupsS
 
   /** Looks at every member's group again, e.g. once the store's plan has customer groups. */
   router.post("/customer-groups/sync", async (_req, res) => {
-    const { storeId } = adminOf(res.locals);
-    await deps.customerGroups.list(storeId);
-    await deps.groupLinkWalk.start(storeId);
+    await deps.customerGroups.sync(adminOf(res.locals).storeId);
     res.status(202).json({ started: true });
   });
 

@@ -70,6 +70,14 @@ describe("tier reviews through signed webhooks and the scheduled job (Europe/Ams
     await runJob("2027-04-09T22:00:00Z");
     expect(await earnedOf("ana@example.com")).toMatchObject({ tierId: null, reviewAt: null });
 
+    await app.container.emails.idle();
+    // A promotion and each grace's start are told by email (with the date the tier goes); the demotions are not.
+    expect(app.mail.messages.filter((mail) => mail.to.includes("ana@example.com")).map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/^You are now Gold at /),
+      expect.stringMatching(/^Keep your Gold status at /),
+      expect.stringMatching(/^Keep your Silver status at /),
+    ]);
+    expect(app.mail.messages.find((mail) => mail.subject.startsWith("Keep your Gold"))?.text).toContain("April 9, 2026");
     expect(await changesOf("ana@example.com")).toEqual([
       ["reached", null, "tr_gold", 12_000, "2026-03-10T10:00:00.000Z"],
       ["grace_started", "tr_gold", "tr_gold", 7_000, "2026-03-11T09:00:00.000Z"],

@@ -13,6 +13,8 @@ export const EMAIL_NAMES: Record<EmailKind, string> = {
   expiringSoon: "Points expiring soon",
   referralQualified: "A referred friend's order counts (to the ambassador)",
   referralPaid: "Referral reward paid (to the ambassador)",
+  tierReached: "Promoted to a tier",
+  tierGraceStarted: "A tier about to be lost (the date it goes)",
 };
 const KINDS = Object.keys(EMAIL_NAMES) as EmailKind[];
 

@@ -4,7 +4,15 @@ import type { EmailContent } from "./email-layout.js";
 
 /** The program's emails, named as the merchant's switches (`emails` in the program) name them. */
 export type EmailKind = keyof ProgramSettings["emails"];
-export const EMAIL_KINDS = ["pointsEarned", "rewardIssued", "expiringSoon", "referralQualified", "referralPaid"] as const satisfies readonly EmailKind[];
+export const EMAIL_KINDS = [
+  "pointsEarned",
+  "rewardIssued",
+  "expiringSoon",
+  "referralQualified",
+  "referralPaid",
+  "tierReached",
+  "tierGraceStarted",
+] as const satisfies readonly EmailKind[];
 
 /** What each email tells, before words. Points are whole; instants are ISO strings. */
 export type EmailFacts =
@@ -13,7 +21,10 @@ export type EmailFacts =
   | { kind: "expiringSoon"; points: number; at: string; balance: number }
   /** What the referral will pay: points (the reward's and the level's), else the catalog reward's name. The friend is never named. */
   | { kind: "referralQualified"; payableAt: string; points: number; rewardName: string | null }
-  | { kind: "referralPaid"; points: number; rewardName: string | null; balance: number };
+  | { kind: "referralPaid"; points: number; rewardName: string | null; balance: number }
+  | { kind: "tierReached"; tierName: string }
+  /** `endsAt`: when the grace ends and the tier goes unless the member qualifies again. */
+  | { kind: "tierGraceStarted"; tierName: string; endsAt: string };
 
 const LOCALES: Record<Language, string> = { en: "en", nl: "nl-NL", de: "de-DE", nb: "nb-NO" };
 
@@ -70,6 +81,17 @@ export function composeEmail(facts: EmailFacts, texts: Record<string, string>, l
         paragraphs: body,
       };
     }
+    case "tierReached":
+    case "tierGraceStarted": {
+      const key = facts.kind === "tierReached" ? "email.tier.reached" : "email.tier.grace";
+      const values = { tier: facts.tierName, date: facts.kind === "tierGraceStarted" ? formatDate(facts.endsAt, lang) : "" };
+      return {
+        subject: say(`${key}.subject`, values),
+        preheader: say(`${key}.body`, values),
+        heading: say(`${key}.heading`, values),
+        paragraphs: [say("email.greeting"), say(`${key}.body`, values)],
+      };
+    }
     case "expiringSoon": {
       const values = { points: formatPoints(facts.points, lang), balance: formatPoints(facts.balance, lang), date: formatDate(facts.at, lang) };
       return {
@@ -96,5 +118,9 @@ export function sampleFacts(kind: EmailKind, now: Date, warnDays: number): Email
       return { kind, payableAt: inDays(14), points: 500, rewardName: null };
     case "referralPaid":
       return { kind, points: 500, rewardName: null, balance: 980 };
+    case "tierReached":
+      return { kind, tierName: "Gold" };
+    case "tierGraceStarted":
+      return { kind, tierName: "Gold", endsAt: inDays(30) };
   }
 }

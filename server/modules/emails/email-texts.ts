@@ -2,7 +2,7 @@ import type { Language } from "../settings/program-settings.js";
 
 /**
  * The program's emails and the unsubscribe page, per language. `{store}`, `{points}`, `{balance}`, `{order}`,
- * `{reward}` and `{date}` are filled in (a referral's `{reward}` is its points in words or a reward's name); every text is plain (escaped when put in HTML), and a merchant may
+ * `{reward}`, `{tier}` and `{date}` are filled in (a referral's `{reward}` is its points in words or a reward's name); every text is plain (escaped when put in HTML), and a merchant may
  * override any key through the program's `texts`, as with the widget's.
  */
 export const PROGRAM_EMAIL_TEXTS: Record<Language, Record<string, string>> = {
@@ -31,6 +31,12 @@ export const PROGRAM_EMAIL_TEXTS: Record<Language, Record<string, string>> = {
     "email.referral.paid.subject": "Your referral reward from {store}: {reward}",
     "email.referral.paid.heading": "Thank you for bringing a friend",
     "email.referral.paid.body": "Your friend kept their order at {store}, so your referral reward is yours: {reward}.",
+    "email.tier.reached.subject": "You are now {tier} at {store}",
+    "email.tier.reached.heading": "Welcome to {tier}",
+    "email.tier.reached.body": "Your orders at {store} have taken you to {tier}. Its perks are yours from today.",
+    "email.tier.grace.subject": "Keep your {tier} status at {store}",
+    "email.tier.grace.heading": "Your {tier} status needs you",
+    "email.tier.grace.body": "You no longer meet what keeps {tier} at {store}. You keep it until {date}: qualify again by then and it stays yours.",
     "email.footer.why": "You get this email because you are a member of the {store} rewards program.",
     "email.footer.unsubscribe": "Unsubscribe from these emails",
     "email.unsubscribe.title": "Unsubscribe",
@@ -64,6 +70,12 @@ export const PROGRAM_EMAIL_TEXTS: Record<Language, Record<string, string>> = {
     "email.referral.paid.subject": "Je beloning voor je aanbeveling bij {store}: {reward}",
     "email.referral.paid.heading": "Bedankt dat je een vriend meebracht",
     "email.referral.paid.body": "Je vriend heeft de bestelling bij {store} gehouden, dus je beloning is van jou: {reward}.",
+    "email.tier.reached.subject": "Je bent nu {tier} bij {store}",
+    "email.tier.reached.heading": "Welkom bij {tier}",
+    "email.tier.reached.body": "Je bestellingen bij {store} hebben je naar {tier} gebracht. De voordelen zijn vanaf vandaag van jou.",
+    "email.tier.grace.subject": "Behoud je {tier}-status bij {store}",
+    "email.tier.grace.heading": "Je {tier}-status heeft je nodig",
+    "email.tier.grace.body": "Je voldoet niet meer aan wat {tier} bij {store} behoudt. Je houdt het tot {date}: kwalificeer je vóór die dag opnieuw, dan blijft het van jou.",
     "email.footer.why": "Je ontvangt deze e-mail omdat je lid bent van het beloningsprogramma van {store}.",
     "email.footer.unsubscribe": "Afmelden voor deze e-mails",
     "email.unsubscribe.title": "Afmelden",
@@ -97,6 +109,12 @@ export const PROGRAM_EMAIL_TEXTS: Record<Language, Record<string, string>> = {
     "email.referral.paid.subject": "Deine Empfehlungsprämie von {store}: {reward}",
     "email.referral.paid.heading": "Danke für deine Empfehlung",
     "email.referral.paid.body": "Die Bestellung bei {store} wurde behalten, deine Empfehlungsprämie gehört dir: {reward}.",
+    "email.tier.reached.subject": "Du bist jetzt {tier} bei {store}",
+    "email.tier.reached.heading": "Willkommen bei {tier}",
+    "email.tier.reached.body": "Deine Bestellungen bei {store} haben dich zu {tier} gebracht. Die Vorteile gehören dir ab heute.",
+    "email.tier.grace.subject": "Behalte deinen {tier}-Status bei {store}",
+    "email.tier.grace.heading": "Dein {tier}-Status braucht dich",
+    "email.tier.grace.body": "Du erfüllst nicht mehr, was {tier} bei {store} hält. Du behältst ihn bis {date}: qualifiziere dich bis dahin erneut, dann bleibt er dir.",
     "email.footer.why": "Du erhältst diese E-Mail, weil du Mitglied im Prämienprogramm von {store} bist.",
     "email.footer.unsubscribe": "Von diesen E-Mails abmelden",
     "email.unsubscribe.title": "Abmelden",
@@ -130,6 +148,12 @@ export const PROGRAM_EMAIL_TEXTS: Record<Language, Record<string, string>> = {
     "email.referral.paid.subject": "Vervebelønningen din fra {store}: {reward}",
     "email.referral.paid.heading": "Takk for at du tok med en venn",
     "email.referral.paid.body": "Vennen din beholdt bestillingen hos {store}, så vervebelønningen er din: {reward}.",
+    "email.tier.reached.subject": "Du er nå {tier} hos {store}",
+    "email.tier.reached.heading": "Velkommen til {tier}",
+    "email.tier.reached.body": "Bestillingene dine hos {store} har tatt deg til {tier}. Fordelene er dine fra i dag.",
+    "email.tier.grace.subject": "Behold {tier}-statusen din hos {store}",
+    "email.tier.grace.heading": "{tier}-statusen din trenger deg",
+    "email.tier.grace.body": "Du oppfyller ikke lenger det som holder {tier} hos {store}. Du beholder den til {date}: kvalifiser deg igjen innen da, så forblir den din.",
     "email.footer.why": "Du får denne e-posten fordi du er medlem av fordelsprogrammet til {store}.",
     "email.footer.unsubscribe": "Meld deg av disse e-postene",
     "email.unsubscribe.title": "Meld av",

@@ -13,6 +13,7 @@ import { lowestCost } from "../rewards/reward-cost.rules.js";
 import type { Language, ProgramSettings } from "../settings/program-settings.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { Install } from "../stores/install.js";
+import type { TierChange } from "../tiers/tier-change.js";
 import type { InstallService } from "../stores/install.service.js";
 import { renderEmail, type RenderedEmail } from "./email-layout.js";
 import type { EmailPreview } from "./email-preview.js";
@@ -98,6 +99,23 @@ export class EmailService {
       const grant = referral.redemptionId ? await this.deps.storage.read(storeId, (tx) => tx.redemptions.get(storeId, referral.redemptionId!)) : null;
       const rewardName = grant && referral.points === 0 ? this.rewardName(to, grant.rewardId, grant.rewardName) : null;
       await this.send(storeId, to, { kind: "referralPaid", points: referral.points, rewardName, balance: to.spendable });
+      return true;
+    });
+  }
+
+  /** After a commit that recorded a tier change: a promotion tells the member their new tier; a grace's start, the date the tier goes. */
+  tierChanged(storeId: number, change: TierChange): Promise<boolean> {
+    const kind = change.reason === "reached" ? "tierReached" : change.reason === "grace_started" ? "tierGraceStarted" : null;
+    const endsAt = change.details.graceEndsAt;
+    if (!kind || change.toTierId === null) return Promise.resolve(false);
+    return this.guarded(storeId, change.memberId, kind, async () => {
+      const to = await this.recipient(storeId, change.memberId, kind);
+      const tier = to?.settings.tiers.find((candidate) => candidate.id === change.toTierId);
+      if (!to || !tier) return false;
+      const tierName = inLanguage(tier, to.lang, resolveLanguage(to.install.lang)).name;
+      if (kind === "tierReached") await this.send(storeId, to, { kind, tierName });
+      else if (typeof endsAt === "string") await this.send(storeId, to, { kind, tierName, endsAt });
+      else return false;
       return true;
     });
   }

@@ -113,6 +113,10 @@ export const emailSwitchesSchema = z.strictObject({
   referralQualified: z.boolean().default(true),
   /** To an ambassador: a referral's reward was paid. */
   referralPaid: z.boolean().default(true),
+  /** To a member promoted to a tier. */
+  tierReached: z.boolean().default(true),
+  /** To a member below what keeps their tier: the date it goes unless they qualify again (before a demotion). */
+  tierGraceStarted: z.boolean().default(true),
 });
 
 /** The month's leaderboard in the widget: off until the merchant turns it on; shoppers still choose to appear. */

@@ -6,6 +6,8 @@ import { AppError } from "../../lib/errors.js";
 import { parseInput } from "../../lib/validation.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { InstallService } from "../stores/install.service.js";
+import type { GroupLinkWalkService } from "./group-link-walk.service.js";
+import type { GroupMoveService } from "./group-move.service.js";
 
 export const newGroupSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
 
@@ -29,6 +31,8 @@ export class CustomerGroupsService {
       profiles: Pick<EcwidClient, "getProfile">;
       installs: Pick<InstallService, "accessToken">;
       settings: Pick<SettingsService, "get">;
+      moves: Pick<GroupMoveService, "resume">;
+      walk: Pick<GroupLinkWalkService, "start">;
       /** Starts Ecwid's authorization again with every scope the app asks for (CONTRACT §1.2). */
       grantUrl: string;
     },
@@ -56,6 +60,13 @@ export class CustomerGroupsService {
     const token = await this.deps.installs.accessToken(storeId);
     const { id } = await this.askEcwid(() => this.deps.ecwid.create(storeId, token, name));
     return { id, name };
+  }
+
+  /** Looks at every member's group again, e.g. once the store's plan has customer groups: refused while it still has none. */
+  async sync(storeId: number): Promise<void> {
+    await this.list(storeId);
+    this.deps.moves.resume(storeId);
+    await this.deps.walk.start(storeId);
   }
 
   private async askEcwid<T>(call: () => Promise<T>): Promise<T> {

@@ -36,6 +36,11 @@ export class GroupMoveService {
 
   constructor(private readonly deps: GroupMoveDeps) {}
 
+  /** Lets the store's moves call Ecwid again (the merchant says the plan has customer groups now). */
+  resume(storeId: number): void {
+    this.pausedUntil.delete(storeId);
+  }
+
   /** The inbox handler for GROUP_MOVE_EVENT. */
   async processMove(event: InboxEvent): Promise<void> {
     const { storage, installs, clock } = this.deps;

@@ -17,6 +17,13 @@ function service(availableFeatures: string[] | undefined) {
     profiles: { getProfile: async (storeId) => ({ generalInfo: { storeId }, account: availableFeatures ? { availableFeatures } : {} }) },
     installs: { accessToken: async () => "secret_token" },
     settings: { get: async () => defaultProgramSettings(2) },
+    moves: { resume: () => void calls.push("resume") },
+    walk: {
+      start: async () => {
+        calls.push("walk");
+        return { created: true };
+      },
+    },
     grantUrl: "https://questline.example/oauth/start",
   });
   return { groups, calls };
@@ -29,6 +36,14 @@ describe("the store's customer groups for the dashboard", () => {
     expect(refusal).toBeInstanceOf(AppError);
     expect(refusal).toMatchObject({ code: "customer_groups_unavailable" });
     expect(calls).toEqual([]);
+    await expect(groups.sync(1003)).rejects.toMatchObject({ code: "customer_groups_unavailable" });
+    expect(calls).toEqual([]);
+  });
+
+  it("when the merchant syncs a store whose plan has groups, then its moves may call Ecwid again and every member is looked at", async () => {
+    const { groups, calls } = service(["CUSTOMER_GROUPS"]);
+    await groups.sync(1003);
+    expect(calls).toEqual(["list", "resume", "walk"]);
   });
 
   it("when the profile names the feature, or names no features at all, then the groups are listed", async () => {
