@@ -170,6 +170,14 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     groupLinks: groupLinkWalk,
   });
   const customerGroups = new EcwidCustomerGroups(ecwid);
+  const groupMoves = new GroupMoveService({
+    storage: unitOfWork(storage, "members", "settings"),
+    inbox: storage.inbox,
+    installs,
+    ecwid: customerGroups,
+    clock,
+    logger: logger.child({ component: "tier-groups" }),
+  });
   const inboxQueued = createChangeSignal<number>();
   const referralLanding = createReferralLanding({
     storage,
@@ -311,15 +319,16 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     inboxQueued,
     storeWrites,
-    customerGroups: new CustomerGroupsService({ ecwid: customerGroups, profiles: ecwid, installs, settings, grantUrl: `${config.baseUrl}/oauth/start` }),
-    groupMoves: new GroupMoveService({
-      storage: unitOfWork(storage, "members", "settings"),
-      inbox: storage.inbox,
-      installs,
+    customerGroups: new CustomerGroupsService({
       ecwid: customerGroups,
-      clock,
-      logger: logger.child({ component: "tier-groups" }),
+      profiles: ecwid,
+      installs,
+      settings,
+      moves: groupMoves,
+      walk: groupLinkWalk,
+      grantUrl: `${config.baseUrl}/oauth/start`,
     }),
+    groupMoves,
     groupLinkWalk,
   };
 }
