@@ -4,6 +4,7 @@ import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import type { MemberTier } from "./member-tier.js";
+import type { TierChange } from "./tier-change.js";
 import { assignTier } from "./tier-assignment.js";
 import { previewMember, tally, type TierPreview, type TierProposal } from "./tier-preview.js";
 import { readTierStanding } from "./tier-standing.js";
@@ -21,6 +22,8 @@ export class TierAdminService {
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       clock: Clock;
+      /** Told after the commit of a change the merchant made (the member's Ecwid group follows); must not throw. */
+      onChange?: (storeId: number, change: TierChange) => void;
     },
   ) {}
 
@@ -36,7 +39,9 @@ export class TierAdminService {
 
   async assign(storeId: number, memberId: string, tierId: string | null, actor: string): Promise<{ memberId: string; state: MemberTier }> {
     const settings = await this.deps.settings.get(storeId);
-    return { memberId, state: await assignTier(this.deps, settings, storeId, memberId, tierId, actor) };
+    const { state, change } = await assignTier(this.deps, settings, storeId, memberId, tierId, actor);
+    if (change) this.deps.onChange?.(storeId, change);
+    return { memberId, state };
   }
 
   /** What the proposal would do to every member, read a page at a time; nothing is saved. */

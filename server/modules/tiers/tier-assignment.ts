@@ -6,6 +6,7 @@ import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
 import type { MemberTier } from "./member-tier.js";
+import type { TierChange } from "./tier-change.js";
 import { noTiers } from "./tier-review.step.js";
 
 /** `PUT /api/admin/members/:memberId/tier`: the invitation-only tier the merchant gives the member. */
@@ -15,7 +16,8 @@ type Assigning = "members" | "tierChanges" | "audit";
 
 /**
  * Gives the member an invitation-only tier (`tierId`) or takes the one given away (null), recorded as a tier change
- * (`assigned`, `unassigned`) and audited under the merchant's name. Asking for what already holds changes nothing.
+ * (`assigned`, `unassigned`) and audited under the merchant's name. Asking for what already holds changes nothing
+ * (no change returned).
  */
 export function assignTier(
   deps: { storage: UnitOfWork<Assigning>; clock: Clock },
@@ -24,7 +26,7 @@ export function assignTier(
   memberId: string,
   tierId: string | null,
   actor: string,
-): Promise<MemberTier> {
+): Promise<{ state: MemberTier; change: TierChange | null }> {
   if (tierId !== null && !settings.tiers.some((tier) => tier.id === tierId && tier.inviteOnly)) throw badRequest(`Tier ${tierId} is not an invitation-only tier of this program`);
   return deps.storage.transaction(storeId, async (tx: Pick<StoreTransaction, Assigning>) => {
     const member = await tx.members.get(storeId, memberId);
@@ -32,15 +34,16 @@ export function assignTier(
     const now = deps.clock.now();
     const at = now.toISOString();
     const before = member.tier ?? noTiers(at);
-    if ((before.assigned?.tierId ?? null) === tierId) return before;
+    if ((before.assigned?.tierId ?? null) === tierId) return { state: before, change: null };
     const after: MemberTier = { ...before, assigned: tierId === null ? null : { tierId, by: actor, at } };
     await tx.members.update(storeId, { ...member, tier: after, updatedAt: at });
     const fromTierId = heldTier(settings.tiers, member.tier, now)?.id ?? null;
     const toTierId = heldTier(settings.tiers, after, now)?.id ?? null;
     const reason = tierId === null ? "unassigned" : "assigned";
     const details = { assignedTierId: tierId ?? before.assigned?.tierId ?? null, by: actor };
-    await tx.tierChanges.append(storeId, { id: newId("tch"), storeId, memberId, fromTierId, toTierId, reason, details, at });
+    const change: TierChange = { id: newId("tch"), storeId, memberId, fromTierId, toTierId, reason, details, at };
+    await tx.tierChanges.append(storeId, change);
     await tx.audit.append(storeId, { id: newId("aud"), storeId, actor, action: `tier.${reason}`, subject: memberId, details, createdAt: at });
-    return after;
+    return { state: after, change };
   });
 }
