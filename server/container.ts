@@ -210,7 +210,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     clock,
     logger: logger.child({ component: "orders" }),
     onEarned: (storeId, earning) => void emails.pointsEarned(storeId, earning),
-    onTierChange: (storeId, change) => void emails.tierChanged(storeId, change),
+    onTierChange: (storeId, change) => {
+      void emails.tierChanged(storeId, change);
+      void groupMoves.tierChanged(storeId, change);
+    },
   });
   return {
     config,
@@ -291,7 +294,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       installs,
       settings,
       clock,
-      onChange: (storeId, change) => void emails.tierChanged(storeId, change),
+      onChange: (storeId, change) => {
+        void emails.tierChanged(storeId, change);
+        void groupMoves.tierChanged(storeId, change);
+      },
     }),
     tierAdmin: new TierAdminService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"), installs, settings, clock }),
     reconciler,

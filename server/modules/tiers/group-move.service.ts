@@ -10,6 +10,7 @@ import type { InstallService } from "../stores/install.service.js";
 import { groupMove, linkedGroups, targetGroup } from "./customer-group.rules.js";
 import { queueGroupMove } from "./group-move-queue.js";
 import { noTiers, type MemberTier } from "./member-tier.js";
+import type { TierChange } from "./tier-change.js";
 
 type Group = NonNullable<MemberTier["group"]>;
 
@@ -35,6 +36,24 @@ export class GroupMoveService {
   private readonly pausedUntil = new Map<number, number>();
 
   constructor(private readonly deps: GroupMoveDeps) {}
+
+  /**
+   * Queues the member's move after a change of the tier they hold (told once the change is committed). Never throws:
+   * a move it fails to queue is queued by the next change or the merchant's sync, since the member's group stays unsynced.
+   */
+  async tierChanged(storeId: number, change: Pick<TierChange, "memberId">): Promise<void> {
+    const { storage, installs, inbox, clock, logger } = this.deps;
+    try {
+      const install = await installs.requireActive(storeId);
+      const { member, settings } = await storage.read(storeId, async (tx) => ({
+        member: await tx.members.get(storeId, change.memberId),
+        settings: await tx.settings.get(storeId),
+      }));
+      if (member) await queueGroupMove(inbox, storeId, member, readSavedSettings(settings, install.currencyPrecision).tiers, clock.now());
+    } catch (err) {
+      logger.warn({ storeId, memberId: change.memberId, err }, "customer group move not queued after a tier change");
+    }
+  }
 
   /** Lets the store's moves call Ecwid again (the merchant says the plan has customer groups now). */
   resume(storeId: number): void {
