@@ -299,7 +299,13 @@ export async function createContainer(config: Config, overrides: ContainerOverri
         void groupMoves.tierChanged(storeId, change);
       },
     }),
-    tierAdmin: new TierAdminService({ storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"), installs, settings, clock }),
+    tierAdmin: new TierAdminService({
+      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"),
+      installs,
+      settings,
+      clock,
+      onChange: (storeId, change) => void groupMoves.tierChanged(storeId, change),
+    }),
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),

@@ -44,4 +44,30 @@ describe("a member's Ecwid customer group follows their tier through signed webh
     await movedTo(0);
     expect(await moves()).toMatchObject({ pending: 0, failed: 0 });
   });
+
+  it("when the merchant gives a member an invitation-only tier linked to a group, then they move into it, and out again when it is taken back", async () => {
+    const { storeId } = await app.installStore({ currency: "USD", currencyPrecision: 2 });
+    const admin = bearer(await app.adminToken(storeId));
+    const vip = app.emulator.putCustomerGroup(storeId, { name: "VIP" }).id;
+    const current = (await app.http.get("/api/admin/settings", admin)).data;
+    const tiers = [{ id: "tr_vip", name: "VIP", threshold: 0, inviteOnly: true, customerGroupId: vip }];
+    expect((await app.http.put("/api/admin/settings", { ...current, tiers }, admin)).status).toBe(200);
+    const customer = app.emulator.putCustomer(storeId, { email: "bo@example.com" }).id;
+    const order = app.emulator.putOrder(storeId, { email: "bo@example.com", customerId: customer, subtotal: 10, paymentStatus: "PAID" });
+    await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(storeId, order.id, "order.created") });
+    await app.worker.drain();
+    const memberId = (await app.container.storage.read(storeId, (tx) => tx.members.findByEmail(storeId, "bo@example.com")))!.id;
+    const groupOf = () => app.emulator.getCustomer(storeId, customer)?.customerGroupId;
+    const movedTo = (group: number) =>
+      vi.waitFor(async () => {
+        await app.worker.drain();
+        expect(groupOf()).toBe(group);
+      });
+
+    expect((await app.http.put(`/api/admin/members/${memberId}/tier`, { tierId: "tr_vip" }, admin)).status).toBe(200);
+    await movedTo(vip);
+    clock.advance(60_000);
+    expect((await app.http.delete(`/api/admin/members/${memberId}/tier`, admin)).status).toBe(200);
+    await movedTo(0);
+  });
 });
