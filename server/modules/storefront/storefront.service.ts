@@ -26,6 +26,7 @@ import { publicReferral, shopperReferral } from "../referrals/referral-standing.
 import type { ShopperReferral } from "../referrals/referral-view.js";
 import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
+import { ladder } from "../tiers/held-tier.rules.js";
 import { readTierStanding } from "../tiers/tier-standing.js";
 import { perkLines, perkWords } from "../tiers/tier-perks.rules.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
@@ -177,7 +178,7 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     badges: settings.badges,
     icons: iconPathsOf([...challenges, ...settings.badges]),
     // Each tier's perks said from the rules that enforce them, in the shopper's language.
-    tiers: [...settings.tiers].sort((a, b) => a.threshold - b.threshold).map((tier) => ({ ...tier, perkLines: perkLines(tier, settings, words) })),
+    tiers: ladder(settings.tiers).map((tier) => ({ ...tier, perkLines: perkLines(tier, settings, words) })),
     rewards: settings.rewards,
     referral: publicReferral(settings),
     leaderboard: { enabled: settings.leaderboard.enabled },
