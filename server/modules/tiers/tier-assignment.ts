@@ -5,9 +5,8 @@ import { newId } from "../../lib/ids.js";
 import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
-import type { MemberTier } from "./member-tier.js";
 import type { TierChange } from "./tier-change.js";
-import { noTiers } from "./tier-review.step.js";
+import { noTiers, type MemberTier } from "./member-tier.js";
 
 /** `PUT /api/admin/members/:memberId/tier`: the invitation-only tier the merchant gives the member. */
 export const tierAssignmentSchema = z.strictObject({ tierId: z.string().min(1).max(64) });

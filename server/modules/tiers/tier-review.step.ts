@@ -40,8 +40,6 @@ export async function tierActivity(tx: Pick<StoreTransaction, "orders" | "ledger
   };
 }
 
-export { noTiers } from "./member-tier.js";
-
 /** The change to record of a review: the held tier moved, or the earned tier, held, entered or left its grace. */
 function changeOf(storeId: number, member: Member, review: TierReview, before: string | null, after: string | null, program: TierProgram, at: string): TierChange | null {
   const { event } = review;
