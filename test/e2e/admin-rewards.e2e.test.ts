@@ -265,7 +265,15 @@ describe("the program's redemption, expiry and email parts", () => {
       await emails.getByRole("checkbox", { name: "Points earned on an order" }).check();
       await emails.getByRole("button", { name: "Save emails" }).click();
       await emails.getByRole("status").filter({ hasText: "Email choices saved." }).waitFor();
-      expect(await adminGet("/program/emails")).toEqual({ pointsEarned: true, rewardIssued: true, expiringSoon: true, referralQualified: true, referralPaid: true });
+      expect(await adminGet("/program/emails")).toEqual({
+        pointsEarned: true,
+        rewardIssued: true,
+        expiringSoon: true,
+        referralQualified: true,
+        referralPaid: true,
+        tierReached: true,
+        tierGraceStarted: true,
+      });
 
       await emails.getByLabel("Email", { exact: true }).selectOption("rewardIssued");
       await emails.getByLabel("Language").selectOption("nl");

@@ -12,8 +12,11 @@ import { queueGroupMove } from "./group-move-queue.js";
 export const GROUP_WALK_EVENT = "questline.tier_group_walk_page";
 const PAGE_SIZE = 100;
 
-/** Each tier's linked group, by tier id: what decides where members belong. */
-const links = (settings: ProgramSettings) => JSON.stringify(settings.tiers.map((tier) => [tier.id, tier.customerGroupId]).sort());
+/**
+ * The tiers linked to a group, with their group: what a walk puts right. A tier added, moved or removed without a
+ * group changes members' groups only as their held tier changes, and each such change queues its own move.
+ */
+const links = (settings: ProgramSettings) => JSON.stringify(settings.tiers.flatMap((tier) => (tier.customerGroupId === null ? [] : [[tier.id, tier.customerGroupId]])).sort());
 
 /**
  * When the merchant links a tier to a group, unlinks it or removes a tier, every member is looked at in pages (each an
