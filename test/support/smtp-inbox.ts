@@ -44,8 +44,12 @@ export async function startSmtpInbox(): Promise<{ url: string; messages: Receive
     url: `smtp://127.0.0.1:${port}`,
     messages,
     codeFor(email) {
-      const mail = [...messages].reverse().find((message) => message.to.toLowerCase().includes(email.toLowerCase()));
-      const code = mail && /\b(\d{6})\b/.exec(mail.text)?.[1];
+      // The newest mail to them that carries a code: other program emails (a tier reached, a referral paid) may come after it.
+      const code = [...messages]
+        .reverse()
+        .filter((message) => message.to.toLowerCase().includes(email.toLowerCase()))
+        .map((message) => /\b(\d{6})\b/.exec(message.text)?.[1])
+        .find(Boolean);
       if (!code) throw new Error(`no code was mailed to ${email}`);
       return code;
     },

@@ -112,6 +112,8 @@ export class EmailService {
       const to = await this.recipient(storeId, change.memberId, kind);
       const tier = to?.settings.tiers.find((candidate) => candidate.id === change.toTierId);
       if (!to || !tier) return false;
+      // A tier every member starts in (no threshold) is no promotion: its "reached" is not worth an email.
+      if (kind === "tierReached" && tier.threshold === 0 && !tier.inviteOnly) return false;
       const tierName = inLanguage(tier, to.lang, resolveLanguage(to.install.lang)).name;
       if (kind === "tierReached") await this.send(storeId, to, { kind, tierName });
       else if (typeof endsAt === "string") await this.send(storeId, to, { kind, tierName, endsAt });

@@ -1,5 +1,7 @@
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import type { Member } from "../members/member.js";
+import { noTiers } from "./member-tier.js";
+import { reviewTier } from "./tier-review.rules.js";
 import { tierStandingView, type MemberTierStanding } from "./tier-standing.rules.js";
 import { tierActivity, type TierProgram } from "./tier-review.step.js";
 import { measure } from "./tier-window.rules.js";
@@ -17,5 +19,8 @@ export async function readTierStanding(
 ): Promise<MemberTierStanding> {
   const activity = await tierActivity(tx, storeId, member.id, program, now);
   const { amount } = measure(program.settings.tierRules, activity, now, program.timeZone);
-  return tierStandingView(program.settings, member.tier, amount, await tx.tierChanges.listForMember(storeId, member.id, changes), now);
+  // A member not reviewed yet (new since the job last ran) reads the tier their first review gives at once.
+  const { tiers, tierRules } = program.settings;
+  const state = member.tier ?? { ...noTiers(now.toISOString()), earned: reviewTier({ tiers, rules: tierRules, activity, state: null, now, timeZone: program.timeZone }).earned };
+  return tierStandingView(program.settings, state, amount, await tx.tierChanges.listForMember(storeId, member.id, changes), now);
 }
