@@ -77,7 +77,13 @@ const path = fc.oneof(
       fc.constantFrom("", "?q=", "?q=%ED%A0%80", "?q[]=a", "?limit=1e9", "?offset=-1", "?q=a&q=b", "?q=__proto__&limit=100&offset=100000"),
     )
     .map(([kind, query]) => `/api/admin/catalog/${kind}${query}`),
-  fc.constantFrom("/api/admin/customer-groups", "/api/admin/customer-groups?limit=-1"),
+  fc.constantFrom(
+    "/api/admin/customer-groups",
+    "/api/admin/customer-groups?limit=-1",
+    "/api/admin/customer-groups/sync",
+    "/api/admin/program/tierRules",
+    "/api/admin/program/memberships",
+  ),
   fc.constantFrom("/api/admin/members?email=%00", "/api/admin/members?email[]=a", "/api/admin/audit?limit=1e9", "/api/admin/program/challenges?limit=-1"),
 );
 
