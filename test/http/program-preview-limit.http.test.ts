@@ -85,4 +85,23 @@ describe("previews of a program change", () => {
     expect((await app.http.post("/api/admin/program/preview", { challenge: { id: "ch_bad" } }, auth)).status).toBe(400);
     expect((await app.http.post("/api/admin/program/preview", proposal, auth)).status).toBe(200);
   });
+
+  it("when a store asks for a second tier preview while its first is still measuring, then the second is refused with 429, and another store's is answered", async () => {
+    const { storeId } = await app.installStore();
+    const other = await app.installStore();
+    const ladder = { tiers: [{ id: "tr_gold", name: "Gold", threshold: 50_000 }], tierRules: { metric: "spend", window: "lifetime", graceDays: 0 } };
+    const auth = bearer(await app.adminToken(storeId));
+
+    const held = gate.shut(storeId);
+    const first = app.http.post("/api/admin/program/tiers/preview", ladder, auth);
+    await held.reached;
+    const second = await app.http.post("/api/admin/program/tiers/preview", ladder, auth);
+    expect(second.status).toBe(429);
+    expect(second.headers["retry-after"]).toBe("1");
+    expect((await app.http.post("/api/admin/program/tiers/preview", ladder, bearer(await app.adminToken(other.storeId)))).status).toBe(200);
+
+    held.open();
+    expect((await first).status).toBe(200);
+    expect((await app.http.post("/api/admin/program/tiers/preview", ladder, auth)).status).toBe(200);
+  });
 });

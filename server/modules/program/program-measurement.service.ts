@@ -1,5 +1,6 @@
 import type { Clock } from "../../lib/clock.js";
-import { AppError, notFound } from "../../lib/errors.js";
+import { OnePerStore } from "../../lib/one-at-a-time.js";
+import { notFound } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import type { InboxRepository } from "../inbox/inbox-event.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
@@ -27,7 +28,7 @@ const pageEventId = (measurementId: string, offset: number) => `${measurementId}
  */
 export class ProgramMeasurementService {
   /** Stores with a preview running in this process. */
-  private readonly previewing = new Set<number>();
+  private readonly previewing = new OnePerStore("A preview for this store is still being measured; ask again once it has answered.");
 
   constructor(private readonly deps: { storage: UnitOfWork<Measured>; inbox: InboxRepository; installs: InstallService; clock: Clock; pageSize?: number }) {}
 
@@ -71,17 +72,12 @@ export class ProgramMeasurementService {
    * orders, so a store gets one at a time: previews sent in parallel would hold the connections every store shares.
    */
   async preview(storeId: number, proposal: PreviewRequest): Promise<ProgramPreview> {
-    if (this.previewing.has(storeId))
-      throw new AppError("rate_limited", "A preview for this store is still being measured; ask again once it has answered.", { retryAfterSeconds: 1 });
-    this.previewing.add(storeId);
-    try {
+    return this.previewing.run(storeId, async () => {
       const install = await this.deps.installs.requireActive(storeId);
       const settings = await this.deps.storage.read(storeId, async (tx) => readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision));
       const context = { tiers: settings.tiers, timeZone: install.timeZone, now: this.deps.clock.now() };
-      return await previewProgramChange(this.deps.storage, storeId, proposal, context);
-    } finally {
-      this.previewing.delete(storeId);
-    }
+      return previewProgramChange(this.deps.storage, storeId, proposal, context);
+    });
   }
 
   list(storeId: number): Promise<ProgramMeasurement[]> {

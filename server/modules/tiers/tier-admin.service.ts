@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import { OnePerStore } from "../../lib/one-at-a-time.js";
 import { notFound } from "../../lib/errors.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -16,6 +17,8 @@ const MERCHANT_CHANGES = 50;
 
 /** The merchant's side of tiers: a member's tier state and changes, an invitation-only tier given or taken, a proposed ladder previewed. */
 export class TierAdminService {
+  private readonly previewing = new OnePerStore("A tier preview for this store is still being measured; ask again once it has answered.");
+
   constructor(
     private readonly deps: {
       storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges" | "audit">;
@@ -45,7 +48,12 @@ export class TierAdminService {
   }
 
   /** What the proposal would do to every member, read a page at a time; nothing is saved. */
-  async preview(storeId: number, proposal: TierProposal): Promise<TierPreview> {
+  /** One at a time per store (it reads every member): parallel previews would hold the connections every store shares. */
+  preview(storeId: number, proposal: TierProposal): Promise<TierPreview> {
+    return this.previewing.run(storeId, () => this.measure(storeId, proposal));
+  }
+
+  private async measure(storeId: number, proposal: TierProposal): Promise<TierPreview> {
     const { timeZone } = await this.deps.installs.requireActive(storeId);
     const program = { settings: proposal, timeZone };
     const now = this.deps.clock.now();
