@@ -19,6 +19,7 @@ import type { ListPart } from "../modules/settings/program-diff.rules.js";
 import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/program-items.service.js";
 import type { ProgramSettings } from "../modules/settings/program-settings.js";
 import type { AdminReferral, AdminReferralList, AdminReferralQuery, ReferralSummary } from "../modules/referrals/referral-admin-view.js";
+import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 
 export type { ValidationIssue };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
@@ -32,6 +33,8 @@ export type RedemptionPage = Awaited<ReturnType<typeof listRedemptions>>;
 export type ProgramTemplate = Awaited<ReturnType<ProgramTemplatesService["list"]>>[number];
 export type TemplateApplied = Awaited<ReturnType<ProgramTemplatesService["apply"]>>;
 export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
+export type MemberTierView = Awaited<ReturnType<TierAdminService["member"]>>;
+export type TierAssigned = Awaited<ReturnType<TierAdminService["assign"]>>;
 export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
@@ -164,6 +167,9 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     rejectReferral: (id: string, reason: string) => call<AdminReferral>(`/referrals/${encodeURIComponent(id)}/reject`, { method: "POST", body: { reason } }).then((r) => r.value),
     blockAmbassador: (memberId: string, reason: string) => call<unknown>(`${member(memberId)}/referral/block`, { method: "PUT", body: { reason } }),
     unblockAmbassador: (memberId: string) => call<unknown>(`${member(memberId)}/referral/block`, { method: "DELETE" }),
+    memberTier: (memberId: string) => get<MemberTierView>(`${member(memberId)}/tier`),
+    giveTier: (memberId: string, tierId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "PUT", body: { tierId } }).then((r) => r.value),
+    takeTier: (memberId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "DELETE" }).then((r) => r.value),
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };

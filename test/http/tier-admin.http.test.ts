@@ -81,6 +81,11 @@ describe("the merchant's side of tiers", () => {
       { reason: "reached", fromTierId: null, toTierId: "tr_gold", at: "2026-03-10T10:00:00.000Z" },
     ];
     expect(seen.standing.changes).toEqual(changes);
+    // The merchant's record of each change carries what the review measured.
+    expect(seen.changes.map((change: { reason: string; details: Record<string, unknown> }) => [change.reason, change.details.amount, change.details.metric])).toEqual([
+      ["demoted", 11_000, "spend"],
+      ["reached", 12_000, "spend"],
+    ]);
 
     const me = (await app.http.get(api("/me"), bearer(await signIn("ana@example.com")))).data;
     expect(me.tier).toMatchObject({ current: { id: "tr_silver", name: "Silver", how: "earned", since: "2027-03-10T23:00:00.000Z" }, metric: "spend", amount: 11_000, changes });

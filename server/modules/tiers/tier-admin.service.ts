@@ -7,7 +7,8 @@ import type { InstallService } from "../stores/install.service.js";
 import type { MemberTier } from "./member-tier.js";
 import type { TierChange } from "./tier-change.js";
 import { assignTier } from "./tier-assignment.js";
-import { previewMember, tally, type TierPreview, type TierProposal } from "./tier-preview.js";
+import { previewMember, TierMoveTally, type TierPreview, type TierProposal } from "./tier-preview.js";
+import { countTiers, type TierCounts } from "./tier-counts.js";
 import { readTierStanding } from "./tier-standing.js";
 import type { MemberTierStanding } from "./tier-standing.rules.js";
 
@@ -30,13 +31,15 @@ export class TierAdminService {
     },
   ) {}
 
-  async member(storeId: number, memberId: string): Promise<{ memberId: string; state: MemberTier | null; standing: MemberTierStanding }> {
+  /** `changes` are the standing's changes as recorded, with their details (the amount a review measured, the order, the merchant). */
+  async member(storeId: number, memberId: string): Promise<{ memberId: string; state: MemberTier | null; standing: MemberTierStanding; changes: TierChange[] }> {
     const program = await this.program(storeId);
     const now = this.deps.clock.now();
     return this.deps.storage.read(storeId, async (tx) => {
       const member = await tx.members.get(storeId, memberId);
       if (!member) throw notFound(`Member ${memberId} was not found in this store`);
-      return { memberId, state: member.tier, standing: await readTierStanding(tx, storeId, member, program, now, MERCHANT_CHANGES) };
+      const standing = await readTierStanding(tx, storeId, member, program, now, MERCHANT_CHANGES);
+      return { memberId, state: member.tier, standing, changes: await tx.tierChanges.listForMember(storeId, memberId, MERCHANT_CHANGES) };
     });
   }
 
@@ -45,6 +48,12 @@ export class TierAdminService {
     const { state, change } = await assignTier(this.deps, settings, storeId, memberId, tierId, actor);
     if (change) this.deps.onChange?.(storeId, change);
     return { memberId, state };
+  }
+
+  async counts(storeId: number): Promise<TierCounts> {
+    const { tiers } = await this.deps.settings.get(storeId);
+    const now = this.deps.clock.now();
+    return countTiers(tiers, await this.deps.storage.read(storeId, (tx) => tx.members.tierHolders(storeId, now)));
   }
 
   /** What the proposal would do to every member, read a page at a time; nothing is saved. */
@@ -57,14 +66,14 @@ export class TierAdminService {
     const { timeZone } = await this.deps.installs.requireActive(storeId);
     const program = { settings: proposal, timeZone };
     const now = this.deps.clock.now();
-    const moves: Awaited<ReturnType<typeof previewMember>>[] = [];
+    const moves = new TierMoveTally();
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.deps.storage.read(storeId, async (tx) => {
         const { items } = await tx.members.list(storeId, { limit: PAGE, offset });
-        for (const member of items) moves.push(await previewMember(tx, storeId, member, program, now));
+        for (const member of items) moves.add(await previewMember(tx, storeId, member, program, now));
         return items.length;
       });
-      if (page < PAGE) return tally(moves, moves.length);
+      if (page < PAGE) return moves.preview();
     }
   }
 
