@@ -179,6 +179,8 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     icons: iconPathsOf([...challenges, ...settings.badges]),
     // Each tier's perks said from the rules that enforce them, in the shopper's language.
     tiers: ladder(settings.tiers).map((tier) => ({ ...tier, perkLines: perkLines(tier, settings, words) })),
+    // How tiers are reached (spend or points, over which window, grace days), for the ladder's words.
+    tierRules: settings.tierRules,
     rewards: settings.rewards,
     referral: publicReferral(settings),
     leaderboard: { enabled: settings.leaderboard.enabled },
