@@ -8,7 +8,7 @@ import { parseInput } from "./validate.js";
 
 const memberParams = z.object({ memberId: z.string().min(1).max(64) });
 
-/** A member's tier state and changes (GET), an invitation-only tier given (PUT) or taken (DELETE); a proposed ladder previewed. */
+/** A member's tier state and changes (GET), an invitation-only tier given (PUT) or taken (DELETE); a proposed ladder previewed; how many hold each tier. */
 export function adminTierRoutes(deps: { tierAdmin: TierAdminService }): Router {
   const router = Router();
 
@@ -29,6 +29,11 @@ export function adminTierRoutes(deps: { tierAdmin: TierAdminService }): Router {
     const { storeId, actor } = adminOf(res.locals);
     const { memberId } = parseInput(memberParams, req.params);
     res.json(await deps.tierAdmin.assign(storeId, memberId, null, actor));
+  });
+
+  /** Not under /program/tiers/: that path's next segment is a tier id. */
+  router.get("/program/tier-counts", async (_req, res) => {
+    res.json(await deps.tierAdmin.counts(adminOf(res.locals).storeId));
   });
 
   router.post("/program/tiers/preview", async (req, res) => {

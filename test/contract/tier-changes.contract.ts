@@ -72,5 +72,34 @@ export function describeTierChangesContract(h: ContractHarness): void {
       expect(await ids(10)).toEqual([due.id]);
       expect((await h.storage.read(storeId, (tx) => tx.members.get(storeId, never.id)))?.tier).toEqual(reviewed.tier);
     });
+
+    it("when members hold tiers, then tierHolders counts each member once by the tiers held at that instant: a paid tier only until it runs out, the unreviewed under none", async () => {
+      const storeId = aStoreId();
+      const paid = (until: string) => ({ tierId: "tr_gold", membershipId: "ms_1", until, grants: [] });
+      await insertMember(h.storage, storeId);
+      await insertMember(h.storage, storeId, { tier: aMemberTier({ tierId: "tr_silver" }) });
+      await insertMember(h.storage, storeId, { tier: aMemberTier({ tierId: "tr_silver" }) });
+      await insertMember(h.storage, storeId, { tier: aMemberTier({ tierId: "tr_silver" }, { paid: paid(minutesAfter(10)) }) });
+      await insertMember(h.storage, storeId, { tier: aMemberTier({}, { assigned: { tierId: "tr_club", by: "merchant", at: minutesAfter(0) } }) });
+      await insertMember(h.storage, aStoreId(), { tier: aMemberTier({ tierId: "tr_gold" }) });
+
+      const holders = async (now: string) => {
+        const groups = await h.storage.read(storeId, (tx) => tx.members.tierHolders(storeId, new Date(now)));
+        const key = (group: (typeof groups)[number]) => [group.earned, group.paid, group.assigned].join("|");
+        return groups.sort((a, b) => key(a).localeCompare(key(b)));
+      };
+      const none = { earned: null, paid: null, assigned: null };
+      expect(await holders(minutesAfter(5))).toEqual([
+        { ...none, members: 1 },
+        { ...none, assigned: "tr_club", members: 1 },
+        { ...none, earned: "tr_silver", members: 2 },
+        { ...none, earned: "tr_silver", paid: "tr_gold", members: 1 },
+      ]);
+      expect(await holders(minutesAfter(10))).toEqual([
+        { ...none, members: 1 },
+        { ...none, assigned: "tr_club", members: 1 },
+        { ...none, earned: "tr_silver", members: 3 },
+      ]);
+    });
   });
 }

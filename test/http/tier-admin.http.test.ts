@@ -119,4 +119,41 @@ describe("the merchant's side of tiers", () => {
       ["tier.assigned", cy.id],
     ]);
   });
+
+  it("when members hold tiers earned, paid and given, then the tier counts give each member once, under the best tier they hold now (a paid tier that ran out counts for nothing)", async () => {
+    await saveProgram({ tiers: TIERS, tierRules: RULES });
+    await paidOrder("ana@example.com", 120, "2026-03-10T10:00:00Z");
+    await paidOrder("bo@example.com", 60, "2026-03-10T10:00:00Z");
+    await paidOrder("cy@example.com", 10, "2026-03-10T10:00:00Z");
+    const state = (tierId: string | null) => ({ earned: { tierId, since: null, graceEndsAt: null, reviewAt: null, reviewedAt: "2026-03-10T10:00:00.000Z" }, group: null });
+    const paid = (until: string) => ({ tierId: "tr_gold", membershipId: "ms_1", until, grants: [] });
+    await insertMember(app.container.storage, storeId, { email: "dee@example.com", tier: { ...state("tr_silver"), paid: paid("2026-04-01T00:00:00.000Z"), assigned: null } });
+    await insertMember(app.container.storage, storeId, { email: "eve@example.com", tier: { ...state(null), paid: paid("2026-03-01T00:00:00.000Z"), assigned: null } });
+    const ana = await memberId("ana@example.com");
+    expect((await app.http.put(`/api/admin/members/${ana}/tier`, { tierId: "tr_club" }, await auth())).status).toBe(200);
+    const cy = await memberId("cy@example.com");
+    expect((await app.http.put(`/api/admin/members/${cy}/tier`, { tierId: "tr_club" }, await auth())).status).toBe(200);
+
+    const counts = await app.http.get("/api/admin/program/tier-counts", await auth());
+    expect(counts.status, JSON.stringify(counts.data)).toBe(200);
+    // Club's threshold 0 puts it lowest: Ana (Gold earned, Club given) counts under Gold, Dee (Silver earned, Gold paid) under Gold.
+    expect(counts.data).toEqual({
+      members: 5,
+      none: 1,
+      tiers: [
+        { tierId: "tr_club", members: 1 },
+        { tierId: "tr_silver", members: 1 },
+        { tierId: "tr_gold", members: 2 },
+      ],
+    });
+
+    clock.set("2026-04-02T10:00:00Z");
+    const later = (await app.http.get("/api/admin/program/tier-counts", await auth())).data;
+    expect(later.tiers).toEqual([
+      { tierId: "tr_club", members: 1 },
+      { tierId: "tr_silver", members: 2 },
+      { tierId: "tr_gold", members: 1 },
+    ]);
+    expect((await app.http.get("/api/admin/program/tier-counts")).status).toBe(401);
+  });
 });

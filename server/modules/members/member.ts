@@ -66,6 +66,13 @@ export interface MemberQuery {
   offset: number;
 }
 
+export interface TierHolders {
+  earned: string | null;
+  paid: string | null;
+  assigned: string | null;
+  members: number;
+}
+
 export interface MemberRepository {
   get(storeId: number, memberId: string): Promise<Member | null>;
   findByEmail(storeId: number, email: string): Promise<Member | null>;
@@ -88,6 +95,8 @@ export interface MemberRepository {
   withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
   /** Members whose tier is due a review: never reviewed (`tier` null), or whose `tier.earned.reviewAt` is at or before `now`. In creation order, at most `limit`. */
   tierReviewsDue(storeId: number, now: Date, limit: number): Promise<Member[]>;
+  /** Every member counted once, grouped by the tiers they hold at `now`: earned, paid (only while it runs), assigned; null where none. */
+  tierHolders(storeId: number, now: Date): Promise<TierHolders[]>;
   insert(storeId: number, member: Member): Promise<void>;
   /** Updates profile fields and stats; the balance is owned by the ledger and is not changed here. */
   update(storeId: number, member: Member): Promise<void>;

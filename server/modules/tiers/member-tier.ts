@@ -50,3 +50,10 @@ export const noTiers = (reviewedAt: string): MemberTier => ({
   assigned: null,
   group: null,
 });
+
+/** The tiers a member's state holds at `now`: a paid tier only until it runs out. */
+export const tiersHeldAt = (state: MemberTier | null, now: Date): { earned: string | null; paid: string | null; assigned: string | null } => ({
+  earned: state?.earned.tierId ?? null,
+  paid: state?.paid && Date.parse(state.paid.until) > now.getTime() ? state.paid.tierId : null,
+  assigned: state?.assigned?.tierId ?? null,
+});

@@ -55,12 +55,21 @@ export async function previewMember(
   return { move: "down", date: dateOf(goes, program.timeZone) };
 }
 
-export function tally(moves: ({ move: "up" | "down"; date: string | null } | null)[], members: number): TierPreview {
-  const of = (direction: "up" | "down"): TierMoves => {
-    const dates = new Map<string | null, number>();
-    for (const move of moves) if (move?.move === direction) dates.set(move.date, (dates.get(move.date) ?? 0) + 1);
-    const when = [...dates].map(([date, count]) => ({ date, count })).sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
-    return { count: when.reduce((sum, item) => sum + item.count, 0), when };
-  };
-  return { members, up: of("up"), down: of("down") };
+/** Counts the moves member by member, holding only a count per direction and date. */
+export class TierMoveTally {
+  private members = 0;
+  private readonly dates = { up: new Map<string | null, number>(), down: new Map<string | null, number>() };
+
+  add(move: { move: "up" | "down"; date: string | null } | null): void {
+    this.members++;
+    if (move) this.dates[move.move].set(move.date, (this.dates[move.move].get(move.date) ?? 0) + 1);
+  }
+
+  preview(): TierPreview {
+    const of = (dates: Map<string | null, number>): TierMoves => {
+      const when = [...dates].map(([date, count]) => ({ date, count })).sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999"));
+      return { count: when.reduce((sum, item) => sum + item.count, 0), when };
+    };
+    return { members: this.members, up: of(this.dates.up), down: of(this.dates.down) };
+  }
 }

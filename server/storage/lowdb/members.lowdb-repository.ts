@@ -1,4 +1,5 @@
 import { normaliseEmail, referralCouponDue, type Member, type MemberRepository } from "../../modules/members/member.js";
+import { tiersHeldAt } from "../../modules/tiers/member-tier.js";
 import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { notFound } from "../../lib/errors.js";
 import { Table } from "./table.js";
@@ -76,6 +77,10 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       const at = now.getTime();
       const due = (member: Member) => member.tier === null || (member.tier.earned.reviewAt !== null && Date.parse(member.tier.earned.reviewAt) <= at);
       return members.filter(due).slice(0, limit);
+    },
+    async tierHolders(storeId, now) {
+      scope.check(storeId);
+      return members.countBy((member) => tiersHeldAt(member.tier, now)).map(({ key, count }) => ({ ...key, members: count }));
     },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);

@@ -71,6 +71,19 @@ export class Table<Row, U extends string = never, G extends string = never> {
     return this.rows.filter(match).map(copy);
   }
 
+  /** How many rows share each key `keyOf` gives (keys compared as JSON); no row is copied. */
+  countBy<K>(keyOf: (row: Readonly<Row>) => K): { key: K; count: number }[] {
+    const counts = new Map<string, { key: K; count: number }>();
+    for (const row of this.rows) {
+      const key = keyOf(row);
+      const id = JSON.stringify(key);
+      const entry = counts.get(id);
+      if (entry) entry.count++;
+      else counts.set(id, { key, count: 1 });
+    }
+    return [...counts.values()];
+  }
+
   /** The last `limit` rows, newest (last added) first. */
   newest(limit: number): Row[] {
     return this.rows.slice(-limit).reverse().map(copy);

@@ -108,6 +108,19 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       ]);
       return rows.map((row) => membersTable.toDomain(row));
     },
+    async tierHolders(storeId, now) {
+      scope.check(storeId);
+      const rows = await run<{ earned: string | null; paid: string | null; assigned: string | null; members: string }>(
+        db,
+        `SELECT tier->'earned'->>'tierId' AS earned,
+                CASE WHEN tier->'paid'->>'until' > $2 THEN tier->'paid'->>'tierId' END AS paid,
+                tier->'assigned'->>'tierId' AS assigned,
+                count(*) AS members
+           FROM members WHERE store_id = $1 GROUP BY 1, 2, 3`,
+        [storeId, now.toISOString()],
+      );
+      return rows.map((row) => ({ earned: row.earned, paid: row.paid, assigned: row.assigned, members: Number(row.members) }));
+    },
     async insert(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       if (!(await membersTable.insert(db, member, "nothing"))) throw conflict(`member ${member.id}, its email or its customer id already exists in store ${storeId}`);
