@@ -20,6 +20,8 @@ import type { ProgramItem, SinglePart, Versioned } from "../modules/settings/pro
 import type { ProgramSettings } from "../modules/settings/program-settings.js";
 import type { AdminReferral, AdminReferralList, AdminReferralQuery, ReferralSummary } from "../modules/referrals/referral-admin-view.js";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
+import type { CustomerGroupList, CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
+import type { TierPreview, TierProposal } from "../modules/tiers/tier-preview.js";
 
 export type { ValidationIssue };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
@@ -36,6 +38,8 @@ export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
 export type MemberTierView = Awaited<ReturnType<TierAdminService["member"]>>;
 export type TierAssigned = Awaited<ReturnType<TierAdminService["assign"]>>;
 export type { AdminReferral, AdminReferralList, ReferralSummary };
+export type { CustomerGroupList, TierPreview, TierProposal };
+export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
   BackfillJob,
@@ -171,6 +175,11 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     giveTier: (memberId: string, tierId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "PUT", body: { tierId } }).then((r) => r.value),
     takeTier: (memberId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "DELETE" }).then((r) => r.value),
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
+    tierPreview: (body: TierProposal) => call<TierPreview>("/program/tiers/preview", { method: "POST", body }).then((r) => r.value),
+    customerGroups: () => get<CustomerGroupList>("/customer-groups"),
+    createCustomerGroup: (name: string) => call<CreatedCustomerGroup>("/customer-groups", { method: "POST", body: { name } }).then((r) => r.value),
+    /** Every member's group looked at again, in the background (202). */
+    syncCustomerGroups: () => call<unknown>("/customer-groups/sync", { method: "POST", body: {} }),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }

@@ -9,10 +9,12 @@ import { ProgramPage } from "./program/program-page.js";
 import { ProofsPage } from "./proofs/proofs-page.js";
 import { ReferralsPage } from "./referrals/referrals-page.js";
 import { RewardsPage } from "./rewards/rewards-page.js";
+import { TiersPage } from "./tiers/tiers-page.js";
 import { useRoute } from "./router.js";
 
 const PAGES = [
   { path: "/program", label: "Program" },
+  { path: "/tiers", label: "Tiers" },
   { path: "/members", label: "Members" },
   { path: "/rewards", label: "Rewards" },
   { path: "/referrals", label: "Referrals" },
@@ -26,6 +28,7 @@ function Page({ path }: { path: string }) {
   const challenge = /^\/program\/challenges\/([^/]+)$/.exec(path);
   if (challenge?.[1]) return <ChallengePage challengeId={challenge[1] === "new" ? null : decodeURIComponent(challenge[1])} />;
   if (path === "/program/proofs") return <ProofsPage />;
+  if (path === "/tiers") return <TiersPage />;
   if (path === "/members") return <MembersPage />;
   if (path === "/rewards") return <RewardsPage />;
   if (path === "/referrals") return <ReferralsPage />;

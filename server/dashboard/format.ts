@@ -30,6 +30,7 @@ export function createFormatters({ lang, currency, currencyPrecision }: { lang: 
   const moment = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   // Calendar dates (yyyy-mm-dd) are read as UTC midnight, so they are shown in UTC to keep their day.
   const calendar = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const calendarDay = (date: string) => calendar.format(new Date(`${date}T00:00:00Z`));
   const when = (format: Intl.DateTimeFormat) => (iso: string | null | undefined) => {
     const date = iso ? new Date(iso) : null;
     return date && !Number.isNaN(date.getTime()) ? format.format(date) : "—";
@@ -45,7 +46,9 @@ export function createFormatters({ lang, currency, currencyPrecision }: { lang: 
     signedPoints: (n: number) => `${n > 0 ? "+" : n < 0 ? "\u2212" : ""}${count.format(Math.abs(n))}`,
     date: when(day),
     dateTime: when(moment),
-    dayRange: (from: string, to: string) => `${calendar.format(new Date(`${from}T00:00:00Z`))} – ${calendar.format(new Date(`${to}T00:00:00Z`))}`,
+    /** A calendar date ("2027-03-14") as the store writes it, whatever the browser's time zone. */
+    calendarDay,
+    dayRange: (from: string, to: string) => `${calendarDay(from)} – ${calendarDay(to)}`,
     /** Minor units as the text of a money field ("12.50"), and back. */
     toAmountText: (minor: number) => minorToInput(minor, precision, decimal),
     fromAmountText: (text: string) => parseMoneyInput(text, precision, decimal),

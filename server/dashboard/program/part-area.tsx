@@ -31,10 +31,12 @@ interface PartAreaProps<V, D> {
   fields: (draft: D) => ComponentChildren;
   /** Shown under the summary whether or not the form is open (e.g. email previews). */
   extra?: ComponentChildren;
+  /** Shown in the form above its buttons (e.g. who saving would move). */
+  footer?: ComponentChildren;
 }
 
 /** A small piece of the program shown as one line with an Edit button that opens its form (redemption policy, expiry, emails). */
-export function PartArea<V, D>({ title, subtitle, editor, describe, editLabel, formTitle, submitLabel, savedText, fields, extra }: PartAreaProps<V, D>) {
+export function PartArea<V, D>({ title, subtitle, editor, describe, editLabel, formTitle, submitLabel, savedText, fields, extra, footer }: PartAreaProps<V, D>) {
   const { read, draft, save } = editor;
   return (
     <Area title={title} subtitle={subtitle}>
@@ -62,6 +64,7 @@ export function PartArea<V, D>({ title, subtitle, editor, describe, editLabel, f
           describeCurrent={describe}
           onTakeCurrent={() => void editor.takeCurrent()}
           onOverwrite={() => void editor.overwrite()}
+          footer={footer}
         >
           {fields(draft)}
         </ItemForm>

@@ -1,4 +1,4 @@
-import type { FunctionComponent } from "preact";
+import type { ComponentChildren, FunctionComponent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, type ListPart, type ProgramItem } from "../api.js";
 import { useDashboard } from "../context.js";
@@ -24,12 +24,18 @@ interface ProgramListProps<L extends ListPart> {
   pageOf?: (id: string | null) => string;
   /** Called after a save or delete went through. */
   onChanged?: () => void;
+  /** The items in the order shown; as saved without it. */
+  order?: (items: ProgramItem<L>[]) => ProgramItem<L>[];
+  /** Asked before a delete in place of the browser's plain question; false keeps the item. */
+  confirmRemove?: (item: ProgramItem<L>, items: ProgramItem<L>[]) => Promise<boolean>;
+  /** Shown at the top of the list's card (e.g. a delete's preview running). */
+  notice?: ComponentChildren;
 }
 
 type Editing = { id: string | null } | null;
 
 /** One list of the program (challenges, badges, tiers, rewards): its items, and a form to add, change or delete each. */
-export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, pageOf, onChanged }: ProgramListProps<L>) {
+export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, pageOf, onChanged, order, confirmRemove, notice }: ProgramListProps<L>) {
   const { api, navigate } = useDashboard();
   const [data, setData] = useState<{ items: ProgramItem<L>[]; versions: Record<string, string> } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -45,7 +51,8 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
   useEffect(() => void load(), [list]);
 
   async function remove(item: ProgramItem<L>) {
-    if (!window.confirm(`Delete the ${noun} “${summary(item).name}”?`)) return;
+    const confirmed = confirmRemove ? await confirmRemove(item, data?.items ?? []) : window.confirm(`Delete the ${noun} “${summary(item).name}”?`);
+    if (!confirmed) return;
     try {
       await api.remove(list, item.id, data?.versions[item.id] ?? "");
       setMessage({ tone: "success", text: `Deleted the ${noun} “${summary(item).name}”.` });
@@ -69,12 +76,13 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
 
   return (
     <Area title={title} subtitle={subtitle}>
+      {notice}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {!data && <p class="ql-status">Loading…</p>}
       {data && data.items.length === 0 && !editing && <p class="ql-status">None yet.</p>}
       {data && data.items.length > 0 && (
         <ul class="ql-items" aria-label={title}>
-          {data.items.map((item) => {
+          {(order ? order(data.items) : data.items).map((item) => {
             const { name, line } = summary(item);
             return (
               <li class="ql-items__item" key={item.id} data-item-id={item.id}>

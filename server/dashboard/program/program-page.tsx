@@ -16,9 +16,9 @@ import { rewardLine } from "./reward-words.js";
 import { TemplatesArea } from "./templates-area.js";
 import { TextsArea } from "./texts-area.js";
 import { ThemeArea } from "./theme-area.js";
-import { TierEditor } from "./tier-editor.js";
+import { TiersProgramLink } from "../tiers/tiers-program-link.js";
 
-/** The loyalty program: earning, challenges, badges, tiers, rewards, and the widget's look and texts. */
+/** The loyalty program: earning, challenges, badges, a way to the tiers, rewards, and the widget's look and texts. */
 export function ProgramPage() {
   const { fmt } = useDashboard();
   const [challengeSaves, setChallengeSaves] = useState(0);
@@ -55,15 +55,7 @@ export function ProgramPage() {
         summary={(b) => ({ name: b.name, line: goalWords(fmt, b.goal) })}
         Editor={BadgeEditor}
       />
-      <ProgramList
-        key={`tiers-${templatesApplied}`}
-        list="tiers"
-        title="Tiers"
-        noun="tier"
-        subtitle="VIP levels by lifetime spend."
-        summary={(t) => ({ name: t.name, line: `From ${fmt.moneyShort(t.threshold)} spent${t.perks ? ` · ${t.perks}` : ""}` })}
-        Editor={TierEditor}
-      />
+      <TiersProgramLink key={`tiers-${templatesApplied}`} />
       <ProgramList
         key={`rewards-${templatesApplied}`}
         list="rewards"

@@ -1,0 +1,28 @@
+import { useState } from "preact/hooks";
+import { useDashboard } from "../context.js";
+import { Alert } from "../ui/alert.js";
+import { usePage } from "../ui/use-page.js";
+import { CustomerGroupsArea } from "./customer-groups-area.js";
+import { TierLadderArea } from "./tier-ladder-area.js";
+import { TierRulesArea } from "./tier-rules-area.js";
+import { useCustomerGroups } from "./use-customer-groups.js";
+
+/** `#/tiers`: how members qualify, the ladder with each tier's perks, group and members, and the Ecwid customer groups. */
+export function TiersPage() {
+  const { api } = useDashboard();
+  // A save anywhere on the page moves what the others show (units, links, counts): they are read again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => setChanges((n) => n + 1);
+  const rules = usePage(() => api.part("tierRules"), [changes]);
+  const tiers = usePage(() => api.list("tiers"), [changes]);
+  const groups = useCustomerGroups([changes]);
+  const error = rules.error || tiers.error;
+  return (
+    <>
+      {error && <Alert tone="error">{error}</Alert>}
+      {tiers.data && <TierRulesArea ladder={tiers.data.items} onSaved={changed} />}
+      {rules.data && <TierLadderArea rules={rules.data.value} groupName={groups.nameOf} membersOf={() => null} onChanged={changed} />}
+      {tiers.data && <CustomerGroupsArea groups={groups} tiers={tiers.data.items} />}
+    </>
+  );
+}
