@@ -6,6 +6,7 @@ import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
 import { MemberReferralPanel } from "../referrals/member-referral-panel.js";
 import { AdjustForm } from "./adjust-form.js";
+import { MemberTierPanel } from "./member-tier-panel.js";
 
 const PAGE_SIZE = 10;
 
@@ -58,6 +59,7 @@ export function MemberPage({ memberId }: { memberId: string }) {
               </dl>
             </div>
             {member && <MemberReferralPanel memberId={memberId} referral={member.referral} onChanged={reload} />}
+            <MemberTierPanel memberId={memberId} />
             <div class="ql-member__grid">
               <AdjustForm
                 memberId={memberId}

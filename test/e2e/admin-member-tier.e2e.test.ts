@@ -1,0 +1,139 @@
+import { mkdir } from "node:fs/promises";
+import type { FrameLocator, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
+import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
+import { adminDashboardPage, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { seriousAxeFindings } from "../support/axe.js";
+import type { RunningDemoApp } from "../support/demo-app.js";
+
+const NORA = "nora.berg@example.com";
+const SHOTS = "/tmp/shots-d2";
+const MERCHANT = { actor: "owner@trailhead.example" };
+
+const dashboard = adminDashboardPage();
+const { openPage, membersInStorage } = dashboard;
+let app: RunningDemoApp;
+
+beforeAll(async () => {
+  app = await dashboard.start();
+  await mkdir(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await dashboard.stop();
+});
+afterEach(async () => {
+  await dashboard.closePage();
+});
+
+const shoot = (page: Page, name: string, only?: Locator) => shootDashboard(page, `${SHOTS}/${name}.png`, only);
+const overflow = (frame: FrameLocator) => frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A paid order of `dollars` for `email`, told to Questline by the emulator's signed webhook and booked by the worker. */
+async function paidOrder(email: string, items: { name: string; price: number; productId?: number }[]) {
+  const order = app.emulator.putOrder(DEMO_STORE_ID, { email, paymentStatus: "PAID", items });
+  const sent = await app.emulator.sendWebhook({ url: `${app.baseUrl}/webhooks/ecwid`, ...app.emulator.orderWebhook(DEMO_STORE_ID, order.id, "order.created") });
+  expect(sent.status).toBe(200);
+  await createInboxWorker(app.container).drain();
+  return order;
+}
+
+const memberByEmail = async (email: string) => (await membersInStorage()).items.find((member) => member.email === email)!;
+const openMember = async (page: Page, memberId: string) => (await dashboardDocument(page)).evaluate((id) => (window.location.hash = `#/members/${id}`), memberId);
+const fact = (panel: Locator, label: string) => textOf(panel.locator(".ql-facts__item", { has: panel.page().locator(`dt:text-is("${label}")`) }).locator("dd"));
+const historyRows = (panel: Locator) => panel.locator("[data-testid=tier-changes] tbody tr");
+const rowText = async (row: Locator) => (await row.locator("th, td").allTextContents()).map((cell) => cell.trim());
+
+describe("a member's tier on their page", () => {
+  it(
+    "when a shopper's paid orders lift them to Ridge, then the merchant sees the tier, what Peak needs and each change with what was measured; an invitation-only tier refused is said, one given shows and is recorded, and taken away after a question",
+    async () => {
+      await paidOrder(NORA, [{ name: "Rain Shell Jacket", price: 150 }]);
+      await paidOrder(NORA, [{ name: "Trail Runner Shoes", price: 120 }]);
+      const nora = await memberByEmail(NORA);
+      await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_club", name: "Summit club", threshold: 100_000, inviteOnly: true }, MERCHANT.actor);
+      await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_guide", name: "Guide", threshold: 90_000, inviteOnly: true }, MERCHANT.actor);
+
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
+      await openMember(page, nora.id);
+      const panel = frame.locator(".ql-member-tier");
+      await panel.getByRole("heading", { name: "Tier", exact: true }).waitFor();
+
+      expect(await fact(panel, "Tier")).toBe("Ridge");
+      expect(await textOf(panel.getByTestId("member-tier-how"))).toMatch(/^Earned since \w{3} \d{1,2}, \d{4}$/);
+      expect(await fact(panel, "Spent in all")).toBe("$270");
+      expect(await fact(panel, "To reach Peak")).toBe("$480 more");
+      expect(await fact(panel, "To keep Ridge")).toBe("Kept");
+      const rows = historyRows(panel);
+      expect(await rows.count()).toBe(2);
+      expect((await rowText(rows.nth(0))).slice(1)).toEqual(["Base camp → Ridge", "Reached the tier's entry amount", "$270"]);
+      expect((await rowText(rows.nth(1))).slice(1)).toEqual(["No tier → Base camp", "Reached the tier's entry amount", "$150"]);
+      await shoot(page, "member-tier-earned-1280", panel);
+
+      // Guide stops being a tier while the page is open: giving it is refused, said, and changes nothing.
+      await app.container.programItems.remove(DEMO_STORE_ID, "tiers", "tr_guide", MERCHANT);
+      const select = panel.getByLabel("Invitation-only tier");
+      expect(await select.locator("option").allTextContents()).toEqual(["Summit club", "Guide"]);
+      await select.selectOption("tr_guide");
+      watch.expectError("PUT", `/api/admin/members/${nora.id}/tier`, 400);
+      await panel.getByRole("button", { name: "Give tier" }).click();
+      const refusal = panel.getByRole("alert");
+      await refusal.waitFor();
+      expect(await textOf(refusal)).toBe("Not changedTier tr_guide is not an invitation-only tier of this program");
+      expect((await memberByEmail(NORA)).tier?.assigned).toBeNull();
+
+      await select.selectOption("tr_club");
+      await panel.getByRole("button", { name: "Give tier" }).click();
+      await panel.getByRole("status").filter({ hasText: "Summit club given." }).waitFor();
+      await expect.poll(() => fact(panel, "Tier")).toBe("Summit club");
+      expect(await textOf(panel.getByTestId("member-tier-how"))).toMatch(/^Given by .+ on \w{3} \d{1,2}, \d{4}$/);
+      expect(await textOf(panel.locator(".ql-member-tier__given"))).toMatch(/^Given Summit club by .+ on /);
+      expect((await rowText(rows.nth(0))).slice(1, 3)).toEqual(["Ridge → Summit club", expect.stringMatching(/^Given by /)]);
+      expect((await rowText(rows.nth(0)))[3]).toBe("—");
+      expect((await memberByEmail(NORA)).tier?.assigned?.tierId).toBe("tr_club");
+      expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
+      await shoot(page, "member-tier-given-1280");
+
+      // Take away asks first; Escape keeps the tier and gives focus back to the button.
+      const takeAway = panel.getByRole("button", { name: "Take away", exact: true });
+      await takeAway.click();
+      const question = panel.getByRole("group", { name: "Take Summit club away?" });
+      const confirm = question.getByRole("button", { name: "Take Summit club away" });
+      await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+      await shoot(page, "member-tier-take-away-question", panel);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => takeAway.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect((await memberByEmail(NORA)).tier?.assigned?.tierId).toBe("tr_club");
+
+      await takeAway.click();
+      await confirm.click();
+      await panel.getByRole("status").filter({ hasText: "Summit club taken away." }).waitFor();
+      await expect.poll(() => fact(panel, "Tier")).toBe("Ridge");
+      expect((await rowText(rows.nth(0))).slice(1, 3)).toEqual(["Summit club → Ridge", expect.stringMatching(/^Taken away by /)]);
+      expect(await rows.count()).toBe(4);
+      expect((await memberByEmail(NORA)).tier?.assigned).toBeNull();
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the member page is opened on a phone, then the tier panel stacks without sideways scrolling",
+    async () => {
+      const nora = await memberByEmail(NORA);
+      const { page, watch } = await openPage("/demo/admin", { width: 400, height: 800 });
+      const frame = dashboardFrame(page);
+      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
+      await openMember(page, nora.id);
+      const panel = frame.locator(".ql-member-tier");
+      await historyRows(panel).first().waitFor();
+      expect(await fact(panel, "Tier")).toBe("Ridge");
+      expect(await overflow(frame)).toBeLessThanOrEqual(0);
+      await shoot(page, "member-tier-400");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
