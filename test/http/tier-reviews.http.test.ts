@@ -137,4 +137,20 @@ describe("tier reviews through signed webhooks and the scheduled job (Europe/Ams
     const eve = await app.container.storage.read(other.storeId, (tx) => tx.members.findByEmail(other.storeId, "eve@example.com"));
     expect(eve?.tier).toBeNull();
   });
+
+  it("when a store west of UTC starts a member's grace, then the email names the last day the tier is kept in the store's calendar, not the UTC day the grace ends", async () => {
+    ({ storeId } = await app.installStore({ currency: "USD", currencyPrecision: 2, timeZone: "America/New_York" }));
+    await saveProgram({ tiers: TIERS, tierRules: { metric: "spend", window: "rolling_12_months", graceDays: 30 } });
+    const order = app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 120, total: 120, paymentStatus: "PAID" });
+    await sendOrderEvent(order.id, "order.created");
+    clock.set("2026-03-11T15:00:00Z");
+    app.emulator.refundOrder(storeId, order.id, 50);
+    await sendOrderEvent(order.id, "order.updated");
+
+    // Thirty local days after 11 March: New York's midnight of 10 April, 04:00 UTC; Gold is kept through 9 April.
+    expect((await earnedOf("ana@example.com"))?.graceEndsAt).toBe("2026-04-10T04:00:00.000Z");
+    await app.container.emails.idle();
+    const warning = app.mail.messages.find((mail) => mail.subject.startsWith("Keep your Gold"));
+    expect(warning?.text).toContain("You keep it until April 9, 2026");
+  });
 });

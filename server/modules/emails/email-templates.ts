@@ -23,8 +23,8 @@ export type EmailFacts =
   | { kind: "referralQualified"; payableAt: string; points: number; rewardName: string | null }
   | { kind: "referralPaid"; points: number; rewardName: string | null; balance: number }
   | { kind: "tierReached"; tierName: string }
-  /** `endsAt`: when the grace ends and the tier goes unless the member qualifies again. */
-  | { kind: "tierGraceStarted"; tierName: string; endsAt: string };
+  /** `lastDay`: the last day (YYYY-MM-DD, the store's calendar) the tier is kept unless the member qualifies again. */
+  | { kind: "tierGraceStarted"; tierName: string; lastDay: string };
 
 const LOCALES: Record<Language, string> = { en: "en", nl: "nl-NL", de: "de-DE", nb: "nb-NO" };
 
@@ -84,7 +84,7 @@ export function composeEmail(facts: EmailFacts, texts: Record<string, string>, l
     case "tierReached":
     case "tierGraceStarted": {
       const key = facts.kind === "tierReached" ? "email.tier.reached" : "email.tier.grace";
-      const values = { tier: facts.tierName, date: facts.kind === "tierGraceStarted" ? formatDate(facts.endsAt, lang) : "" };
+      const values = { tier: facts.tierName, date: facts.kind === "tierGraceStarted" ? formatDate(facts.lastDay, lang) : "" };
       return {
         subject: say(`${key}.subject`, values),
         preheader: say(`${key}.body`, values),
@@ -121,6 +121,6 @@ export function sampleFacts(kind: EmailKind, now: Date, warnDays: number): Email
     case "tierReached":
       return { kind, tierName: "Gold" };
     case "tierGraceStarted":
-      return { kind, tierName: "Gold", endsAt: inDays(30) };
+      return { kind, tierName: "Gold", lastDay: inDays(30).slice(0, 10) };
   }
 }

@@ -7,6 +7,7 @@ import { inLanguage } from "../i18n/merchant-texts.js";
 import { isMailableAddress, type Member } from "../members/member.js";
 import type { OrderEarning } from "../orders/order-reconciler.service.js";
 import type { Referral } from "../referrals/referral.js";
+import { periodKey } from "../program/period.rules.js";
 import { payoutFor } from "../referrals/referral-payout.rules.js";
 import type { Redemption } from "../rewards/redemption.js";
 import { lowestCost } from "../rewards/reward-cost.rules.js";
@@ -116,7 +117,8 @@ export class EmailService {
       if (kind === "tierReached" && tier.threshold === 0 && !tier.inviteOnly) return false;
       const tierName = inLanguage(tier, to.lang, resolveLanguage(to.install.lang)).name;
       if (kind === "tierReached") await this.send(storeId, to, { kind, tierName });
-      else if (typeof endsAt === "string") await this.send(storeId, to, { kind, tierName, endsAt });
+      // The grace ends at a local midnight: the member keeps the tier through the store's day before it.
+      else if (typeof endsAt === "string") await this.send(storeId, to, { kind, tierName, lastDay: periodKey("day", new Date(Date.parse(endsAt) - 1), to.install.timeZone) });
       else return false;
       return true;
     });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { StoreTransaction } from "../../storage/storage.port.js";
-import { localDate } from "../program/period.rules.js";
+import { periodKey } from "../program/period.rules.js";
 import { tierSchema } from "../settings/program-settings.js";
 import type { Member } from "../members/member.js";
 import { ladder } from "./held-tier.rules.js";
@@ -25,11 +25,6 @@ export interface TierPreview {
   down: TierMoves;
 }
 
-const dateOf = (instant: Date, timeZone: string) => {
-  const { year, month, day } = localDate(instant, timeZone);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-};
-
 /**
  * Where one member would go under the proposal (tier-review.rules.ts): up at their next review when the amount now
  * reaches a higher tier; down when at their next scheduled review the amount misses the keep amount, the tier going
@@ -48,11 +43,11 @@ export async function previewMember(
   const scheduled = member.tier?.earned.reviewAt ? new Date(Math.max(Date.parse(member.tier.earned.reviewAt), now.getTime())) : null;
   const activity = await tierActivity(tx, storeId, member.id, program, now);
   const reached = reachedTier(tiers, measure(tierRules, activity, now, program.timeZone).amount);
-  if (reached && (!current || order.indexOf(reached) > order.indexOf(current))) return { move: "up", date: scheduled && dateOf(scheduled, program.timeZone) };
+  if (reached && (!current || order.indexOf(reached) > order.indexOf(current))) return { move: "up", date: scheduled && periodKey("day", scheduled, program.timeZone) };
   if (!current || !scheduled) return null;
   if (measure(tierRules, activity, scheduled, program.timeZone).amount >= keepAmount(current)) return null;
   const goes = tierRules.graceDays === 0 ? scheduled : localDaysAfter(scheduled, tierRules.graceDays, program.timeZone);
-  return { move: "down", date: dateOf(goes, program.timeZone) };
+  return { move: "down", date: periodKey("day", goes, program.timeZone) };
 }
 
 /** Counts the moves member by member, holding only a count per direction and date. */
