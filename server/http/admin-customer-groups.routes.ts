@@ -16,8 +16,7 @@ export function adminCustomerGroupRoutes(deps: { customerGroups: CustomerGroupsS
 
   /** Looks at every member's group again, e.g. once the store's plan has customer groups. */
   router.post("/customer-groups/sync", async (_req, res) => {
-    await deps.customerGroups.sync(adminOf(res.locals).storeId);
-    res.status(202).json({ started: true });
+    res.status(202).json(await deps.customerGroups.sync(adminOf(res.locals).storeId));
   });
 
   return router;

@@ -139,7 +139,11 @@ describe("Ecwid customer groups follow tiers", () => {
     // Once the plan has groups, the merchant's sync moves everyone.
     app.emulator.setCustomerGroupsFeature(shop.storeId, true);
     clock.advance(60_000);
-    expect((await app.http.post("/api/admin/customer-groups/sync", {}, shop.admin)).status).toBe(202);
+    const sync = () => app.http.post("/api/admin/customer-groups/sync", {}, shop.admin);
+    expect(await sync()).toMatchObject({ status: 202, data: { started: true } });
+    // Asked again within the minute, the check under way is the one: nothing more is queued.
+    expect(await sync()).toMatchObject({ status: 202, data: { started: false } });
+    expect(await app.container.storage.inbox.counts(shop.storeId)).toMatchObject({ pending: 1 });
     await app.worker.drain();
     expect([shop.ecwidGroupOf(ana), shop.ecwidGroupOf(bo)]).toEqual([shop.groups.gold, shop.groups.gold]);
   });

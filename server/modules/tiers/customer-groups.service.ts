@@ -32,7 +32,7 @@ export class CustomerGroupsService {
       installs: Pick<InstallService, "accessToken">;
       settings: Pick<SettingsService, "get">;
       moves: Pick<GroupMoveService, "resume">;
-      walk: Pick<GroupLinkWalkService, "start">;
+      walk: Pick<GroupLinkWalkService, "recheck">;
       /** Starts Ecwid's authorization again with every scope the app asks for (CONTRACT §1.2). */
       grantUrl: string;
     },
@@ -62,11 +62,14 @@ export class CustomerGroupsService {
     return { id, name };
   }
 
-  /** Looks at every member's group again, e.g. once the store's plan has customer groups: refused while it still has none. */
-  async sync(storeId: number): Promise<void> {
+  /**
+   * Looks at every member's group again, e.g. once the store's plan has customer groups: refused while it still has
+   * none. `started` false: a check asked for less than a minute ago is already under way.
+   */
+  async sync(storeId: number): Promise<{ started: boolean }> {
     await this.list(storeId);
     this.deps.moves.resume(storeId);
-    await this.deps.walk.start(storeId);
+    return { started: (await this.deps.walk.recheck(storeId)).created };
   }
 
   private async askEcwid<T>(call: () => Promise<T>): Promise<T> {

@@ -38,9 +38,14 @@ export class GroupLinkWalkService {
     if (links(before) !== links(after)) await this.start(storeId);
   }
 
-  /** Looks at every member of the store again (also after the store's plan gained customer groups). */
+  /** Looks at every member of the store again (after a change of links: each change its own walk). */
   start(storeId: number): Promise<{ created: boolean }> {
     return this.queuePage(storeId, newId("gw"), 0);
+  }
+
+  /** The merchant's "check every member again": one walk a minute per store however often it is asked (`created` false for a repeat). */
+  recheck(storeId: number): Promise<{ created: boolean }> {
+    return this.queuePage(storeId, `gw_check_${Math.floor(this.deps.clock.now().getTime() / 60_000)}`, 0);
   }
 
   /** The inbox handler for GROUP_WALK_EVENT. */

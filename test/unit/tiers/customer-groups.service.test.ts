@@ -19,7 +19,7 @@ function service(availableFeatures: string[] | undefined) {
     settings: { get: async () => defaultProgramSettings(2) },
     moves: { resume: () => void calls.push("resume") },
     walk: {
-      start: async () => {
+      recheck: async () => {
         calls.push("walk");
         return { created: true };
       },
