@@ -1,3 +1,4 @@
+import { NestedUnitGuard } from "../nested-unit-guard.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 import type { StoreRegistry } from "./store-registry.js";
 import type { StoreState } from "./store-state.js";
@@ -12,6 +13,7 @@ import { UndoLog } from "./undo-log.js";
  */
 export class StoreUnitOfWork {
   readonly #locks = new KeyedMutex<number>();
+  readonly #nested = new NestedUnitGuard();
   #closed = false;
 
   constructor(private readonly registry: StoreRegistry) {}
@@ -36,7 +38,7 @@ export class StoreUnitOfWork {
       const state = await this.registry.open(storeId);
       const undo = new UndoLog();
       try {
-        const outcome = await change(state, undo);
+        const outcome = await this.#nested.starting(storeId, () => change(state, undo));
         if (undo.changed) onDisk = persist(state);
         return outcome;
       } catch (error) {
@@ -53,7 +55,8 @@ export class StoreUnitOfWork {
     return this.#locked(storeId, async () => {
       const undo = new UndoLog();
       try {
-        const result = await query(await this.registry.open(storeId), undo);
+        const state = await this.registry.open(storeId);
+        const result = await this.#nested.starting(storeId, () => query(state, undo));
         if (undo.changed) throw new Error(`a read of store ${storeId} tried to write`);
         return result;
       } finally {
@@ -83,6 +86,7 @@ export class StoreUnitOfWork {
 
   async #locked<T>(storeId: number, task: () => Promise<T>): Promise<T> {
     this.assertOpen();
+    this.#nested.refuseNested(storeId);
     return this.#locks.run(storeId, task);
   }
 }
