@@ -15,6 +15,9 @@ import { toRawRequest, type FuzzTargets } from "./hostile-request.js";
 const FILE = "test/fuzz/admin-routes.fuzz.test.ts";
 const adapters = await fuzzAdapters("admin route fuzz", 0.4);
 
+/** Each run also reads and saves the attacker's program and snapshots both stores: a loaded 2-core machine needs minutes. */
+const FUZZ_TIMEOUT_MS = 180_000;
+
 const PREFIX: Record<string, string> = { challenges: "ch", badges: "bd", tiers: "tr", rewards: "rw" };
 
 const item = (list: string, id: string) =>
@@ -97,7 +100,7 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
         FILE,
       );
     },
-    60_000,
+    FUZZ_TIMEOUT_MS,
   );
 
   it.skipIf(adapter.skip)(
@@ -134,6 +137,6 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
         FILE,
       );
     },
-    60_000,
+    FUZZ_TIMEOUT_MS,
   );
 });
