@@ -3,21 +3,26 @@ import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
-import { adminDashboardPage, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
 
 const NORA = "nora.berg@example.com";
+const OLA = "ola.nordmann@example.com";
+const TENT = 700103;
 const SHOTS = "/tmp/shots-d2";
 const MERCHANT = { actor: "owner@trailhead.example" };
 
 const dashboard = adminDashboardPage();
-const { openPage, membersInStorage } = dashboard;
+const { openPage, adminGet, membersInStorage } = dashboard;
 let app: RunningDemoApp;
 
 beforeAll(async () => {
   app = await dashboard.start();
   await mkdir(SHOTS, { recursive: true });
+  // Two invitation-only tiers above the demo's ladder (Base camp, Ridge at $250, Peak at $750).
+  await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_club", name: "Summit club", threshold: 100_000, inviteOnly: true }, MERCHANT.actor);
+  await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_guide", name: "Guide", threshold: 90_000, inviteOnly: true }, MERCHANT.actor);
 });
 afterAll(async () => {
   await dashboard.stop();
@@ -51,8 +56,6 @@ describe("a member's tier on their page", () => {
       await paidOrder(NORA, [{ name: "Rain Shell Jacket", price: 150 }]);
       await paidOrder(NORA, [{ name: "Trail Runner Shoes", price: 120 }]);
       const nora = await memberByEmail(NORA);
-      await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_club", name: "Summit club", threshold: 100_000, inviteOnly: true }, MERCHANT.actor);
-      await app.container.programItems.create(DEMO_STORE_ID, "tiers", { id: "tr_guide", name: "Guide", threshold: 90_000, inviteOnly: true }, MERCHANT.actor);
 
       const { page, watch } = await openPage("/demo/admin");
       const frame = dashboardFrame(page);
@@ -132,6 +135,88 @@ describe("a member's tier on their page", () => {
       expect(await fact(panel, "Tier")).toBe("Ridge");
       expect(await overflow(frame)).toBeLessThanOrEqual(0);
       await shoot(page, "member-tier-400");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
+
+describe("paid memberships on the Tiers page", () => {
+  it(
+    "when the merchant adds a pass, then a missing product and zero months are said beside their fields, a save over another tab's asks first, and once saved a paid order holding the product gives its buyer the tier until a date the member page shows",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      await pageTab(frame, "Tiers").click();
+      const passes = area(frame, "Paid memberships");
+      await passes.locator(".feature-element__status", { hasText: "None on sale." }).waitFor();
+      expect(await textOf(passes.locator(".named-area__subtitle"))).toContain("a refund or cancellation of that order takes its months back");
+
+      await passes.getByRole("button", { name: "Edit paid memberships" }).click();
+      await passes.getByRole("button", { name: "Add a pass" }).click();
+      await passes.getByLabel("Months per pass (1 to 60)").fill("0");
+      watch.expectError("PUT", "/api/admin/program/memberships", 400);
+      await passes.getByRole("button", { name: "Save paid memberships" }).click();
+      await passes.locator(".ql-picked .ql-field-error", { hasText: "Choose the product that sells this pass." }).waitFor();
+      const monthsField = passes.getByLabel("Months per pass (1 to 60)");
+      expect(await monthsField.getAttribute("aria-invalid")).toBe("true");
+      expect(await textOf(passes.locator(".ql-field-error").nth(1))).toBe("Must be at least 1.");
+      expect(await adminGet("/program/memberships")).toEqual([]);
+
+      await passes.getByLabel("Find the product").fill("tent");
+      await passes.getByLabel("Find the product").press("Enter");
+      await passes.getByRole("button", { name: /^Ultralight Tent 2P/ }).click();
+      await passes.getByLabel("Tier it gives").selectOption("tr_club");
+      await monthsField.fill("12");
+      await shoot(page, "memberships-form-1280", passes);
+
+      // Another tab saved a pass meanwhile: this save is refused as a conflict, and "Save mine over it" wins.
+      const socks = { id: "ms_socks", productId: 700102, tierId: "tr_ridge", months: 1 };
+      await app.container.programItems.updatePart(DEMO_STORE_ID, "memberships", [socks], MERCHANT);
+      watch.expectError("PUT", "/api/admin/program/memberships", 412);
+      await passes.getByRole("button", { name: "Save paid memberships" }).click();
+      const conflict = passes.getByRole("status").filter({ hasText: "Changed elsewhere: not saved" });
+      await conflict.waitFor();
+      expect(await textOf(conflict)).toContain("It is now: Product #700102 gives Ridge for 1 month.");
+      await conflict.getByRole("button", { name: "Save mine over it" }).click();
+      await passes.getByRole("status").filter({ hasText: "Paid memberships saved." }).waitFor();
+      // Saved by id only: the summary asks the catalog for the product's name.
+      await expect.poll(() => textOf(passes.locator(".feature-element__status"))).toBe("Ultralight Tent 2P · $349.99 gives Summit club for 12 months");
+      const saved = await adminGet("/program/memberships");
+      expect(saved).toEqual([{ id: expect.stringMatching(/^ms_[0-9a-f]{8}$/), productId: TENT, tierId: "tr_club", months: 12 }]);
+      expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
+      await shoot(page, "memberships-saved-1280", passes);
+
+      // Bought: the buyer holds Summit club, paid until a year on, and the change says so.
+      const order = await paidOrder(OLA, [{ name: "Ultralight Tent 2P", price: 349.99, productId: TENT }]);
+      const ola = await memberByEmail(OLA);
+      expect(ola.tier?.paid).toMatchObject({ tierId: "tr_club", membershipId: saved[0].id });
+      await openMember(page, ola.id);
+      const panel = frame.locator(".ql-member-tier");
+      await historyRows(panel).first().waitFor();
+      expect(await fact(panel, "Tier")).toBe("Summit club");
+      expect(await textOf(panel.getByTestId("member-tier-how"))).toMatch(/^Paid membership until \w{3} \d{1,2}, \d{4}$/);
+      expect((await rowText(historyRows(panel).nth(0))).slice(1, 3)).toEqual([
+        "Ridge → Summit club",
+        expect.stringMatching(new RegExp(`^Bought a paid membership \\(order #${order.id}\\), until `)),
+      ]);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the Tiers page is opened on a phone, then the paid memberships form stacks without sideways scrolling",
+    async () => {
+      const { page, watch } = await openPage("/demo/admin", { width: 400, height: 800 });
+      const frame = dashboardFrame(page);
+      await pageTab(frame, "Tiers").click();
+      const passes = area(frame, "Paid memberships");
+      await passes.locator(".feature-element__status", { hasText: "Ultralight Tent 2P" }).waitFor();
+      await passes.getByRole("button", { name: "Edit paid memberships" }).click();
+      await passes.locator(".ql-picked__item", { hasText: "Ultralight Tent 2P · $349.99" }).waitFor();
+      expect(await overflow(frame)).toBeLessThanOrEqual(0);
+      await shoot(page, "memberships-form-400", passes);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

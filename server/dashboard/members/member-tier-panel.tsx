@@ -2,7 +2,8 @@ import type { MemberTierView, ProgramItem, ProgramSettings } from "../api.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { usePage } from "../ui/use-page.js";
-import { heldWords, measuredWords, windowAmountLabel } from "./member-tier-words.js";
+import { amountWords } from "../tiers/tier-words.js";
+import { heldWords, windowAmountLabel } from "./member-tier-words.js";
 import { MemberTierHistory } from "./member-tier-history.js";
 import { TierAssignControls } from "./tier-assign-controls.js";
 
@@ -12,7 +13,7 @@ type Tier = ProgramItem<"tiers">;
 function TierFacts({ view, rules, nameOf }: { view: MemberTierView; rules: ProgramSettings["tierRules"]; nameOf: (id: string | null) => string }) {
   const { fmt } = useDashboard();
   const { current, metric, amount, next, keep } = view.standing;
-  const measured = (n: number) => measuredWords(fmt, metric, n);
+  const measured = (n: number) => amountWords(fmt, metric, n);
   const keptName = nameOf(view.state?.earned.tierId ?? null);
   const facts: [string, string][] = [
     ["Tier", current?.name ?? "None"],
@@ -63,7 +64,7 @@ export function MemberTierPanel({ memberId }: { memberId: string }) {
       <TierFacts view={view} rules={rules} nameOf={nameOf} />
       {keep?.grace && (
         <Alert tone="warning" title="In grace">
-          Below {nameOf(view.state?.earned.tierId ?? null)}'s keep amount of {measuredWords(fmt, metric, keep.threshold)}: {measuredWords(fmt, metric, keep.needed)} more by{" "}
+          Below {nameOf(view.state?.earned.tierId ?? null)}'s keep amount of {amountWords(fmt, metric, keep.threshold)}: {amountWords(fmt, metric, keep.needed)} more by{" "}
           {fmt.date(keep.by)} keeps it, or the member moves down then.
         </Alert>
       )}

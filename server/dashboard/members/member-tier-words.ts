@@ -1,13 +1,11 @@
 import type { MemberTierView } from "../api.js";
 import type { Formatters } from "../format.js";
 import { actorLabel } from "../labels.js";
+import { amountWords } from "../tiers/tier-words.js";
 
 type Standing = MemberTierView["standing"];
 type Change = MemberTierView["changes"][number];
 type Metric = Standing["metric"];
-
-/** An amount in the ladder's metric: "$250" or "500 points". */
-export const measuredWords = (fmt: Formatters, metric: Metric, amount: number) => (metric === "spend" ? fmt.moneyShort(amount) : fmt.points(amount));
 
 /** How the member holds their tier: "Earned since Mar 3, 2026", "Paid until Mar 1, 2027", "Given by you@shop.com on Mar 3, 2026". */
 export function heldWords(current: NonNullable<Standing["current"]>, assignedBy: string | null, fmt: Formatters): string {
@@ -53,7 +51,7 @@ export function changeReasonWords(change: Change, fmt: Formatters): string {
 /** What a review measured, when the change came from one: "$120" or "450 points"; else "—". */
 export function changeMeasuredWords(change: Change, fmt: Formatters): string {
   const { amount, metric } = change.details;
-  return typeof amount === "number" && (metric === "spend" || metric === "points") ? measuredWords(fmt, metric, amount) : "—";
+  return typeof amount === "number" && (metric === "spend" || metric === "points") ? amountWords(fmt, metric, amount) : "—";
 }
 
 const WINDOWS = { lifetime: "in all", calendar_year: "this year", rolling_12_months: "in 12 months" } as const;
