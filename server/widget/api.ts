@@ -7,8 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly attemptsLeft?: number,
-    /** The refusal's whole body: a refused redemption carries its reason in numbers. */
+    /** The refusal's whole body: a refused redemption carries its reason in numbers, a refused code the tries left. */
     readonly body?: Record<string, unknown>,
   ) {
     super(message);
@@ -70,13 +69,8 @@ export class StorefrontApi {
   }
 
   /** The shopper's standing, with the merchant's texts in `lang` (the program's language). */
-  async me(lang: string): Promise<Me> {
-    try {
-      return await this.call<Me>(`me?lang=${encodeURIComponent(lang)}`, { auth: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.token = null;
-      throw error;
-    }
+  me(lang: string): Promise<Me> {
+    return this.call<Me>(`me?lang=${encodeURIComponent(lang)}`, { auth: true });
   }
 
   /**
@@ -118,8 +112,10 @@ export class StorefrontApi {
     } catch {
       throw new ApiError(0, "network", "");
     }
-    const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string; attemptsLeft?: number }) | null;
-    if (!response.ok || body === null) throw new ApiError(response.status, body?.code ?? "generic", body?.message ?? "", body?.attemptsLeft, body ?? undefined);
+    // A session the server no longer takes (expired, or its member gone) is forgotten: the shopper signs in again.
+    if (options.auth && response.status === 401) this.token = null;
+    const body = (await response.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
+    if (!response.ok || body === null) throw new ApiError(response.status, body?.code ?? "generic", body?.message ?? "", body ?? undefined);
     return { ...body, status: response.status };
   }
 }

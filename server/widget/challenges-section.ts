@@ -1,6 +1,6 @@
 import { goalText, proofText, standingText, windowText } from "./challenge-words.js";
 import { h, item, muted, need, section, type Child } from "./dom.js";
-import { CHECK, icon } from "./icons.js";
+import { CHECK } from "./icons.js";
 import type { View } from "./sections.js";
 import { taskControl, type Tasker } from "./task-forms.js";
 import type { Challenge, ChallengeStanding, GoalKind, Me } from "./types.js";
@@ -9,7 +9,7 @@ import type { Challenge, ChallengeStanding, GoalKind, Me } from "./types.js";
 const TASK_KINDS: GoalKind[] = ["join", "birthday", "visit", "survey", "proof"];
 
 /** A stamp card: a circle per stamp, the filled ones stamped; read out as one picture with its words. */
-function stampCard(name: string, filled: number, total: number, words: string): HTMLElement {
+function stampCard({ icon }: View, name: string, filled: number, total: number, words: string): HTMLElement {
   const circles = Array.from({ length: total }, (_, at) => (at < filled ? h("i", { class: "on" }, icon(CHECK)) : h("i")));
   return h("div", { class: "stamps", role: "img", "aria-label": `${name}: ${words}` }, circles);
 }
@@ -46,7 +46,7 @@ const prize = ({ program }: View, { rewardIds, badgeIds }: Challenge) =>
   program.rewards.find((reward) => rewardIds.includes(reward.id))?.name ?? program.badges.find((badge) => badgeIds.includes(badge.id))?.name;
 
 function challengeItem(view: View, challenge: Challenge, standing: ChallengeStanding | undefined, done: boolean, control: Child): HTMLElement {
-  const { program, f } = view;
+  const { program, f, icon } = view;
   const { goal } = challenge;
   const progress = standing?.progress ?? 0;
   const target = standing?.target ?? goal.target;
@@ -67,7 +67,7 @@ function challengeItem(view: View, challenge: Challenge, standing: ChallengeStan
       h("div", { class: "tt" }, challenge.title),
       challenge.description && muted(challenge.description),
       stamps
-        ? [stampCard(challenge.title, stamps.filled, stamps.total, words), muted(words, true)]
+        ? [stampCard(view, challenge.title, stamps.filled, stamps.total, words), muted(words, true)]
         : standing && !done && target > 1 && need(challenge.title, progress, target, words, true),
       notes.length > 0 && muted(notes.join(" · "), true),
     ),

@@ -1,6 +1,6 @@
 import { h, nextId, type Child } from "./dom.js";
-import type { Format } from "./format.js";
-import { COPY, icon } from "./icons.js";
+import { COPY } from "./icons.js";
+import type { View } from "./sections.js";
 
 /** The clipboard API where the page may use it; else the old copy command on the selected text. */
 async function copyText(input: HTMLInputElement): Promise<boolean> {
@@ -19,19 +19,20 @@ async function copyText(input: HTMLInputElement): Promise<boolean> {
 }
 
 /**
- * A read-only field with a copy button (a referral link, a coupon code): a label, the value selected on
- * focus, and a status line that says it was copied, or that it is selected for the shopper to copy.
+ * A read-only field with a copy button, for a code (coupon or referral, in a code's type) or a referral link: a
+ * label, the value selected on focus, and a status line that says it was copied, or that it is selected for the
+ * shopper to copy. `kind` picks the button's texts (`coupon.copy`, `referral.copied`…); a link is shown wide.
  */
-export function copyField(f: Format, value: string, texts: { label: string; copy: string; copied: string }, wide = false): Child[] {
+export function copyField({ f, icon }: View, value: string, label: string, kind: "coupon" | "referral"): Child[] {
   const id = nextId();
   const status = h("div", { class: "muted sm", role: "status" });
-  const input = h("input", { id, class: wide ? "link" : "link cd", type: "text", readonly: true, value, spellcheck: "false", onfocus: () => input.select() });
+  const input = h("input", { id, class: kind === "referral" ? "link" : "link cd", type: "text", readonly: true, value, spellcheck: "false", onfocus: () => input.select() });
   const copy = async () => {
-    status.textContent = (await copyText(input)) ? texts.copied : f.t("copy.failed");
+    status.textContent = f.t((await copyText(input)) ? `${kind}.copied` : "copy.failed");
   };
   return [
-    h("label", { for: id, class: "lbl" }, texts.label),
-    h("div", { class: "row" }, input, h("button", { type: "button", class: "btn small", "aria-describedby": id, onclick: copy }, icon(COPY), texts.copy)),
+    h("label", { for: id, class: "lbl" }, label),
+    h("div", { class: "row" }, input, h("button", { type: "button", class: "btn small", "aria-describedby": id, onclick: copy }, icon(COPY), f.t(`${kind}.copy`))),
     status,
   ];
 }

@@ -3,7 +3,7 @@
  * server text is always shown as text: nothing here (or anywhere in the widget) assigns innerHTML.
  */
 export type Child = Node | string | number | null | undefined | false | Child[];
-type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
+export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -38,10 +38,13 @@ export function bar(progress: number, target: number, name: string, words: strin
 let ids = 0;
 export const nextId = () => `ql-${++ids}`;
 
-export function section(title: string, ...content: Child[]): HTMLElement {
+/** A part of the panel named by its heading: a section (`sec`) or a card (`card`; `card res` takes focus to tell an outcome). */
+export function titled(attrs: Attrs, title: Child, ...content: Child[]): HTMLElement {
   const id = nextId();
-  return h("section", { class: "sec", "aria-labelledby": id }, h("h3", { id }, title), ...content);
+  return h("section", { ...attrs, "aria-labelledby": id }, h("h3", { id }, title), ...content);
 }
+
+export const section = (title: string, ...content: Child[]) => titled({ class: "sec" }, title, ...content);
 
 export const item = (...children: Child[]) => h("li", { class: "it" }, ...children);
 export const muted = (text: string, small?: boolean) => h("div", { class: small ? "muted sm" : "muted" }, text);

@@ -28,10 +28,6 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
   const { texts, lang: locale, currencyPrecision: precision } = program;
   const numbers = new Intl.NumberFormat(locale);
   const plural = new Intl.PluralRules(locale);
-  const dates = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" });
-  // A date in another year (points expiring in 12 months, a coupon used last winter) says which.
-  const datesWithYear = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric" });
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: "long" });
   const relative = Intl.RelativeTimeFormat && new Intl.RelativeTimeFormat(locale);
   const hoursTo = (iso: string) => (Date.parse(iso) - Date.now()) / 36e5;
   const t = (key: string, values?: Values) => fill(texts[key] ?? "", values);
@@ -58,7 +54,8 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
 
   const date = (iso: string) => {
     const value = new Date(iso);
-    return (value.getFullYear() === new Date().getFullYear() ? dates : datesWithYear).format(value);
+    // A date in another year (points expiring in 12 months, a coupon used last winter) says which.
+    return value.toLocaleDateString(locale, { day: "numeric", month: "short", year: value.getFullYear() === new Date().getFullYear() ? undefined : "numeric" });
   };
 
   return {
@@ -74,6 +71,6 @@ export function createFormat(program: Program, ecwid: EcwidApi): Format {
       if (!relative || hours >= 168) return date(iso);
       return hours < 24 ? relative.format(Math.max(1, Math.round(hours)), "hour") : relative.format(Math.round(hours / 24), "day");
     },
-    day: (iso) => (hoursTo(iso) < 168 ? weekday.format(new Date(iso)) : date(iso)),
+    day: (iso) => (hoursTo(iso) < 168 ? new Date(iso).toLocaleDateString(locale, { weekday: "long" }) : date(iso)),
   };
 }

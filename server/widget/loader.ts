@@ -78,7 +78,7 @@ function start(ecwid: EcwidApi): void {
   const api = new URL(`api/storefront/${storeId}`, scriptUrl).href;
   const lang = ecwid.getStorefrontLang?.() || document.documentElement.lang || "en";
   fetch(`${api}/program?lang=${encodeURIComponent(lang)}`)
-    .then((response) => (response.ok ? (response.json() as Promise<Program>) : Promise.reject(new Error(String(response.status)))))
+    .then((response) => (response.ok ? (response.json() as Promise<Program>) : Promise.reject()))
     // A shop whose program cannot be read shows nothing rather than a broken button.
     .then(
       (program) => render(program, api, ecwid),
@@ -89,7 +89,8 @@ function start(ecwid: EcwidApi): void {
 function render(program: Program, api: string, ecwid: EcwidApi): void {
   const { theme, texts } = program;
   const host = document.createElement(TAG);
-  host.setAttribute("data-position", theme.position === "bottom-left" ? "bottom-left" : "bottom-right");
+  // The launcher and the panel sit on the left when the merchant chose so (the stylesheets' :host([data-left])).
+  host.toggleAttribute("data-left", theme.position === "bottom-left");
   host.style.setProperty("--ql-primary", COLOUR.test(theme.primaryColor) ? theme.primaryColor : "#1f6feb");
   host.style.setProperty("--ql-on-primary", COLOUR.test(theme.textColor) ? theme.textColor : "#ffffff");
   const root = host.attachShadow({ mode: "open" });
@@ -122,7 +123,7 @@ function render(program: Program, api: string, ecwid: EcwidApi): void {
     (loading ??= loadPanel()).then(
       (mount) => {
         launcher.removeAttribute("aria-busy");
-        panel ??= mount({ root, launcher, dialog, program, api, ecwid, referral });
+        panel ??= mount({ root, launcher, dialog, program, api, ecwid, referral, addStyles, icon });
         panel.open();
       },
       () => {
@@ -133,6 +134,7 @@ function render(program: Program, api: string, ecwid: EcwidApi): void {
   });
 }
 
+/** The panel's mount function; refused (the next click tries again) when the script does not load or register. */
 function loadPanel(): Promise<MountPanel> {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
@@ -141,11 +143,11 @@ function loadPanel(): Promise<MountPanel> {
     script.onload = () => {
       const mount = win[PANEL_GLOBAL];
       if (mount) resolve(mount);
-      else reject(new Error("widget-panel.js did not register"));
+      else reject();
     };
     script.onerror = () => {
       script.remove();
-      reject(new Error("widget-panel.js did not load"));
+      reject();
     };
     document.head.appendChild(script);
   });

@@ -3,7 +3,7 @@ import { append, h, type Child } from "./dom.js";
 import { keepTabInside } from "./focus-trap.js";
 import { leaderboardSection } from "./leaderboard-section.js";
 import { createFormat } from "./format.js";
-import { CLOSE, icon } from "./icons.js";
+import { CLOSE } from "./icons.js";
 import formsCss from "./panel-forms.css";
 import css from "./panel.css";
 import type { Redeemer } from "./redeem-control.js";
@@ -12,9 +12,9 @@ import { rewardsSection } from "./rewards-section.js";
 import { challengeSections } from "./challenges-section.js";
 import { referralSection } from "./referral-section.js";
 import { welcomeCard } from "./referral-welcome.js";
-import { activitySection, badgesSection, earnSection, tierSection, tiersSection, type View } from "./sections.js";
+import { activitySection, badgesSection, earnSection, type View } from "./sections.js";
+import { tiersSection } from "./tiers-section.js";
 import { errorText, signInCard } from "./sign-in.js";
-import { addStyles } from "./styles.js";
 import { taskOutcomeCard, type TaskOutcome, type Tasker } from "./task-forms.js";
 import type { Leaderboard, Me, PanelContext, PanelHandle } from "./types.js";
 
@@ -27,10 +27,10 @@ const SHEET = "(max-width: 480px)";
  * shows the program and the sign-in card; signed in, the shopper's standing, fetched afresh on every open.
  */
 export function mountPanel(context: PanelContext): PanelHandle {
-  const { root, launcher, dialog, program, ecwid, referral } = context;
-  addStyles(root, css + formsCss);
+  const { root, launcher, dialog, program, ecwid, referral, icon } = context;
+  context.addStyles(root, css + formsCss);
   const f = createFormat(program, ecwid);
-  const view: View = { program, f };
+  const view: View = { program, f, icon };
   const api = new StorefrontApi(context.api, program.storeId);
 
   const title = h("h2", { id: "ql-title", tabindex: -1 }, f.t("panel.title"));
@@ -103,9 +103,9 @@ export function mountPanel(context: PanelContext): PanelHandle {
       task && taskOutcomeCard(view, task),
       // An ambassador trying their own link is no friend of theirs.
       referral && referral.code !== me.referral?.code && welcomeCard(view, referral.code),
-      tierSection(view, me),
+      tiersSection(view, me),
       challengeSections(view, me, tasker),
-      rewardsSection(view, me, redeemer),
+      rewardsSection(view, { me, redeemer }),
       redemptionsSection(view, me),
       badgesSection(view, me),
       board && leaderboardSection(view, board, api, () => void refresh().then(() => body.querySelector<HTMLElement>(".sw")?.focus())),

@@ -1,5 +1,5 @@
 import { copyField } from "./copy-field.js";
-import { h, item, muted, nextId, section, type Child } from "./dom.js";
+import { h, item, muted, section, titled, type Child } from "./dom.js";
 import type { Format } from "./format.js";
 import type { View } from "./sections.js";
 import type { Me, RedemptionView, Reward } from "./types.js";
@@ -14,12 +14,9 @@ export interface Outcome {
 const kindOf = (view: View, rewardId: string) => view.program.rewards.find((reward) => reward.id === rewardId);
 
 /** A coupon's code with a copy button, its expiry, and (once per list) how to use it at checkout. */
-function coupon(f: Format, code: string, expiresAt: string, howTo: boolean): Child[] {
-  return [
-    copyField(f, code, { label: f.t("coupon.code"), copy: f.t("coupon.copy"), copied: f.t("coupon.copied") }),
-    howTo && muted(f.t("coupon.how"), true),
-    muted(f.t("coupon.expires", { date: f.date(expiresAt) }), true),
-  ];
+function coupon(view: View, code: string, expiresAt: string, howTo: boolean): Child[] {
+  const { f } = view;
+  return [copyField(view, code, f.t("coupon.code"), "coupon"), howTo && muted(f.t("coupon.how"), true), muted(f.t("coupon.expires", { date: f.date(expiresAt) }), true)];
 }
 
 /** A donation thanks, an experience says the shop will be in touch. */
@@ -30,8 +27,8 @@ function aftercare(f: Format, reward: Reward | undefined, redemption: Redemption
 }
 
 /** The card at the top after Redeem: focus moves to it, so the shopper hears what came of it. */
-export function outcomeCard({ f }: View, { reward, redemption, refusal }: Outcome): HTMLElement {
-  const id = nextId();
+export function outcomeCard(view: View, { reward, redemption, refusal }: Outcome): HTMLElement {
+  const { f } = view;
   let title = f.t("redeem.refused", { reward: reward?.name ?? "" });
   let content: Child[] = [h("p", { class: "err" }, refusal)];
   // The words go in a <p>: an experience's "we'll be in touch", a donation's thanks.
@@ -43,9 +40,9 @@ export function outcomeCard({ f }: View, { reward, redemption, refusal }: Outcom
         ? [muted(f.t("redeem.held"))]
         : status === "released"
           ? [muted(f.t("redeem.back"))]
-          : [issued && coupon(f, issued.code, issued.expiresAt, true), aftercare(f, reward, redemption)];
+          : [issued && coupon(view, issued.code, issued.expiresAt, true), aftercare(f, reward, redemption)];
   }
-  return h("section", { class: "card res", tabindex: -1, "aria-labelledby": id }, h("h3", { id }, title), content);
+  return titled({ class: "card res", tabindex: -1 }, title, content);
 }
 
 /** The shopper's redemptions, newest first, with their status; an issued coupon's code is there to copy again. */
@@ -59,7 +56,7 @@ export function redemptionsSection(view: View, me: Me): HTMLElement | null {
     const { status, coupon: issued } = redemption;
     const live = status === "issued" && issued;
     const words = aftercare(f, reward, redemption);
-    const shown = live && coupon(f, issued.code, issued.expiresAt, howTo);
+    const shown = live && coupon(view, issued.code, issued.expiresAt, howTo);
     if (live) howTo = false;
     return item(
       h(

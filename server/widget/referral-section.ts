@@ -49,12 +49,13 @@ export function referralSection(view: View, me: Me, api: string): HTMLElement | 
   );
 }
 
-function sharing({ program, f }: View, mine: ShopperReferral, api: string): Child[] {
+function sharing(view: View, mine: ShopperReferral, api: string): Child[] {
+  const { program, f } = view;
   const message = f.t("referral.message", { store: program.storeName });
   const via = (channel: string) => `${mine.link}?ch=${channel}`;
   const encoded = { t: encodeURIComponent(message), m: encodeURIComponent(`${api}/share-card.png`), s: encodeURIComponent(program.storeName) };
   return [
-    copyField(f, via("copy"), { label: f.t("referral.link"), copy: f.t("referral.copy"), copied: f.t("referral.copied") }, true),
+    copyField(view, via("copy"), f.t("referral.link"), "referral"),
     h(
       "div",
       { class: "shares" },

@@ -1,5 +1,5 @@
 import { copyField } from "./copy-field.js";
-import { h, muted, nextId, type Child } from "./dom.js";
+import { h, muted, titled, type Child } from "./dom.js";
 import type { Format } from "./format.js";
 import type { View } from "./sections.js";
 import type { FriendOffer } from "./types.js";
@@ -11,18 +11,17 @@ export function offerWords(f: Format, offer: FriendOffer, key: string): Child[] 
 }
 
 /** For a friend who came through an ambassador's link: the offer waiting for them and the code to type at checkout. */
-export function welcomeCard({ program, f }: View, code: string): HTMLElement | null {
+export function welcomeCard(view: View, code: string): HTMLElement | null {
+  const { program, f } = view;
   const { enabled, friendOffer } = program.referral;
   if (!enabled || !friendOffer) return null;
-  const id = nextId();
   const [words, minimum] = offerWords(f, friendOffer, "offer");
-  return h(
-    "section",
-    { class: "card welcome", "aria-labelledby": id },
-    h("h3", { id }, f.t("welcome.title")),
+  return titled(
+    { class: "card welcome" },
+    f.t("welcome.title"),
     h("p", { class: "earn" }, words),
     minimum,
-    copyField(f, code, { label: f.t("welcome.code"), copy: f.t("coupon.copy"), copied: f.t("coupon.copied") }),
+    copyField(view, code, f.t("welcome.code"), "coupon"),
     muted(f.t("welcome.how", { store: program.storeName }), true),
   );
 }

@@ -1,6 +1,5 @@
 import { lowestCost } from "../modules/rewards/reward-cost.rules.js";
 import { h, item, muted, need, section } from "./dom.js";
-import { CHECK, icon } from "./icons.js";
 import { redeemControl, type Redeemer } from "./redeem-control.js";
 import { reasonText, rewardGives } from "./reward-words.js";
 import type { View } from "./sections.js";
@@ -10,12 +9,12 @@ import type { Me, Reward, RewardStanding } from "./types.js";
  * The reward catalog: what each gives and costs; for a signed-in shopper, a Redeem button or why not, in
  * numbers ("120 points to go", "For Gold members").
  */
-export function rewardsSection(view: View, me?: Me, redeemer?: Redeemer): HTMLElement | null {
+export function rewardsSection(view: View, signedIn?: { me: Me; redeemer: Redeemer }): HTMLElement | null {
   const { program, f } = view;
   if (program.rewards.length === 0) return null;
   const items = program.rewards.map((reward) => {
     const cost = lowestCost(reward);
-    const standing = me?.rewards.find((entry) => entry.id === reward.id);
+    const standing = signedIn?.me.rewards.find((entry) => entry.id === reward.id);
     const minOrder = "minOrderMinor" in reward && reward.minOrderMinor > 0 && f.t("earn.minimum", { amount: f.money(reward.minOrderMinor) });
     return item(
       h(
@@ -27,15 +26,15 @@ export function rewardsSection(view: View, me?: Me, redeemer?: Redeemer): HTMLEl
         minOrder && muted(minOrder, true),
       ),
       h("span", { class: standing?.available ? "chip on" : "chip" }, reward.kind === "variable" ? f.t("reward.from", { points: f.points(cost) }) : f.points(cost)),
-      me && standing && h("div", { class: "full" }, status(view, reward, me, standing, cost, redeemer)),
+      signedIn && standing && h("div", { class: "full" }, status(view, reward, signedIn.me, standing, cost, signedIn.redeemer)),
     );
   });
   return section(f.t("rewards.title"), h("ul", null, items));
 }
 
-function status(view: View, reward: Reward, me: Me, standing: RewardStanding, cost: number, redeemer?: Redeemer) {
+function status(view: View, reward: Reward, me: Me, standing: RewardStanding, cost: number, redeemer: Redeemer) {
   const { f, program } = view;
-  if (standing.available) return redeemer ? redeemControl(view, reward, me.member.balance, redeemer) : h("div", { class: "muted ok" }, icon(CHECK), f.t("reward.ready"));
+  if (standing.available) return redeemControl(view, reward, me.member.balance, redeemer);
   const reason = standing.reason;
   if (!reason) return null;
   const words = reasonText(f, program, reward, reason);

@@ -1,13 +1,14 @@
 import { goalText } from "./challenge-words.js";
 import { h, item, muted, need, section, type Child } from "./dom.js";
 import type { Format } from "./format.js";
-import { icon } from "./icons.js";
-import type { Me, Program } from "./types.js";
+import type { Me, PanelContext, Program } from "./types.js";
 
 /** The panel's sections, each drawn from the public program and, once signed in, the shopper's standing. */
 export interface View {
   program: Program;
   f: Format;
+  /** The loader's icon maker (PanelContext), so the panel bundle carries no second copy. */
+  icon: PanelContext["icon"];
 }
 
 export function earnSection({ program, f }: View): HTMLElement | null {
@@ -20,30 +21,11 @@ export function earnSection({ program, f }: View): HTMLElement | null {
   );
 }
 
-export function tiersSection({ program, f }: View): HTMLElement | null {
-  if (program.tiers.length === 0) return null;
-  const items = program.tiers.map((tier) =>
-    item(
-      h("div", { class: "grow" }, h("div", { class: "tt" }, tier.name), tier.perks && muted(tier.perks)),
-      h("span", { class: "chip" }, f.t("tier.from", { amount: f.money(tier.threshold) })),
-    ),
-  );
-  return section(f.t("tiers.title"), h("ul", null, items));
-}
-
-export function tierSection({ program, f }: View, me: Me): HTMLElement | null {
-  if (program.tiers.length === 0) return null;
-  const { current, next, amount } = me.tier;
-  const perks = program.tiers.find((tier) => tier.id === current?.id)?.perks;
-  const progress = next ? need(next.name, amount, next.threshold, f.t("tier.next", { amount: f.money(next.needed), tier: next.name })) : muted(f.t("tier.top"));
-  return section(f.t("tier.title"), h("div", { class: "tier" }, h("div", { class: "tt big" }, current ? current.name : f.t("tier.none")), perks && muted(perks), progress));
-}
-
 /**
  * Every badge with its icon: earned ones in the merchant's colours; a locked one says what it takes (its
  * milestone with how far the shopper is, or the challenge that gives it).
  */
-export function badgesSection({ program, f }: View, me: Me): HTMLElement | null {
+export function badgesSection({ program, f, icon }: View, me: Me): HTMLElement | null {
   if (program.badges.length === 0) return null;
   const items = program.badges.map((badge) => {
     const standing = me.badges.find((entry) => entry.id === badge.id);

@@ -1,5 +1,5 @@
 import { ApiError, type StorefrontApi } from "./api.js";
-import { h } from "./dom.js";
+import { h, titled } from "./dom.js";
 import type { Format, Values } from "./format.js";
 import type { EcwidApi, Program } from "./types.js";
 
@@ -8,8 +8,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The shopper's words for a refusal: a text per error code (the merchant may override it), else the server's message. */
 export function errorText(f: Format, error: unknown): string {
   if (!(error instanceof ApiError)) return f.t("error.generic");
-  const values: Values = error.attemptsLeft === undefined ? {} : { attemptsLeft: error.attemptsLeft };
-  const text = f.t(`error.${error.code}`, values);
+  // The refusal's numbers fill the text's placeholders ("Tries left: {attemptsLeft}").
+  const text = f.t(`error.${error.code}`, error.body as Values | undefined);
   return (text && !text.includes("{") ? text : error.message) || f.t("error.generic");
 }
 
@@ -131,5 +131,5 @@ export function signInCard(deps: { api: StorefrontApi; f: Format; program: Progr
     // no logged-in customer to offer
   }
 
-  return h("section", { class: "card signin", "aria-labelledby": "ql-signin" }, h("h3", { id: "ql-signin" }, f.t("signin.title")), intro, emailStep, codeStep, error);
+  return titled({ class: "card signin" }, f.t("signin.title"), intro, emailStep, codeStep, error);
 }

@@ -1,5 +1,5 @@
 import { ApiError, type StorefrontApi } from "./api.js";
-import { h, muted, nextId, type Child } from "./dom.js";
+import { h, muted, nextId, titled, type Child } from "./dom.js";
 import { photoDataUrl } from "./photo.js";
 import type { View } from "./sections.js";
 import { errorText } from "./sign-in.js";
@@ -151,13 +151,11 @@ export interface TaskOutcome {
 }
 
 export function taskOutcomeCard({ f, program }: View, { challenge, answer, note, refusal }: TaskOutcome): HTMLElement {
-  const id = nextId();
   const pending = answer?.status === 202;
   const badges = program.badges.filter((badge) => answer?.awarded.badges.includes(badge.id));
-  return h(
-    "section",
-    { class: "card res", tabindex: -1, "aria-labelledby": id },
-    h("h3", { id }, answer ? f.t(pending ? "proof.pending" : "done.title") : challenge.title),
+  return titled(
+    { class: "card res", tabindex: -1 },
+    answer ? f.t(pending ? "proof.pending" : "done.title") : challenge.title,
     refusal ? h("p", { class: "err" }, refusal) : pending && muted(challenge.title),
     answer && answer.awarded.points > 0 && muted(f.t("done.points", { points: f.points(answer.awarded.points) })),
     badges.map((badge) => muted(f.t("done.badge", { badge: badge.name }))),

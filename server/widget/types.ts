@@ -43,6 +43,9 @@ export interface PanelContext {
   ecwid: EcwidApi;
   /** The friend's code from a referral link, kept by the loader. */
   referral: RememberedReferral | null;
+  /** The loader's own helpers: the panel always ships with its loader (PANEL_VERSION), so it carries no second copy. */
+  addStyles(root: ShadowRoot, css: string): void;
+  icon(d: string): SVGSVGElement;
 }
 
 export interface PanelHandle {
