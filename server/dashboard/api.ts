@@ -22,6 +22,7 @@ import type { AdminReferral, AdminReferralList, AdminReferralQuery, ReferralSumm
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import type { CustomerGroupList, CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { TierPreview, TierProposal } from "../modules/tiers/tier-preview.js";
+import type { TierCounts } from "../modules/tiers/tier-counts.js";
 
 export type { ValidationIssue };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
@@ -38,7 +39,7 @@ export type DonationTotals = Awaited<ReturnType<typeof donationTotals>>;
 export type MemberTierView = Awaited<ReturnType<TierAdminService["member"]>>;
 export type TierAssigned = Awaited<ReturnType<TierAdminService["assign"]>>;
 export type { AdminReferral, AdminReferralList, ReferralSummary };
-export type { CustomerGroupList, TierPreview, TierProposal };
+export type { CustomerGroupList, TierCounts, TierPreview, TierProposal };
 export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
@@ -175,6 +176,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     giveTier: (memberId: string, tierId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "PUT", body: { tierId } }).then((r) => r.value),
     takeTier: (memberId: string) => call<TierAssigned>(`${member(memberId)}/tier`, { method: "DELETE" }).then((r) => r.value),
     emailPreview: (kind: string, lang: Language) => get<EmailPreview>(`/emails/${encodeURIComponent(kind)}/preview?${query({ lang })}`),
+    tierCounts: () => get<TierCounts>("/program/tier-counts"),
     tierPreview: (body: TierProposal) => call<TierPreview>("/program/tiers/preview", { method: "POST", body }).then((r) => r.value),
     customerGroups: () => get<CustomerGroupList>("/customer-groups"),
     createCustomerGroup: (name: string) => call<CreatedCustomerGroup>("/customer-groups", { method: "POST", body: { name } }).then((r) => r.value),

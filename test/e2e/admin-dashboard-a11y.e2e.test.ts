@@ -34,7 +34,7 @@ describe("the merchant dashboard, for everyone", () => {
         const { page } = await dashboard.openPage("/demo/admin", viewport);
         const frame = dashboardFrame(page);
         const findings: Record<string, AxeFinding[]> = {};
-        for (const tab of ["Program", "Members", "Rewards", "Activity", "Operations"]) {
+        for (const tab of ["Program", "Tiers", "Members", "Rewards", "Activity", "Operations"]) {
           await pageTab(frame, tab).click();
           await frame.getByRole("heading", { level: 2 }).first().waitFor();
           if (tab === "Members") await memberRow(frame, MAYA).waitFor();
@@ -49,8 +49,23 @@ describe("the merchant dashboard, for everyone", () => {
         await frame.getByLabel("Goal", { exact: true }).selectOption("visit");
         await frame.getByRole("heading", { name: "New challenge" }).waitFor();
         findings["challenge builder"] = await seriousAxeFindings(await appFrame(page));
+        await pageTab(frame, "Tiers").click();
+        await frame.getByRole("button", { name: "Add tier" }).click();
+        await frame.getByRole("heading", { name: "New tier" }).waitFor();
+        await frame.getByLabel("Ecwid customer group", { exact: true }).and(frame.locator(":enabled")).waitFor();
+        findings["tier editor"] = await seriousAxeFindings(await appFrame(page));
 
-        expect(findings).toEqual({ Program: [], Members: [], Rewards: [], Activity: [], Operations: [], "member page": [], "challenge builder": [] });
+        expect(findings).toEqual({
+          Program: [],
+          Tiers: [],
+          Members: [],
+          Rewards: [],
+          Activity: [],
+          Operations: [],
+          "member page": [],
+          "challenge builder": [],
+          "tier editor": [],
+        });
       },
       BROWSER_TEST_MS,
     );

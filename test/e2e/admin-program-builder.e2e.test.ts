@@ -84,11 +84,14 @@ describe("building the program in the dashboard", () => {
       await frame.getByRole("button", { name: "Save reward" }).click();
       await rewards.locator(".ql-items__item", { hasText: "Coffee mug" }).waitFor();
 
-      const tiers = area(frame, "Tiers");
+      await pageTab(frame, "Tiers").click();
+      const tiers = area(frame, "Ladder");
       await tiers.getByRole("button", { name: "Add tier" }).click();
       await frame.getByLabel("Name", { exact: true }).fill("Summit");
+      await frame.getByText("Texts in other languages").click();
       await frame.getByLabel("Name in Dutch").fill("Top");
-      await frame.getByLabel("Lifetime spend from (USD)").fill("1,000");
+      await frame.getByLabel("Entry amount (USD spent)").fill("1,000");
+      await frame.getByRole("button", { name: "Check who moves" }).click();
       await frame.getByRole("button", { name: "Save tier" }).click();
       await tiers.locator(".ql-items__item", { hasText: "Summit" }).waitFor();
       expect((await adminGet("/program/tiers")).items).toContainEqual(expect.objectContaining({ name: "Summit", threshold: 100_000, i18n: { nl: { name: "Top" } } }));

@@ -4,16 +4,20 @@ import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
 import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
 import { pendingInboxEvent } from "../../server/modules/inbox/inbox-event.js";
+import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
+import type { InboxWorker } from "../../server/jobs/inbox-worker.js";
 
 export const BROWSER_TEST_MS = 60_000;
 
 /**
  * The demo app and a headless browser for one test file, with the helpers that drive the merchant
- * dashboard. Call start() in beforeAll, stop() in afterAll and closePage() in afterEach.
+ * dashboard. Call start() in beforeAll, stop() in afterAll and closePage() in afterEach. With `worker`, an inbox
+ * worker runs the background jobs as in demo mode (measurements, group moves).
  */
-export function adminDashboardPage() {
+export function adminDashboardPage(options: { worker?: boolean } = {}) {
   let app: RunningDemoApp | undefined;
   let browser: Browser | undefined;
+  let worker: InboxWorker | undefined;
   const contexts: BrowserContext[] = [];
 
   const running = () => {
@@ -31,10 +35,15 @@ export function adminDashboardPage() {
     async start(): Promise<RunningDemoApp> {
       app = await startDemoApp();
       browser = await launchBrowser();
+      if (options.worker) {
+        worker = createInboxWorker(app.container, { idleMs: 10 });
+        worker.start();
+      }
       return app;
     },
 
     async stop(): Promise<void> {
+      await worker?.stop();
       await browser?.close();
       await app?.close();
     },

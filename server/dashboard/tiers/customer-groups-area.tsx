@@ -31,7 +31,7 @@ export function CustomerGroupsArea({ groups, tiers }: { groups: ReturnType<typeo
           “{nameOf(link.tierId)}” links to group #{link.customerGroupId}, which Ecwid no longer has: its members are not moved until you choose another group.
         </Alert>
       ))}
-      <p class="ql-hint">
+      <p class="ql-groups-note">
         A customer has one group in Ecwid. Questline moves only customers in General or in a group linked to a tier; one you put in another group (say Wholesale) is left alone, and
         so are guests who checked out without an Ecwid account.
       </p>

@@ -34,15 +34,15 @@ export function tierLine(tier: Tier, metric: Metric, fmt: Formatters, extra: { g
   if (tier.keepThreshold !== null && !tier.inviteOnly) parts.push(`kept from ${amountWords(fmt, metric, tier.keepThreshold)}`);
   if (tier.multiplierPercent !== 100) parts.push(multiplierWords(tier.multiplierPercent));
   if (tier.birthdayPoints > 0) parts.push(`${fmt.points(tier.birthdayPoints)} on birthdays`);
-  if (extra.groupName) parts.push(`group “${extra.groupName}”`);
+  if (extra.groupName) parts.push(`group ${extra.groupName}`);
   if (extra.members !== null) parts.push(plural(extra.members, "member", "members", fmt));
   return parts.join(" · ");
 }
 
 /** A move's date is the member's next scheduled review; none, and only their next counted order reviews them. */
-function moveWords(moves: TierPreview["up"], verb: string, fmt: Formatters, suffix: string): string {
+function moveWords(moves: TierPreview["up"], direction: "up" | "down", fmt: Formatters, suffix: string): string {
   const when = (date: string | null) => (date === null ? "at their next order" : `on ${fmt.calendarDay(date)}`);
-  const head = `${plural(moves.count, "member", "members", fmt)} ${verb}`;
+  const head = `${plural(moves.count, "member moves", "members move", fmt)} ${direction}`;
   const [only] = moves.when;
   if (moves.when.length === 1 && only) return `${head} ${when(only.date)}${suffix}`;
   return `${head}${suffix}: ${moves.when.map((group) => `${fmt.count(group.count)} ${when(group.date)}`).join(", ")}`;
@@ -51,7 +51,7 @@ function moveWords(moves: TierPreview["up"], verb: string, fmt: Formatters, suff
 /** What a preview found, in one line: "3 members move up at their next order · 2 members move down on Mar 14, 2027 (after 14 days' grace)". */
 export function previewWords(preview: TierPreview, graceDays: number, fmt: Formatters): string {
   const lines = [];
-  if (preview.up.count > 0) lines.push(moveWords(preview.up, "move up", fmt, ""));
-  if (preview.down.count > 0) lines.push(moveWords(preview.down, "move down", fmt, graceDays > 0 ? ` (after ${graceWords(graceDays, fmt)})` : ""));
+  if (preview.up.count > 0) lines.push(moveWords(preview.up, "up", fmt, ""));
+  if (preview.down.count > 0) lines.push(moveWords(preview.down, "down", fmt, graceDays > 0 ? ` (after ${graceWords(graceDays, fmt)})` : ""));
   return lines.length ? lines.join(" · ") : `Nothing moves: no member's tier would change (${plural(preview.members, "member", "members", fmt)} looked at).`;
 }

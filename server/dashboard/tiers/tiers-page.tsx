@@ -17,12 +17,14 @@ export function TiersPage() {
   const rules = usePage(() => api.part("tierRules"), [changes]);
   const tiers = usePage(() => api.list("tiers"), [changes]);
   const groups = useCustomerGroups([changes]);
-  const error = rules.error || tiers.error;
+  const counts = usePage(() => api.tierCounts(), [changes]);
+  const membersOf = (tierId: string) => (counts.data ? (counts.data.tiers.find((tier) => tier.tierId === tierId)?.members ?? 0) : null);
+  const error = rules.error || tiers.error || counts.error;
   return (
     <>
       {error && <Alert tone="error">{error}</Alert>}
       {tiers.data && <TierRulesArea ladder={tiers.data.items} onSaved={changed} />}
-      {rules.data && <TierLadderArea rules={rules.data.value} groupName={groups.nameOf} membersOf={() => null} onChanged={changed} />}
+      {rules.data && <TierLadderArea rules={rules.data.value} groupName={groups.nameOf} membersOf={membersOf} onChanged={changed} />}
       {tiers.data && <MembershipsArea tiers={tiers.data.items} />}
       {tiers.data && <CustomerGroupsArea groups={groups} tiers={tiers.data.items} />}
     </>

@@ -20,6 +20,11 @@ export function useCustomerGroups(deps: unknown[] = []) {
       ),
     deps,
   );
-  const nameOf = (id: number | null) => (id === null ? null : (data?.list?.groups.find((group) => group.id === id)?.name ?? `#${id}`));
+  /** A linked group as the ladder names it: “VIP”, or its id while the store's groups are unknown. */
+  const nameOf = (id: number | null) => {
+    if (id === null) return null;
+    const name = data?.list?.groups.find((group) => group.id === id)?.name;
+    return name === undefined ? `#${id}` : `“${name}”`;
+  };
   return { list: data?.list ?? null, unavailable: data?.unavailable ?? "", loading: !data && !error, error, reload, nameOf };
 }
