@@ -7,6 +7,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { START_COMMAND } from "./support/start-command.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The figures the README quotes come first; the slow sweeps after. */
@@ -49,7 +50,7 @@ Written by \`npm run bench\` (bench/run.ts); the README quotes these figures.
 - Date: ${started.toISOString()}
 - Command: \`npm run bench\`
 
-Throughput figures load the app as its own process (\`node dist/main.js\`, built first) with 50 keep-alive
+Throughput figures load the app as its own process (\`${START_COMMAND}\`, as \`npm start\` runs it, built first) with 50 keep-alive
 connections from autocannon, beside a bare Express app (\`express.json\` and one route answering a small
 JSON) loaded the same way in the same run; "% of bare" compares requests a second. "CPU µs/req" is the
 server process's CPU time (user and system, all its threads) per answered request: other processes on the

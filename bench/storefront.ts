@@ -4,6 +4,7 @@
  * beside a bare Express JSON route measured in the same run, on lowdb and on PostgreSQL.
  * Run: npx tsx bench/storefront.ts
  */
+import { START_COMMAND } from "./support/start-command.js";
 import { build, ECWID_LATENCY_MS, msUntil, startBenchApp, type Adapter } from "./support/bench-app.js";
 import { bareExpress, LOAD_SETUP, load, row, type LoadFigures } from "./support/load.js";
 import { postgresReachable } from "./support/postgres-server.js";
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const bare = await bareExpress("GET");
   const lines = await measure("lowdb", bare);
   if (await postgresReachable()) lines.push(...(await measure("postgres", bare)));
-  console.log(`bench/storefront: the widget's API, app as its own process (node dist/main.js), ${LOAD_SETUP}, Ecwid emulated at ${ECWID_LATENCY_MS} ms`);
+  console.log(`bench/storefront: the widget's API, app as its own process (${START_COMMAND}), ${LOAD_SETUP}, Ecwid emulated at ${ECWID_LATENCY_MS} ms`);
   console.log(row("bare Express, GET", bare, bare));
   for (const line of lines) console.log(line);
 }

@@ -5,6 +5,7 @@
  * The worker runs as in production, fetching each order from the emulated Ecwid.
  * Run: npx tsx bench/webhooks.ts
  */
+import { START_COMMAND } from "./support/start-command.js";
 import { build, ECWID_LATENCY_MS, startBenchApp, type Adapter } from "./support/bench-app.js";
 import { bareExpress, LOAD_SETUP, load, row, type LoadFigures } from "./support/load.js";
 import { postgresReachable } from "./support/postgres-server.js";
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const bare = await bareExpress("POST");
   const lines = await measure("lowdb", bare);
   if (await postgresReachable()) lines.push(...(await measure("postgres", bare)));
-  console.log(`bench/webhooks: webhook intake, app as its own process (node dist/main.js), ${LOAD_SETUP}, Ecwid emulated at ${ECWID_LATENCY_MS} ms`);
+  console.log(`bench/webhooks: webhook intake, app as its own process (${START_COMMAND}), ${LOAD_SETUP}, Ecwid emulated at ${ECWID_LATENCY_MS} ms`);
   console.log(row("bare Express, POST (webhook-sized JSON)", bare, bare));
   for (const line of lines) console.log(line);
 }

@@ -1,5 +1,5 @@
 /**
- * The app under test as its own process, the way production runs it (`node dist/main.js`, built first),
+ * The app under test as its own process, the way production runs it (`npm start`'s command, built first),
  * with the request log on (pino at info into a file, as it would go to stdout), against an Ecwid emulator
  * served from the bench process. Storage: lowdb files in a temporary folder, or a fresh PostgreSQL
  * database dropped after.
@@ -19,6 +19,7 @@ import { createSessionTokens } from "../../server/lib/session-tokens.js";
 import { SHOPPER_AUDIENCE } from "../../server/modules/shoppers/shopper-session.service.js";
 import { freePort } from "../../test/support/app-process.js";
 import { freshDatabase } from "./postgres-server.js";
+import { startFlags } from "./start-command.js";
 
 export type Adapter = "lowdb" | "postgres";
 
@@ -102,7 +103,7 @@ export async function startBenchApp(adapter: Adapter): Promise<BenchApp> {
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   // e.g. BENCH_APP_ENTRY=dist/variants/a.js to weigh two builds of the app against each other
   const entry = process.env.BENCH_APP_ENTRY ?? "dist/main.js";
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
