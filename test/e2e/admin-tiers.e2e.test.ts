@@ -137,6 +137,40 @@ describe("the Tiers page", () => {
   );
 
   it(
+    "when the merchant deletes a tier, then the question says who it would move first, and dismissing it keeps the tier",
+    async () => {
+      const { page, frame, watch } = await openTiers();
+      const ladder = area(frame, "Ladder");
+      const question = new Promise<string>((resolve) =>
+        page.once("dialog", (dialog) => {
+          resolve(dialog.message());
+          void dialog.dismiss();
+        }),
+      );
+      await ladder.getByRole("button", { name: "Delete Peak" }).click();
+      expect(await question).toMatch(/^Delete the tier “Peak”\? (Nothing moves: no member's tier would change \(\d+ members looked at\)\.|\d+ members? moves? (up|down))/);
+      await ladder.getByRole("button", { name: "Delete Peak" }).and(frame.locator(":enabled")).waitFor();
+      expect((await adminGet("/program/tiers")).items.map((tier: { name: string }) => tier.name)).toContain("Peak");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "when the merchant measures tiers by points instead of money, then the form warns that the tiers' amounts keep their numbers",
+    async () => {
+      const { page, frame } = await openTiers(400);
+      await area(frame, "Qualifying").getByRole("button", { name: "Edit qualifying" }).click();
+      await frame.getByLabel("Measured by").selectOption("points");
+      await frame.locator(".alert", { hasText: "The tiers' amounts keep their numbers" }).filter({ hasText: "An entry of $250 is stored as 25,000" }).waitFor();
+      await shootDashboard(page, `${SHOTS}/qualifying-400.png`);
+      await frame.getByLabel("Measured by").selectOption("spend");
+      await frame.locator(".alert", { hasText: "The tiers' amounts keep their numbers" }).waitFor({ state: "detached" });
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     "when the store's plan has no customer groups, then the tier form says so with the group control off, and checking every member's group again is refused with the reason",
     async () => {
       app.emulator.setCustomerGroupsFeature(DEMO_STORE_ID, false);

@@ -2,6 +2,7 @@ import { useDashboard } from "../context.js";
 import { numberOrText } from "../program/fields.js";
 import { PartArea } from "../program/part-area.js";
 import { usePartEditor } from "../program/use-part-editor.js";
+import { Alert } from "../ui/alert.js";
 import { SelectField, TextField } from "../ui/field.js";
 import type { Tier, TierRules } from "./tier-draft.js";
 import { TierPreviewNotice } from "./tier-preview-notice.js";
@@ -40,27 +41,35 @@ export function TierRulesArea({ ladder, onSaved }: { ladder: Tier[]; onSaved: ()
       savedText="Qualifying saved. Members move at their next review under these rules."
       footer={editor.draft && <TierPreviewNotice preview={preview} shown={shown ?? null} graceDays={Number(editor.draft.graceDays) || 0} saveLabel="Save qualifying" />}
       fields={(draft) => (
-        <div class="ql-rule-form__grid">
-          <SelectField<RulesDraft["metric"]>
-            label="Measured by"
-            value={draft.metric}
-            options={[
-              ["spend", "Money spent"],
-              ["points", "Points earned"],
-            ]}
-            onChange={editor.set("metric")}
-            error={issue("metric")}
-          />
-          <SelectField<RulesDraft["window"]> label="Counted" value={draft.window} options={WINDOW_CHOICES} onChange={editor.set("window")} error={issue("window")} />
-          <TextField
-            label="Grace days before a demotion"
-            inputMode="numeric"
-            value={draft.graceDays}
-            onInput={editor.set("graceDays")}
-            error={issue("graceDays")}
-            hint="A member below their tier's keep amount keeps it this long, and is warned by email. 0: it goes at their next review."
-          />
-        </div>
+        <>
+          {editor.read && draft.metric !== editor.read.value.metric && (
+            <Alert tone="warning" title="The tiers' amounts keep their numbers">
+              An entry of {fmt.moneyShort(25_000)} is stored as {fmt.count(25_000)} (the currency's smallest unit), so measured by points it would read {fmt.points(25_000)}, and
+              back. Change each tier's amounts after saving.
+            </Alert>
+          )}
+          <div class="ql-rule-form__grid">
+            <SelectField<RulesDraft["metric"]>
+              label="Measured by"
+              value={draft.metric}
+              options={[
+                ["spend", "Money spent"],
+                ["points", "Points earned"],
+              ]}
+              onChange={editor.set("metric")}
+              error={issue("metric")}
+            />
+            <SelectField<RulesDraft["window"]> label="Counted" value={draft.window} options={WINDOW_CHOICES} onChange={editor.set("window")} error={issue("window")} />
+            <TextField
+              label="Grace days before a demotion"
+              inputMode="numeric"
+              value={draft.graceDays}
+              onInput={editor.set("graceDays")}
+              error={issue("graceDays")}
+              hint="A member below their tier's keep amount keeps it this long, and is warned by email. 0: it goes at their next review."
+            />
+          </div>
+        </>
       )}
     />
   );
