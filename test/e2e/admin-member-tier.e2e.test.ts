@@ -141,6 +141,41 @@ describe("a member's tier on their page", () => {
   );
 });
 
+describe("a member in grace", () => {
+  it(
+    "when a member's earned tier is in its grace, then the panel warns what keeping it needs and by when",
+    async () => {
+      const lena = await memberByEmail("lena.novak@example.com");
+      const graceEndsAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+      const at = new Date().toISOString();
+      await app.container.storage.transaction(DEMO_STORE_ID, (tx) =>
+        tx.members.update(DEMO_STORE_ID, {
+          ...lena,
+          tier: { earned: { tierId: "tr_peak", since: at, graceEndsAt, reviewAt: graceEndsAt, reviewedAt: at }, paid: null, assigned: null, group: null },
+        }),
+      );
+      const { standing } = await adminGet(`/members/${lena.id}/tier`);
+      expect(standing.keep).toMatchObject({ threshold: 75_000, grace: true, by: graceEndsAt });
+      const cents: number = standing.keep.needed;
+      const needed = `$${cents % 100 === 0 ? cents / 100 : (cents / 100).toFixed(2)}`;
+
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
+      await openMember(page, lena.id);
+      const panel = frame.locator(".ql-member-tier");
+      const warning = panel.locator(".alert-warning");
+      await warning.waitFor();
+      const by = await frame.locator("body").evaluate((_, iso) => new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(new Date(iso)), graceEndsAt);
+      expect(await textOf(warning)).toBe(`In graceBelow Peak's keep amount of $750: ${needed} more by ${by} keeps it, or the member moves down then.`);
+      expect(await fact(panel, `To keep Peak by ${by}`)).toBe(`${needed} more`);
+      await shoot(page, "member-tier-grace-1280", panel);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
+
 describe("paid memberships on the Tiers page", () => {
   it(
     "when the merchant adds a pass, then a missing product and zero months are said beside their fields, a save over another tab's asks first, and once saved a paid order holding the product gives its buyer the tier until a date the member page shows",
