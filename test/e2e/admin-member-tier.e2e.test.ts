@@ -257,3 +257,27 @@ describe("paid memberships on the Tiers page", () => {
     BROWSER_TEST_MS,
   );
 });
+
+describe("a program without tiers", () => {
+  it(
+    "when the program has no tiers, then the member's panel says so briefly and links to the Tiers page",
+    async () => {
+      await app.container.programItems.updatePart(DEMO_STORE_ID, "memberships", [], MERCHANT);
+      for (const { id } of (await app.container.programItems.list(DEMO_STORE_ID, "tiers")).items) await app.container.programItems.remove(DEMO_STORE_ID, "tiers", id, MERCHANT);
+      const nora = await memberByEmail(NORA);
+
+      const { page, watch } = await openPage("/demo/admin");
+      const frame = dashboardFrame(page);
+      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
+      await openMember(page, nora.id);
+      const panel = frame.locator(".ql-member-tier");
+      await panel.getByRole("link", { name: "Set up tiers" }).waitFor();
+      expect(await textOf(panel)).toBe("TierThis program has no tiers. Set up tiers");
+      expect(await panel.locator("table").count()).toBe(0);
+      await panel.getByRole("link", { name: "Set up tiers" }).click();
+      await expect.poll(() => frame.locator("body").evaluate(() => window.location.hash)).toBe("#/tiers");
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+});
