@@ -1,10 +1,8 @@
 const CANDIDATES = "button, input, select, a[href], [tabindex]";
 
-/** The elements Tab stops at inside `container`, in order: shown, enabled and not taken out of the order. */
+/** The elements Tab stops at inside `container`, in order: shown and not taken out of the order (the panel disables no control). */
 function stops(container: HTMLElement): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(CANDIDATES)].filter(
-    (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && element.getClientRects().length > 0,
-  );
+  return [...container.querySelectorAll<HTMLElement>(CANDIDATES)].filter((element) => element.tabIndex >= 0 && element.getClientRects().length > 0);
 }
 
 /**
