@@ -137,6 +137,24 @@ describe("the Tiers page", () => {
   );
 
   it(
+    "when the merchant lowers a tier's entry amount, then before saving the page says how many members move up and when, and Cancel saves nothing",
+    async () => {
+      const { page, frame, watch } = await openTiers();
+      await area(frame, "Ladder").getByRole("button", { name: "Edit Peak" }).click();
+      await frame.getByLabel(/^Entry amount/).fill("1");
+      await frame.getByRole("button", { name: "Check who moves" }).click();
+      const notice = frame.locator(".alert", { hasText: "Before you save" });
+      await notice.waitFor();
+      expect(await textOf(notice)).toMatch(/^Before you save\d+ members? moves? up at their next order\.Nobody moves at once/);
+      await shootDashboard(page, `${SHOTS}/tier-preview-moves-1280.png`);
+      await frame.getByRole("button", { name: "Cancel" }).click();
+      expect((await adminGet("/program/tiers")).items.find((tier: { name: string }) => tier.name === "Peak").threshold).toBe(75_000);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     "when the merchant deletes a tier, then the question says who it would move first, and dismissing it keeps the tier",
     async () => {
       const { page, frame, watch } = await openTiers();

@@ -75,7 +75,7 @@ describe("the tier words", () => {
 
   it("when members move up and down, then the preview says how many and when, in the store's date format, with the grace", () => {
     const preview = { members: 9, up: moves([{ date: null, count: 3 }]), down: moves([{ date: "2027-03-14", count: 2 }]) };
-    expect(previewWords(preview, 14, fmt)).toBe("3 members move up at their next order · 2 members move down on Mar 14, 2027 (after 14 days' grace)");
+    expect(previewWords(preview, 14, fmt)).toBe("3 members move up at their next order · 2 members move down on Mar 14, 2027 (after 14 days' grace).");
     const spread = {
       members: 9,
       up: moves([]),
@@ -84,8 +84,8 @@ describe("the tier words", () => {
         { date: null, count: 1 },
       ]),
     };
-    expect(previewWords(spread, 0, fmt)).toBe("2 members move down: 1 on Jan 2, 2027, 1 at their next order");
-    expect(previewWords({ members: 1, up: moves([]), down: moves([{ date: "2027-01-02", count: 1 }]) }, 1, fmt)).toBe("1 member moves down on Jan 2, 2027 (after 1 day's grace)");
+    expect(previewWords(spread, 0, fmt)).toBe("2 members move down: 1 on Jan 2, 2027, 1 at their next order.");
+    expect(previewWords({ members: 1, up: moves([]), down: moves([{ date: "2027-01-02", count: 1 }]) }, 1, fmt)).toBe("1 member moves down on Jan 2, 2027 (after 1 day's grace).");
   });
 
   it("when nobody moves, then the preview says so and how many members it looked at", () => {

@@ -48,10 +48,10 @@ function moveWords(moves: TierPreview["up"], direction: "up" | "down", fmt: Form
   return `${head}${suffix}: ${moves.when.map((group) => `${fmt.count(group.count)} ${when(group.date)}`).join(", ")}`;
 }
 
-/** What a preview found, in one line: "3 members move up at their next order · 2 members move down on Mar 14, 2027 (after 14 days' grace)". */
+/** What a preview found, in one line: "3 members move up at their next order · 2 members move down on Mar 14, 2027 (after 14 days' grace)." */
 export function previewWords(preview: TierPreview, graceDays: number, fmt: Formatters): string {
   const lines = [];
   if (preview.up.count > 0) lines.push(moveWords(preview.up, "up", fmt, ""));
   if (preview.down.count > 0) lines.push(moveWords(preview.down, "down", fmt, graceDays > 0 ? ` (after ${graceWords(graceDays, fmt)})` : ""));
-  return lines.length ? lines.join(" · ") : `Nothing moves: no member's tier would change (${plural(preview.members, "member", "members", fmt)} looked at).`;
+  return lines.length ? `${lines.join(" · ")}.` : `Nothing moves: no member's tier would change (${plural(preview.members, "member", "members", fmt)} looked at).`;
 }
