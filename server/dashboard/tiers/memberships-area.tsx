@@ -1,3 +1,4 @@
+import { useRef } from "preact/hooks";
 import type { ProgramItem } from "../api.js";
 import { PartArea } from "../program/part-area.js";
 import { usePartEditor } from "../program/use-part-editor.js";
@@ -15,7 +16,10 @@ export function MembershipsArea({ tiers }: { tiers: ProgramItem<"tiers">[] }) {
     (memberships) => passDrafts(memberships, names),
     (passes) => passesBody(passes),
   );
-  const names = useProductNames(editor.read?.value.map((pass) => pass.productId) ?? []);
+  const catalogNames = useProductNames(editor.read?.value.map((pass) => pass.productId) ?? []);
+  // Products picked in the form are named at once, before the catalog is asked about what was saved.
+  const picked = useRef(new Map<number, string>());
+  const names = new Map([...picked.current, ...catalogNames]);
   const tierName = (id: string) => tiers.find((tier) => tier.id === id)?.name ?? "a removed tier";
   const describe = (memberships: Membership[]) =>
     memberships.length === 0
@@ -32,7 +36,17 @@ export function MembershipsArea({ tiers }: { tiers: ProgramItem<"tiers">[] }) {
       formTitle="Change paid memberships"
       submitLabel="Save paid memberships"
       savedText="Paid memberships saved."
-      fields={(draft) => <PassFields passes={draft} tiers={tiers} onChange={(passes) => editor.setDraft(passes)} save={editor.save} />}
+      fields={(draft) => (
+        <PassFields
+          passes={draft}
+          tiers={tiers}
+          onChange={(passes) => {
+            for (const { product } of passes) if (product) picked.current.set(product.id, product.name);
+            editor.setDraft(passes);
+          }}
+          save={editor.save}
+        />
+      )}
     />
   );
 }
