@@ -1,4 +1,4 @@
-import { ladder } from "../../modules/tiers/held-tier.rules.js";
+import { ladder } from "../../modules/tiers/ladder.rules.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { ProgramList } from "../program/program-list.js";

@@ -1,14 +1,10 @@
 import type { ProgramSettings } from "../settings/program-settings.js";
+import { ladder } from "./ladder.rules.js";
 import { tiersHeldAt, type MemberTier } from "./member-tier.js";
 
 type Tier = ProgramSettings["tiers"][number];
 
-/** The ladder, lowest first: by entry threshold, ties in the merchant's order (an invitation-only tier ranks by its threshold too). */
-export const ladder = (tiers: Tier[]): Tier[] =>
-  tiers
-    .map((tier, index) => ({ tier, index }))
-    .sort((a, b) => a.tier.threshold - b.tier.threshold || a.index - b.index)
-    .map(({ tier }) => tier);
+export { ladder };
 
 /**
  * The tier a member enjoys at `now`: the highest on the ladder of the earned one, a paid one still running and an
