@@ -45,6 +45,14 @@ async function paidOrder(email: string, items: { name: string; price: number; pr
 
 const memberByEmail = async (email: string) => (await membersInStorage()).items.find((member) => member.email === email)!;
 const openMember = async (page: Page, memberId: string) => (await dashboardDocument(page)).evaluate((id) => (window.location.hash = `#/members/${id}`), memberId);
+/** The dashboard opened on the member's page, and its tier panel. */
+async function memberTierPanel(memberId: string, viewport?: { width: number; height: number }) {
+  const { page, watch } = await openPage("/demo/admin", viewport);
+  const frame = dashboardFrame(page);
+  await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
+  await openMember(page, memberId);
+  return { page, watch, frame, panel: frame.locator(".ql-member-tier") };
+}
 const fact = (panel: Locator, label: string) => textOf(panel.locator(".ql-facts__item", { has: panel.page().locator(`dt:text-is("${label}")`) }).locator("dd"));
 const historyRows = (panel: Locator) => panel.locator("[data-testid=tier-changes] tbody tr");
 const rowText = async (row: Locator) => (await row.locator("th, td").allTextContents()).map((cell) => cell.trim());
@@ -57,11 +65,7 @@ describe("a member's tier on their page", () => {
       await paidOrder(NORA, [{ name: "Trail Runner Shoes", price: 120 }]);
       const nora = await memberByEmail(NORA);
 
-      const { page, watch } = await openPage("/demo/admin");
-      const frame = dashboardFrame(page);
-      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
-      await openMember(page, nora.id);
-      const panel = frame.locator(".ql-member-tier");
+      const { page, watch, panel } = await memberTierPanel(nora.id);
       await panel.getByRole("heading", { name: "Tier", exact: true }).waitFor();
 
       expect(await fact(panel, "Tier")).toBe("Ridge");
@@ -126,11 +130,7 @@ describe("a member's tier on their page", () => {
     "when the member page is opened on a phone, then the tier panel stacks without sideways scrolling",
     async () => {
       const nora = await memberByEmail(NORA);
-      const { page, watch } = await openPage("/demo/admin", { width: 400, height: 800 });
-      const frame = dashboardFrame(page);
-      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
-      await openMember(page, nora.id);
-      const panel = frame.locator(".ql-member-tier");
+      const { page, watch, frame, panel } = await memberTierPanel(nora.id, { width: 400, height: 800 });
       await historyRows(panel).first().waitFor();
       expect(await fact(panel, "Tier")).toBe("Ridge");
       expect(await overflow(frame)).toBeLessThanOrEqual(0);
@@ -159,11 +159,7 @@ describe("a member in grace", () => {
       const cents: number = standing.keep.needed;
       const needed = `$${cents % 100 === 0 ? cents / 100 : (cents / 100).toFixed(2)}`;
 
-      const { page, watch } = await openPage("/demo/admin");
-      const frame = dashboardFrame(page);
-      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
-      await openMember(page, lena.id);
-      const panel = frame.locator(".ql-member-tier");
+      const { page, watch, frame, panel } = await memberTierPanel(lena.id);
       const warning = panel.locator(".alert-warning");
       await warning.waitFor();
       const by = await frame.locator("body").evaluate((_, iso) => new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(new Date(iso)), graceEndsAt);
@@ -266,11 +262,7 @@ describe("a program without tiers", () => {
       for (const { id } of (await app.container.programItems.list(DEMO_STORE_ID, "tiers")).items) await app.container.programItems.remove(DEMO_STORE_ID, "tiers", id, MERCHANT);
       const nora = await memberByEmail(NORA);
 
-      const { page, watch } = await openPage("/demo/admin");
-      const frame = dashboardFrame(page);
-      await frame.getByRole("navigation", { name: "Dashboard pages" }).waitFor();
-      await openMember(page, nora.id);
-      const panel = frame.locator(".ql-member-tier");
+      const { watch, frame, panel } = await memberTierPanel(nora.id);
       await panel.getByRole("link", { name: "Set up tiers" }).waitFor();
       expect(await textOf(panel)).toBe("TierThis program has no tiers. Set up tiers");
       expect(await panel.locator("table").count()).toBe(0);
