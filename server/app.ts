@@ -1,12 +1,13 @@
 import path from "node:path";
 import compression from "compression";
-import express, { type Express, type RequestHandler, type Router } from "express";
+import express, { type Express, type Router } from "express";
 import helmet from "helmet";
 import { projectRoot as root } from "./lib/project-root.js";
 import type { Container } from "./container.js";
 import { adminApiRoutes } from "./http/admin-api.routes.js";
 import { adminPageRoutes } from "./http/admin-page.routes.js";
 import { errorHandler, notFoundHandler } from "./http/error-handler.js";
+import { everyRequest, type RequestStep } from "./http/every-request.js";
 import { healthRoutes } from "./http/health.routes.js";
 import { metricsRoutes } from "./http/metrics.routes.js";
 import { oauthRoutes } from "./http/oauth.routes.js";
@@ -21,9 +22,8 @@ import { addWebhookRoute } from "./http/webhooks.routes.js";
 /** Ecwid's control panel frames the admin page; nobody else may. */
 const ECWID_FRAME_ANCESTORS = ["https://my.ecwid.com", "https://*.ecwid.com", "https://*.lightspeedhq.com"];
 
-const noSniff: RequestHandler = (_req, res, next) => {
+const noSniff: RequestStep = (_req, res) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
-  next();
 };
 
 export interface AppExtras {
@@ -42,18 +42,20 @@ export function createApp(container: Container, extras: AppExtras = {}): Express
   app.set("views", path.join(root, "views"));
 
   app.use(
-    requestLog(container.logger, {
-      skip: (path) => path === "/healthz",
-      // Demo mode's built-in Ecwid answers the app's own calls: a line for each would bury the log.
-      debug: (path) => path.startsWith("/demo/ecwid/"),
-    }),
+    everyRequest(
+      requestLog(container.logger, {
+        skip: (path) => path === "/healthz",
+        // Demo mode's built-in Ecwid answers the app's own calls: a line for each would bury the log.
+        debug: (path) => path.startsWith("/demo/ecwid/"),
+      }),
+      routeMetrics(container.metrics),
+      refuseEncodedNul,
+      noSniff,
+    ),
   );
-  app.use(routeMetrics(container.metrics));
-  app.use(refuseEncodedNul);
   // Ecwid's webhooks and the widget's API answer JSON to machines, many times a second. They come before helmet
   // (its headers guard documents a browser renders) and compression (the program is stored compressed, the
   // other answers are a few hundred bytes): each costs more per request than the route itself.
-  app.use(noSniff);
   addWebhookRoute(app, container.webhookIntake, container.metrics, container.logger);
   app.use("/api/storefront/:storeId", mountedAt("/api/storefront/:storeId"), storefrontRoutes(container));
   const referral = referralRoutes({ landing: container.referralLanding, rateLimiters: container.storage.rateLimiters });

@@ -1,7 +1,7 @@
 import { IncomingMessage } from "node:http";
-import type { RequestHandler } from "express";
 import { newId } from "../lib/ids.js";
 import type { Logger } from "../lib/logger.js";
+import type { RequestStep } from "./every-request.js";
 
 /** Ids of the requests that bring none: one random id per process, then a count, so no random bytes are drawn per request. */
 const processId = newId("req");
@@ -49,9 +49,9 @@ function defineRequestLogger(): void {
  * the method, path and status. Nothing is built per request that a line does not need: `req.log` is made
  * the first time a route logs.
  */
-export function requestLog(logger: Logger, options: { skip: (path: string) => boolean; debug: (path: string) => boolean }): RequestHandler {
+export function requestLog(logger: Logger, options: { skip: (path: string) => boolean; debug: (path: string) => boolean }): RequestStep {
   defineRequestLogger();
-  return (req, res, next) => {
+  return (req, res) => {
     const given = req.headers["x-request-id"];
     const id = (typeof given === "string" && given.slice(0, 64)) || nextRequestId();
     res.setHeader("X-Request-Id", id);
@@ -70,6 +70,5 @@ export function requestLog(logger: Logger, options: { skip: (path: string) => bo
         else logger.info(fields, message);
       });
     }
-    next();
   };
 }

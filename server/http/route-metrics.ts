@@ -1,5 +1,6 @@
 import type { RequestHandler, Response } from "express";
 import type { Metrics } from "../lib/metrics.js";
+import type { RequestStep } from "./every-request.js";
 
 /** The label of a request nobody routed (404s, probes): one series, whatever the path. */
 export const UNMATCHED_ROUTE = "unmatched";
@@ -33,8 +34,8 @@ export function labelRoute(res: Response, label: string): void {
  * Times every request under a label fixed by the code: the route pattern that answered, never a value from
  * the URL, so no caller can add a series.
  */
-export function routeMetrics(metrics: Metrics): RequestHandler {
-  return (req, res, next) => {
+export function routeMetrics(metrics: Metrics): RequestStep {
+  return (req, res) => {
     const stop = metrics.httpRequests.startTimer();
     // "finish" comes once per answer: `on` spares the wrapper `once` builds for each request.
     res.on("finish", () => {
@@ -43,6 +44,5 @@ export function routeMetrics(metrics: Metrics): RequestHandler {
       const route = locals.routeLabel ?? (typeof path === "string" ? `${locals.routePrefix ?? ""}${path}` : UNMATCHED_ROUTE);
       stop({ route, status: String(res.statusCode) });
     });
-    next();
   };
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
+import { everyRequest } from "../../server/http/every-request.js";
 import { requestLog } from "../../server/http/request-log.js";
 import { capturedLog } from "../support/captured-log.js";
 
@@ -12,7 +13,7 @@ afterEach(() => {
 async function loggedApp(level = "info") {
   const log = capturedLog(level);
   const app = express();
-  app.use(requestLog(log.logger, { skip: (path) => path === "/healthz", debug: (path) => path.startsWith("/quiet/") }));
+  app.use(everyRequest(requestLog(log.logger, { skip: (path) => path === "/healthz", debug: (path) => path.startsWith("/quiet/") })));
   app.get("/orders/:id", (req, res) => {
     req.log.warn({ seen: req.params.id }, "a route's own line");
     res.status(201).json({ ok: true });
