@@ -41,6 +41,7 @@ export type TierAssigned = Awaited<ReturnType<TierAdminService["assign"]>>;
 export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { CustomerGroupList, TierCounts, TierPreview, TierProposal };
 export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
+export type CustomerGroupSync = Awaited<ReturnType<CustomerGroupsService["sync"]>>;
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
 export type {
   BackfillJob,
@@ -180,8 +181,8 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     tierPreview: (body: TierProposal) => call<TierPreview>("/program/tiers/preview", { method: "POST", body }).then((r) => r.value),
     customerGroups: () => get<CustomerGroupList>("/customer-groups"),
     createCustomerGroup: (name: string) => call<CreatedCustomerGroup>("/customer-groups", { method: "POST", body: { name } }).then((r) => r.value),
-    /** Every member's group looked at again, in the background (202). */
-    syncCustomerGroups: () => call<unknown>("/customer-groups/sync", { method: "POST", body: {} }),
+    /** Every member's group looked at again, in the background; `started` false when one began under a minute ago. */
+    syncCustomerGroups: () => call<CustomerGroupSync>("/customer-groups/sync", { method: "POST", body: {} }).then((r) => r.value),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }

@@ -217,6 +217,9 @@ describe("the Tiers page", () => {
       const groups = area(frame, "Ecwid customer groups");
       await groups.getByRole("button", { name: "Check every member's group again" }).click();
       await groups.getByRole("status").filter({ hasText: "Every member's group is being checked again" }).waitFor();
+      // Asked again at once, nothing new starts, and the page says so.
+      await groups.getByRole("button", { name: "Check every member's group again" }).click();
+      await groups.getByRole("status").filter({ hasText: "started less than a minute ago and is still running, so no other was started" }).waitFor();
       await shootDashboard(page, `${SHOTS}/tiers-400.png`);
       expect(watch.problems).toEqual([]);
     },

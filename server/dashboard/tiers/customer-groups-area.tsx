@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import type { CustomerGroupSync } from "../api.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
@@ -10,12 +11,12 @@ import type { useCustomerGroups } from "./use-customer-groups.js";
 export function CustomerGroupsArea({ groups, tiers }: { groups: ReturnType<typeof useCustomerGroups>; tiers: Tier[] }) {
   const { api } = useDashboard();
   const syncing = useSave<never>();
-  const [synced, setSynced] = useState(false);
+  const [synced, setSynced] = useState<CustomerGroupSync | null>(null);
   const nameOf = (tierId: string) => tiers.find((tier) => tier.id === tierId)?.name ?? tierId;
 
   async function sync() {
-    setSynced(false);
-    if (await syncing.run(() => api.syncCustomerGroups())) setSynced(true);
+    setSynced(null);
+    setSynced(await syncing.run(() => api.syncCustomerGroups()));
   }
 
   return (
@@ -37,7 +38,9 @@ export function CustomerGroupsArea({ groups, tiers }: { groups: ReturnType<typeo
       </p>
       {synced && (
         <Alert tone="success">
-          Every member's group is being checked again in the background: each customer in General or a linked group is moved to their tier's group within a few minutes.
+          {synced.started
+            ? "Every member's group is being checked again in the background: each customer in General or a linked group is moved to their tier's group within a few minutes."
+            : "A check of every member's group started less than a minute ago and is still running, so no other was started."}
         </Alert>
       )}
       {syncing.error && <Alert tone="error">{syncing.error}</Alert>}
