@@ -67,6 +67,13 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       checkPage({ limit: query.limit, offset: 0 });
       return earnedBoard(ledger.entries(), (memberId) => members.get(memberId), query);
     },
+    async pageInAppendOrder(storeId, after, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: after });
+      const rows = ledger.entries();
+      const items = rows.slice(after, after + limit).map(copy);
+      return { items, next: after + items.length < rows.length ? after + items.length : null };
+    },
     async balance(storeId, memberId) {
       scope.check(storeId);
       return memberOrThrow(memberId).balance;

@@ -169,6 +169,18 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
       checkPage({ limit: query.limit, offset: 0 });
       return earnedBoard(db, storeId, query);
     },
+    async pageInAppendOrder(storeId, after, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: after });
+      // One writer per store (store-lock.ts): within a store, seq grows in commit order, so a later page misses nothing.
+      const rows = await run<LedgerRow & { seq: number }>(db, `SELECT ${COLUMNS}, seq FROM ledger_entries WHERE store_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [
+        storeId,
+        after,
+        limit + 1,
+      ]);
+      const items = rows.slice(0, limit);
+      return { items: items.map(toEntry), next: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+    },
     async balance(storeId, memberId) {
       scope.check(storeId);
       return balanceOrThrow(storeId, memberId);
