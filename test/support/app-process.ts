@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const READY_WITHIN_MS = 90_000;
+
 /** Runs `server/main.ts` as a real process, the way `npm start` does, and waits until it answers /readyz. */
 export async function startAppProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }> {
   const port = env.PORT ?? String(await freePort());
@@ -29,12 +31,18 @@ export async function startAppProcess(env: Record<string, string>): Promise<{ ur
     stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  for (let attempt = 0; ; attempt++) {
+  // tsx compiles the server as it loads: on a loaded 2-core machine that alone has taken over 20 seconds.
+  const deadline = Date.now() + READY_WITHIN_MS;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before it was ready`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      if (attempt > 200) throw new Error("the app did not become ready");
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the app did not become ready within ${READY_WITHIN_MS / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
