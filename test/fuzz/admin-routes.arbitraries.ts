@@ -83,6 +83,8 @@ const path = fc.oneof(
     "/api/admin/customer-groups/sync",
     "/api/admin/program/tierRules",
     "/api/admin/program/memberships",
+    "/api/admin/program/tier-counts",
+    "/api/admin/program/tier-counts?now=0",
   ),
   fc.constantFrom("/api/admin/members?email=%00", "/api/admin/members?email[]=a", "/api/admin/audit?limit=1e9", "/api/admin/program/challenges?limit=-1"),
 );
