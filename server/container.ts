@@ -11,6 +11,7 @@ import { createSecretBox } from "./lib/secret-box.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
+import { ExportService } from "./modules/exports/export.service.js";
 import { PointsExpiryService } from "./modules/ledger/points-expiry.service.js";
 import { CatalogService } from "./modules/catalog/catalog.service.js";
 import { EmailService } from "./modules/emails/email.service.js";
@@ -62,6 +63,8 @@ export interface Container {
   adminSessions: AdminSessionService;
   oauthInstall: OAuthInstallService;
   ledger: LedgerService;
+  /** The members and ledger CSV exports. */
+  exports: ExportService;
   /** Books lapsed points (the scheduled job), says what lapses next (`/me`) and whom to warn (emails). */
   pointsExpiry: PointsExpiryService;
   webhookIntake: WebhookIntakeService;
@@ -227,6 +230,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs }),
+    exports: new ExportService({ storage: unitOfWork(storage, "members", "ledger"), settings, installs, clock }),
     pointsExpiry,
     settings,
     programItems: new ProgramItemsService(settings),

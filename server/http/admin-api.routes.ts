@@ -17,11 +17,13 @@ import type { AdminSessionService } from "../modules/stores/admin-session.servic
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
+import type { ExportService } from "../modules/exports/export.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminCustomerGroupRoutes } from "./admin-customer-groups.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
+import { adminExportRoutes } from "./admin-export.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminReferralRoutes } from "./admin-referrals.routes.js";
@@ -59,6 +61,7 @@ export interface AdminApiDeps {
   tasks: TaskService;
   customerGroups: CustomerGroupsService;
   tierAdmin: TierAdminService;
+  exports: ExportService;
   clock: Clock;
 }
 
@@ -88,6 +91,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminTemplateRoutes(deps));
   router.use(adminAmbassadorRoutes(deps));
   router.use(adminTierRoutes(deps));
+  router.use(adminExportRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);
