@@ -126,6 +126,15 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     }
   };
   const get = async <T>(path: string) => (await call<T>(path)).value;
+  /** A non-JSON answer (a photo, a CSV file); a refusal carries the API's own message when it sent one. */
+  const file = async (url: string, code: string, message: string): Promise<Response> => {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, credentials: "omit", cache: "no-store" }).catch(() => null);
+    if (response?.ok) return response;
+    const said = await response?.json().catch(() => null);
+    const error = new ApiError(response?.status ?? 0, said?.code ?? code, said?.message ?? message);
+    if (error.status === 401) hooks.onUnauthorized(error);
+    throw error;
+  };
   const ifMatch = (version: string) => ({ "If-Match": version });
   const member = (id: string) => `/members/${encodeURIComponent(id)}`;
   const item = (list: ListPart, id: string) => `/program/${list}/${encodeURIComponent(id)}`;
@@ -160,12 +169,12 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     approveProof: (id: string) => call<ProofDecision>(`/program/proofs/${encodeURIComponent(id)}/approve`, { method: "POST", body: {} }).then((r) => r.value),
     rejectProof: (id: string, reason: string) => call<ProofDecision>(`/program/proofs/${encodeURIComponent(id)}/reject`, { method: "POST", body: { reason } }).then((r) => r.value),
     /** A proof's photo (`photoPath`) as a Blob: an <img src> cannot send the Bearer header. */
-    proofPhoto: async (photoPath: string): Promise<Blob> => {
-      const response = await fetch(photoPath, { headers: { Authorization: `Bearer ${token}` }, credentials: "omit", cache: "no-store" }).catch(() => null);
-      if (response?.ok) return response.blob();
-      const error = new ApiError(response?.status ?? 0, "photo_unavailable", "The photo could not be loaded.");
-      if (error.status === 401) hooks.onUnauthorized(error);
-      throw error;
+    proofPhoto: async (photoPath: string): Promise<Blob> => (await file(photoPath, "photo_unavailable", "The photo could not be loaded.")).blob(),
+    /** A CSV export as a Blob and the file name the server gave it: a plain link cannot send the Bearer header. */
+    exportCsv: async (name: "members.csv" | "ledger.csv"): Promise<{ blob: Blob; fileName: string }> => {
+      const response = await file(`/api/admin/export/${name}`, "export_failed", "The export could not be downloaded.");
+      const fileName = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? name;
+      return { blob: await response.blob(), fileName };
     },
     referrals: (params: Partial<AdminReferralQuery>) => get<AdminReferralList>(`/referrals?${query(params)}`),
     referralSummary: () => get<ReferralSummary>("/referrals/summary"),

@@ -6,14 +6,25 @@ import { Area } from "../ui/area.js";
 import { TextField } from "../ui/field.js";
 import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
+import { ExportArea } from "./export-area.js";
 
 const PAGE_SIZE = 20;
 
 /** The member last opened from this list, to put the keyboard back on their row when the merchant returns. */
 let lastOpened: string | null = null;
 
-/** Members: search by email, a page of members with their balance and orders; a row opens the member. */
+/** Members: the list, then the CSV exports. */
 export function MembersPage() {
+  return (
+    <>
+      <MembersArea />
+      <ExportArea />
+    </>
+  );
+}
+
+/** Search by email, a page of members with their balance and orders; a row opens the member. */
+function MembersArea() {
   const { api, fmt, navigate } = useDashboard();
   const [typed, setTyped] = useState("");
   const [query, setQuery] = useState({ email: "", offset: 0 });
