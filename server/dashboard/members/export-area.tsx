@@ -46,11 +46,14 @@ export function ExportArea() {
 
   return (
     <Area title="Export" subtitle="Every member, or every points entry, as a CSV file for a spreadsheet or another loyalty app.">
+      {outcome?.tone === "error" && <Alert tone="error">{outcome.text}</Alert>}
       <div class="ql-toolbar">
         {button("members.csv", "Export members (CSV)")}
         {button("ledger.csv", "Export ledger (CSV)")}
       </div>
-      {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
+      <p class="ql-status ql-status--ok" role="status" aria-live="polite">
+        {outcome?.tone === "success" ? outcome.text : ""}
+      </p>
     </Area>
   );
 }
