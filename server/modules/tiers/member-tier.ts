@@ -17,13 +17,19 @@ export const memberTierSchema = z.object({
     reviewAt: z.string().nullable(),
     reviewedAt: z.string(),
   }),
-  /** A tier bought as a paid membership, held until `until`; each paid order that bought or renewed it, with its months. */
+  /**
+   * The best tier bought as a paid membership still running, held until `until`; the grants of every pass still
+   * running (a better pass bought over another does not end it), each paid order with its months.
+   */
   paid: z
     .object({
       tierId: z.string(),
       membershipId: z.string(),
       until: z.string(),
-      grants: z.array(z.object({ orderId: z.string(), months: z.number().int().positive(), at: z.string() })).max(100),
+      /** Each grant names its pass and tier (saved before passes could run side by side: the paid tier's own). */
+      grants: z
+        .array(z.object({ orderId: z.string(), months: z.number().int().positive(), at: z.string(), membershipId: z.string().optional(), tierId: z.string().optional() }))
+        .max(100),
     })
     .nullable(),
   /** An invitation-only tier the merchant assigned. */

@@ -5,7 +5,7 @@ import type { OrderRecord } from "../orders/order-record.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
 import { noTiers, type MemberTier } from "./member-tier.js";
-import { paidTierAfter } from "./membership.rules.js";
+import { grantsOf, paidTierAfter, paidTierAt } from "./membership.rules.js";
 import type { TierChange } from "./tier-change.js";
 
 type Program = { settings: Pick<ProgramSettings, "tiers" | "memberships">; timeZone: string };
@@ -51,7 +51,7 @@ export async function applyMembershipOrder(
   now: Date,
 ): Promise<{ member: Member; change: TierChange | null }> {
   if (program.settings.memberships.length === 0 && !member.tier?.paid) return { member, change: null };
-  const { paid, change } = paidTierAfter(member.tier?.paid ?? null, program.settings.memberships, order, program.timeZone);
+  const { paid, change } = paidTierAfter(member.tier?.paid ?? null, program.settings, order, now, program.timeZone);
   if (!change) return { member, change: null };
   const at = now.toISOString();
   const tier = wakeAtEnd({ ...(member.tier ?? noTiers(at)), paid });
@@ -63,13 +63,13 @@ export async function applyMembershipOrder(
 }
 
 /**
- * A pass that has run out, ended in the member's state and recorded (`expired`, from the tier held while it ran).
- * The tier review calls it before reviewing; null when no pass ran out.
+ * A pass that has run out, ended in the member's state and recorded (`expired`, from the tier held while it ran);
+ * another pass still running takes over. The tier review calls it before reviewing; null when no pass ran out.
  */
-export function expireMembership(member: Member, tiers: ProgramSettings["tiers"], now: Date): { tier: MemberTier; change: TierChange } | null {
+export function expireMembership(member: Member, tiers: ProgramSettings["tiers"], now: Date, timeZone: string): { tier: MemberTier; change: TierChange } | null {
   const paid = member.tier?.paid;
   if (!member.tier || !paid || Date.parse(paid.until) > now.getTime()) return null;
-  const tier: MemberTier = { ...member.tier, paid: null };
+  const tier: MemberTier = { ...member.tier, paid: paidTierAt(grantsOf(paid), tiers, now, timeZone) };
   const lastDay = new Date(Date.parse(paid.until) - 1);
   const change = tierChange(member, "expired", member.tier, tier, tiers, lastDay, { membershipId: paid.membershipId, until: paid.until });
   return { tier, change: { ...change, toTierId: heldTier(tiers, tier, now)?.id ?? null, at: now.toISOString() } };

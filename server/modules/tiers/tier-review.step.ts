@@ -63,7 +63,7 @@ export async function reviewMemberTier(
 ): Promise<{ member: Member; change: TierChange | null }> {
   const { tiers, tierRules } = program.settings;
   // A paid pass that ran out is ended and recorded first, so the review sees what the member holds now.
-  const expired = expireMembership(stored, tiers, now);
+  const expired = expireMembership(stored, tiers, now, program.timeZone);
   if (expired) await tx.tierChanges.append(storeId, expired.change);
   const member = expired ? { ...stored, tier: expired.tier } : stored;
   const activity = await tierActivity(tx, storeId, member.id, program, now);

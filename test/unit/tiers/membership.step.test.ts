@@ -46,8 +46,8 @@ describe("a paid membership on the member", () => {
   it("when the pass has run out, then it is ended and recorded as expired from the tier it gave; before its end nothing", async () => {
     const { apply } = await shop();
     const { member } = await apply(pass("o1", "2026-03-01T10:00:00Z"), "2026-03-01T10:00:05Z");
-    expect(expireMembership(member, settings.tiers, new Date("2027-02-28T23:59:59Z"))).toBeNull();
-    const ended = expireMembership(member, settings.tiers, new Date("2027-03-01T00:00:00Z"));
+    expect(expireMembership(member, settings.tiers, new Date("2027-02-28T23:59:59Z"), "UTC")).toBeNull();
+    const ended = expireMembership(member, settings.tiers, new Date("2027-03-01T00:00:00Z"), "UTC");
     expect(ended?.tier.paid).toBeNull();
     expect(ended?.change).toMatchObject({ reason: "expired", fromTierId: "tr_club", toTierId: null, at: "2027-03-01T00:00:00.000Z" });
   });
