@@ -1,4 +1,3 @@
-import { NestedUnitGuard } from "../nested-unit-guard.js";
 import { KeyedMutex } from "./keyed-mutex.js";
 import type { StoreRegistry } from "./store-registry.js";
 import type { StoreState } from "./store-state.js";
@@ -13,7 +12,6 @@ import { UndoLog } from "./undo-log.js";
  */
 export class StoreUnitOfWork {
   readonly #locks = new KeyedMutex<number>();
-  readonly #nested = new NestedUnitGuard();
   #closed = false;
 
   constructor(private readonly registry: StoreRegistry) {}
@@ -38,7 +36,7 @@ export class StoreUnitOfWork {
       const state = await this.registry.open(storeId);
       const undo = new UndoLog();
       try {
-        const outcome = await this.#nested.starting(storeId, () => change(state, undo));
+        const outcome = await change(state, undo);
         if (undo.changed) onDisk = persist(state);
         return outcome;
       } catch (error) {
@@ -55,8 +53,7 @@ export class StoreUnitOfWork {
     return this.#locked(storeId, async () => {
       const undo = new UndoLog();
       try {
-        const state = await this.registry.open(storeId);
-        const result = await this.#nested.starting(storeId, () => query(state, undo));
+        const result = await query(await this.registry.open(storeId), undo);
         if (undo.changed) throw new Error(`a read of store ${storeId} tried to write`);
         return result;
       } finally {
@@ -86,7 +83,6 @@ export class StoreUnitOfWork {
 
   async #locked<T>(storeId: number, task: () => Promise<T>): Promise<T> {
     this.assertOpen();
-    this.#nested.refuseNested(storeId);
     return this.#locks.run(storeId, task);
   }
 }

@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
-import { NestedUnitGuard } from "../nested-unit-guard.js";
 import { checkStoreId, serialised, type Queryable } from "./sql-values.js";
 
-const nested = new NestedUnitGuard();
+/** Stores whose lock the current call chain holds. */
+const held = new AsyncLocalStorage<ReadonlySet<number>>();
 
 /**
  * Runs `work` in one database transaction holding the store's lock. `pg_advisory_xact_lock(storeId)`
@@ -10,16 +11,16 @@ const nested = new NestedUnitGuard();
  * the database (read, decide, write: no lost update, no double spend), while other stores never
  * wait. COMMIT or ROLLBACK releases the lock, and so does a connection that dies. READ COMMITTED is
  * enough: every statement after the lock sees all that was committed before it was granted.
- * A nested unit of work on the same store would wait on itself until LOCK_WAIT runs out: one opened as
- * the outer starts is refused at once.
+ * A nested unit of work on the same store would wait on itself forever, so it is refused instead.
  */
 export function withStoreLock<T>(pool: pg.Pool, storeId: number, work: (db: Queryable) => Promise<T>): Promise<T> {
   checkStoreId(storeId);
-  nested.refuseNested(storeId);
+  const outer = held.getStore();
+  if (outer?.has(storeId)) throw new Error(`the lock of store ${storeId} is already held by this call chain (a nested transaction on the same store?)`);
   // storeId is a checked integer, so the lock rides with BEGIN in one round trip. A writer waits at most
   // LOCK_WAIT for the store's lock, so one stuck store cannot hold every pooled connection for long.
   const begin = `BEGIN; SET LOCAL lock_timeout = '${LOCK_WAIT}'; SELECT pg_advisory_xact_lock(${storeId})`;
-  return inTransaction(pool, begin, (db) => nested.starting(storeId, () => work(db)));
+  return inTransaction(pool, begin, (db) => held.run(new Set(outer).add(storeId), () => work(db)));
 }
 
 /**
