@@ -50,6 +50,7 @@ describe("the Tiers page", () => {
     "when the merchant edits a tier's options and links it to a new Ecwid customer group, then saving waits for who it moves, the program holds every option and the member holding the tier is in that group in Ecwid",
     async () => {
       const { customerId, tier } = await memberHoldingATier();
+      app.emulator.putCustomerGroup(DEMO_STORE_ID, { name: "Wholesale" });
       const { page, frame, watch } = await openTiers();
       // The first preview finds another running for the store: the page says it is counting and asks again after Retry-After.
       let refused = 0;
@@ -71,11 +72,24 @@ describe("the Tiers page", () => {
       await frame.getByLabel("Birthday points").fill("75");
       await frame.getByLabel(/^Keep amount/).fill("100000");
       await frame.getByLabel("Other perks", { exact: true }).fill("Free returns");
-      await frame.getByLabel("Ecwid customer group", { exact: true }).selectOption({ label: "Create a group named after this tier" });
+      // A tier with no group offers None and the store's groups, nothing else; creating one is a button beside them.
+      const groupSelect = frame.getByLabel("Ecwid customer group", { exact: true });
+      const named = (name: string) => app.emulator.getCustomerGroups(DEMO_STORE_ID).filter((one) => one.name === name);
+      await groupSelect.and(frame.locator(":enabled")).waitFor();
+      expect(await groupSelect.inputValue()).toBe("");
+      expect(await groupSelect.locator("option").allTextContents()).toEqual(["None", "Wholesale"]);
+      const createGroup = frame.getByRole("button", { name: `Create group “${tier.name}” in Ecwid` });
+      await createGroup.click();
       await frame.getByText(`Created the group “${tier.name}” in Ecwid.`).waitFor();
-      const group = app.emulator.getCustomerGroups(DEMO_STORE_ID).find((one) => one.name === tier.name);
-      expect(group).toBeDefined();
-      expect(await frame.getByLabel("Ecwid customer group", { exact: true }).inputValue()).toBe(String(group!.id));
+      expect(named(tier.name)).toHaveLength(1);
+      const group = named(tier.name)[0]!;
+      expect(await groupSelect.inputValue()).toBe(String(group.id));
+      // Asked again, the group of that name is chosen and no second one is made.
+      await groupSelect.selectOption("");
+      await createGroup.click();
+      await frame.getByText(`The group “${tier.name}” already exists in Ecwid: chosen, nothing created.`).waitFor();
+      expect(await groupSelect.inputValue()).toBe(String(group.id));
+      expect(named(tier.name)).toHaveLength(1);
 
       await frame.getByRole("button", { name: "Check who moves" }).click();
       await frame.getByRole("status").filter({ hasText: "Counting the members this would move…" }).waitFor();
@@ -88,7 +102,7 @@ describe("the Tiers page", () => {
       await frame.getByRole("button", { name: "Check who moves" }).click();
       const notice = frame.locator(".alert", { hasText: "Before you save" });
       await notice.waitFor();
-      expect(await textOf(notice)).toMatch(/Nothing moves: no member's tier would change \(\d+ members looked at\)\.|members? moves? (up|down)/);
+      expect(await textOf(notice)).toMatch(/Nothing moves: no member's tier would change \(\d+ members checked\)\.|members? moves? (up|down)/);
       expect((await adminGet("/program/tiers")).items.find((one: { id: string }) => one.id === tier.id).multiplierPercent).toBe(100);
       await shootDashboard(page, `${SHOTS}/tier-editor-preview-1280.png`);
 
@@ -104,10 +118,10 @@ describe("the Tiers page", () => {
         birthdayPoints: 75,
         keepThreshold: 100,
         perks: "Free returns",
-        customerGroupId: group!.id,
+        customerGroupId: group.id,
       });
       // Saving a changed link walks the members; the worker moves the tier's holder into its group in Ecwid.
-      await expect.poll(() => app.emulator.getCustomer(DEMO_STORE_ID, customerId)?.customerGroupId, { timeout: 20_000 }).toBe(group!.id);
+      await expect.poll(() => app.emulator.getCustomer(DEMO_STORE_ID, customerId)?.customerGroupId, { timeout: 20_000 }).toBe(group.id);
       expect(watch.problems).toEqual([]);
       await shootDashboard(page, `${SHOTS}/tiers-1280.png`);
     },
@@ -166,7 +180,7 @@ describe("the Tiers page", () => {
         }),
       );
       await ladder.getByRole("button", { name: "Delete Peak" }).click();
-      expect(await question).toMatch(/^Delete the tier “Peak”\? (Nothing moves: no member's tier would change \(\d+ members looked at\)\.|\d+ members? moves? (up|down))/);
+      expect(await question).toMatch(/^Delete the tier “Peak”\? (Nothing moves: no member's tier would change \(\d+ members checked\)\.|\d+ members? moves? (up|down))/);
       await ladder.getByRole("button", { name: "Delete Peak" }).and(frame.locator(":enabled")).waitFor();
       expect((await adminGet("/program/tiers")).items.map((tier: { name: string }) => tier.name)).toContain("Peak");
       expect(watch.problems).toEqual([]);

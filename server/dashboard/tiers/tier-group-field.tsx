@@ -4,11 +4,10 @@ import { Alert } from "../ui/alert.js";
 import { Field } from "../ui/field.js";
 import { useCustomerGroups } from "./use-customer-groups.js";
 
-const CREATE = "create";
-
 /**
- * The Ecwid customer group a tier's members are moved into: one of the store's groups, none, or a new one named
- * after the tier (made in Ecwid at once, then chosen). Off, with the reason, on a plan without customer groups.
+ * The Ecwid customer group a tier's members are moved into: one of the store's groups or none, and a button that
+ * makes a group named after the tier in Ecwid (or picks the one already so named). Off, with the reason, on a plan
+ * without customer groups.
  */
 export function TierGroupField({
   tierId,
@@ -27,11 +26,19 @@ export function TierGroupField({
   const groups = useCustomerGroups();
   const [creating, setCreating] = useState<{ busy: boolean; message: string }>({ busy: false, message: "" });
   const linkedElsewhere = (tierIds: string[]) => tierIds.some((id) => id !== tierId);
-  const known = groups.list?.groups.some((group) => String(group.id) === value) ?? true;
+  const choices = groups.list?.groups.filter((group) => group.id !== 0) ?? [];
+  const known = value === "" || !groups.list || choices.some((group) => String(group.id) === value);
+  const name = tierName.trim();
 
   async function create() {
-    const name = tierName.trim();
     if (!name) return setCreating({ busy: false, message: "Name the tier first: the group takes its name." });
+    // Ecwid would keep two groups of one name; the merchant could not tell them apart in its lists.
+    const same = choices.find((group) => group.name.trim().toLowerCase() === name.toLowerCase());
+    if (same && linkedElsewhere(same.tierIds)) return setCreating({ busy: false, message: `The group “${same.name}” already exists in Ecwid and is linked to another tier.` });
+    if (same) {
+      onChange(String(same.id));
+      return setCreating({ busy: false, message: `The group “${same.name}” already exists in Ecwid: chosen, nothing created.` });
+    }
     setCreating({ busy: true, message: "" });
     try {
       const group = await api.createCustomerGroup(name);
@@ -53,27 +60,29 @@ export function TierGroupField({
       )}
       <Field label="Ecwid customer group" hint={groups.loading ? "Loading the store's groups…" : hint} error={error}>
         {({ id, describedBy, invalid }) => (
-          <select
-            class="field__input"
-            id={id}
-            value={value}
-            disabled={!groups.list || creating.busy}
-            aria-invalid={invalid}
-            aria-describedby={describedBy}
-            onChange={(event) => (event.currentTarget.value === CREATE ? void create() : onChange(event.currentTarget.value))}
-          >
-            <option value="">None</option>
-            {!known && <option value={value}>Group #{value} (no longer in Ecwid)</option>}
-            {groups.list?.groups
-              .filter((group) => group.id !== 0)
-              .map((group) => (
+          <div class="ql-group-pick">
+            <select
+              class="field__input"
+              id={id}
+              value={value}
+              disabled={!groups.list || creating.busy}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+              onChange={(event) => onChange(event.currentTarget.value)}
+            >
+              <option value="">None</option>
+              {!known && <option value={value}>Group #{value} (no longer in Ecwid)</option>}
+              {choices.map((group) => (
                 <option key={group.id} value={String(group.id)} disabled={linkedElsewhere(group.tierIds)}>
                   {group.name}
                   {linkedElsewhere(group.tierIds) ? " (linked to another tier)" : ""}
                 </option>
               ))}
-            <option value={CREATE}>Create a group named after this tier</option>
-          </select>
+            </select>
+            <button class="btn btn-default btn-medium" type="button" disabled={!groups.list || creating.busy} onClick={() => void create()}>
+              {name ? `Create group “${name}” in Ecwid` : "Create a group named after this tier"}
+            </button>
+          </div>
         )}
       </Field>
     </>
