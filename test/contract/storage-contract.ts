@@ -6,7 +6,7 @@ import { describeInboxContract } from "./inbox.contract.js";
 import { describeInstallsContract } from "./installs.contract.js";
 import { describeLeaderboardContract } from "./leaderboard.contract.js";
 import { describeLedgerContract } from "./ledger.contract.js";
-import { describeLedgerPagesContract } from "./ledger-pages.contract.js";
+import { describeKeysetPagesContract } from "./keyset-pages.contract.js";
 import { describeLifecycleContract } from "./lifecycle.contract.js";
 import { describeMemberSnapshotContract } from "./member-snapshot.contract.js";
 import { describeMembersContract } from "./members.contract.js";
@@ -63,7 +63,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeInstallsContract(harness);
     describeMembersContract(harness);
     describeLedgerContract(harness);
-    describeLedgerPagesContract(harness);
+    describeKeysetPagesContract(harness);
     describeLeaderboardContract(harness);
     describeAuditContract(harness);
     describeTransactionsContract(harness);

@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import type { KeysetPage } from "../../lib/keyset-page.js";
 import { OnePerStore } from "../../lib/one-at-a-time.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { SettingsService } from "../settings/settings.service.js";
@@ -41,36 +42,34 @@ export class ExportService {
     const install = await this.deps.installs.requireActive(storeId);
     const { tiers } = await this.deps.settings.get(storeId);
     const context = { tiers, currency: install.currency, currencyPrecision: install.currencyPrecision, now: this.deps.clock.now() };
-    const { storage } = this.deps;
-    const limit = this.options.pageSize;
-    async function* rows(): AsyncGenerator<MemberRow> {
-      for (let offset = 0; ; offset += limit) {
-        const page = await storage.read(storeId, (tx) => tx.members.list(storeId, { limit, offset }));
-        for (const member of page.items) yield memberRow(member, context);
-        if (page.items.length < limit) return;
-      }
-    }
-    return { columns: MEMBER_COLUMNS, rows: rows() };
+    const rows = walk(async (after) => {
+      const page = await this.deps.storage.read(storeId, (tx) => tx.members.pageInCreationOrder(storeId, after, this.options.pageSize));
+      return { items: page.items.map((member) => memberRow(member, context)), next: page.next };
+    });
+    return { columns: MEMBER_COLUMNS, rows };
   }
 
   /** Ledger entries in append order, each with its member's email. Throws before any row when the store is not installed. */
   async ledger(storeId: number): Promise<ExportFile<LedgerRow>> {
     await this.deps.installs.requireActive(storeId);
-    const { storage } = this.deps;
-    const limit = this.options.pageSize;
-    async function* rows(): AsyncGenerator<LedgerRow> {
-      for (let after: number | null = 0; after !== null;) {
-        const position = after;
-        const { page, emails } = await storage.read(storeId, async (tx) => {
-          const page = await tx.ledger.pageInAppendOrder(storeId, position, limit);
-          const memberIds = [...new Set(page.items.map((entry) => entry.memberId))];
-          const members = await Promise.all(memberIds.map((id) => tx.members.get(storeId, id)));
-          return { page, emails: new Map(members.map((member, i) => [memberIds[i], member?.email ?? null])) };
-        });
-        for (const entry of page.items) yield ledgerRow(entry, emails.get(entry.memberId) ?? null);
-        after = page.next;
-      }
-    }
-    return { columns: LEDGER_COLUMNS, rows: rows() };
+    const rows = walk((after) =>
+      this.deps.storage.read(storeId, async (tx) => {
+        const page = await tx.ledger.pageInAppendOrder(storeId, after, this.options.pageSize);
+        const memberIds = [...new Set(page.items.map((entry) => entry.memberId))];
+        const members = await Promise.all(memberIds.map((id) => tx.members.get(storeId, id)));
+        const emails = new Map(members.map((member, i) => [memberIds[i], member?.email ?? null]));
+        return { items: page.items.map((entry) => ledgerRow(entry, emails.get(entry.memberId) ?? null)), next: page.next };
+      }),
+    );
+    return { columns: LEDGER_COLUMNS, rows };
+  }
+}
+
+/** Every item of a keyset walk, reading the next page only once the last one's items were taken. */
+async function* walk<T>(readPage: (after: number) => Promise<KeysetPage<T>>): AsyncGenerator<T> {
+  for (let after: number | null = 0; after !== null;) {
+    const page: KeysetPage<T> = await readPage(after);
+    yield* page.items;
+    after = page.next;
   }
 }

@@ -1,3 +1,4 @@
+import type { KeysetPage } from "../../lib/keyset-page.js";
 export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "earn_tier" | "redeem" | "redeem_refund" | "reverse" | "adjust" | "expire";
 
 /** What an entry came from: an order, a task, a redemption, a tier's perk, the merchant's hand. */
@@ -65,12 +66,6 @@ export interface EarnedBoard {
   member: { points: number; rank: number | null } | null;
 }
 
-/** A page of a store's whole ledger in append order; `next` continues after it, null at the end. */
-export interface LedgerPage {
-  items: LedgerEntry[];
-  next: number | null;
-}
-
 export interface LedgerRepository {
   /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
   append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
@@ -87,11 +82,8 @@ export interface LedgerRepository {
   listBySource(storeId: number, source: LedgerSource): Promise<LedgerEntry[]>;
   /** The leaderboard: opted-in members ranked by their net points of `kinds` in the span, and one member's own place. */
   earnedBoard(storeId: number, query: EarnedQuery): Promise<EarnedBoard>;
-  /**
-   * The store's entries in append order, at most `limit` after the position `after` (0: from the first), read by key
-   * (never an offset), so an export walks any size of ledger page by page. Positions are the adapter's own.
-   */
-  pageInAppendOrder(storeId: number, after: number, limit: number): Promise<LedgerPage>;
+  /** The store's entries in append order, at most `limit` after the position `after` (0: from the first). */
+  pageInAppendOrder(storeId: number, after: number, limit: number): Promise<KeysetPage<LedgerEntry>>;
   /** The cached balance. */
   balance(storeId: number, memberId: string): Promise<number>;
   /** The balance summed from the entries themselves, ignoring the cache. */

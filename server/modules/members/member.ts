@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { KeysetPage } from "../../lib/keyset-page.js";
 import type { MemberReferral } from "../referrals/referral.js";
 import type { ShareChannel } from "../referrals/referral-settings.js";
 import type { Language } from "../settings/program-settings.js";
@@ -81,6 +82,8 @@ export interface MemberRepository {
   findByReferralCode(storeId: number, code: string): Promise<Member | null>;
   /** Members ordered by creation, optionally filtered by an email prefix. */
   list(storeId: number, query: MemberQuery): Promise<{ total: number; items: Member[] }>;
+  /** The store's members in creation order, at most `limit` after the position `after` (0: from the first). */
+  pageInCreationOrder(storeId: number, after: number, limit: number): Promise<KeysetPage<Member>>;
   /** Ambassadors (members holding a code), most referrals paid first, then most friends who ordered, then by id; at most `limit`. */
   topAmbassadors(storeId: number, limit: number): Promise<Member[]>;
   /** Link visits per channel, summed over the store's ambassadors. */

@@ -45,6 +45,12 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       const prefix = query.email === undefined ? null : normaliseEmail(query.email);
       return members.page(query, prefix ? (member) => member.email !== null && normaliseEmail(member.email).startsWith(prefix) : undefined);
     },
+    async pageInCreationOrder(storeId, after, limit) {
+      scope.check(storeId);
+      checkPage({ limit, offset: after });
+      const { total, items } = members.page({ limit, offset: after });
+      return { items, next: after + items.length < total ? after + items.length : null };
+    },
     async topAmbassadors(storeId, limit) {
       scope.check(storeId);
       checkPage({ limit, offset: 0 });

@@ -56,6 +56,10 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       return membersTable.page(db, storeId, query, query.email === undefined ? {} : { where: "email_key LIKE $2", values: [likePrefix(normaliseEmail(query.email))] });
     },
+    async pageInCreationOrder(storeId, after, limit) {
+      scope.check(storeId);
+      return membersTable.pageAfter(db, storeId, after, limit);
+    },
     async topAmbassadors(storeId, limit) {
       scope.check(storeId);
       checkPage({ limit, offset: 0 });

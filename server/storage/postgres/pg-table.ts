@@ -1,3 +1,4 @@
+import type { KeysetPage } from "../../lib/keyset-page.js";
 import { checkPage, first, iso, json, run, type Queryable } from "./sql-values.js";
 
 /** How one domain field is kept in a column: what goes in as a parameter, what comes back out of a row. */
@@ -92,6 +93,18 @@ export class PgTable<T extends { storeId: number }> {
       page.offset,
     ]);
     return { total: counted?.total ?? 0, items: rows.map((row) => this.toDomain(row)) };
+  }
+
+  /** Up to `limit` of the store's rows in insertion order after `seq` `after` (0: from the first), read by key. */
+  async pageAfter(db: Queryable, storeId: number, after: number, limit: number): Promise<KeysetPage<T>> {
+    checkPage({ limit, offset: after });
+    const rows = await run(db, `SELECT ${this.#columns}, seq AS page_seq FROM ${this.spec.table} WHERE store_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [
+      storeId,
+      after,
+      limit + 1,
+    ]);
+    const items = rows.slice(0, limit);
+    return { items: items.map((row) => this.toDomain(row)), next: rows.length > limit ? Number(items.at(-1)?.page_seq) : null };
   }
 
   /**

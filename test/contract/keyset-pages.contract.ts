@@ -19,8 +19,8 @@ async function walk(storage: Storage, storeId: number, limit: number): Promise<{
   return { pages, entries };
 }
 
-export function describeLedgerPagesContract(h: ContractHarness): void {
-  describe("ledger pages in append order", () => {
+export function describeKeysetPagesContract(h: ContractHarness): void {
+  describe("members and ledger pages in the order written", () => {
     it("when a store's ledger is walked two at a time, then every entry comes once in append order and no other store's", async () => {
       const storeId = aStoreId();
       const otherStore = aStoreId();
@@ -55,10 +55,28 @@ export function describeLedgerPagesContract(h: ContractHarness): void {
       expect(page.next).toBeNull();
     });
 
-    it("when a store has no entries, then the first page is empty and the last", async () => {
+    it("when a store's members are walked two at a time, then each comes once in creation order and no other store's", async () => {
+      const storeId = aStoreId();
+      const otherStore = aStoreId();
+      const inserted = [];
+      for (const [i, email] of ["a@example.com", "b@example.com", "c@example.com"].entries()) {
+        inserted.push(await insertMember(h.storage, storeId, { email, createdAt: minutesAfter(10 - i) }));
+      }
+      await insertMember(h.storage, otherStore);
+
+      const first = await h.storage.read(storeId, (tx) => tx.members.pageInCreationOrder(storeId, 0, 2));
+      const rest = await h.storage.read(storeId, (tx) => tx.members.pageInCreationOrder(storeId, first.next ?? -1, 2));
+
+      expect([...first.items, ...rest.items]).toEqual(inserted);
+      expect(rest.next).toBeNull();
+      expect(await h.storage.read(storeId, (tx) => tx.members.pageInCreationOrder(storeId, 0, 3))).toEqual({ items: inserted, next: null });
+    });
+
+    it("when a store has no members or entries, then the first page is empty and the last", async () => {
       const storeId = aStoreId();
 
       expect(await h.storage.read(storeId, (tx) => tx.ledger.pageInAppendOrder(storeId, 0, 50))).toEqual({ items: [], next: null });
+      expect(await h.storage.read(storeId, (tx) => tx.members.pageInCreationOrder(storeId, 0, 50))).toEqual({ items: [], next: null });
     });
 
     it("when an entry is appended between two pages, then the walk goes on from where it was and ends with it", async () => {
