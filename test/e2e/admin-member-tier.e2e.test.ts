@@ -70,11 +70,12 @@ describe("a member's tier on their page", () => {
 
       expect(await fact(panel, "Tier")).toBe("Ridge");
       expect(await textOf(panel.getByTestId("member-tier-how"))).toMatch(/^Earned since \w{3} \d{1,2}, \d{4}$/);
-      expect(await fact(panel, "Spent in all")).toBe("$270");
+      expect(await fact(panel, "Spent (lifetime)")).toBe("$270");
       expect(await fact(panel, "To reach Peak")).toBe("$480 more");
       expect(await fact(panel, "To keep Ridge")).toBe("Kept");
       const rows = historyRows(panel);
       expect(await rows.count()).toBe(2);
+      expect((await panel.locator("[data-testid=tier-changes] thead th").allTextContents()).map((cell) => cell.trim())).toEqual(["When", "Change", "Why", "Spent then"]);
       expect((await rowText(rows.nth(0))).slice(1)).toEqual(["Base camp → Ridge", "Reached the tier's entry amount", "$270"]);
       expect((await rowText(rows.nth(1))).slice(1)).toEqual(["No tier → Base camp", "Reached the tier's entry amount", "$150"]);
       await shoot(page, "member-tier-earned-1280", panel);
@@ -188,7 +189,14 @@ describe("paid memberships on the Tiers page", () => {
       await passes.getByLabel("Months per pass (1 to 60)").fill("0");
       watch.expectError("PUT", "/api/admin/program/memberships", 400);
       await passes.getByRole("button", { name: "Save paid memberships" }).click();
-      await passes.locator(".ql-picked .ql-field-error", { hasText: "Choose the product that sells this pass." }).waitFor();
+      // The product's message sits under its search field, and Remove pass at the row's end, as in other lists.
+      const productError = passes.locator(".ql-picker .ql-field-error", { hasText: "Choose the product that sells this pass." });
+      await productError.waitFor();
+      const search = (await passes.getByLabel("Find the product").boundingBox())!;
+      expect((await productError.boundingBox())!.y).toBeGreaterThanOrEqual(search.y + search.height);
+      const row = (await passes.locator(".ql-passes__item").first().boundingBox())!;
+      const remove = (await passes.getByRole("button", { name: /^Remove pass 1/ }).boundingBox())!;
+      expect(Math.abs(remove.x + remove.width - (row.x + row.width))).toBeLessThanOrEqual(1);
       const monthsField = passes.getByLabel("Months per pass (1 to 60)");
       expect(await monthsField.getAttribute("aria-invalid")).toBe("true");
       expect(await textOf(passes.locator(".ql-field-error").nth(1))).toBe("Must be at least 1.");

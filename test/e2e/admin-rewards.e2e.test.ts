@@ -91,7 +91,7 @@ describe("the merchant's side of rewards", () => {
       await frame.getByLabel("Cost in points").fill("800");
       watch.expectError("POST", "/api/admin/program/rewards", 400);
       await frame.getByRole("button", { name: "Save reward" }).click();
-      await rewards.locator(".ql-picked .ql-field-error", { hasText: "Choose the product given free." }).waitFor();
+      await rewards.locator(".ql-picker .ql-field-error", { hasText: "Choose the product given free." }).waitFor();
 
       await frame.getByLabel("Find the product").fill("merino");
       await frame.getByLabel("Find the product").press("Enter");

@@ -44,7 +44,7 @@ export function PassFields({ passes, tiers, onChange, save }: PassFieldsProps) {
               </div>
             </div>
             <button
-              class="btn btn-default btn-small"
+              class="btn btn-default btn-small ql-passes__remove"
               type="button"
               aria-label={`Remove pass ${index + 1}${pass.product ? ` (${pass.product.name})` : ""}`}
               onClick={() => {

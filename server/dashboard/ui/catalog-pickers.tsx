@@ -11,8 +11,8 @@ export interface Picked {
   name: string;
 }
 
-/** What was picked, each with a button that takes it off again, and the server's message about the list. */
-function PickedList({ label, items, onRemove, error }: { label: string; items: Picked[]; onRemove: (id: number) => void; error?: string | undefined }) {
+/** What was picked, each with a button that takes it off again. */
+function PickedList({ label, items, onRemove }: { label: string; items: Picked[]; onRemove: (id: number) => void }) {
   const id = useId();
   return (
     <div class="ql-picked">
@@ -33,12 +33,11 @@ function PickedList({ label, items, onRemove, error }: { label: string; items: P
           ))}
         </ul>
       )}
-      {error && <p class="ql-field-error">{error}</p>}
     </div>
   );
 }
 
-/** Products chosen by searching the catalog: one (`single`, each pick replaces it) or several. */
+/** Products chosen by searching the catalog: one (`single`, each pick replaces it) or several; the server's message about them under the search field. */
 export function ProductPicker({
   label,
   picked,
@@ -55,9 +54,10 @@ export function ProductPicker({
   const { fmt } = useDashboard();
   return (
     <div class="ql-picker">
-      <PickedList label={label} items={picked} error={error} onRemove={(id) => onChange(picked.filter((p) => p.id !== id))} />
+      <PickedList label={label} items={picked} onRemove={(id) => onChange(picked.filter((p) => p.id !== id))} />
       <CatalogSearch
         label={single ? "Find the product" : "Find products to add"}
+        error={error}
         onPick={(product) => {
           const item = { id: product.id, name: `${product.name} · ${fmt.money(product.priceMinor)}` };
           onChange(single ? [item] : [...picked.filter((p) => p.id !== product.id), item]);
@@ -67,7 +67,7 @@ export function ProductPicker({
   );
 }
 
-/** Categories chosen from the store's category list, searched by name. */
+/** Categories chosen from the store's category list, searched by name; the server's message about them under the search field. */
 export function CategoryPicker({ label, picked, onChange, error }: { label: string; picked: Picked[]; onChange: (picked: Picked[]) => void; error?: string | undefined }) {
   const { api } = useDashboard();
   const [q, setQ] = useState("");
@@ -83,7 +83,7 @@ export function CategoryPicker({ label, picked, onChange, error }: { label: stri
   }
   return (
     <div class="ql-picker">
-      <PickedList label={label} items={picked} error={error} onRemove={(id) => onChange(picked.filter((p) => p.id !== id))} />
+      <PickedList label={label} items={picked} onRemove={(id) => onChange(picked.filter((p) => p.id !== id))} />
       <div
         class="ql-toolbar"
         role="search"
@@ -101,6 +101,7 @@ export function CategoryPicker({ label, picked, onChange, error }: { label: stri
           Search categories
         </button>
       </div>
+      {error && <p class="ql-field-error">{error}</p>}
       {problem && <Alert tone="error">{problem}</Alert>}
       {found && (
         <ul class="ql-items" aria-label="Categories found">

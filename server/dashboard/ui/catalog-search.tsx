@@ -11,9 +11,9 @@ const LIMIT = 10;
 /**
  * Searches the store's products through Ecwid. With `onPick` each result is a button that picks it (the
  * product pickers of builders); without, the results are a list. A store installed before Questline asked
- * for `read_catalog` gets the one link that grants it.
+ * for `read_catalog` gets the one link that grants it. `error`, the server's message about the pick, sits under the search field.
  */
-export function CatalogSearch({ label, onPick }: { label: string; onPick?: (product: Product) => void }) {
+export function CatalogSearch({ label, onPick, error }: { label: string; onPick?: (product: Product) => void; error?: string | undefined }) {
   const { api, fmt } = useDashboard();
   const [q, setQ] = useState("");
   const [page, setPage] = useState<CatalogProductPage | null>(null);
@@ -75,6 +75,7 @@ export function CatalogSearch({ label, onPick }: { label: string; onPick?: (prod
           </button>
         </form>
       )}
+      {error && <p class="ql-field-error">{error}</p>}
       {problem && (
         <Alert tone={problem.grantUrl ? "warning" : "error"} title={problem.grantUrl ? "Questline may not read your catalog yet" : undefined}>
           {problem.message}{" "}
