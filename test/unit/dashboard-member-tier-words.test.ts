@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MemberTierView } from "../../server/dashboard/api.js";
 import { createFormatters } from "../../server/dashboard/format.js";
-import { changeMeasuredWords, changeReasonWords, heldWords, windowAmountLabel } from "../../server/dashboard/members/member-tier-words.js";
+import { changeMeasuredWords, changeReasonWords, heldWords, measuredColumnLabel, windowAmountLabel } from "../../server/dashboard/members/member-tier-words.js";
 
 const fmt = createFormatters({ lang: "en", currency: "USD", currencyPrecision: 2 });
 type Change = MemberTierView["changes"][number];
@@ -41,6 +41,11 @@ describe("a member's tier changes in words", () => {
     expect(changeMeasuredWords(change("bought", { orderId: "TH4KQ", until: null }), fmt)).toBe("—");
   });
 
+  it("when the ladder counts money or points, then the column of what reviews measured is headed in that unit", () => {
+    expect(measuredColumnLabel("spend")).toBe("Spent then");
+    expect(measuredColumnLabel("points")).toBe("Points then");
+  });
+
   it("when the tier is held by one way or another, then it says how: earned since, paid until, given by whom", () => {
     const current = { id: "tr_gold", name: "Gold", since: "2027-03-10T10:00:00.000Z", paidUntil: null };
     expect(heldWords({ ...current, how: "earned" }, null, fmt)).toBe("Earned since Mar 10, 2027");
@@ -52,6 +57,7 @@ describe("a member's tier changes in words", () => {
   it("when the ladder counts money or points over a window, then the amount's label says which", () => {
     expect(windowAmountLabel({ metric: "spend", window: "rolling_12_months" })).toBe("Spent in 12 months");
     expect(windowAmountLabel({ metric: "points", window: "calendar_year" })).toBe("Points earned this year");
-    expect(windowAmountLabel({ metric: "spend", window: "lifetime" })).toBe("Spent in all");
+    expect(windowAmountLabel({ metric: "spend", window: "lifetime" })).toBe("Spent (lifetime)");
+    expect(windowAmountLabel({ metric: "points", window: "lifetime" })).toBe("Points earned (lifetime)");
   });
 });

@@ -88,8 +88,8 @@ describe("the tier words", () => {
     expect(previewWords({ members: 1, up: moves([]), down: moves([{ date: "2027-01-02", count: 1 }]) }, 1, fmt)).toBe("1 member moves down on Jan 2, 2027 (after 1 day's grace).");
   });
 
-  it("when nobody moves, then the preview says so and how many members it looked at", () => {
-    expect(previewWords({ members: 6, up: moves([]), down: moves([]) }, 0, fmt)).toBe("Nothing moves: no member's tier would change (6 members looked at).");
+  it("when nobody moves, then the preview says so and how many members it checked", () => {
+    expect(previewWords({ members: 6, up: moves([]), down: moves([]) }, 0, fmt)).toBe("Nothing moves: no member's tier would change (6 members checked).");
   });
 
   it("when the rules are read, then they say the metric, the window and the grace", () => {

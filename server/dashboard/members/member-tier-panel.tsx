@@ -69,7 +69,7 @@ export function MemberTierPanel({ memberId }: { memberId: string }) {
         </Alert>
       )}
       <TierAssignControls memberId={memberId} tiers={tiers} assigned={view.state?.assigned ?? null} onChanged={reload} />
-      <MemberTierHistory changes={view.changes} nameOf={nameOf} />
+      <MemberTierHistory changes={view.changes} metric={metric} nameOf={nameOf} />
     </div>
   );
 }

@@ -48,13 +48,16 @@ export function changeReasonWords(change: Change, fmt: Formatters): string {
   }
 }
 
+/** The heading of what reviews measured, in the ladder's unit: "Spent then" or "Points then". */
+export const measuredColumnLabel = (metric: Metric) => (metric === "spend" ? "Spent then" : "Points then");
+
 /** What a review measured, when the change came from one: "$120" or "450 points"; else "—". */
 export function changeMeasuredWords(change: Change, fmt: Formatters): string {
   const { amount, metric } = change.details;
   return typeof amount === "number" && (metric === "spend" || metric === "points") ? amountWords(fmt, metric, amount) : "—";
 }
 
-const WINDOWS = { lifetime: "in all", calendar_year: "this year", rolling_12_months: "in 12 months" } as const;
+const WINDOWS = { lifetime: "(lifetime)", calendar_year: "this year", rolling_12_months: "in 12 months" } as const;
 
 /** The label of the amount in the window: "Spent in 12 months", "Points earned this year". */
 export const windowAmountLabel = (rules: { metric: Metric; window: keyof typeof WINDOWS }) => `${rules.metric === "spend" ? "Spent" : "Points earned"} ${WINDOWS[rules.window]}`;

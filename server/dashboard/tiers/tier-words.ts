@@ -53,5 +53,5 @@ export function previewWords(preview: TierPreview, graceDays: number, fmt: Forma
   const lines = [];
   if (preview.up.count > 0) lines.push(moveWords(preview.up, "up", fmt, ""));
   if (preview.down.count > 0) lines.push(moveWords(preview.down, "down", fmt, graceDays > 0 ? ` (after ${graceWords(graceDays, fmt)})` : ""));
-  return lines.length ? `${lines.join(" · ")}.` : `Nothing moves: no member's tier would change (${plural(preview.members, "member", "members", fmt)} looked at).`;
+  return lines.length ? `${lines.join(" · ")}.` : `Nothing moves: no member's tier would change (${plural(preview.members, "member", "members", fmt)} checked).`;
 }
