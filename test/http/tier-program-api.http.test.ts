@@ -41,4 +41,28 @@ describe("the tier rules and paid memberships in the program API", () => {
     expect((await put("/program/memberships", [pass])).status).toBe(200);
     expect((await get("/program/memberships")).data).toEqual([pass]);
   });
+
+  it("when two passes share an id or a product, then the second is refused beside its field and nothing changes", async () => {
+    expect((await app.http.post("/api/admin/program/tiers", { id: "tr_club", name: "Club", threshold: 0, inviteOnly: true }, admin)).status).toBe(201);
+    const pass = { id: "ms_club", productId: 42, tierId: "tr_club", months: 12 };
+    for (const [second, field] of [
+      [{ ...pass, productId: 43 }, "id"],
+      [{ ...pass, id: "ms_other" }, "productId"],
+    ] as const) {
+      const refused = await put("/program/memberships", [pass, second]);
+      expect(refused.status).toBe(400);
+      expect(refused.data.issues).toContainEqual(expect.objectContaining({ path: ["memberships", 1, field], code: "not_unique" }));
+    }
+    expect((await get("/program/memberships")).data).toEqual([]);
+  });
+
+  it("when a tier links an Ecwid customer group, then the storefront's program says what it gives but not the group", async () => {
+    const created = await app.http.post("/api/admin/program/tiers", { id: "tr_vip", name: "VIP", threshold: 1_000, customerGroupId: 77 }, admin);
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    const storeId = (await get("/store")).data.storeId;
+    const program = (await app.http.get(`/api/storefront/${storeId}/program?lang=en`)).data;
+    expect(program.tiers).toHaveLength(1);
+    expect(program.tiers[0]).not.toHaveProperty("customerGroupId");
+    expect(program.tiers[0].perkLines).toContain("Member prices at checkout");
+  });
 });

@@ -168,9 +168,18 @@ export const programSettingsSchema = z
       missing(challenge.rewardIds, rewards, ["rewardIds"], "reward");
       missing(challenge.audience.tierIds, tiers, ["audience", "tierIds"], "tier");
     });
+    const passIds = new Set<string>();
+    const passProducts = new Set<number>();
     settings.memberships.forEach((membership, index) => {
       if (!tiers.has(membership.tierId))
         context.addIssue({ code: "custom", path: ["memberships", index, "tierId"], message: "is not a tier of this program", params: { code: "unknown_reference" } });
+      if (passIds.has(membership.id))
+        context.addIssue({ code: "custom", path: ["memberships", index, "id"], message: "is already used by another pass", params: { code: "not_unique" } });
+      // An order buys the first pass holding its product: a second pass of the same product would never sell.
+      if (passProducts.has(membership.productId))
+        context.addIssue({ code: "custom", path: ["memberships", index, "productId"], message: "is already sold as another pass", params: { code: "not_unique" } });
+      passIds.add(membership.id);
+      passProducts.add(membership.productId);
     });
     const groups = new Set<number>();
     settings.tiers.forEach((tier, index) => {

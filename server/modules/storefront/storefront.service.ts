@@ -178,7 +178,11 @@ function publicProgram(storeId: number, lang: Language, view: StoreView) {
     badges: settings.badges,
     icons: iconPathsOf([...challenges, ...settings.badges]),
     // Each tier's perks said from the rules that enforce them, in the shopper's language.
-    tiers: ladder(settings.tiers).map((tier) => ({ ...tier, perkLines: perkLines(tier, settings, words) })),
+    // The linked Ecwid group is the merchant's business: the perk lines say what it gives.
+    tiers: ladder(settings.tiers).map((tier) => {
+      const { customerGroupId: _linked, ...shown } = tier;
+      return { ...shown, perkLines: perkLines(tier, settings, words) };
+    }),
     // How tiers are reached (spend or points, over which window, grace days), for the ladder's words.
     tierRules: settings.tierRules,
     rewards: settings.rewards,
