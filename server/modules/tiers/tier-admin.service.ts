@@ -74,6 +74,8 @@ export class TierAdminService {
         return items.length;
       });
       if (page < PAGE) return moves.preview();
+      // lowdb reads never wait on I/O: without a turn between pages one preview would hold every store's requests.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
