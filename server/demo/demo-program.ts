@@ -14,9 +14,10 @@ export const DEMO_PROGRAM: ProgramSettingsInput = {
     { id: "bd_loyal", name: "Loyal", description: "Placed five orders", goal: { kind: "orders", target: 5 } },
   ],
   tiers: [
-    { id: "tr_base", name: "Base camp", threshold: 0, perks: "1 point per $1" },
-    { id: "tr_ridge", name: "Ridge", threshold: 25_000, perks: "Free shipping on every order" },
-    { id: "tr_peak", name: "Peak", threshold: 75_000, perks: "10% off and early access" },
+    // Perks that act (multiplier, birthday points) are said from the rules; the text is for what Questline cannot enforce.
+    { id: "tr_base", name: "Base camp", threshold: 0, perks: "Members' newsletter" },
+    { id: "tr_ridge", name: "Ridge", threshold: 25_000, multiplierPercent: 150, perks: "Free shipping on every order" },
+    { id: "tr_peak", name: "Peak", threshold: 75_000, multiplierPercent: 200, birthdayPoints: 100, perks: "Early access to new gear" },
   ],
   rewards: [
     { id: "rw_5_off", name: "$5 off", kind: "amount_off", costPoints: 500, amountMinor: 500 },

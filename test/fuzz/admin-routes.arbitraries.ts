@@ -85,6 +85,8 @@ const path = fc.oneof(
     "/api/admin/program/memberships",
     "/api/admin/program/tier-counts",
     "/api/admin/program/tier-counts?now=0",
+    "/api/admin/export/members.csv",
+    "/api/admin/export/ledger.csv?limit=1e9",
   ),
   fc.constantFrom("/api/admin/members?email=%00", "/api/admin/members?email[]=a", "/api/admin/audit?limit=1e9", "/api/admin/program/challenges?limit=-1"),
 );

@@ -28,6 +28,7 @@ import type { ShopperPrincipal } from "../shoppers/shopper-session.service.js";
 import type { Install } from "../stores/install.js";
 import { ladder } from "../tiers/held-tier.rules.js";
 import { readTierStanding } from "../tiers/tier-standing.js";
+import { tierStandingView } from "../tiers/tier-standing.rules.js";
 import { perkLines, perkWords } from "../tiers/tier-perks.rules.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
 import type { MemberSnapshot, MemberSnapshotReader } from "./member-snapshot.js";
@@ -115,7 +116,11 @@ export class StorefrontService {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
       member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
       ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers, referrals, now), prefixedKeys, sourceTallies, now, timeZone),
-      tier: await this.deps.tiers.read(storeId, (tx) => readTierStanding(tx, storeId, member, { settings, timeZone }, now)),
+      // A program without tiers has no standing to measure: no read for it.
+      tier:
+        settings.tiers.length === 0
+          ? tierStandingView(settings, null, 0, [], now)
+          : await this.deps.tiers.read(storeId, (tx) => readTierStanding(tx, storeId, member, { settings, timeZone }, now)),
       referral: await this.referral(storeId, member, settings),
       // Only what the shopper may read: an adjustment's reason when the merchant chose to show it, else nothing.
       recentLedger: recentLedger.slice(0, RECENT_LEDGER).map((entry) => ({ delta: entry.delta, kind: entry.kind, note: shopperNote(entry), createdAt: entry.createdAt })),
