@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runTierReviews } from "../../server/jobs/tier-review.job.js";
 import { manualClock } from "../../server/lib/clock.js";
 import { startTestApp, type TestApp } from "../support/test-app.js";
 import { groupShop } from "../support/tier-group-shop.js";
@@ -169,5 +170,40 @@ describe("Ecwid customer groups follow tiers", () => {
     await app.worker.drain();
     expect(shop.ecwidGroupOf(ana)).toBe(0);
     expect(shop.groupPuts().map((request) => request.status)).toEqual([429, 200, 503, 503, 503, 503, 503, 200]);
+  });
+
+  it("when a paid order's signed webhook lifts a member to a linked tier, then Ecwid puts them in its group; when a refund drops them below it, they keep it until the review demotes them and then go back to General", async () => {
+    const shop = await groupShop(app);
+    const customerId = app.emulator.putCustomer(shop.storeId, { email: "ana@example.com", customerGroupId: 0 }).id;
+    const current = (await app.http.get("/api/admin/settings", shop.admin)).data;
+    const tiers = [{ id: "tr_gold", name: "Gold", threshold: 10_000, customerGroupId: shop.groups.gold }];
+    const saved = await app.http.put("/api/admin/settings", { ...current, tiers, tierRules: { metric: "spend", window: "lifetime", graceDays: 0 } }, shop.admin);
+    expect(saved.status, JSON.stringify(saved.data)).toBe(200);
+    const send = async (orderId: string, event: "order.created" | "order.updated") => {
+      await app.emulator.sendWebhook({ url: `${app.url}/webhooks/ecwid`, ...app.emulator.orderWebhook(shop.storeId, orderId, event) });
+      await app.worker.drain();
+    };
+
+    const order = app.emulator.putOrder(shop.storeId, { email: "ana@example.com", customerId, subtotal: 120, total: 120, paymentStatus: "PAID" });
+    await send(order.id, "order.created");
+    expect(shop.ecwidGroupOf(customerId)).toBe(shop.groups.gold);
+    expect(await shop.groupOf("ana@example.com")).toEqual(synced(shop.groups.gold));
+
+    clock.advance(60 * 60_000);
+    app.emulator.refundOrder(shop.storeId, order.id, 120);
+    await send(order.id, "order.updated");
+    // Nothing demotes at once: Gold and its group stay until the member's next review (the next local midnight).
+    expect(shop.ecwidGroupOf(customerId)).toBe(shop.groups.gold);
+
+    clock.set("2026-05-02T00:00:00Z");
+    await runTierReviews({ storage: app.container.storage, tierReviews: app.container.tierReviews, logger: app.container.logger });
+    // The job tells the group moves after its commit, without waiting on them.
+    await expect
+      .poll(async () => {
+        await app.worker.drain();
+        return shop.ecwidGroupOf(customerId);
+      })
+      .toBe(0);
+    expect(await shop.groupOf("ana@example.com")).toEqual(synced(0));
   });
 });
