@@ -1,16 +1,19 @@
 import { useMemo } from "preact/hooks";
-import { ActivityPage } from "./activity/activity-page.js";
-import { ChallengePage } from "./challenges/challenge-page.js";
 import { DashboardContext, type Dashboard } from "./context.js";
-import { MemberPage } from "./members/member-page.js";
-import { MembersPage } from "./members/members-page.js";
-import { OperationsPage } from "./operations/operations-page.js";
-import { ProgramPage } from "./program/program-page.js";
-import { ProofsPage } from "./proofs/proofs-page.js";
-import { ReferralsPage } from "./referrals/referrals-page.js";
-import { RewardsPage } from "./rewards/rewards-page.js";
-import { TiersPage } from "./tiers/tiers-page.js";
+import { lazyPage } from "./lazy-page.js";
 import { useRoute } from "./router.js";
+
+// Each page is its own chunk, fetched when first shown.
+const ActivityPage = lazyPage(() => import("./activity/activity-page.js").then((page) => page.ActivityPage));
+const ChallengePage = lazyPage(() => import("./challenges/challenge-page.js").then((page) => page.ChallengePage));
+const MemberPage = lazyPage(() => import("./members/member-page.js").then((page) => page.MemberPage));
+const MembersPage = lazyPage(() => import("./members/members-page.js").then((page) => page.MembersPage));
+const OperationsPage = lazyPage(() => import("./operations/operations-page.js").then((page) => page.OperationsPage));
+const ProgramPage = lazyPage(() => import("./program/program-page.js").then((page) => page.ProgramPage));
+const ProofsPage = lazyPage(() => import("./proofs/proofs-page.js").then((page) => page.ProofsPage));
+const ReferralsPage = lazyPage(() => import("./referrals/referrals-page.js").then((page) => page.ReferralsPage));
+const RewardsPage = lazyPage(() => import("./rewards/rewards-page.js").then((page) => page.RewardsPage));
+const TiersPage = lazyPage(() => import("./tiers/tiers-page.js").then((page) => page.TiersPage));
 
 const PAGES = [
   { path: "/program", label: "Program" },
