@@ -24,6 +24,12 @@ export function append(parent: Node, children: Child[]): void {
   }
 }
 
+/** Replaces what an element holds (replaceChildren is missing in Chrome 80-85 and Safari 13.1, which the widget serves). */
+export function fill(element: Node, ...children: Child[]): void {
+  element.textContent = "";
+  append(element, children);
+}
+
 /** A progress bar named after what it measures (a challenge, a reward, the next tier), its value said in words. */
 export function bar(progress: number, target: number, name: string, words: string): HTMLElement {
   const fill = h("i");

@@ -1,5 +1,5 @@
 import { ApiError, StorefrontApi } from "./api.js";
-import { append, h, type Child } from "./dom.js";
+import { fill, h } from "./dom.js";
 import { keepTabInside } from "./focus-trap.js";
 import { leaderboardSection } from "./leaderboard-section.js";
 import { createFormat } from "./format.js";
@@ -54,11 +54,6 @@ export function mountPanel(context: PanelContext): PanelHandle {
       handle.close(true);
     } else if (sheet.matches) keepTabInside(dialog, root, event);
   });
-
-  const fill = (element: HTMLElement, ...children: Child[]) => {
-    element.replaceChildren();
-    append(element, children);
-  };
 
   let showing: "guest" | "member" | null = null;
   const showGuest = (notice?: string) => {

@@ -1,6 +1,6 @@
 import { lowestCost } from "../modules/rewards/reward-cost.rules.js";
 import { ApiError, type StorefrontApi } from "./api.js";
-import { h, muted, nextId } from "./dom.js";
+import { fill, h, muted, nextId } from "./dom.js";
 import { pointChoices, reasonOf, reasonText, requestKey, variableValue } from "./reward-words.js";
 import type { View } from "./sections.js";
 import { errorText } from "./sign-in.js";
@@ -42,7 +42,7 @@ export function redeemControl({ f, program }: View, reward: Reward, balance: num
     const question = nextId();
     const error = h("p", { class: "err", role: "alert" });
     const cancel = () => {
-      area.replaceChildren(...idle);
+      fill(area, ...idle);
       start.focus();
     };
     let busy = false;
@@ -76,7 +76,8 @@ export function redeemControl({ f, program }: View, reward: Reward, balance: num
       }
     };
     const yes = h("button", { type: "button", class: "btn small", onclick: () => void confirm() }, f.t("redeem.yes"));
-    area.replaceChildren(
+    fill(
+      area,
       h(
         "div",
         {
