@@ -13,6 +13,8 @@ import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js"
 import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { ExportService } from "./modules/exports/export.service.js";
 import { PointsExpiryService } from "./modules/ledger/points-expiry.service.js";
+import { OrderFetchService } from "./modules/simulations/order-fetch.service.js";
+import { SimulationService } from "./modules/simulations/simulation.service.js";
 import { CatalogService } from "./modules/catalog/catalog.service.js";
 import { EmailService } from "./modules/emails/email.service.js";
 import { createUnsubscribeLinks } from "./modules/emails/unsubscribe-links.js";
@@ -79,6 +81,9 @@ export interface Container {
   /** Measures members against a changed program in the background, and previews what a change would pay. */
   programMeasurements: ProgramMeasurementService;
   backfill: BackfillService;
+  /** The cost simulator: the last 12 months of orders fetched into a snapshot, and programs replayed over it. */
+  orderFetches: OrderFetchService;
+  simulations: SimulationService;
   /** The store's Ecwid catalog for the dashboard's product and category pickers. */
   catalog: CatalogService;
   /** A shopper spends points on a reward: the hold, the Ecwid coupon, the debit. */
@@ -313,6 +318,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     reconciler,
     programMeasurements,
     backfill: new BackfillService({ storage: unitOfWork(storage, "backfills", "settings"), inbox: storage.inbox, ecwid, installs, reconciler, clock }),
+    orderFetches: new OrderFetchService({ storage: unitOfWork(storage, "orders", "ledger"), snapshots: storage.orderSnapshots, inbox: storage.inbox, ecwid, installs, clock }),
+    simulations: new SimulationService({ storage: unitOfWork(storage, "settings"), snapshots: storage.orderSnapshots, installs }),
     catalog,
     redemptions,
     redemptionSettlement: new RedemptionSettlement({

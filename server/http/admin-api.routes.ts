@@ -18,6 +18,8 @@ import type { InstallService } from "../modules/stores/install.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { OrderFetchService } from "../modules/simulations/order-fetch.service.js";
+import type { SimulationService } from "../modules/simulations/simulation.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
@@ -27,6 +29,7 @@ import { adminExportRoutes } from "./admin-export.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminReferralRoutes } from "./admin-referrals.routes.js";
+import { adminSimulationRoutes } from "./admin-simulations.routes.js";
 import { adminRewardsRoutes } from "./admin-rewards.routes.js";
 import { adminTemplateRoutes } from "./admin-templates.routes.js";
 import { adminTierRoutes } from "./admin-tiers.routes.js";
@@ -62,6 +65,8 @@ export interface AdminApiDeps {
   customerGroups: CustomerGroupsService;
   tierAdmin: TierAdminService;
   exports: ExportService;
+  orderFetches: OrderFetchService;
+  simulations: SimulationService;
   clock: Clock;
 }
 
@@ -92,6 +97,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminAmbassadorRoutes(deps));
   router.use(adminTierRoutes(deps));
   router.use(adminExportRoutes(deps));
+  router.use(adminSimulationRoutes(deps));
 
   router.get("/store", async (_req, res) => {
     const { storeId } = adminOf(res.locals);

@@ -1,6 +1,7 @@
 import type { Container } from "../container.js";
 import { BACKFILL_EVENT } from "../modules/orders/backfill-job.js";
 import { MEASUREMENT_EVENT } from "../modules/program/program-measurement.js";
+import { ORDER_FETCH_EVENT } from "../modules/simulations/order-snapshot.js";
 import { GROUP_WALK_EVENT } from "../modules/tiers/group-link-walk.service.js";
 import { GROUP_MOVE_EVENT } from "../modules/tiers/group-move-queue.js";
 import { InboxWorker, type InboxWorkerOptions } from "./inbox-worker.js";
@@ -24,6 +25,7 @@ export function createInboxWorker(
       "order.deleted": onOrder,
       [BACKFILL_EVENT]: (event) => container.backfill.processPage(event),
       [MEASUREMENT_EVENT]: (event) => container.programMeasurements.processPage(event),
+      [ORDER_FETCH_EVENT]: (event) => container.orderFetches.processPage(event),
       [GROUP_MOVE_EVENT]: (event) => container.groupMoves.processMove(event),
       [GROUP_WALK_EVENT]: (event) => container.groupLinkWalk.processPage(event),
     },

@@ -10,6 +10,7 @@ import type { RedemptionRepository } from "../modules/rewards/redemption.js";
 import type { ReferralRepository } from "../modules/referrals/referral.js";
 import type { ReferralCodeIndex } from "../modules/referrals/referral-code-index.js";
 import type { ProofPhotoStore } from "../modules/program/proof-photo.js";
+import type { OrderSnapshotStore } from "../modules/simulations/order-snapshot.js";
 import type { TaskCompletionRepository } from "../modules/program/task-completion.js";
 import type { TierChangeRepository } from "../modules/tiers/tier-change.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
@@ -72,6 +73,8 @@ export interface Storage {
   rateLimiters: RateLimiters;
   /** Proof photos waiting for review, kept outside the store's transactions; purged with the store's data. */
   proofPhotos: ProofPhotoStore;
+  /** The cost simulator's copy of the last 12 months of orders, kept outside the store's transactions; purged with the store's data. */
+  orderSnapshots: OrderSnapshotStore;
   /** Referral codes of every store, so the landing finds a code's store from the code alone; purged with the store's data. */
   referralCodes: ReferralCodeIndex;
   transaction<T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;

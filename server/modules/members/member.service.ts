@@ -1,14 +1,13 @@
 import type { Clock } from "../../lib/clock.js";
 import { newId } from "../../lib/ids.js";
-import type { StoreTransaction } from "../../storage/storage.port.js";
-import { emptyStats, freshMemberState, normaliseEmail, type Member } from "./member.js";
+import { emptyStats, freshMemberState, normaliseEmail, type Member, type MemberRepository } from "./member.js";
 
 /**
  * Finds the member an Ecwid identity belongs to, creating one when none exists.
  * Customer id wins; a guest is matched by normalised email, and a later account links to it.
  */
 export async function findOrCreateMember(
-  tx: Pick<StoreTransaction, "members">,
+  tx: { members: Pick<MemberRepository, "findByCustomerId" | "findByEmail" | "update" | "insert"> },
   storeId: number,
   identity: { customerId: number | null; email: string | null },
   clock: Clock,

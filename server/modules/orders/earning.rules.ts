@@ -15,7 +15,11 @@ export function statusCounts(paymentStatus: string, rule: EarningRule): boolean 
  * tier's `multiplierPercent`, rounded down again (so 200% is exactly twice the rule's whole points); nothing below
  * the minimum.
  */
-export function pointsDeserved(facts: OrderFacts, rule: EarningRule, multiplierPercent = 100): { points: number; keptMinor: number } {
+export function pointsDeserved(
+  facts: Pick<OrderFacts, "paymentStatus" | "eligibleMinor" | "totalMinor" | "refundedMinor">,
+  rule: EarningRule,
+  multiplierPercent = 100,
+): { points: number; keptMinor: number } {
   if (!statusCounts(facts.paymentStatus, rule)) return { points: 0, keptMinor: 0 };
   const keptMinor = eligibleAmountMinor(facts);
   if (keptMinor === 0 || keptMinor < rule.minOrderMinor) return { points: 0, keptMinor };

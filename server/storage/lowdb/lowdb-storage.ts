@@ -12,6 +12,9 @@ import { memberSnapshotsFromReads } from "../member-snapshots-from-reads.js";
 import type { ProofPhotoStore } from "../../modules/program/proof-photo.js";
 import { createFileProofPhotoStore } from "./proof-photos.file-store.js";
 import { createMemoryProofPhotoStore } from "./proof-photos.memory-store.js";
+import type { OrderSnapshotStore } from "../../modules/simulations/order-snapshot.js";
+import { createFileOrderSnapshotStore } from "./order-snapshots.file-store.js";
+import { createMemoryOrderSnapshotStore } from "./order-snapshots.memory-store.js";
 import { createReferralCodeIndex } from "./referral-codes.lowdb-repository.js";
 import { refusedInstallRepository, refusedReceiptRepository, refusedReferralCodeIndex } from "./refused-repositories.js";
 import { StoreRegistry } from "./store-registry.js";
@@ -24,15 +27,25 @@ import { StoreUnitOfWork } from "./store-unit-of-work.js";
  * Damaged files are reported to `logger` (by default, error lines on stdout) and set aside.
  */
 export async function createLowdbStorage(options: { dataDir: string; logger?: Logger }): Promise<Storage> {
-  return openStorage(await createFileBackend(options.dataDir), createFileProofPhotoStore(options.dataDir), options.logger ?? createRootLogger({ level: "error" }));
+  return openStorage(
+    await createFileBackend(options.dataDir),
+    { proofPhotos: createFileProofPhotoStore(options.dataDir), orderSnapshots: createFileOrderSnapshotStore(options.dataDir) },
+    options.logger ?? createRootLogger({ level: "error" }),
+  );
 }
 
 /** The same adapter on lowdb's Memory adapter: nothing survives the process. For tests and demos. */
 export async function createMemoryStorage(): Promise<Storage> {
-  return openStorage(createMemoryBackend(), createMemoryProofPhotoStore(), createRootLogger({ level: "error" }));
+  return openStorage(createMemoryBackend(), { proofPhotos: createMemoryProofPhotoStore(), orderSnapshots: createMemoryOrderSnapshotStore() }, createRootLogger({ level: "error" }));
 }
 
-async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, logger: Logger): Promise<Storage> {
+/** What lowdb keeps beside the store documents: files under the data folder, or Maps in memory. */
+interface SideStores {
+  proofPhotos: ProofPhotoStore;
+  orderSnapshots: OrderSnapshotStore;
+}
+
+async function openStorage(backend: LowBackend, { proofPhotos, orderSnapshots }: SideStores, logger: Logger): Promise<Storage> {
   const registry = new StoreRegistry(backend, logger);
   await registry.loadExisting();
   const units = new StoreUnitOfWork(registry);
@@ -67,6 +80,7 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
     kind: backend.kind,
     rateLimiters: memoryRateLimiters(),
     proofPhotos,
+    orderSnapshots,
     installs,
     receipts,
     referralCodes,
@@ -78,6 +92,7 @@ async function openStorage(backend: LowBackend, proofPhotos: ProofPhotoStore, lo
       checkStoreId(storeId);
       await units.purge(storeId);
       await proofPhotos.purge(storeId);
+      await orderSnapshots.purge(storeId);
       await referralCodes.purge(storeId);
     },
     storeIds: async () =>

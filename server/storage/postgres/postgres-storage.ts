@@ -7,6 +7,7 @@ import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
 import { postgresRateLimiters } from "../../lib/rate-limit/flexible-rate-limiters.js";
 import { createProofPhotoStore } from "./proof-photos.postgres-store.js";
+import { createOrderSnapshotStore } from "./order-snapshots.postgres-store.js";
 import { createReceiptRepository } from "./receipts.postgres-repository.js";
 import { createReferralCodeIndex } from "./referral-codes.postgres-repository.js";
 import { purgeStore, runStoreRead, runStoreTransaction } from "./store-transaction.js";
@@ -42,6 +43,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     receipts: createReceiptRepository(pool, guard),
     memberSnapshots: createMemberSnapshotReader(pool, guard),
     proofPhotos: createProofPhotoStore(pool, guard),
+    orderSnapshots: createOrderSnapshotStore(pool, guard),
     referralCodes: createReferralCodeIndex(pool, guard),
     async transaction(storeId, work) {
       guard.assertOpen();

@@ -66,6 +66,8 @@ export const STORE_TABLES = [
   "task_completions",
   "proof_photos",
   "referral_codes",
+  "snapshot_orders",
+  "order_fetches",
 ] as const;
 
 /** Deletes every row of the store's program data, under the store's lock. */

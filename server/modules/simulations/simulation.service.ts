@@ -1,0 +1,47 @@
+import { setImmediate } from "node:timers/promises";
+import { AppError } from "../../lib/errors.js";
+import { OnePerStore } from "../../lib/one-at-a-time.js";
+import { parseInput } from "../../lib/validation.js";
+import type { UnitOfWork } from "../../storage/storage.port.js";
+import { programSettingsSchema, type ProgramSettings } from "../settings/program-settings.js";
+import { readSavedSettings } from "../settings/saved-settings.rules.js";
+import type { InstallService } from "../stores/install.service.js";
+import type { OrderSnapshotStore } from "./order-snapshot.js";
+import { recordedPoints, replayOrders, type IssuedPoints } from "./order-replay.js";
+import { costOf, pointValue } from "./point-value.rules.js";
+import { simulationRequestSchema, type Simulation, type SimulationFigures } from "./simulation.js";
+
+const figures = (issued: IssuedPoints, program: Pick<ProgramSettings, "rewards">): SimulationFigures => {
+  const value = pointValue(program.rewards);
+  return { ...issued, pointsPerOrder: issued.orders > 0 ? Math.floor(issued.points / issued.orders) : 0, costMinor: costOf(issued.points, value), pointValue: value };
+};
+
+/**
+ * What a proposed program would have issued and cost over the store's snapshot of its last 12 months of orders,
+ * beside the current program and the ledger, computed with the rules webhooks apply (order-replay.ts). A store gets
+ * one at a time, and the replay gives the event loop a turn every few hundred orders.
+ */
+export class SimulationService {
+  private readonly running = new OnePerStore("A simulation for this store is still running; ask again once it has answered.");
+
+  constructor(private readonly deps: { storage: UnitOfWork<"settings">; snapshots: OrderSnapshotStore; installs: InstallService }) {}
+
+  async simulate(storeId: number, input: unknown): Promise<Simulation> {
+    const changes = parseInput(simulationRequestSchema, input);
+    const install = await this.deps.installs.requireActive(storeId);
+    const current = await this.deps.storage.read(storeId, async (tx) => readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision));
+    const proposed = parseInput(programSettingsSchema, { ...current, ...changes });
+    return this.running.run(storeId, async () => {
+      const ready = (await this.deps.snapshots.fetchOf(storeId))?.ready;
+      if (!ready) throw new AppError("conflict", "Fetch the store's orders of the last 12 months first (POST /api/admin/simulations/orders)");
+      const orders = (await this.deps.snapshots.orders(storeId, ready.generation)).sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.orderId.localeCompare(b.orderId));
+      const turn = () => setImmediate();
+      return {
+        snapshot: { from: ready.from, to: ready.to, orders: ready.orders, capped: ready.capped, fetchedAt: ready.fetchedAt },
+        proposed: figures(await replayOrders(orders, proposed, install.timeZone, turn), proposed),
+        current: figures(await replayOrders(orders, current, install.timeZone, turn), current),
+        recorded: figures(recordedPoints(orders), current),
+      };
+    });
+  }
+}
