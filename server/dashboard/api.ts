@@ -23,6 +23,9 @@ import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import type { CustomerGroupList, CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { TierPreview, TierProposal } from "../modules/tiers/tier-preview.js";
 import type { TierCounts } from "../modules/tiers/tier-counts.js";
+import type { OrderFetch } from "../modules/simulations/order-snapshot.js";
+import type { Simulation, SimulationFigures, SimulationRequest } from "../modules/simulations/simulation.js";
+import type { ImportReport } from "../modules/balance-import/balance-import.service.js";
 
 export type { ValidationIssue };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
@@ -40,6 +43,8 @@ export type MemberTierView = Awaited<ReturnType<TierAdminService["member"]>>;
 export type TierAssigned = Awaited<ReturnType<TierAdminService["assign"]>>;
 export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { CustomerGroupList, TierCounts, TierPreview, TierProposal };
+export type { OrderFetch, Simulation, SimulationFigures, SimulationRequest };
+export type { ImportReport };
 export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
 export type CustomerGroupSync = Awaited<ReturnType<CustomerGroupsService["sync"]>>;
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
@@ -78,14 +83,20 @@ export class ApiError extends Error {
 interface RequestOptions {
   method?: string;
   body?: unknown;
+  /** A file sent as it is (a CSV upload) instead of a JSON body. */
+  file?: { data: Blob; type: string };
   headers?: Record<string, string>;
 }
 
-export async function requestJson<T>(url: string, { method = "GET", body, headers = {} }: RequestOptions = {}): Promise<Versioned<T>> {
+export async function requestJson<T>(url: string, { method = "GET", body, file, headers = {} }: RequestOptions = {}): Promise<Versioned<T>> {
   const init: RequestInit = { method, headers: { Accept: "application/json", ...headers }, credentials: "omit", cache: "no-store" };
   if (body !== undefined) {
     init.headers = { ...init.headers, "Content-Type": "application/json" };
     init.body = JSON.stringify(body);
+  }
+  if (file) {
+    init.headers = { ...init.headers, "Content-Type": file.type };
+    init.body = file.data;
   }
   let response: Response;
   try {
@@ -192,6 +203,13 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     createCustomerGroup: (name: string) => call<CreatedCustomerGroup>("/customer-groups", { method: "POST", body: { name } }).then((r) => r.value),
     /** Every member's group looked at again, in the background; `started` false when one began under a minute ago. */
     syncCustomerGroups: () => call<CustomerGroupSync>("/customer-groups/sync", { method: "POST", body: {} }).then((r) => r.value),
+    /** A CSV of starting balances; `dryRun` only reports. A refused file (422 import_rejected) carries its report as the error's `body`. */
+    importBalances: (data: Blob, dryRun: boolean) =>
+      call<ImportReport>(`/import/members?${query({ dryRun: dryRun ? 1 : undefined })}`, { method: "POST", file: { data, type: "text/csv" } }).then((r) => r.value),
+    /** The store's orders of the last 12 months as the cost simulator holds them (null: never fetched); `fetchSimulationOrders` starts or refreshes it (409 while one runs). */
+    simulationOrders: () => get<{ fetch: OrderFetch | null }>("/simulations/orders"),
+    fetchSimulationOrders: () => call<{ fetch: OrderFetch }>("/simulations/orders", { method: "POST", body: {} }).then((r) => r.value),
+    simulate: (body: SimulationRequest) => call<Simulation>("/simulations", { method: "POST", body }).then((r) => r.value),
     retryEvent: (eventId: string) => call<unknown>(`/inbox/${encodeURIComponent(eventId)}/retry`, { method: "POST", body: {} }),
   };
 }

@@ -18,6 +18,7 @@ import type { InstallService } from "../modules/stores/install.service.js";
 import type { CustomerGroupsService } from "../modules/tiers/customer-groups.service.js";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import type { ExportService } from "../modules/exports/export.service.js";
+import type { BalanceImportService } from "../modules/balance-import/balance-import.service.js";
 import type { OrderFetchService } from "../modules/simulations/order-fetch.service.js";
 import type { SimulationService } from "../modules/simulations/simulation.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
@@ -26,6 +27,7 @@ import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminCustomerGroupRoutes } from "./admin-customer-groups.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminExportRoutes } from "./admin-export.routes.js";
+import { adminImportRoutes } from "./admin-import.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminReferralRoutes } from "./admin-referrals.routes.js";
@@ -65,6 +67,7 @@ export interface AdminApiDeps {
   customerGroups: CustomerGroupsService;
   tierAdmin: TierAdminService;
   exports: ExportService;
+  balanceImport: BalanceImportService;
   orderFetches: OrderFetchService;
   simulations: SimulationService;
   clock: Clock;
@@ -97,6 +100,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminAmbassadorRoutes(deps));
   router.use(adminTierRoutes(deps));
   router.use(adminExportRoutes(deps));
+  router.use(adminImportRoutes(deps));
   router.use(adminSimulationRoutes(deps));
 
   router.get("/store", async (_req, res) => {

@@ -30,6 +30,9 @@ const statusByCode: Record<ErrorCode, number> = {
   upstream_failed: 502,
   customer_groups_unavailable: 409,
   store_unavailable: 503,
+  import_rejected: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500,
 };
 

@@ -26,6 +26,9 @@ export type ErrorCode =
   | "upstream_failed"
   | "customer_groups_unavailable"
   | "store_unavailable"
+  | "import_rejected"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "internal";
 
 export class AppError extends Error {

@@ -49,6 +49,8 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/members/${id}/ledger`),
   itemId.map((id) => `/api/admin/members/${id}/tier`),
   fc.constant("/api/admin/program/tiers/preview"),
+  fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
+  itemId.map((id) => `/api/admin/api-keys/${id}`),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),
@@ -87,6 +89,9 @@ const path = fc.oneof(
     "/api/admin/program/tier-counts?now=0",
     "/api/admin/export/members.csv",
     "/api/admin/export/ledger.csv?limit=1e9",
+    "/api/admin/import/members",
+    "/api/admin/import/members?dryRun=1",
+    "/api/admin/import/members?dryRun[]=1",
   ),
   fc.constantFrom("/api/admin/members?email=%00", "/api/admin/members?email[]=a", "/api/admin/audit?limit=1e9", "/api/admin/program/challenges?limit=-1"),
 );
@@ -163,11 +168,21 @@ const adjustment = fc.record(
   { requiredKeys: [] },
 );
 
+/** CSV files of starting balances: real and hostile headers, cells and line breaks. */
+const csvCell = fc.oneof(
+  fc.constantFrom("email", "points", "balance_points", "customer_id", "language", "ana@example.com", "10", "-1", "1e9", "10000001", '"', '"a,b"', "\uFEFF", "nl", "", "=SUM(A1)"),
+  hostileString,
+);
+const csvFile = fc
+  .tuple(fc.array(fc.array(csvCell, { maxLength: 5 }), { maxLength: 6 }), fc.constantFrom("\n", "\r\n", "\r"))
+  .map(([rows, lineBreak]): BodySpec => ({ kind: "text", text: rows.map((cells) => cells.join(",")).join(lineBreak) }));
+
 /** A body shaped for the route (a valid piece with hostile fields), or any of the generic hostile ones. */
 function bodyFor(path: string): fc.Arbitrary<BodySpec> {
   const [, , , area, part] = path.split("?")[0]!.split("/");
   // Own keys only: an id such as "constructor" in the path must not find Object's members.
   const base = part === undefined || !Object.hasOwn(VALID, part) ? undefined : VALID[part];
+  if (area === "import") return fc.oneof({ weight: 4, arbitrary: csvFile }, genericAdminBody);
   let shaped: fc.Arbitrary<unknown> | null = null;
   if (area === "members") shaped = adjustment;
   else if (part === "preview")
@@ -210,7 +225,7 @@ export function hostileAdminRequest(): fc.Arbitrary<HostileRequest> {
       headers: fc
         .tuple(ifMatch, fc.array(fc.tuple(headerName, headerValue), { maxLength: 2 }))
         .map(([tag, others]) => [...others.filter(([name]) => name.toLowerCase() !== "authorization"), ...(tag === null ? [] : [["If-Match", tag] as [string, string]])]),
-      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant("application/json") }, contentType),
+      contentType: fc.oneof({ weight: 8, arbitrary: fc.constant(target.startsWith("/api/admin/import/") ? "text/csv" : "application/json") }, contentType),
       encoding: fc.oneof({ weight: 8, arbitrary: fc.constant({ compress: "none" as const, header: null }) }, encoding),
       body: bodyFor(target),
       signature: fc.constant("none" as const),

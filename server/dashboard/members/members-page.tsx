@@ -7,18 +7,20 @@ import { TextField } from "../ui/field.js";
 import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
 import { ExportArea } from "./export-area.js";
+import { ImportArea } from "./import-area.js";
 
 const PAGE_SIZE = 20;
 
 /** The member last opened from this list, to put the keyboard back on their row when the merchant returns. */
 let lastOpened: string | null = null;
 
-/** Members: the list, then the CSV exports. */
+/** Members: the list, then the CSV exports and the import of starting balances. */
 export function MembersPage() {
   return (
     <>
       <MembersArea />
       <ExportArea />
+      <ImportArea />
     </>
   );
 }

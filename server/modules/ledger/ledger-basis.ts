@@ -43,6 +43,13 @@ export const adjustBasisSchema = z.object({
 });
 export type AdjustBasis = z.infer<typeof adjustBasisSchema>;
 
+/** A starting balance from a CSV import: the balance the file gave the member, and the file (its SHA-256). */
+export const importBasisSchema = adjustBasisSchema.extend({
+  startingBalance: z.number(),
+  fileSha256: z.string(),
+});
+export type ImportBasis = z.infer<typeof importBasisSchema>;
+
 /** A reward paid for with points: what was bought, at what price. */
 export const redeemBasisSchema = z.object({
   redemptionId: z.string(),

@@ -1,9 +1,9 @@
 import type { KeysetPage } from "../../lib/keyset-page.js";
 export type LedgerKind = "earn_order" | "earn_task" | "earn_referral" | "earn_tier" | "redeem" | "redeem_refund" | "reverse" | "adjust" | "expire";
 
-/** What an entry came from: an order, a task, a redemption, a tier's perk, the merchant's hand. */
+/** What an entry came from: an order, a task, a redemption, a tier's perk, the merchant's hand, an imported starting balance. */
 export interface LedgerSource {
-  type: "order" | "task" | "referral" | "redemption" | "manual" | "expiry" | "tier";
+  type: "order" | "task" | "referral" | "redemption" | "manual" | "expiry" | "tier" | "import";
   id: string;
 }
 

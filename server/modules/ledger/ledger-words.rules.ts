@@ -1,5 +1,5 @@
 import type { LedgerEntry } from "./ledger-entry.js";
-import { adjustBasisSchema, orderBasisSchema, taskBasisSchema, tierBirthdayBasisSchema, type OrderBasis } from "./ledger-basis.js";
+import { adjustBasisSchema, importBasisSchema, orderBasisSchema, taskBasisSchema, tierBirthdayBasisSchema, type OrderBasis } from "./ledger-basis.js";
 
 /** Minor units of the store's currency as people read them, e.g. 4250 → "$42.50". */
 export type MoneyWords = (minor: number) => string;
@@ -51,6 +51,10 @@ export function explainEntry(entry: LedgerEntry, money: MoneyWords): string {
   if (entry.source.type === "tier") {
     const basis = tierBirthdayBasisSchema.safeParse(entry.basis);
     if (basis.success) return `Birthday points of the ${basis.data.tierName} tier (${basis.data.year}): ${points(basis.data.points)}`;
+  }
+  if (entry.source.type === "import") {
+    const basis = importBasisSchema.safeParse(entry.basis);
+    if (basis.success) return `Starting balance of ${points(basis.data.startingBalance)} imported from a CSV file by ${entry.actor}`;
   }
   if (entry.kind === "adjust") {
     const basis = adjustBasisSchema.safeParse(entry.basis);

@@ -1,6 +1,6 @@
 import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
-import type { AdjustBasis, ExpireBasis, OrderBasis, RedeemBasis, RedeemRefundBasis, ReferralBasis, TaskBasis, TierBirthdayBasis } from "./ledger-basis.js";
+import type { AdjustBasis, ExpireBasis, ImportBasis, OrderBasis, RedeemBasis, RedeemRefundBasis, ReferralBasis, TaskBasis, TierBirthdayBasis } from "./ledger-basis.js";
 import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
 
 /** Each kind of entry with the source and basis it must carry; the compiler refuses any other pairing. */
@@ -10,6 +10,7 @@ type PostingKind =
   | { kind: "earn_referral" | "reverse"; source: { type: "referral"; id: string }; basis: ReferralBasis }
   | { kind: "earn_tier"; source: { type: "tier"; id: string }; basis: TierBirthdayBasis }
   | { kind: "adjust"; source: { type: "manual"; id: string }; basis: AdjustBasis }
+  | { kind: "adjust"; source: { type: "import"; id: string }; basis: ImportBasis }
   | { kind: "redeem"; source: { type: "redemption"; id: string }; basis: RedeemBasis }
   | { kind: "redeem_refund"; source: { type: "redemption"; id: string }; basis: RedeemRefundBasis }
   | { kind: "expire"; source: { type: "expiry"; id: string }; basis: ExpireBasis };

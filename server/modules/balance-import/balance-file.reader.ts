@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import { AppError, badRequest } from "../../lib/errors.js";
+
+/** The most data rows one file may hold: one import is one transaction, and its report lists every rejected row. */
+export const MAX_IMPORT_ROWS = 50_000;
+const CHUNK_BYTES = 64 * 1024;
+
+/** A data row as written: its fields and the line it starts on (1 is the header). */
+export interface FileRow {
+  line: number;
+  fields: string[];
+}
+
+export interface BalanceFile {
+  sha256: string;
+  header: string[];
+  rows: FileRow[];
+}
+
+const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The bytes as text: UTF-8 only (a UTF-8 BOM is dropped by the parser), no UTF-16, no NUL the storage could not keep. */
+function decode(bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw badRequest("The file is UTF-16; save it as CSV in UTF-8 and send it again");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw badRequest("The file is not UTF-8 text; save it as CSV in UTF-8 and send it again");
+  }
+  if (text.includes("\0")) throw badRequest("The file holds a NUL character; it is not a CSV text file");
+  return text;
+}
+
+/** The text a chunk at a time, with a turn of the event loop between chunks: parsing 5 MB at once would hold every store's requests. */
+async function* chunksOf(text: string): AsyncGenerator<string> {
+  for (let at = 0; at < text.length; at += CHUNK_BYTES) {
+    yield text.slice(at, at + CHUNK_BYTES);
+    await aTurn();
+  }
+}
+
+const lineBreaks = (field: string) => field.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/**
+ * Reads the uploaded CSV into its header and rows. A file that cannot be read as CSV at all (not UTF-8, an unclosed
+ * quote, no header) is refused whole (400), naming the line; a row with too few or many fields is kept for the row checks.
+ */
+export async function readBalanceFile(bytes: Buffer): Promise<BalanceFile> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const parser = Readable.from(chunksOf(decode(bytes))).pipe(
+    parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"], max_record_size: 64 * 1024 }),
+  );
+  let header: string[] | null = null;
+  const rows: FileRow[] = [];
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = info.lines - record.reduce((sum, field) => sum + lineBreaks(field), 0);
+      if (header === null) header = record;
+      else if (rows.length === MAX_IMPORT_ROWS)
+        throw new AppError("payload_too_large", `The file has more than ${MAX_IMPORT_ROWS} rows; split it into files of at most ${MAX_IMPORT_ROWS}`);
+      else rows.push({ line, fields: record });
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw badRequest(`The file is not readable as CSV near line ${String(error.lines ?? "?")}: ${error.message.split(":")[0]}`);
+    throw error;
+  }
+  if (header === null) throw badRequest('The file is empty; the first line must name the columns, e.g. "email,points"');
+  return { sha256, header, rows };
+}

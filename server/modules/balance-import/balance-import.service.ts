@@ -1,0 +1,163 @@
+import type { Clock } from "../../lib/clock.js";
+import { AppError } from "../../lib/errors.js";
+import { newId } from "../../lib/ids.js";
+import { OnePerStore } from "../../lib/one-at-a-time.js";
+import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
+import { post } from "../ledger/posting.js";
+import type { Member } from "../members/member.js";
+import { findOrCreateMember } from "../members/member.service.js";
+import type { InstallService } from "../stores/install.service.js";
+import { readBalanceFile, type BalanceFile } from "./balance-file.reader.js";
+import { checkRow, isRejected, readHeader, repeatedRows, type ImportRow, type RejectedRow } from "./balance-rows.rules.js";
+
+type ImportTx = Pick<StoreTransaction, "members" | "ledger" | "audit">;
+
+/** What an import did, or with `dryRun` would do; `rejected` lists every row refused, and any refusal means nothing was applied. */
+export interface ImportReport {
+  dryRun: boolean;
+  applied: boolean;
+  fileSha256: string;
+  rows: number;
+  columns: { read: string[]; ignored: string[] };
+  /** Members the import creates, members whose starting balance it changes, and members it leaves as they are. */
+  created: number;
+  changed: number;
+  unchanged: number;
+  pointsAdded: number;
+  pointsRemoved: number;
+  rejected: RejectedRow[];
+}
+
+/** One row's member and the difference between the file's starting balance and what earlier imports gave them. */
+interface Planned {
+  row: ImportRow;
+  member: Member | null;
+  difference: number;
+}
+
+const ROWS_PER_TURN = 200;
+const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const importSource = (memberId: string) => ({ type: "import" as const, id: memberId });
+
+/**
+ * Starting balances from a CSV file (ours, or another loyalty app's `email,points`). Each member's imported balance is
+ * the sum of their `import` entries; a file posts only the difference to what it says, so the same file again posts
+ * nothing and a corrected file posts the correction. All rows are checked against the store before any is written,
+ * in the one store transaction that writes them: a single refused row leaves the store as it was.
+ */
+export class BalanceImportService {
+  readonly #running = new OnePerStore("An import for this store is still running; send the file again once it has finished.");
+
+  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit">; installs: Pick<InstallService, "requireActive">; clock: Clock }) {}
+
+  run(storeId: number, bytes: Buffer, options: { dryRun: boolean; actor: string }): Promise<ImportReport> {
+    return this.#running.run(storeId, async () => {
+      await this.deps.installs.requireActive(storeId);
+      const file = await readBalanceFile(bytes);
+      const columns = readHeader(file.header);
+      const checked = file.rows.map(({ fields, line }) => checkRow(fields, columns, file.header.length, line));
+      const rows = checked.filter((row): row is ImportRow => !isRejected(row));
+      const ownRejections = [...checked.filter(isRejected), ...repeatedRows(rows)];
+      const reported = { dryRun: options.dryRun, fileSha256: file.sha256, rows: file.rows.length, columns: { read: readColumns(file, columns.ignored), ignored: columns.ignored } };
+      const work = async (tx: ImportTx) => {
+        const { planned, rejected } = await plan(tx, storeId, rows);
+        const report = { ...reported, ...tally(planned), rejected: [...ownRejections, ...rejected].sort((a, b) => a.line - b.line) };
+        if (options.dryRun) return { ...report, applied: false };
+        if (report.rejected.length > 0) {
+          const refused = { ...report, applied: false };
+          throw new AppError("import_rejected", `${report.rejected.length} of ${report.rows} rows were refused; nothing was imported`, refused);
+        }
+        await this.apply(tx, storeId, planned, file.sha256, options.actor);
+        // The same file again changes nothing, not even the audit log.
+        if (report.created + report.changed === 0) return { ...report, applied: true };
+        await tx.audit.append(storeId, {
+          id: newId("aud"),
+          storeId,
+          actor: options.actor,
+          action: "members.imported",
+          subject: `import:${file.sha256.slice(0, 16)}`,
+          details: {
+            fileSha256: file.sha256,
+            rows: report.rows,
+            created: report.created,
+            changed: report.changed,
+            pointsAdded: report.pointsAdded,
+            pointsRemoved: report.pointsRemoved,
+          },
+          createdAt: this.deps.clock.now().toISOString(),
+        });
+        return { ...report, applied: true };
+      };
+      return options.dryRun ? this.deps.storage.read(storeId, work) : this.deps.storage.transaction(storeId, work);
+    });
+  }
+
+  private async apply(tx: ImportTx, storeId: number, planned: Planned[], fileSha256: string, actor: string): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const [i, { row, member: known, difference }] of planned.entries()) {
+      if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await aTurn();
+      if (known && difference === 0 && (row.customerId === null || known.customerId !== null)) continue;
+      const member = await findOrCreateMember(tx, storeId, { email: row.email, customerId: row.customerId }, this.deps.clock);
+      if (!known && row.language !== null) await tx.members.update(storeId, { ...member, lang: row.language });
+      if (difference === 0) continue;
+      const earlier = await tx.ledger.listBySource(storeId, importSource(member.id));
+      await post(
+        tx,
+        storeId,
+        {
+          memberId: member.id,
+          delta: difference,
+          kind: "adjust",
+          source: importSource(member.id),
+          idempotencyKey: `import:${member.id}:${earlier.length + 1}`,
+          actor,
+          note: `Starting balance imported: ${row.points} points`,
+          basis: { visibleToShopper: true, startingBalance: row.points, fileSha256 },
+        },
+        now,
+      );
+    }
+  }
+}
+
+const readColumns = (file: BalanceFile, ignored: string[]) => file.header.filter((name) => !ignored.includes(name));
+
+/** Each row against the store: the member it names (or none yet), their customer id, and whether their balance can take the difference. */
+async function plan(tx: ImportTx, storeId: number, rows: ImportRow[]): Promise<{ planned: Planned[]; rejected: RejectedRow[] }> {
+  const planned: Planned[] = [];
+  const rejected: RejectedRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await aTurn();
+    const refuse = (reason: string) => rejected.push({ line: row.line, email: row.email, reason });
+    const member = await tx.members.findByEmail(storeId, row.email);
+    const holder = row.customerId === null ? null : await tx.members.findByCustomerId(storeId, row.customerId);
+    if (holder && holder.id !== member?.id) {
+      refuse(`Customer id ${row.customerId} belongs to another member${holder.email ? ` (${holder.email})` : ""}`);
+      continue;
+    }
+    if (member && row.customerId !== null && member.customerId !== null && member.customerId !== row.customerId) {
+      refuse(`The member has customer id ${member.customerId}, not ${row.customerId}`);
+      continue;
+    }
+    const imported = member ? (await tx.ledger.listBySource(storeId, importSource(member.id))).reduce((sum, entry) => sum + entry.delta, 0) : 0;
+    const difference = row.points - imported;
+    if (member && member.balance + difference < 0) {
+      refuse(`Lowering the imported balance from ${imported} to ${row.points} points would leave the member below 0 (they have ${member.balance})`);
+      continue;
+    }
+    planned.push({ row, member, difference });
+  }
+  return { planned, rejected };
+}
+
+function tally(planned: Planned[]): Pick<ImportReport, "created" | "changed" | "unchanged" | "pointsAdded" | "pointsRemoved"> {
+  const count = { created: 0, changed: 0, unchanged: 0, pointsAdded: 0, pointsRemoved: 0 };
+  for (const { member, difference } of planned) {
+    if (!member) count.created++;
+    else if (difference === 0) count.unchanged++;
+    else count.changed++;
+    if (difference > 0) count.pointsAdded += difference;
+    else count.pointsRemoved -= difference;
+  }
+  return count;
+}
