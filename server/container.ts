@@ -12,6 +12,7 @@ import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { ExportService } from "./modules/exports/export.service.js";
+import { ApiKeyService } from "./modules/api-keys/api-key.service.js";
 import { BalanceImportService } from "./modules/balance-import/balance-import.service.js";
 import { PointsExpiryService } from "./modules/ledger/points-expiry.service.js";
 import { OrderFetchService } from "./modules/simulations/order-fetch.service.js";
@@ -68,6 +69,8 @@ export interface Container {
   ledger: LedgerService;
   /** The members and ledger CSV exports. */
   exports: ExportService;
+  /** Merchants' keys for the admin API. */
+  apiKeys: ApiKeyService;
   /** Starting balances imported from a CSV file. */
   balanceImport: BalanceImportService;
   /** Books lapsed points (the scheduled job), says what lapses next (`/me`) and whom to warn (emails). */
@@ -238,6 +241,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
     ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs }),
+    apiKeys: new ApiKeyService({ storage: unitOfWork(storage, "apiKeys", "audit"), installs: storage.installs, clock, rateLimiters: storage.rateLimiters }),
     exports: new ExportService({ storage: unitOfWork(storage, "members", "ledger"), settings, installs, clock }),
     balanceImport: new BalanceImportService({ storage: unitOfWork(storage, "members", "ledger", "audit"), installs, clock }),
     pointsExpiry,

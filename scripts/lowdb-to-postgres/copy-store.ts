@@ -75,6 +75,13 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
     sql: `INSERT INTO program_measurements (store_id, id, job) ${rowsOf("$1, d->>'id', d")} ON CONFLICT (store_id, id) DO UPDATE SET job = EXCLUDED.job`,
   },
   {
+    label: "API keys",
+    pick: (doc) => doc.apiKeys,
+    sql: `INSERT INTO api_keys (store_id, id, name, scope, hash, last_four, created_at, created_by, last_used_at)
+      ${rowsOf(`$1, d->>'id', d->>'name', d->>'scope', d->>'hash', d->>'lastFour', ${time("createdAt")}, d->>'createdBy', ${time("lastUsedAt")}`)}
+      ON CONFLICT (store_id, id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at`,
+  },
+  {
     label: "sign-in codes",
     pick: (doc) => doc.signInCodes,
     sql: `INSERT INTO sign_in_codes (store_id, id, email, code_hash, expires_at, attempts, consumed_at, created_at)

@@ -4,6 +4,7 @@ import type { Clock } from "../lib/clock.js";
 import { ambassadorBlockSchema, setAmbassadorBlock } from "../modules/referrals/ambassador-block.js";
 import type { UnitOfWork } from "../storage/storage.port.js";
 import { adminOf } from "./admin-auth.js";
+import { describeRoute } from "./openapi/route-doc.js";
 import { parseInput } from "./validate.js";
 
 const memberParams = z.object({ memberId: z.string().min(1).max(64) });
@@ -12,14 +13,18 @@ const memberParams = z.object({ memberId: z.string().min(1).max(64) });
 export function adminAmbassadorRoutes(deps: { storage: UnitOfWork<"members" | "audit">; clock: Clock }): Router {
   const router = Router();
 
-  router.put("/members/:memberId/referral/block", async (req, res) => {
-    const { storeId, actor } = adminOf(res.locals);
-    const { memberId } = parseInput(memberParams, req.params);
-    const block = parseInput(ambassadorBlockSchema, req.body ?? {});
-    res.json(await setAmbassadorBlock(deps, storeId, memberId, block, actor));
-  });
+  router.put(
+    "/members/:memberId/referral/block",
+    describeRoute({ tag: "Referrals", summary: "Block an ambassador, with a reason", params: memberParams, body: ambassadorBlockSchema }),
+    async (req, res) => {
+      const { storeId, actor } = adminOf(res.locals);
+      const { memberId } = parseInput(memberParams, req.params);
+      const block = parseInput(ambassadorBlockSchema, req.body ?? {});
+      res.json(await setAmbassadorBlock(deps, storeId, memberId, block, actor));
+    },
+  );
 
-  router.delete("/members/:memberId/referral/block", async (req, res) => {
+  router.delete("/members/:memberId/referral/block", describeRoute({ tag: "Referrals", summary: "Lift an ambassador's block", params: memberParams }), async (req, res) => {
     const { storeId, actor } = adminOf(res.locals);
     const { memberId } = parseInput(memberParams, req.params);
     res.json(await setAmbassadorBlock(deps, storeId, memberId, null, actor));

@@ -5,6 +5,7 @@ import { Router, type Response } from "express";
 import type { Clock } from "../lib/clock.js";
 import type { ExportFile, ExportService } from "../modules/exports/export.service.js";
 import { adminOf } from "./admin-auth.js";
+import { describeRoute } from "./openapi/route-doc.js";
 
 export interface AdminExportDeps {
   exports: ExportService;
@@ -30,12 +31,12 @@ export function adminExportRoutes(deps: AdminExportDeps): Router {
   const router = Router();
   const fileName = (what: string, storeId: number) => `questline-${what}-${storeId}-${deps.clock.now().toISOString().slice(0, 10)}.csv`;
 
-  router.get("/export/members.csv", async (_req, res) => {
+  router.get("/export/members.csv", describeRoute({ tag: "Export", summary: "Every member, as CSV", answer: { mediaType: "text/csv" } }), async (_req, res) => {
     const { storeId } = adminOf(res.locals);
     await deps.exports.exclusive(storeId, async () => sendCsv(res, fileName("members", storeId), await deps.exports.members(storeId)));
   });
 
-  router.get("/export/ledger.csv", async (_req, res) => {
+  router.get("/export/ledger.csv", describeRoute({ tag: "Export", summary: "Every ledger entry, as CSV", answer: { mediaType: "text/csv" } }), async (_req, res) => {
     const { storeId } = adminOf(res.locals);
     await deps.exports.exclusive(storeId, async () => sendCsv(res, fileName("ledger", storeId), await deps.exports.ledger(storeId)));
   });

@@ -9,6 +9,7 @@ import { decideReferral } from "../modules/referrals/referral-review.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { Storage } from "../storage/storage.port.js";
 import { adminOf } from "./admin-auth.js";
+import { describeRoute } from "./openapi/route-doc.js";
 import { parseInput } from "./validate.js";
 
 const referralParams = z.object({ referralId: z.string().min(1).max(64) });
@@ -22,29 +23,37 @@ export function adminReferralRoutes(deps: {
 }): Router {
   const router = Router();
 
-  router.get("/", async (req, res) => {
+  router.get("/", describeRoute({ tag: "Referrals", summary: "Friends' orders attributed to ambassadors", query: referralQuerySchema }), async (req, res) => {
     res.json(await listReferrals(deps.storage, adminOf(res.locals).storeId, parseInput(referralQuerySchema, req.query)));
   });
 
-  router.get("/summary", async (_req, res) => {
+  router.get("/summary", describeRoute({ tag: "Referrals", summary: "The referral program at a glance" }), async (_req, res) => {
     res.json(await referralSummary(deps.storage, adminOf(res.locals).storeId));
   });
 
-  router.post("/:referralId/approve", async (req, res) => {
-    const { storeId, actor } = adminOf(res.locals);
-    const { referralId } = parseInput(referralParams, req.params);
-    parseInput(referralApprovalSchema, req.body ?? {});
-    const approved = await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: true }, actor);
-    tellAmbassador(deps.emails, storeId, approved);
-    res.json(approved);
-  });
+  router.post(
+    "/:referralId/approve",
+    describeRoute({ tag: "Referrals", summary: "Approve a referral held for review", params: referralParams, body: referralApprovalSchema }),
+    async (req, res) => {
+      const { storeId, actor } = adminOf(res.locals);
+      const { referralId } = parseInput(referralParams, req.params);
+      parseInput(referralApprovalSchema, req.body ?? {});
+      const approved = await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: true }, actor);
+      tellAmbassador(deps.emails, storeId, approved);
+      res.json(approved);
+    },
+  );
 
-  router.post("/:referralId/reject", async (req, res) => {
-    const { storeId, actor } = adminOf(res.locals);
-    const { referralId } = parseInput(referralParams, req.params);
-    const { reason } = parseInput(referralRejectionSchema, req.body ?? {});
-    res.json(await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: false, reason }, actor));
-  });
+  router.post(
+    "/:referralId/reject",
+    describeRoute({ tag: "Referrals", summary: "Reject a referral, with a reason", params: referralParams, body: referralRejectionSchema }),
+    async (req, res) => {
+      const { storeId, actor } = adminOf(res.locals);
+      const { referralId } = parseInput(referralParams, req.params);
+      const { reason } = parseInput(referralRejectionSchema, req.body ?? {});
+      res.json(await decideReferral(deps, storeId, await deps.installs.requireActive(storeId), referralId, { approve: false, reason }, actor));
+    },
+  );
 
   return router;
 }

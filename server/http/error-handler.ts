@@ -8,6 +8,7 @@ const statusByCode: Record<ErrorCode, number> = {
   validation_failed: 400,
   unauthorized: 401,
   forbidden: 403,
+  insufficient_scope: 403,
   store_not_installed: 403,
   scope_missing: 403,
   not_found: 404,

@@ -4,6 +4,7 @@ export type ErrorCode =
   | "validation_failed"
   | "unauthorized"
   | "forbidden"
+  | "insufficient_scope"
   | "not_found"
   | "conflict"
   | "version_conflict"

@@ -1,3 +1,4 @@
+import type { ApiKeyRepository } from "../modules/api-keys/api-key.js";
 import type { AuditRepository } from "../modules/audit/audit-entry.js";
 import type { InboxRepository } from "../modules/inbox/inbox-event.js";
 import type { WebhookReceiptRepository } from "../modules/inbox/webhook-receipt.js";
@@ -24,6 +25,8 @@ export interface StoreTransaction {
   members: MemberRepository;
   ledger: LedgerRepository;
   audit: AuditRepository;
+  /** The merchant's keys for the admin API (hashed). */
+  apiKeys: ApiKeyRepository;
   orders: OrderRecordRepository;
   settings: SettingsRepository;
   backfills: BackfillRepository;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../server/storage/storage.port.js";
+import { describeApiKeysContract } from "./api-keys.contract.js";
 import { describeAuditContract } from "./audit.contract.js";
 import type { ContractHarness, OpenedStorage, OpenStorage } from "./contract-harness.js";
 import { describeInboxContract } from "./inbox.contract.js";
@@ -78,6 +79,7 @@ export function describeStorageContract(name: string, open: OpenStorage, options
     describeReferralsContract(harness);
     describeReferralSummaryContract(harness);
     describeTierChangesContract(harness);
+    describeApiKeysContract(harness);
     describeProofPhotosContract(harness);
     describeLifecycleContract(harness);
     // An adapter that keeps nothing across a restart (lowdb in memory) has no such behaviour to test.

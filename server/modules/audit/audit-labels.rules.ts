@@ -131,6 +131,10 @@ export function presentAuditEntry(entry: AuditEntry, member: AuditMember | null)
       return { ...entry, member, label: `Ambassador ${who} blocked: ${String(details.reason)}` };
     case "ambassador.unblocked":
       return { ...entry, member, label: `Ambassador ${who} unblocked` };
+    case "api_key.created":
+      return { ...entry, member, label: `API key '${String(details.name)}' made (${String(details.scope)})` };
+    case "api_key.revoked":
+      return { ...entry, member, label: details.name === undefined ? "API key revoked on uninstall" : `API key '${String(details.name)}' revoked` };
     case "settings.updated": {
       const program = programDetails(details);
       return { ...entry, details: program, member, label: programLabel(program.touched) };

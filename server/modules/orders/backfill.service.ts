@@ -14,7 +14,7 @@ import { orderFacts } from "./order-facts.js";
 import type { OrderReconciler } from "./order-reconciler.service.js";
 
 const MAX_RANGE_DAYS = 3 * 366;
-const rangeSchema = z.strictObject({ from: z.iso.date(), to: z.iso.date() }).superRefine((range, context) => {
+export const backfillRangeSchema = z.strictObject({ from: z.iso.date(), to: z.iso.date() }).superRefine((range, context) => {
   const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
   if (days < 0) context.addIssue({ code: "custom", path: ["to"], message: "must not be before from", params: { code: "too_small" } });
   else if (days > MAX_RANGE_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "the range may span at most three years", params: { code: "too_big" } });
@@ -40,7 +40,7 @@ export class BackfillService {
   ) {}
 
   async start(storeId: number, input: unknown, actor: string): Promise<BackfillJob> {
-    const { from, to } = parseInput(rangeSchema, input);
+    const { from, to } = parseInput(backfillRangeSchema, input);
     await this.deps.installs.requireActive(storeId);
     const { storage, clock } = this.deps;
     const at = clock.now().toISOString();

@@ -5,11 +5,12 @@ import { AppError } from "../../lib/errors.js";
 import type { Logger } from "../../lib/logger.js";
 import type { SecretBox } from "../../lib/secret-box.js";
 import type { Storage } from "../../storage/storage.port.js";
+import { revokeAllApiKeys } from "../api-keys/api-key.service.js";
 import type { Install } from "./install.js";
 import { installFromProfile, uninstalled } from "./install.rules.js";
 
 export interface InstallServiceDeps {
-  storage: Pick<Storage, "installs" | "purgeStoreData">;
+  storage: Pick<Storage, "installs" | "purgeStoreData" | "transaction">;
   ecwid: EcwidClient;
   secretBox: SecretBox;
   clock: Clock;
@@ -113,11 +114,13 @@ export class InstallService {
     return this.deps.secretBox.open(install.accessTokenSealed);
   }
 
-  /** Forgets the token at once; program data waits out the grace period. Repeating it changes nothing. */
+  /** Forgets the token and revokes the API keys at once; program data waits out the grace period. Repeating it changes nothing. */
   async uninstall(storeId: number): Promise<void> {
     const install = await this.deps.storage.installs.get(storeId);
     if (install?.status !== "active") return;
-    await this.deps.storage.installs.save(storeId, uninstalled(install, this.deps.clock.now(), this.deps.graceDays));
+    const now = this.deps.clock.now();
+    await this.deps.storage.installs.save(storeId, uninstalled(install, now, this.deps.graceDays));
+    await this.deps.storage.transaction(storeId, (tx) => revokeAllApiKeys(tx, storeId, "uninstall", now));
     this.deps.logger.info({ storeId }, "store uninstalled; data kept for the grace period");
   }
 

@@ -1,3 +1,4 @@
+import type { ApiKey } from "../../modules/api-keys/api-key.js";
 import type { AuditEntry } from "../../modules/audit/audit-entry.js";
 import type { InboxEvent } from "../../modules/inbox/inbox-event.js";
 import type { WebhookReceipt } from "../../modules/inbox/webhook-receipt.js";
@@ -35,6 +36,7 @@ export interface StoreDocument {
   members: Member[];
   ledger: LedgerEntry[];
   audit: AuditEntry[];
+  apiKeys: ApiKey[];
   /**
    * Written empty: the inbox lives in `${storeId}.inbox.json` and its journal (inbox-files.ts), so a store's
    * writes do not grow with the events queued. Read for a store written before that, whose inbox was here.
@@ -65,6 +67,7 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   members: [],
   ledger: [],
   audit: [],
+  apiKeys: [],
   inbox: [],
   orders: [],
   backfills: [],

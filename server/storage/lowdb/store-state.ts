@@ -1,4 +1,5 @@
 import type { Low } from "lowdb";
+import { apiKeyTable } from "./api-keys.lowdb-repository.js";
 import { AuditTable } from "./audit-table.js";
 import { InboxTable } from "./inbox-table.js";
 import { LedgerTable } from "./ledger-table.js";
@@ -19,6 +20,7 @@ export class StoreState {
   readonly members;
   readonly ledger: LedgerTable;
   readonly audit: AuditTable;
+  readonly apiKeys;
   readonly inbox: InboxTable;
   readonly orders;
   readonly backfills;
@@ -43,6 +45,7 @@ export class StoreState {
     this.members = memberTable(db.data.members);
     this.ledger = new LedgerTable(db.data.ledger);
     this.audit = new AuditTable(db.data.audit);
+    this.apiKeys = apiKeyTable(db.data.apiKeys);
     this.inbox = new InboxTable(db.data.inbox);
     this.orders = orderTable(db.data.orders);
     this.backfills = jobTable(db.data.backfills, "backfill job");

@@ -1,4 +1,5 @@
 import type { StoreTransaction } from "../storage.port.js";
+import { createApiKeyRepository } from "./api-keys.lowdb-repository.js";
 import { createAuditRepository } from "./audit.lowdb-repository.js";
 import { createLedgerRepository } from "./ledger.lowdb-repository.js";
 import { createJobListRepository } from "./job-list.lowdb-repository.js";
@@ -22,6 +23,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       members: createMemberRepository(scope, state.members, undo),
       ledger: createLedgerRepository(scope, state.ledger, state.members, undo),
       audit: createAuditRepository(scope, state.audit, undo),
+      apiKeys: createApiKeyRepository(scope, state.apiKeys, undo),
       orders: createOrderRecordRepository(scope, state.orders, undo),
       settings: createSettingsRepository(scope, state.document, undo),
       backfills: createJobListRepository(scope, state.backfills, undo, "a backfill job"),

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { StoreTransaction } from "../storage.port.js";
+import { createApiKeyRepository } from "./api-keys.postgres-repository.js";
 import { createAuditRepository } from "./audit.postgres-repository.js";
 import type { BackfillJob } from "../../modules/orders/backfill-job.js";
 import type { ProgramMeasurement } from "../../modules/program/program-measurement.js";
@@ -34,6 +35,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       members: createMemberRepository(db, scope),
       ledger: createLedgerRepository(db, scope),
       audit: createAuditRepository(db, scope),
+      apiKeys: createApiKeyRepository(db, scope),
       orders: createOrderRecordRepository(db, scope),
       settings: createSettingsRepository(db, scope),
       backfills: createJobDocumentRepository<BackfillJob>(db, scope, "backfill_jobs", "a backfill job"),
@@ -57,6 +59,7 @@ export const STORE_TABLES = [
   "ledger_entries",
   "members",
   "audit_entries",
+  "api_keys",
   "inbox_events",
   "order_records",
   "program_settings",
