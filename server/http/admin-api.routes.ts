@@ -30,6 +30,7 @@ import { adminCatalogRoutes } from "./admin-catalog.routes.js";
 import { adminCustomerGroupRoutes } from "./admin-customer-groups.routes.js";
 import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminExportRoutes } from "./admin-export.routes.js";
+import { adminInsightsRoutes } from "./admin-insights.routes.js";
 import { adminImportRoutes } from "./admin-import.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
@@ -121,6 +122,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminAmbassadorRoutes(deps));
   router.use(adminTierRoutes(deps));
   router.use(adminExportRoutes(deps));
+  router.use(adminInsightsRoutes(deps));
   router.use(adminApiKeyRoutes(deps));
   router.use(adminImportRoutes(deps));
   router.use(adminSimulationRoutes(deps));

@@ -16,6 +16,7 @@ import type { TaskCompletionRepository } from "../modules/program/task-completio
 import type { TierChangeRepository } from "../modules/tiers/tier-change.js";
 import type { SettingsRepository } from "../modules/settings/program-settings.js";
 import type { MemberSnapshotReader } from "../modules/storefront/member-snapshot.js";
+import type { OverviewReader } from "../modules/insights/overview-facts.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
 import type { InstallRepository } from "../modules/stores/install.js";
 import type { RateLimiters } from "../lib/rate-limit/rate-limiter.js";
@@ -72,6 +73,8 @@ export interface Storage {
   receipts: WebhookReceiptRepository;
   /** What the storefront's `/me` reads of a member, in one consistent read (one statement on PostgreSQL). */
   memberSnapshots: MemberSnapshotReader;
+  /** The merchant's overview: a span's sums, computed where the rows are. */
+  overview: OverviewReader;
   /** Rate-limit counters, shared by every process that shares this storage. */
   rateLimiters: RateLimiters;
   /** Proof photos waiting for review, kept outside the store's transactions; purged with the store's data. */

@@ -86,14 +86,20 @@ export class OrderReconciler {
       const record = await tx.orders.get(storeId, orderId);
       if (!facts && !record) return outcome("unknown_order");
       if (facts && record && facts.revision < record.revision) return outcome("stale");
-      const member = record
+      const member = record?.memberId
         ? await tx.members.get(storeId, record.memberId)
         : facts && (facts.customerId || facts.email)
           ? await findOrCreateMember(tx, storeId, { customerId: facts.customerId, email: facts.email }, this.deps.clock)
           : null;
-      if (!member) return outcome("no_identity");
-
       const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
+      const kept = facts ? pointsDeserved(facts, settings.earning).keptMinor : 0;
+      const saved = this.orderRecord(storeId, orderId, { facts, record, kept, memberId: member?.id ?? null });
+      if (!member) {
+        // An order naming no shopper makes no member; its record lets the overview count orders without one.
+        await tx.orders.save(storeId, saved);
+        return outcome("no_identity");
+      }
+
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
       // An order first earns at the multiplier of the tier the member held when it was paid (seen paid now), before this order's own review.
       const currentTier = heldTier(settings.tiers, member.tier, this.deps.clock.now());
@@ -102,20 +108,6 @@ export class OrderReconciler {
       const earned = booked?.created && booked.entry.kind === "earn_order" && booked.entry.delta > 0 ? { memberId: member.id, orderId, points: booked.entry.delta } : null;
 
       const now = this.deps.clock.now().toISOString();
-      const kept = facts ? pointsDeserved(facts, settings.earning).keptMinor : 0;
-      const saved: OrderRecord = {
-        orderId,
-        internalId: facts?.internalId ?? record?.internalId ?? null,
-        storeId,
-        memberId: member.id,
-        paymentStatus: facts?.paymentStatus ?? "DELETED",
-        counted: kept > 0,
-        eligibleMinor: kept,
-        items: facts?.items ?? record?.items ?? [],
-        placedAt: facts?.placedAt ?? record?.placedAt ?? now,
-        revision: facts?.revision ?? record?.revision ?? 0,
-        updatedAt: now,
-      };
       await tx.orders.save(storeId, saved);
       // An order carrying one of our coupon codes used that reward's coupon.
       if (facts?.couponCode) await markCouponUsed(tx, storeId, facts.couponCode, orderId, this.deps.clock.now());
@@ -137,6 +129,28 @@ export class OrderReconciler {
       const paid = await payDueChallenges(tx, storeId, member.id, history, orderChallenges(settings.challenges), context);
       return outcome(correction || paid.challenges > 0 || paid.reversed > 0 || tierChange ? "corrected" : "unchanged", earned, tierChange);
     });
+  }
+
+  /** What the books keep of the order now: its latest facts, else what the record knew (a deleted order keeps its items and date). */
+  private orderRecord(
+    storeId: number,
+    orderId: string,
+    { facts, record, kept, memberId }: { facts: OrderFacts | null; record: OrderRecord | null; kept: number; memberId: string | null },
+  ): OrderRecord {
+    const now = this.deps.clock.now().toISOString();
+    return {
+      orderId,
+      internalId: facts?.internalId ?? record?.internalId ?? null,
+      storeId,
+      memberId,
+      paymentStatus: facts?.paymentStatus ?? "DELETED",
+      counted: kept > 0,
+      eligibleMinor: kept,
+      items: facts?.items ?? record?.items ?? [],
+      placedAt: facts?.placedAt ?? record?.placedAt ?? now,
+      revision: facts?.revision ?? record?.revision ?? 0,
+      updatedAt: now,
+    };
   }
 
   /** Appends the correction; a clawback larger than the balance is booked in full and its shortfall recorded. */

@@ -10,7 +10,8 @@ export interface OrderRecord {
   /** Ecwid's internal numeric id (a webhook's entityId); lets an order.deleted without data be matched. */
   internalId: number | null;
   storeId: number;
-  memberId: string;
+  /** Null for an order with neither an email nor an Ecwid customer (no member): kept so the overview counts it. */
+  memberId: string | null;
   paymentStatus: string;
   /** Counts toward stats and earning (a counted status, not fully refunded, not deleted). */
   counted: boolean;

@@ -17,6 +17,7 @@ import { createFileOrderSnapshotStore } from "./order-snapshots.file-store.js";
 import { createMemoryOrderSnapshotStore } from "./order-snapshots.memory-store.js";
 import { createReferralCodeIndex } from "./referral-codes.lowdb-repository.js";
 import { refusedInstallRepository, refusedReceiptRepository, refusedReferralCodeIndex } from "./refused-repositories.js";
+import { createOverviewReader } from "./overview.lowdb.js";
 import { StoreRegistry } from "./store-registry.js";
 import { runStoreTransaction } from "./store-transaction.js";
 import { StoreUnitOfWork } from "./store-unit-of-work.js";
@@ -88,6 +89,7 @@ async function openStorage(backend: LowBackend, { proofPhotos, orderSnapshots }:
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     read,
     memberSnapshots: memberSnapshotsFromReads({ read }),
+    overview: createOverviewReader(units),
     purgeStoreData: async (storeId) => {
       checkStoreId(storeId);
       await units.purge(storeId);

@@ -37,14 +37,14 @@ export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
     const kept = entry.basis?.keptMinor;
     if (entry.source.type === "order" && typeof kept === "number") keptByOrder.set(entry.source.id, kept);
   }
-  const touched = new Set<string>();
+  const touched = new Set<string | null>();
   for (const record of legacy) {
     const fields = record as typeof record & LegacyOrderFields;
     fields.eligibleMinor = record.counted ? (keptByOrder.get(record.orderId) ?? fields.netSpendMinor ?? 0) : 0;
     delete fields.netSpendMinor;
     touched.add(record.memberId);
   }
-  const spend = new Map<string, number>();
+  const spend = new Map<string | null, number>();
   for (const record of doc.orders) {
     if (record.counted && touched.has(record.memberId)) spend.set(record.memberId, (spend.get(record.memberId) ?? 0) + record.eligibleMinor);
   }

@@ -62,7 +62,7 @@ export class StoreUnitOfWork {
     });
   }
 
-  read<T>(storeId: number, query: (state: StoreState) => T): Promise<T> {
+  read<T>(storeId: number, query: (state: StoreState) => T | Promise<T>): Promise<T> {
     return this.#locked(storeId, async () => query(await this.registry.open(storeId)));
   }
 

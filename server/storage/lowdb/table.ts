@@ -84,6 +84,11 @@ export class Table<Row, U extends string = never, G extends string = never> {
     return [...counts.values()];
   }
 
+  /** The rows themselves, in row order, for a sum over them that must not copy each (the overview); never changed or kept. */
+  stored(): readonly Readonly<Row>[] {
+    return this.rows;
+  }
+
   /** The last `limit` rows, newest (last added) first. */
   newest(limit: number): Row[] {
     return this.rows.slice(-limit).reverse().map(copy);

@@ -2,6 +2,7 @@ import type { Storage } from "../storage.port.js";
 import { createInboxRepository } from "./inbox.postgres-repository.js";
 import { createInstallRepository } from "./installs.postgres-repository.js";
 import { createMemberSnapshotReader } from "./member-snapshots.postgres-repository.js";
+import { createOverviewReader } from "./overview.postgres.js";
 import { migrate } from "./migrate.js";
 import { OpenGuard } from "./open-guard.js";
 import { createPool } from "./postgres-pool.js";
@@ -42,6 +43,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     inbox: createInboxRepository(pool, guard),
     receipts: createReceiptRepository(pool, guard),
     memberSnapshots: createMemberSnapshotReader(pool, guard),
+    overview: createOverviewReader(pool, guard),
     proofPhotos: createProofPhotoStore(pool, guard),
     orderSnapshots: createOrderSnapshotStore(pool, guard),
     referralCodes: createReferralCodeIndex(pool, guard),
