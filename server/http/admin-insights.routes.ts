@@ -4,16 +4,25 @@ import { storeOverview } from "../modules/insights/overview.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
 import type { Storage } from "../storage/storage.port.js";
 import { adminOf } from "./admin-auth.js";
+import { describeRoute } from "./openapi/route-doc.js";
 import { parseInput } from "./validate.js";
 
 /** `GET /insights/overview?from&to`: the merchant's overview of a range of the store's days (behind requireAdmin). */
 export function adminInsightsRoutes(deps: { storage: Storage; installs: Pick<InstallService, "requireActive"> }): Router {
   const router = Router();
 
-  router.get("/insights/overview", async (req, res) => {
-    const { storeId } = adminOf(res.locals);
-    res.json(await storeOverview(deps, storeId, parseInput(overviewQuerySchema, req.query)));
-  });
+  router.get(
+    "/insights/overview",
+    describeRoute({
+      tag: "Insights",
+      summary: "The overview of a range of the store's days: members, points and their worth, orders of members and without one, referrals, NPS, tops and daily or weekly series",
+      query: overviewQuerySchema,
+    }),
+    async (req, res) => {
+      const { storeId } = adminOf(res.locals);
+      res.json(await storeOverview(deps, storeId, parseInput(overviewQuerySchema, req.query)));
+    },
+  );
 
   return router;
 }
