@@ -1,4 +1,6 @@
 import type { ValidationIssue } from "../lib/validation.js";
+import type { ApiKeyInput } from "../modules/api-keys/api-key.js";
+import type { ApiKeyService, ApiKeyView } from "../modules/api-keys/api-key.service.js";
 import type { CatalogCategoryList, CatalogProductPage } from "../modules/catalog/catalog.js";
 import type { ProgramPreview, PreviewRequest } from "../modules/program/program-preview.js";
 import type { ProgramMeasurement } from "../modules/program/program-measurement.js";
@@ -28,6 +30,8 @@ import type { Simulation, SimulationFigures, SimulationRequest } from "../module
 import type { ImportReport } from "../modules/balance-import/balance-import.service.js";
 
 export type { ValidationIssue };
+export type { ApiKeyInput, ApiKeyView };
+export type ApiKeyCreated = Awaited<ReturnType<ApiKeyService["create"]>>;
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
 export type Member = MemberPage["items"][number];
 export type LedgerPage = Awaited<ReturnType<LedgerService["history"]>>;
@@ -182,6 +186,10 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     /** A proof's photo (`photoPath`) as a Blob: an <img src> cannot send the Bearer header. */
     proofPhoto: async (photoPath: string): Promise<Blob> => (await file(photoPath, "photo_unavailable", "The photo could not be loaded.")).blob(),
     /** A CSV export as a Blob and the file name the server gave it: a plain link cannot send the Bearer header. */
+    apiKeys: () => get<{ items: ApiKeyView[] }>("/api-keys"),
+    /** The answer's `token` is the only time the key itself is shown. */
+    createApiKey: (body: ApiKeyInput) => call<ApiKeyCreated>("/api-keys", { method: "POST", body }).then((r) => r.value),
+    revokeApiKey: (keyId: string) => call<null>(`/api-keys/${encodeURIComponent(keyId)}`, { method: "DELETE" }),
     exportCsv: async (name: "members.csv" | "ledger.csv"): Promise<{ blob: Blob; fileName: string }> => {
       const response = await file(`/api/admin/export/${name}`, "export_failed", "The export could not be downloaded.");
       const fileName = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? name;

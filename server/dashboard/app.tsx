@@ -4,6 +4,7 @@ import { lazyPage } from "./lazy-page.js";
 import { useRoute } from "./router.js";
 
 // Each page is its own chunk, fetched when first shown.
+const ApiKeysPage = lazyPage(() => import("./api-keys/api-keys-page.js").then((page) => page.ApiKeysPage));
 const ActivityPage = lazyPage(() => import("./activity/activity-page.js").then((page) => page.ActivityPage));
 const ChallengePage = lazyPage(() => import("./challenges/challenge-page.js").then((page) => page.ChallengePage));
 const MemberPage = lazyPage(() => import("./members/member-page.js").then((page) => page.MemberPage));
@@ -23,6 +24,7 @@ const PAGES = [
   { path: "/referrals", label: "Referrals" },
   { path: "/activity", label: "Activity" },
   { path: "/operations", label: "Operations" },
+  { path: "/api", label: "API" },
 ] as const;
 
 function Page({ path }: { path: string }) {
@@ -37,6 +39,7 @@ function Page({ path }: { path: string }) {
   if (path === "/referrals") return <ReferralsPage />;
   if (path === "/activity") return <ActivityPage />;
   if (path === "/operations") return <OperationsPage />;
+  if (path === "/api") return <ApiKeysPage />;
   return <ProgramPage />;
 }
 

@@ -51,6 +51,8 @@ const path = fc.oneof(
   fc.constant("/api/admin/program/tiers/preview"),
   fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
   itemId.map((id) => `/api/admin/api-keys/${id}`),
+  fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
+  itemId.map((id) => `/api/admin/api-keys/${id}`),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),

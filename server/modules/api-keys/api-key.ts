@@ -35,4 +35,6 @@ export const apiKeyCreateSchema = z.strictObject({
   scope: z.enum(API_KEY_SCOPES).describe("read: GET only; write: everything the dashboard does except managing keys"),
 });
 
+export type ApiKeyInput = z.infer<typeof apiKeyCreateSchema>;
+
 export const apiKeyParamsSchema = z.object({ keyId: z.string().min(1).max(64) });
