@@ -38,6 +38,8 @@ const envSchema = z.object({
   /** Bearer token Prometheus must send to read GET /metrics. Absent: /metrics is off (404). */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 random characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Tests only: outgoing webhooks may call loopback addresses (plain http too, on loopback only). Off by default. */
+  WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -68,6 +70,8 @@ export interface Config {
   trustProxyHops: number;
   metricsToken: string | null;
   logLevel: string;
+  /** Outgoing webhooks may call loopback (tests' own receivers); never in production. */
+  webhooksAllowLoopback: boolean;
 }
 
 export const ECWID_SCOPES = [
@@ -147,5 +151,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxyHops: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
+    webhooksAllowLoopback: e.WEBHOOKS_ALLOW_LOOPBACK === "1",
   };
 }

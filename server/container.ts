@@ -8,6 +8,9 @@ import { createRootLogger, type Logger } from "./lib/logger.js";
 import { createMetrics, type Metrics } from "./lib/metrics.js";
 import { createSmtpMailer, OutboxMailer, type Mailer } from "./lib/mailer.js";
 import { createSecretBox } from "./lib/secret-box.js";
+import { WebhookDispatcher } from "./modules/webhooks/webhook-dispatcher.service.js";
+import { WebhookEndpointService } from "./modules/webhooks/webhook-endpoints.service.js";
+import { createHttpsTransport, type WebhookTransport } from "./modules/webhooks/webhook-transport.js";
 import { createSessionTokens, type SessionTokens } from "./lib/session-tokens.js";
 import { WebhookIntakeService } from "./modules/inbox/webhook-intake.service.js";
 import { LedgerService } from "./modules/ledger/ledger.service.js";
@@ -128,6 +131,10 @@ export interface Container {
   groupMoves: GroupMoveService;
   /** Every member looked at again once the merchant changes which groups tiers link to. */
   groupLinkWalk: GroupLinkWalkService;
+  /** The merchant's outgoing webhook endpoints (the admin API). */
+  webhookEndpoints: WebhookEndpointService;
+  /** Sends queued outgoing webhook deliveries, signed, with retries (server/jobs/webhook-jobs.ts). */
+  webhookDispatcher: WebhookDispatcher;
 }
 
 export interface ContainerOverrides {
@@ -137,6 +144,8 @@ export interface ContainerOverrides {
   logger?: Logger;
   /** How the app reaches Ecwid's REST API, e.g. with a shorter timeout in tests. */
   ecwidTransport?: AxiosInstance;
+  /** How outgoing webhooks are sent, e.g. with a shorter timeout in tests. */
+  webhookTransport?: WebhookTransport;
 }
 
 /** The composition root: the only place that knows which adapter and which Ecwid it talks to. */
@@ -167,7 +176,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   // Settings saved in this process: the storefront drops its copy of that store's program at once.
   const programChanges = createChangeSignal<number>();
   const programMeasurements = new ProgramMeasurementService({
-    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger", "redemptions", "referrals"),
+    storage: unitOfWork(storage, "measurements", "settings", "members", "orders", "ledger", "redemptions", "referrals", "webhooks"),
     inbox: storage.inbox,
     installs,
     clock,
@@ -206,9 +215,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const unsubscribeLinks = createUnsubscribeLinks(config.sessionSecret, config.baseUrl);
   const emailLogger = logger.child({ component: "emails" });
   const emails = new EmailService({ storage: unitOfWork(storage, "members", "redemptions"), installs, settings, mailer, links: unsubscribeLinks, clock, logger: emailLogger });
-  const pointsExpiry = new PointsExpiryService({ storage: unitOfWork(storage, "members", "ledger", "redemptions"), settings, clock });
+  const pointsExpiry = new PointsExpiryService({ storage: unitOfWork(storage, "members", "ledger", "redemptions", "webhooks"), settings, clock });
   const redemptions = new RedemptionService({
-    storage: unitOfWork(storage, "redemptions", "ledger", "members", "settings"),
+    storage: unitOfWork(storage, "redemptions", "ledger", "members", "settings", "webhooks"),
     ecwid,
     installs,
     catalog,
@@ -218,7 +227,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     onIssued: (storeId, redemption) => void emails.rewardIssued(storeId, redemption.memberId, redemption),
   });
   const reconciler = new OrderReconciler({
-    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals", "tierChanges"),
+    storage: unitOfWork(storage, "orders", "members", "settings", "ledger", "audit", "redemptions", "referrals", "tierChanges", "webhooks"),
     ecwid,
     installs,
     clock,
@@ -240,10 +249,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     installs,
     adminSessions: new AdminSessionService({ installs, tokens, clientSecret: config.ecwid.clientSecret, rateLimiters: storage.rateLimiters }),
     oauthInstall: new OAuthInstallService({ oauth, installs, tokens, seen: storage.receipts, clock, redirectUri: `${config.baseUrl}/oauth/callback`, scopes: config.ecwid.scopes }),
-    ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs }),
+    ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit", "webhooks"), clock, installs }),
     apiKeys: new ApiKeyService({ storage: unitOfWork(storage, "apiKeys", "audit"), installs: storage.installs, clock, rateLimiters: storage.rateLimiters }),
     exports: new ExportService({ storage: unitOfWork(storage, "members", "ledger"), settings, installs, clock }),
-    balanceImport: new BalanceImportService({ storage: unitOfWork(storage, "members", "ledger", "audit"), installs, clock }),
+    balanceImport: new BalanceImportService({ storage: unitOfWork(storage, "members", "ledger", "audit", "webhooks"), installs, clock }),
     pointsExpiry,
     settings,
     programItems: new ProgramItemsService(settings),
@@ -278,7 +287,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       tiers: unitOfWork(storage, "orders", "ledger", "tierChanges"),
     }),
     tasks: new TaskService({
-      storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"),
+      storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings", "webhooks"),
       installs,
       settings,
       photos: storage.proofPhotos,
@@ -286,7 +295,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       clock,
     }),
     referralJob: new ReferralJob({
-      storage: unitOfWork(storage, "referrals", "members", "ledger", "audit", "redemptions", "orders", "settings"),
+      storage: unitOfWork(storage, "referrals", "members", "ledger", "audit", "redemptions", "orders", "settings", "webhooks"),
       stores: () => storage.storeIds(),
       ecwid,
       installs,
@@ -305,9 +314,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     referralLanding: referralLanding.landing,
     referralClicks: referralLanding.clicks,
-    birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings"), installs, settings, clock }),
+    birthdays: new BirthdayBonusService({ storage: unitOfWork(storage, "members", "orders", "tasks", "ledger", "redemptions", "settings", "webhooks"), installs, settings, clock }),
     tierReviews: new TierReviewService({
-      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges"),
+      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "webhooks"),
       installs,
       settings,
       clock,
@@ -317,7 +326,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       },
     }),
     tierAdmin: new TierAdminService({
-      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit"),
+      storage: unitOfWork(storage, "members", "orders", "ledger", "tierChanges", "audit", "webhooks"),
       installs,
       settings,
       clock,
@@ -331,7 +340,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     catalog,
     redemptions,
     redemptionSettlement: new RedemptionSettlement({
-      storage: unitOfWork(storage, "redemptions", "ledger", "settings"),
+      storage: unitOfWork(storage, "redemptions", "ledger", "settings", "members", "webhooks"),
       stores: () => storage.storeIds(),
       ecwid,
       catalog,
@@ -361,5 +370,18 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     }),
     groupMoves,
     groupLinkWalk,
+    webhookEndpoints: new WebhookEndpointService({
+      storage: unitOfWork(storage, "webhooks", "audit"),
+      secrets: createSecretBox(config.encryptionKey),
+      clock,
+      allowLoopback: config.webhooksAllowLoopback,
+    }),
+    webhookDispatcher: new WebhookDispatcher({
+      storage: { ...unitOfWork(storage, "webhooks"), webhookQueue: storage.webhookQueue },
+      transport: overrides.webhookTransport ?? createHttpsTransport({ allowLoopback: config.webhooksAllowLoopback }),
+      secrets: createSecretBox(config.encryptionKey),
+      clock,
+      logger: logger.child({ component: "outgoing-webhooks" }),
+    }),
   };
 }

@@ -7,6 +7,7 @@ import { createInboxWorker } from "./jobs/create-inbox-worker.js";
 import { startRedemptionJobs } from "./jobs/redemption-jobs.js";
 import { startReferralClickFlush } from "./jobs/referral-clicks.job.js";
 import { startReferralJobs, startScheduledJobs } from "./jobs/scheduled-jobs.js";
+import { startWebhookDeliveries } from "./jobs/webhook-jobs.js";
 import { createShutdown } from "./lib/graceful-shutdown.js";
 
 /** A shutdown never takes longer than this (platforms such as Heroku kill at 30 s, Kubernetes by default at 30 s). */
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   const redemptionJobs = startRedemptionJobs(container);
   const referralJobs = startReferralJobs(container);
   const referralClicks = startReferralClickFlush(container);
+  const webhookDeliveries = startWebhookDeliveries(container);
   const worker = createInboxWorker(container, { requestsInFlight: requests.inFlight });
   worker.start();
 
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
         tasks.run("scheduled jobs", () => jobs.stop()),
         tasks.run("redemption jobs", () => redemptionJobs.stop()),
         tasks.run("referral jobs", () => referralJobs.stop()),
+        tasks.run("outgoing webhooks", () => webhookDeliveries.stop()),
       ]);
       if (cut > 0) container.logger.warn({ cut }, "requests still open after the grace period were cut; their senders retry");
       // after the events and jobs that start them, before the storage they read

@@ -24,6 +24,7 @@ import type { OrderFetchService } from "../modules/simulations/order-fetch.servi
 import type { SimulationService } from "../modules/simulations/simulation.service.js";
 import type { ApiKeyService } from "../modules/api-keys/api-key.service.js";
 import { adminAmbassadorRoutes } from "./admin-ambassadors.routes.js";
+import type { WebhookEndpointService } from "../modules/webhooks/webhook-endpoints.service.js";
 import { adminApiKeyRoutes } from "./admin-api-keys.routes.js";
 import { adminOf, requireAdmin } from "./admin-auth.js";
 import { adminCatalogRoutes } from "./admin-catalog.routes.js";
@@ -41,6 +42,7 @@ import { adminTemplateRoutes } from "./admin-templates.routes.js";
 import { adminTierRoutes } from "./admin-tiers.routes.js";
 import { openApiRoutes } from "./openapi/openapi.routes.js";
 import { describeRoute } from "./openapi/route-doc.js";
+import { adminWebhookRoutes } from "./admin-webhooks.routes.js";
 import { mount } from "./openapi/route-walk.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
@@ -77,6 +79,7 @@ export interface AdminApiDeps {
   apiKeys: ApiKeyService;
   balanceImport: BalanceImportService;
   orderFetches: OrderFetchService;
+  webhookEndpoints: WebhookEndpointService;
   simulations: SimulationService;
   clock: Clock;
 }
@@ -127,6 +130,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminImportRoutes(deps));
   router.use(adminSimulationRoutes(deps));
 
+  router.use(adminWebhookRoutes(deps));
   router.get("/store", describeRoute({ tag: "Store", summary: "The store: name, currency and language" }), async (_req, res) => {
     const { storeId } = adminOf(res.locals);
     const install = await deps.installs.requireActive(storeId);

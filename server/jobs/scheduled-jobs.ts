@@ -3,6 +3,7 @@ import { runPeriodically, type Periodic } from "../lib/periodic.js";
 import { MAX_EVENT_AGE_SECONDS } from "../modules/inbox/webhook-intake.service.js";
 import { runBirthdayBonuses } from "./birthday-bonus.job.js";
 import { runPointsExpiry } from "./points-expiry.job.js";
+import { pruneWebhookDeliveries } from "../modules/webhooks/webhook-retention.js";
 import { runTierReviews } from "./tier-review.job.js";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -14,7 +15,7 @@ const HOUR_MS = 60 * 60 * 1000;
  */
 const RECEIPT_KEEP_MS = (MAX_EVENT_AGE_SECONDS + 3600) * 1000;
 
-/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events; points expiry and its warnings; birthday bonuses; scheduled tier reviews. */
+/** Periodic work: the purge of stores whose uninstall grace period has ended, and of old webhook receipts and done inbox events; points expiry and its warnings; birthday bonuses; scheduled tier reviews; outgoing webhook deliveries past their retention. */
 export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): Periodic {
   const log = container.logger.child({ component: "jobs" });
   return runPeriodically(
@@ -39,6 +40,7 @@ export function startScheduledJobs(container: Container, intervalMs = HOUR_MS): 
         ).catch((err: unknown) => log.error({ err }, "points expiry failed")),
         runBirthdayBonuses({ storage: container.storage, birthdays: container.birthdays, logger: log }).catch((err: unknown) => log.error({ err }, "birthday bonuses failed")),
         runTierReviews({ storage: container.storage, tierReviews: container.tierReviews, logger: log }).catch((err: unknown) => log.error({ err }, "tier reviews failed")),
+        pruneWebhookDeliveries(container.storage, container.clock.now()).catch((err: unknown) => log.error({ err }, "pruning webhook deliveries failed")),
       ]);
     },
     (err) => log.error({ err }, "scheduled jobs failed"),

@@ -20,6 +20,7 @@ import type { OverviewReader } from "../modules/insights/overview-facts.js";
 import type { SignInCodeRepository } from "../modules/shoppers/sign-in-code.js";
 import type { InstallRepository } from "../modules/stores/install.js";
 import type { RateLimiters } from "../lib/rate-limit/rate-limiter.js";
+import type { WebhookQueue, WebhookRepository } from "../modules/webhooks/webhook-endpoint.js";
 
 /** The repositories that change together inside one store's unit of work. */
 export interface StoreTransaction {
@@ -40,6 +41,8 @@ export interface StoreTransaction {
   referrals: ReferralRepository;
   /** Each change of the tier a member holds, appended as it happens. */
   tierChanges: TierChangeRepository;
+  /** The merchant's outgoing webhook endpoints and the deliveries queued for them (the outbox). */
+  webhooks: WebhookRepository;
 }
 
 /**
@@ -71,6 +74,8 @@ export interface Storage {
   installs: InstallRepository;
   inbox: InboxRepository;
   receipts: WebhookReceiptRepository;
+  /** Which stores have outgoing webhook deliveries due. */
+  webhookQueue: WebhookQueue;
   /** What the storefront's `/me` reads of a member, in one consistent read (one statement on PostgreSQL). */
   memberSnapshots: MemberSnapshotReader;
   /** The merchant's overview: a span's sums, computed where the rows are. */

@@ -195,7 +195,7 @@ describe.each(adapters)("points expiry on %s", (name, openStorage, needsPostgres
       const services = [app.container.storage, second].map(
         (storage) =>
           new PointsExpiryService({
-            storage: unitOfWork(storage, "members", "ledger", "redemptions"),
+            storage: unitOfWork(storage, "members", "ledger", "redemptions", "webhooks"),
             settings: { get: async () => ({ ...defaultProgramSettings(2), expiry: { mode: "per_lot", months: 1, warnDays: 3 } }) },
             clock,
             pageSize: 1,

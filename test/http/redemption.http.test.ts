@@ -276,7 +276,7 @@ describe.each(adapters)("redemptions on %s", (_name, openStorage, needsPostgres)
       // The other process: its own connection pool on PostgreSQL; on lowdb (one process only) the same store.
       const otherStorage = needsPostgres ? await openStorage() : app.container.storage;
       const other = new RedemptionSettlement({
-        storage: unitOfWork(otherStorage, "redemptions", "ledger", "settings"),
+        storage: unitOfWork(otherStorage, "redemptions", "ledger", "settings", "members", "webhooks"),
         stores: () => otherStorage.storeIds(),
         ecwid: app.container.ecwid,
         catalog: app.container.catalog,

@@ -56,7 +56,7 @@ describe("a member's /me answer kept for a moment", () => {
   it("when another process changes the member, then /me shows the change once the kept answer is 2 s old, not before", async () => {
     expect(await balance()).toBe(40);
     // The same books, written past this process's storage (as another process sharing PostgreSQL writes).
-    const elsewhere = new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit"), clock, installs: app.container.installs });
+    const elsewhere = new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit", "webhooks"), clock, installs: app.container.installs });
     await elsewhere.adjust({ storeId, memberId, points: 10, reason: "Elsewhere", visibleToShopper: false, actor: "owner@shop.example", requestKey: null });
     expect(await balance()).toBe(40);
     clock.advance(MEMBER_ANSWER_TTL_MS - 1);

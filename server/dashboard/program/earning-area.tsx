@@ -5,6 +5,7 @@ import { EARNING_STATUS_CHOICES, paymentStatusLabel } from "../labels.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
 import { Checkbox, TextField } from "../ui/field.js";
+import { CostPanel } from "../simulations/cost-panel.js";
 import { moneyOrText, numberOrText } from "./fields.js";
 import { ItemForm } from "./item-form.js";
 import { usePartEditor } from "./use-part-editor.js";
@@ -24,10 +25,16 @@ const minimumLabel = (rule: Rule, fmt: Formatters) =>
 /** The earning rule: what a paid order earns, in one line, and its form. */
 export function EarningArea() {
   const { fmt } = useDashboard();
+  const ruleOf = (draft: Draft) => ({
+    points: numberOrText(draft.points),
+    perAmountMinor: moneyOrText(fmt, draft.per),
+    minOrderMinor: moneyOrText(fmt, draft.min),
+    countedStatuses: draft.statuses,
+  });
   const editor = usePartEditor(
     "earning",
     (rule): Draft => ({ points: String(rule.points), per: fmt.toAmountText(rule.perAmountMinor), min: fmt.toAmountText(rule.minOrderMinor), statuses: rule.countedStatuses }),
-    (draft) => ({ points: numberOrText(draft.points), perAmountMinor: moneyOrText(fmt, draft.per), minOrderMinor: moneyOrText(fmt, draft.min), countedStatuses: draft.statuses }),
+    ruleOf,
   );
   const { read, draft, save, set } = editor;
   const rule = read?.value;
@@ -65,6 +72,7 @@ export function EarningArea() {
           describeCurrent={(current) => rateLabel(current, fmt)}
           onTakeCurrent={() => void editor.takeCurrent()}
           onOverwrite={() => void editor.overwrite()}
+          footer={<CostPanel proposal={{ earning: ruleOf(draft) as Rule }} />}
         >
           <div class="ql-rule-form__grid">
             <TextField label="Points earned" inputMode="numeric" value={draft.points} onInput={set("points")} error={save.issue("points")} />

@@ -5,6 +5,7 @@ import type { RewardKind } from "../../modules/rewards/reward-schema.js";
 import { TranslationFields } from "./fields.js";
 import { ItemForm } from "./item-form.js";
 import type { ItemEditorProps } from "./program-list.js";
+import { RewardCostPanel } from "../simulations/reward-cost-panel.js";
 import { RewardCouponFields } from "./reward-coupon-fields.js";
 import { isCouponKind, rewardBody, rewardDraft } from "./reward-draft.js";
 import { RewardKindFields } from "./reward-kind-fields.js";
@@ -45,6 +46,7 @@ export function RewardEditor(props: ItemEditorProps<"rewards">) {
       describeCurrent={(current) => `“${current.name}”, ${rewardLabel(current, fmt)}`}
       onTakeCurrent={() => void editor.takeCurrent()}
       onOverwrite={() => void editor.overwrite()}
+      footer={<RewardCostPanel rewardId={props.item?.id ?? null} body={rewardBody(fmt, draft)} />}
     >
       <div class="ql-rule-form__grid">
         <TextField label="Name" value={draft.name} onInput={set("name")} error={save.issue("name")} maxLength={80} />

@@ -6,6 +6,7 @@ import { ItemForm } from "../program/item-form.js";
 import type { ItemEditorProps } from "../program/program-list.js";
 import { useItemEditor } from "../program/use-item-editor.js";
 import { movesMembers, proposedLadder, tierBody, tierDraft, type Tier, type TierRules } from "./tier-draft.js";
+import { CostPanel } from "../simulations/cost-panel.js";
 import { TierGroupField } from "./tier-group-field.js";
 import { TierPreviewNotice } from "./tier-preview-notice.js";
 import { amountWords } from "./tier-words.js";
@@ -63,7 +64,12 @@ function TierForm({ ladder, rules, ...props }: ItemEditorProps<"tiers"> & { ladd
       describeCurrent={(current) => `“${current.name}” from ${amountWords(fmt, metric, current.threshold)}`}
       onTakeCurrent={() => void editor.takeCurrent()}
       onOverwrite={() => void editor.overwrite()}
-      footer={<TierPreviewNotice preview={preview} shown={shown} graceDays={rules.graceDays} saveLabel="Save tier" />}
+      footer={
+        <>
+          <TierPreviewNotice preview={preview} shown={shown} graceDays={rules.graceDays} saveLabel="Save tier" />
+          <CostPanel proposal={proposal} />
+        </>
+      }
     >
       <div class="ql-rule-form__grid">
         <TextField label="Name" value={draft.name} onInput={set("name")} error={issue("name")} maxLength={60} />

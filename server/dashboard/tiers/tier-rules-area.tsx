@@ -5,6 +5,7 @@ import { usePartEditor } from "../program/use-part-editor.js";
 import { Alert } from "../ui/alert.js";
 import { SelectField, TextField } from "../ui/field.js";
 import type { Tier, TierRules } from "./tier-draft.js";
+import { CostPanel } from "../simulations/cost-panel.js";
 import { TierPreviewNotice } from "./tier-preview-notice.js";
 import { rulesLine, WINDOW_CHOICES } from "./tier-words.js";
 import { useTierPreview } from "./use-tier-preview.js";
@@ -39,7 +40,15 @@ export function TierRulesArea({ ladder, onSaved }: { ladder: Tier[]; onSaved: ()
       formTitle="How members qualify"
       submitLabel={mustCheck ? "Check who moves" : "Save qualifying"}
       savedText="Qualifying saved. Members move at their next review under these rules."
-      footer={editor.draft && <TierPreviewNotice preview={preview} shown={shown ?? null} graceDays={Number(editor.draft.graceDays) || 0} saveLabel="Save qualifying" />}
+      footer={
+        editor.draft &&
+        proposal && (
+          <>
+            <TierPreviewNotice preview={preview} shown={shown ?? null} graceDays={Number(editor.draft.graceDays) || 0} saveLabel="Save qualifying" />
+            <CostPanel proposal={proposal} />
+          </>
+        )
+      }
       fields={(draft) => (
         <>
           {editor.read && draft.metric !== editor.read.value.metric && (

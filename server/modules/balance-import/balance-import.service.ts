@@ -10,7 +10,7 @@ import type { InstallService } from "../stores/install.service.js";
 import { readBalanceFile, type BalanceFile } from "./balance-file.reader.js";
 import { checkRow, isRejected, readHeader, repeatedRows, type ImportRow, type RejectedRow } from "./balance-rows.rules.js";
 
-type ImportTx = Pick<StoreTransaction, "members" | "ledger" | "audit">;
+type ImportTx = Pick<StoreTransaction, "members" | "ledger" | "audit" | "webhooks">;
 
 /** What an import did, or with `dryRun` would do; `rejected` lists every row refused, and any refusal means nothing was applied. */
 export interface ImportReport {
@@ -48,7 +48,7 @@ const importSource = (memberId: string) => ({ type: "import" as const, id: membe
 export class BalanceImportService {
   readonly #running = new OnePerStore("An import for this store is still running; send the file again once it has finished.");
 
-  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit">; installs: Pick<InstallService, "requireActive">; clock: Clock }) {}
+  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit" | "webhooks">; installs: Pick<InstallService, "requireActive">; clock: Clock }) {}
 
   run(storeId: number, bytes: Buffer, options: { dryRun: boolean; actor: string }): Promise<ImportReport> {
     return this.#running.run(storeId, async () => {

@@ -24,7 +24,7 @@ export interface AdjustmentRequest {
 
 /** The merchant's hand on the books: adjustments with a reason, each audited in the same write. */
 export class LedgerService {
-  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit">; clock: Clock; installs: Pick<InstallService, "requireActive"> }) {}
+  constructor(private readonly deps: { storage: UnitOfWork<"members" | "ledger" | "audit" | "webhooks">; clock: Clock; installs: Pick<InstallService, "requireActive"> }) {}
 
   async adjust(request: AdjustmentRequest): Promise<AppendResult> {
     const { points, reason, visibleToShopper } = parseInput(adjustmentSchema, { points: request.points, reason: request.reason, visibleToShopper: request.visibleToShopper });

@@ -6,7 +6,7 @@ import type { LedgerEntry } from "./ledger-entry.js";
 import { dueExpiries, nextExpiry, type DueExpiry, type ExpiryRule } from "./points-expiry.rules.js";
 import { post } from "./posting.js";
 
-type Tables = "members" | "ledger" | "redemptions";
+type Tables = "members" | "ledger" | "redemptions" | "webhooks";
 type Reader = Pick<StoreTransaction, Tables>;
 
 const LEDGER_PAGE = 500;

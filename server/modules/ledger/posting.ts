@@ -2,6 +2,7 @@ import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import type { AdjustBasis, ExpireBasis, ImportBasis, OrderBasis, RedeemBasis, RedeemRefundBasis, ReferralBasis, TaskBasis, TierBirthdayBasis } from "./ledger-basis.js";
 import type { AppendResult, LedgerEntry } from "./ledger-entry.js";
+import { recordPointsChanged } from "../webhooks/webhook-events.js";
 
 /** Each kind of entry with the source and basis it must carry; the compiler refuses any other pairing. */
 type PostingKind =
@@ -26,8 +27,11 @@ export type Posting = PostingKind & {
   note: string;
 };
 
+/** A unit of work that can post: the books, and the outbox every new entry is reported to (member.points_changed). */
+export type PostingTx = Pick<StoreTransaction, "ledger" | "members" | "webhooks">;
+
 /** The one way onto the books: every entry, whatever its cause, is posted here with its typed basis. */
-export function post(tx: Pick<StoreTransaction, "ledger">, storeId: number, posting: Posting, at: Date): Promise<AppendResult> {
+export async function post(tx: PostingTx, storeId: number, posting: Posting, at: Date): Promise<AppendResult> {
   const entry: LedgerEntry = {
     id: newId("led"),
     storeId,
@@ -41,5 +45,7 @@ export function post(tx: Pick<StoreTransaction, "ledger">, storeId: number, post
     basis: posting.basis,
     createdAt: at.toISOString(),
   };
-  return tx.ledger.append(storeId, entry);
+  const result = await tx.ledger.append(storeId, entry);
+  if (result.created) await recordPointsChanged(tx, storeId, result, at);
+  return result;
 }

@@ -26,7 +26,7 @@ import { orderFacts, type OrderFacts } from "./order-facts.js";
 import type { OrderRecord } from "./order-record.js";
 
 /** The repositories a reconciliation reads and writes. */
-type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals" | "tierChanges";
+type Reconciled = "orders" | "members" | "settings" | "ledger" | "audit" | "redemptions" | "referrals" | "tierChanges" | "webhooks";
 
 /** What reconciling needs of the store: its currency's precision and its time zone (challenges' calendar periods). */
 type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
@@ -154,7 +154,13 @@ export class OrderReconciler {
   }
 
   /** Appends the correction; a clawback larger than the balance is booked in full and its shortfall recorded. */
-  private async book(tx: Pick<StoreTransaction, "ledger" | "audit">, storeId: number, member: Member, orderId: string, correction: LedgerCorrection): Promise<AppendResult> {
+  private async book(
+    tx: Pick<StoreTransaction, "ledger" | "audit" | "members" | "webhooks">,
+    storeId: number,
+    member: Member,
+    orderId: string,
+    correction: LedgerCorrection,
+  ): Promise<AppendResult> {
     const at = this.deps.clock.now().toISOString();
     const balanceBefore = await tx.ledger.balance(storeId, member.id);
     const shortfall = correction.delta < 0 ? Math.min(-correction.delta, Math.max(0, -(balanceBefore + correction.delta))) : 0;

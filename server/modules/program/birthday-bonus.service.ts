@@ -12,7 +12,7 @@ import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.r
 import { challengeStanding } from "./challenge-progress.rules.js";
 
 type Challenge = ProgramSettings["challenges"][number];
-type BirthdayTransaction = Pick<StoreTransaction, "orders" | "tasks" | "ledger">;
+type BirthdayTransaction = Pick<StoreTransaction, "orders" | "tasks" | "ledger" | "members" | "webhooks">;
 
 /**
  * The yearly birthday bonus: on a member's birthday in the store's time zone, each active birthday challenge
@@ -23,7 +23,7 @@ type BirthdayTransaction = Pick<StoreTransaction, "orders" | "tasks" | "ledger">
 export class BirthdayBonusService {
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
+      storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings" | "webhooks">;
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       clock: Clock;

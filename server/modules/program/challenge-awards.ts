@@ -2,6 +2,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import type { TaskBasis } from "../ledger/ledger-basis.js";
 import { post } from "../ledger/posting.js";
+import { recordChallengeCompleted } from "../webhooks/webhook-events.js";
 import { cancelGrants, grantRewards } from "../rewards/reward-grant.js";
 import type { Reward } from "../settings/program-settings.js";
 import { MILESTONE_KINDS, REFERRAL_KINDS } from "./challenge-schema.js";
@@ -61,7 +62,7 @@ const basisOf = (challenge: Challenge, periodKey: string): TaskBasis => ({
  * ended by hand and members outside the audience are paid nothing.
  */
 export async function payDueChallenges(
-  tx: Pick<StoreTransaction, "ledger" | "redemptions" | "settings">,
+  tx: Pick<StoreTransaction, "ledger" | "redemptions" | "settings" | "members" | "webhooks">,
   storeId: number,
   memberId: string,
   history: ChallengeHistory,
@@ -133,6 +134,7 @@ export async function payDueChallenges(
         now,
       );
       if (!created) continue;
+      await recordChallengeCompleted(tx, storeId, { memberId, challengeId: challenge.id, challengeTitle: challenge.title, periodKey, points: challenge.points }, now);
       payout.challenges++;
       payout.points += challenge.points;
       payout.badgeIds.push(...challenge.badgeIds.filter((id) => !payout.badgeIds.includes(id)));

@@ -16,7 +16,7 @@ import { previewProgramChange, type PreviewRequest, type ProgramPreview } from "
 import { MEASUREMENT_EVENT, MEASUREMENT_PAGE_SIZE, type ProgramMeasurement } from "./program-measurement.js";
 
 /** Starting and running a measurement, and the preview before it. */
-type Measured = "measurements" | "settings" | "members" | "orders" | "ledger" | "redemptions" | "referrals";
+type Measured = "measurements" | "settings" | "members" | "orders" | "ledger" | "redemptions" | "referrals" | "webhooks";
 
 const pageEventId = (measurementId: string, offset: number) => `${measurementId}:${offset}`;
 

@@ -7,7 +7,7 @@ import type { ProgramSettings } from "../settings/program-settings.js";
 import { payDueChallenges, referralChallenges, type ChallengePayout } from "./challenge-awards.js";
 import { challengeHistory, referralHistory } from "./challenge-history.js";
 
-export type ReferralChallengeTx = Pick<StoreTransaction, "members" | "orders" | "referrals" | "ledger" | "redemptions" | "settings">;
+export type ReferralChallengeTx = Pick<StoreTransaction, "members" | "orders" | "referrals" | "ledger" | "redemptions" | "settings" | "webhooks">;
 
 /**
  * Pays what the ambassador's referral challenges are due, in the transaction that paid or reversed one of their

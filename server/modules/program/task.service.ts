@@ -20,7 +20,7 @@ import type { TaskCompletion } from "./task-completion.js";
 import type { z } from "zod";
 import { birthdayTaskSchema, emptyTaskSchema, linkProofSchema, photoProofSchema, PROOF_PHOTO_BYTES, surveyTaskSchema, type TaskAnswer, type TaskBody } from "./task-schema.js";
 
-type TasksTx = Pick<StoreTransaction, "members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
+type TasksTx = Pick<StoreTransaction, "members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings" | "webhooks">;
 
 const TASK_LIMIT = { name: "tasks-member", points: 30, windowSeconds: 300, refusal: "Many tasks in a short time. Try again in a few minutes." };
 /** Proofs a store may hold waiting for review: the queue (and its photos) cannot be grown without bound. */
@@ -33,7 +33,7 @@ export interface TaskOutcome {
 }
 
 export interface TaskServiceDeps {
-  storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings">;
+  storage: UnitOfWork<"members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings" | "webhooks">;
   installs: Pick<InstallService, "requireActive">;
   settings: Pick<SettingsService, "get">;
   photos: ProofPhotoStore;

@@ -22,7 +22,7 @@ export interface ReferralPassCounts {
   paid: number;
 }
 
-type Tables = "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings";
+type Tables = "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings" | "webhooks";
 type StoreFormats = Pick<Install, "currencyPrecision" | "timeZone">;
 
 /**

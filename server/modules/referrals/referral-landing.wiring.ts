@@ -29,7 +29,7 @@ export function createReferralLanding(deps: {
   const { storage, clock, logger } = deps;
   const members = unitOfWork(storage, "members");
   const clicks = new ReferralClickCounter({
-    storage: unitOfWork(storage, "members", "orders", "referrals", "ledger", "redemptions", "settings"),
+    storage: unitOfWork(storage, "members", "orders", "referrals", "ledger", "redemptions", "settings", "webhooks"),
     payShares: shareChallengePayer(deps.installs, clock),
     logger,
   });

@@ -8,7 +8,7 @@ import { adminReferralView } from "./referral-admin.js";
 import type { AdminReferral } from "./referral-admin-view.js";
 import { payReferral, saveMove } from "./referral-steps.js";
 
-type Tables = "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings";
+type Tables = "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings" | "webhooks";
 
 export type ReviewDecision = { approve: true } | { approve: false; reason: string };
 

@@ -2,6 +2,7 @@ import { newId } from "../../lib/ids.js";
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import type { ReferralBasis } from "../ledger/ledger-basis.js";
 import { post } from "../ledger/posting.js";
+import { recordReferralQualified } from "../webhooks/webhook-events.js";
 import { release } from "../rewards/redemption-steps.js";
 import { grantReward } from "../rewards/reward-grant.js";
 import type { ProgramSettings } from "../settings/program-settings.js";
@@ -10,7 +11,7 @@ import { payReferralChallenges } from "../program/referral-challenges.js";
 import { payoutFor } from "./referral-payout.rules.js";
 
 /** The tables a referral's life touches (the ambassador's referral challenges read their orders and the catalog). */
-export type ReferralTx = Pick<StoreTransaction, "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings">;
+export type ReferralTx = Pick<StoreTransaction, "referrals" | "members" | "ledger" | "audit" | "redemptions" | "orders" | "settings" | "webhooks">;
 
 /** The store's program, and its time zone for the periods of referral challenges. */
 export interface ReferralProgram {
@@ -19,6 +20,8 @@ export interface ReferralProgram {
 }
 
 const PENDING: ReadonlySet<ReferralStatus> = new Set(["checking", "held", "review"]);
+/** Past Questline's checks: held for the holding period, or paid. A referral reaching either the first time is reported (referral.qualified). */
+const QUALIFIED: ReadonlySet<ReferralStatus> = new Set(["held", "paid"]);
 export const isPending = (referral: Referral) => PENDING.has(referral.status);
 
 /** The ambassador's counters from their referrals: friends whose order stands or stood (not rejected), waiting, paid. */
@@ -45,7 +48,9 @@ export async function refreshAmbassador(tx: Pick<ReferralTx, "referrals" | "memb
  * and keeps the ambassador's counters in step.
  */
 export async function saveMove(tx: ReferralTx, storeId: number, referral: Referral, actor: string, now: Date, details: Record<string, unknown> = {}): Promise<Referral> {
+  const before = await tx.referrals.get(storeId, referral.id);
   await tx.referrals.update(storeId, referral);
+  if (QUALIFIED.has(referral.status) && !QUALIFIED.has(before?.status ?? "checking")) await recordReferralQualified(tx, storeId, referral, now);
   await tx.audit.append(storeId, {
     id: newId("aud"),
     storeId,

@@ -8,7 +8,7 @@ import { couponFor } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
 
 export interface GrantCouponDeps {
-  storage: UnitOfWork<"redemptions" | "ledger" | "settings">;
+  storage: UnitOfWork<"redemptions" | "ledger" | "settings" | "members" | "webhooks">;
   ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode" | "deleteCoupon">;
   catalog: Pick<CatalogService, "productPriceMinor">;
   clock: Clock;

@@ -30,7 +30,7 @@ export interface SettlementCounts {
 export class RedemptionSettlement {
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"redemptions" | "ledger" | "settings">;
+      storage: UnitOfWork<"redemptions" | "ledger" | "settings" | "members" | "webhooks">;
       /** The stores that may have redemptions. */
       stores: () => Promise<number[]>;
       ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode" | "deleteCoupon">;

@@ -1,5 +1,6 @@
 import type { StoreTransaction } from "../../storage/storage.port.js";
 import { post } from "../ledger/posting.js";
+import { recordRewardRedeemed } from "../webhooks/webhook-events.js";
 import type { Member } from "../members/member.js";
 import { heldTier } from "../tiers/held-tier.rules.js";
 import type { ProgramSettings, Reward } from "../settings/program-settings.js";
@@ -7,7 +8,7 @@ import type { Redemption, RedemptionTally, RedemptionView } from "./redemption.j
 import { rewardUseCounts, rewardUseFrom, type RedeemFacts, type RewardUse } from "./reward-availability.rules.js";
 
 /** The tables a redemption's life touches. */
-export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger">;
+export type RedemptionTx = Pick<StoreTransaction, "redemptions" | "ledger" | "members" | "webhooks">;
 
 /** What the shopper reads: the code only once the coupon is known to exist (issued, used, expired). */
 export function redemptionView(redemption: Redemption): RedemptionView {
@@ -43,11 +44,15 @@ export async function redeemFacts(tx: RedemptionTx, storeId: number, member: Mem
 }
 
 /**
- * The debit of a redemption; its key makes a second posting of the same redemption write nothing. A granted
- * reward costs no points and books nothing: a 0 debit would be a line on the books that moves nothing.
+ * The debit of an issued redemption, and its reward.redeemed event; the debit's key makes a second posting write
+ * nothing. A granted reward costs no points and books nothing: a 0 debit would be a line on the books that moves nothing.
  */
 export async function postRedeem(tx: RedemptionTx, storeId: number, redemption: Redemption, now: Date): Promise<void> {
-  if (redemption.points === 0) return;
+  if (redemption.points > 0) await postDebit(tx, storeId, redemption, now);
+  await recordRewardRedeemed(tx, storeId, redemption, now);
+}
+
+async function postDebit(tx: RedemptionTx, storeId: number, redemption: Redemption, now: Date): Promise<void> {
   await post(
     tx,
     storeId,

@@ -44,7 +44,7 @@ export interface RedeemOutcome {
 }
 
 export interface RedemptionServiceDeps {
-  storage: UnitOfWork<"redemptions" | "ledger" | "members" | "settings">;
+  storage: UnitOfWork<"redemptions" | "ledger" | "members" | "settings" | "webhooks">;
   ecwid: Pick<EcwidClient, "createCoupon" | "findCouponByCode" | "deleteCoupon">;
   installs: Pick<InstallService, "requireActive" | "accessToken">;
   catalog: Pick<CatalogService, "productPriceMinor">;

@@ -7,7 +7,7 @@ import { limitReason, rewardValueMinor } from "./reward-availability.rules.js";
 import { lowestCost } from "./reward-cost.rules.js";
 
 /** The tables a grant touches. */
-export type GrantTx = Pick<StoreTransaction, "redemptions" | "ledger">;
+export type GrantTx = Pick<StoreTransaction, "redemptions" | "ledger" | "members" | "webhooks">;
 
 /** The completion that grants: one challenge, one period key, one generation of its payout. */
 export interface GrantingCompletion {

@@ -7,6 +7,7 @@ import { heldTier } from "./held-tier.rules.js";
 import { noTiers, type MemberTier } from "./member-tier.js";
 import { grantsOf, paidTierAfter, paidTierAt } from "./membership.rules.js";
 import type { TierChange } from "./tier-change.js";
+import { appendTierChange } from "./tier-change-record.js";
 
 type Program = { settings: Pick<ProgramSettings, "tiers" | "memberships">; timeZone: string };
 
@@ -43,7 +44,7 @@ export const wakeAtEnd = (state: MemberTier): MemberTier => {
  * as stored now.
  */
 export async function applyMembershipOrder(
-  tx: Pick<StoreTransaction, "members" | "tierChanges">,
+  tx: Pick<StoreTransaction, "members" | "tierChanges" | "webhooks">,
   storeId: number,
   member: Member,
   order: Pick<OrderRecord, "orderId" | "counted" | "items" | "placedAt">,
@@ -58,7 +59,7 @@ export async function applyMembershipOrder(
   const saved: Member = { ...member, tier, updatedAt: at };
   await tx.members.update(storeId, saved);
   const recorded = tierChange(member, change, member.tier, tier, program.settings.tiers, now, { orderId: order.orderId, until: paid?.until ?? null });
-  await tx.tierChanges.append(storeId, recorded);
+  await appendTierChange(tx, storeId, recorded, now);
   return { member: saved, change: recorded };
 }
 

@@ -22,7 +22,7 @@ export class TierAdminService {
 
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges" | "audit">;
+      storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges" | "audit" | "webhooks">;
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       clock: Clock;

@@ -7,11 +7,12 @@ import type { ProgramSettings } from "../settings/program-settings.js";
 import { heldTier } from "./held-tier.rules.js";
 import type { TierChange } from "./tier-change.js";
 import { noTiers, type MemberTier } from "./member-tier.js";
+import { appendTierChange } from "./tier-change-record.js";
 
 /** `PUT /api/admin/members/:memberId/tier`: the invitation-only tier the merchant gives the member. */
 export const tierAssignmentSchema = z.strictObject({ tierId: z.string().min(1).max(64) });
 
-type Assigning = "members" | "tierChanges" | "audit";
+type Assigning = "members" | "tierChanges" | "audit" | "webhooks";
 
 /**
  * Gives the member an invitation-only tier (`tierId`) or takes the one given away (null), recorded as a tier change
@@ -41,7 +42,7 @@ export function assignTier(
     const reason = tierId === null ? "unassigned" : "assigned";
     const details = { assignedTierId: tierId ?? before.assigned?.tierId ?? null, by: actor };
     const change: TierChange = { id: newId("tch"), storeId, memberId, fromTierId, toTierId, reason, details, at };
-    await tx.tierChanges.append(storeId, change);
+    await appendTierChange(tx, storeId, change, now);
     await tx.audit.append(storeId, { id: newId("aud"), storeId, actor, action: `tier.${reason}`, subject: memberId, details, createdAt: at });
     return { state: after, change };
   });

@@ -10,7 +10,7 @@ import { heldTier } from "./held-tier.rules.js";
  * year beside any birthday challenge. Returns the points newly booked (0: none due, or already paid this year).
  */
 export async function payTierBirthday(
-  tx: Pick<StoreTransaction, "ledger">,
+  tx: Pick<StoreTransaction, "ledger" | "members" | "webhooks">,
   storeId: number,
   member: Member,
   tiers: ProgramSettings["tiers"],

@@ -15,7 +15,7 @@ const PAGE = 100;
 export class TierReviewService {
   constructor(
     private readonly deps: {
-      storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges">;
+      storage: UnitOfWork<"members" | "orders" | "ledger" | "tierChanges" | "webhooks">;
       installs: Pick<InstallService, "requireActive">;
       settings: Pick<SettingsService, "get">;
       clock: Clock;

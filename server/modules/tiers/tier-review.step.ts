@@ -9,8 +9,9 @@ import { noTiers, type MemberTier } from "./member-tier.js";
 import type { TierChange } from "./tier-change.js";
 import { reviewTier, type TierReview } from "./tier-review.rules.js";
 import { windowStart } from "./tier-window.rules.js";
+import { appendTierChange } from "./tier-change-record.js";
 
-export type TierReviewTransaction = Pick<StoreTransaction, "members" | "orders" | "ledger" | "tierChanges">;
+export type TierReviewTransaction = Pick<StoreTransaction, "members" | "orders" | "ledger" | "tierChanges" | "webhooks">;
 
 /** What a review needs of the store: the ladder, its rules and the time zone calendar windows are in. */
 export interface TierProgram {
@@ -64,7 +65,7 @@ export async function reviewMemberTier(
   const { tiers, tierRules } = program.settings;
   // A paid pass that ran out is ended and recorded first, so the review sees what the member holds now.
   const expired = expireMembership(stored, tiers, now, program.timeZone);
-  if (expired) await tx.tierChanges.append(storeId, expired.change);
+  if (expired) await appendTierChange(tx, storeId, expired.change, now);
   const member = expired ? { ...stored, tier: expired.tier } : stored;
   const activity = await tierActivity(tx, storeId, member.id, program, now);
   const review = reviewTier({ tiers, rules: tierRules, activity, state: member.tier, now, timeZone: program.timeZone });
@@ -73,6 +74,6 @@ export async function reviewMemberTier(
   const saved: Member = { ...member, tier, updatedAt: at };
   await tx.members.update(storeId, saved);
   const change = changeOf(storeId, member, review, heldTier(tiers, member.tier, now)?.id ?? null, heldTier(tiers, tier, now)?.id ?? null, program, at);
-  if (change) await tx.tierChanges.append(storeId, change);
+  if (change) await appendTierChange(tx, storeId, change, now);
   return { member: saved, change };
 }

@@ -12,6 +12,7 @@ import type { ProgramSettings } from "../../modules/settings/program-settings.js
 import type { Redemption } from "../../modules/rewards/redemption.js";
 import type { Referral } from "../../modules/referrals/referral.js";
 import type { TierChange } from "../../modules/tiers/tier-change.js";
+import type { WebhookDelivery, WebhookEndpoint } from "../../modules/webhooks/webhook-endpoint.js";
 import type { ReferralCodeOwner } from "../../modules/referrals/referral-code-index.js";
 import type { SignInCode } from "../../modules/shoppers/sign-in-code.js";
 import type { Install } from "../../modules/stores/install.js";
@@ -52,6 +53,8 @@ export interface StoreDocument {
   taskCompletions: TaskCompletion[];
   referrals: Referral[];
   tierChanges: TierChange[];
+  webhookEndpoints: WebhookEndpoint[];
+  webhookDeliveries: WebhookDelivery[];
   settings: ProgramSettings | null;
 }
 
@@ -77,6 +80,8 @@ export const emptyStoreDocument = (storeId: number): StoreDocument => ({
   taskCompletions: [],
   referrals: [],
   tierChanges: [],
+  webhookEndpoints: [],
+  webhookDeliveries: [],
   settings: null,
 });
 

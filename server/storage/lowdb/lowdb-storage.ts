@@ -6,6 +6,7 @@ import { createInstallRepository } from "./installs.lowdb-repository.js";
 import { memoryRateLimiters } from "../../lib/rate-limit/flexible-rate-limiters.js";
 import { createReceiptRepository } from "./receipts.lowdb-repository.js";
 import type { LowBackend } from "./lowdb-backend.js";
+import { hasDueDelivery } from "./webhooks.lowdb-repository.js";
 import { checkStoreId, DamagedFileError } from "./lowdb-documents.js";
 import { createMemoryBackend } from "./memory-backend.js";
 import { memberSnapshotsFromReads } from "../member-snapshots-from-reads.js";
@@ -86,6 +87,14 @@ async function openStorage(backend: LowBackend, { proofPhotos, orderSnapshots }:
     receipts,
     referralCodes,
     inbox: createInboxRepository(units, registry, receipts),
+    webhookQueue: {
+      storesWithDue: async (now, limit) =>
+        registry
+          .loaded()
+          .filter((state) => hasDueDelivery(state.webhookDeliveries, now.toISOString()))
+          .slice(0, limit)
+          .map((state) => state.storeId),
+    },
     transaction: (storeId, work) => units.write(storeId, (state, undo) => runStoreTransaction(state, undo, work)),
     read,
     memberSnapshots: memberSnapshotsFromReads({ read }),

@@ -14,6 +14,7 @@ import { referralTable } from "./referrals.lowdb-repository.js";
 import { signInCodeTable } from "./sign-in-codes.lowdb-repository.js";
 import { taskCompletionTable } from "./task-completions.lowdb-repository.js";
 import { tierChangeTable } from "./tier-changes.lowdb-repository.js";
+import { webhookDeliveryTable, webhookEndpointTable } from "./webhooks.lowdb-repository.js";
 
 /** One store's document, loaded, with the tables (and their indexes) that read and change it in place. */
 export class StoreState {
@@ -30,6 +31,8 @@ export class StoreState {
   readonly taskCompletions;
   readonly referrals;
   readonly tierChanges;
+  readonly webhookEndpoints;
+  readonly webhookDeliveries;
   readonly commits: GroupCommit;
   /** Whether the next write must include the document (something besides the inbox changed). */
   #whole = false;
@@ -55,6 +58,8 @@ export class StoreState {
     this.taskCompletions = taskCompletionTable(db.data.taskCompletions);
     this.referrals = referralTable(db.data.referrals);
     this.tierChanges = tierChangeTable(db.data.tierChanges);
+    this.webhookEndpoints = webhookEndpointTable(db.data.webhookEndpoints);
+    this.webhookDeliveries = webhookDeliveryTable(db.data.webhookDeliveries);
   }
 
   /** The document itself, for the parts kept as slots (settings). */

@@ -12,6 +12,7 @@ import { createSignInCodeRepository } from "./sign-in-codes.lowdb-repository.js"
 import type { StoreState } from "./store-state.js";
 import { createTaskCompletionRepository } from "./task-completions.lowdb-repository.js";
 import { createTierChangeRepository } from "./tier-changes.lowdb-repository.js";
+import { createWebhookRepository } from "./webhooks.lowdb-repository.js";
 import { TransactionScope } from "../transaction-scope.js";
 import type { UndoRecorder } from "./undo-log.js";
 
@@ -33,6 +34,7 @@ export async function runStoreTransaction<T>(state: StoreState, undo: UndoRecord
       tasks: createTaskCompletionRepository(scope, state.taskCompletions, undo),
       referrals: createReferralRepository(scope, state.referrals, undo),
       tierChanges: createTierChangeRepository(scope, state.tierChanges, undo),
+      webhooks: createWebhookRepository(scope, state.webhookEndpoints, state.webhookDeliveries, undo),
     });
   } finally {
     scope.end();

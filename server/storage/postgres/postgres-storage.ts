@@ -1,5 +1,6 @@
 import type { Storage } from "../storage.port.js";
 import { createInboxRepository } from "./inbox.postgres-repository.js";
+import { createWebhookQueue } from "./webhooks.postgres-repository.js";
 import { createInstallRepository } from "./installs.postgres-repository.js";
 import { createMemberSnapshotReader } from "./member-snapshots.postgres-repository.js";
 import { createOverviewReader } from "./overview.postgres.js";
@@ -41,6 +42,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     rateLimiters: postgresRateLimiters(pool),
     installs: createInstallRepository(pool, guard),
     inbox: createInboxRepository(pool, guard),
+    webhookQueue: createWebhookQueue(pool, guard),
     receipts: createReceiptRepository(pool, guard),
     memberSnapshots: createMemberSnapshotReader(pool, guard),
     overview: createOverviewReader(pool, guard),

@@ -16,6 +16,7 @@ import { withStoreLock, withStoreSnapshot } from "./store-lock.js";
 import { createTaskCompletionRepository } from "./task-completions.postgres-repository.js";
 import { createTierChangeRepository } from "./tier-changes.postgres-repository.js";
 import type { Queryable } from "./sql-values.js";
+import { createWebhookRepository } from "./webhooks.postgres-repository.js";
 import { TransactionScope } from "../transaction-scope.js";
 
 /** Hands `work` the store's repositories, all on the connection holding the store's lock, and closes them when it ends. */
@@ -45,6 +46,7 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
       tasks: createTaskCompletionRepository(db, scope),
       referrals: createReferralRepository(db, scope),
       tierChanges: createTierChangeRepository(db, scope),
+      webhooks: createWebhookRepository(db, scope),
     });
   } finally {
     scope.end();
@@ -53,6 +55,8 @@ async function withRepositories<T>(db: Queryable, storeId: number, work: (tx: St
 
 /** Tables holding a store's program data, children first (and its referral codes). Installs and webhook receipts are not among them. */
 export const STORE_TABLES = [
+  "webhook_deliveries",
+  "webhook_endpoints",
   "tier_changes",
   "referrals",
   "redemptions",

@@ -40,7 +40,7 @@ describe("counted visits written in batches", () => {
     at: new Date("2027-03-01T10:00:00Z"),
     ...overrides,
   });
-  const TABLES = ["members", "orders", "referrals", "ledger", "redemptions", "settings"] as const;
+  const TABLES = ["members", "orders", "referrals", "ledger", "redemptions", "settings", "webhooks"] as const;
   type Tables = (typeof TABLES)[number];
   /** The counter, recording whom it asked to pay a share challenge. */
   function counterOn(storage: UnitOfWork<Tables>, logger = capturedLog().logger) {
