@@ -125,6 +125,17 @@ async function seedStore(storage: Storage, storeId: number) {
       }),
     );
     await tx.tierChanges.append(storeId, aTierChange(storeId, ann.id, { toTierId: "tr_gold", details: { amount: 12_000, metric: "spend" } }));
+    await tx.apiKeys.insert(storeId, {
+      id: "key_0123456789abcdef",
+      storeId,
+      name: "Spreadsheet",
+      scope: "write",
+      hash: "cd".repeat(32),
+      lastFour: "wxyz",
+      createdAt: minutesAfter(3),
+      createdBy: "owner@shop.example",
+      lastUsedAt: minutesAfter(4),
+    });
     await tx.redemptions.insert(
       storeId,
       aRedemption(storeId, { memberId: bob.id, status: "fulfilled", coupon: null, valueMinor: null, checkAfter: null, fulfilledBy: "owner@shop.example" }),
@@ -159,6 +170,7 @@ async function readStore(storage: Storage, storeId: number, seeded: Awaited<Retu
     referralsDue: await tx.referrals.due(storeId, minutesAfter(100), 10),
     ambassador: await tx.members.findByReferralCode(storeId, seeded.code),
     tierChanges: await tx.tierChanges.listForMember(storeId, seeded.members[0]!.id, 10),
+    apiKeys: await tx.apiKeys.list(storeId),
   }));
   return {
     ...books,

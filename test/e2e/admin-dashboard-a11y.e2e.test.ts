@@ -34,7 +34,7 @@ describe("the merchant dashboard, for everyone", () => {
         const { page } = await dashboard.openPage("/demo/admin", viewport);
         const frame = dashboardFrame(page);
         const findings: Record<string, AxeFinding[]> = {};
-        for (const tab of ["Program", "Tiers", "Members", "Rewards", "Activity", "Operations"]) {
+        for (const tab of ["Program", "Tiers", "Members", "Rewards", "Activity", "Operations", "API"]) {
           await pageTab(frame, tab).click();
           await frame.getByRole("heading", { level: 2 }).first().waitFor();
           if (tab === "Members") await memberRow(frame, MAYA).waitFor();
@@ -62,6 +62,7 @@ describe("the merchant dashboard, for everyone", () => {
           Rewards: [],
           Activity: [],
           Operations: [],
+          API: [],
           "member page": [],
           "challenge builder": [],
           "tier editor": [],
