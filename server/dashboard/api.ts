@@ -26,6 +26,7 @@ import type { CustomerGroupList, CustomerGroupsService } from "../modules/tiers/
 import type { TierPreview, TierProposal } from "../modules/tiers/tier-preview.js";
 import type { TierCounts } from "../modules/tiers/tier-counts.js";
 import type { OrderFetch } from "../modules/simulations/order-snapshot.js";
+import type { Overview } from "../modules/insights/overview-schema.js";
 import type { Simulation, SimulationFigures, SimulationRequest } from "../modules/simulations/simulation.js";
 import type { ImportReport } from "../modules/balance-import/balance-import.service.js";
 
@@ -49,6 +50,7 @@ export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { CustomerGroupList, TierCounts, TierPreview, TierProposal };
 export type { OrderFetch, Simulation, SimulationFigures, SimulationRequest };
 export type { ImportReport };
+export type { Overview };
 export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
 export type CustomerGroupSync = Awaited<ReturnType<CustomerGroupsService["sync"]>>;
 export type { AdminRedemption, EmailPreview, Language, ProofDecision, ProofList, ProofView, RedemptionStatus };
@@ -197,6 +199,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     },
     referrals: (params: Partial<AdminReferralQuery>) => get<AdminReferralList>(`/referrals?${query(params)}`),
     referralSummary: () => get<ReferralSummary>("/referrals/summary"),
+    overview: (range: { from: string; to: string }) => get<Overview>(`/insights/overview?${query(range)}`),
     approveReferral: (id: string) => call<AdminReferral>(`/referrals/${encodeURIComponent(id)}/approve`, { method: "POST", body: {} }).then((r) => r.value),
     rejectReferral: (id: string, reason: string) => call<AdminReferral>(`/referrals/${encodeURIComponent(id)}/reject`, { method: "POST", body: { reason } }).then((r) => r.value),
     blockAmbassador: (memberId: string, reason: string) => call<unknown>(`${member(memberId)}/referral/block`, { method: "PUT", body: { reason } }),

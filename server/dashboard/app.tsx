@@ -9,6 +9,7 @@ const ActivityPage = lazyPage(() => import("./activity/activity-page.js").then((
 const ChallengePage = lazyPage(() => import("./challenges/challenge-page.js").then((page) => page.ChallengePage));
 const MemberPage = lazyPage(() => import("./members/member-page.js").then((page) => page.MemberPage));
 const MembersPage = lazyPage(() => import("./members/members-page.js").then((page) => page.MembersPage));
+const OverviewPage = lazyPage(() => import("./overview/overview-page.js").then((page) => page.OverviewPage));
 const OperationsPage = lazyPage(() => import("./operations/operations-page.js").then((page) => page.OperationsPage));
 const ProgramPage = lazyPage(() => import("./program/program-page.js").then((page) => page.ProgramPage));
 const ProofsPage = lazyPage(() => import("./proofs/proofs-page.js").then((page) => page.ProofsPage));
@@ -17,6 +18,7 @@ const RewardsPage = lazyPage(() => import("./rewards/rewards-page.js").then((pag
 const TiersPage = lazyPage(() => import("./tiers/tiers-page.js").then((page) => page.TiersPage));
 
 const PAGES = [
+  { path: "/overview", label: "Overview" },
   { path: "/program", label: "Program" },
   { path: "/tiers", label: "Tiers" },
   { path: "/members", label: "Members" },
@@ -33,6 +35,7 @@ function Page({ path }: { path: string }) {
   const challenge = /^\/program\/challenges\/([^/]+)$/.exec(path);
   if (challenge?.[1]) return <ChallengePage challengeId={challenge[1] === "new" ? null : decodeURIComponent(challenge[1])} />;
   if (path === "/program/proofs") return <ProofsPage />;
+  if (path === "/overview") return <OverviewPage />;
   if (path === "/tiers") return <TiersPage />;
   if (path === "/members") return <MembersPage />;
   if (path === "/rewards") return <RewardsPage />;

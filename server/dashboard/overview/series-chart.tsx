@@ -1,0 +1,57 @@
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  values: number[];
+}
+
+/**
+ * A line chart of the overview's buckets (uPlot on a canvas), as wide as its box; the days are calendar days, drawn in UTC
+ * so no browser's time zone moves them. `summary` is what a screen reader hears; the legend is plain text beside it.
+ */
+export function SeriesChart({ labels, series, summary, format }: { labels: string[]; series: ChartSeries[]; summary: string; format: (value: number) => string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const days = labels.map((label) => Date.parse(`${label}T00:00:00Z`) / 1000);
+    const chart = new uPlot(
+      {
+        width: element.clientWidth,
+        height: 200,
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false } },
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), "UTC"),
+        scales: { y: { range: (_chart, _min, max) => [0, Math.max(1, max)] } },
+        axes: [
+          { stroke: "#5f6b7a", grid: { stroke: "#eef0f3" } },
+          { stroke: "#5f6b7a", grid: { stroke: "#eef0f3" }, size: 64, values: (_chart, ticks) => ticks.map(format) },
+        ],
+        series: [{}, ...series.map((one) => ({ label: one.label, stroke: one.color, width: 2, points: { show: labels.length <= 31 } }))],
+      },
+      [days, ...series.map((one) => one.values)],
+      element,
+    );
+    const resize = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height: 200 }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chart.destroy();
+    };
+  }, [labels, series]);
+  return (
+    <figure class="ql-chart">
+      <div class="ql-chart__plot" ref={box} role="img" aria-label={summary} />
+      <figcaption class="ql-chart__legend">
+        {series.map((one) => (
+          <span key={one.label} class="ql-chart__key">
+            <span class="ql-chart__swatch" style={{ background: one.color }} aria-hidden="true" />
+            {one.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
