@@ -53,6 +53,7 @@ const path = fc.oneof(
   itemId.map((id) => `/api/admin/api-keys/${id}`),
   fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
   itemId.map((id) => `/api/admin/api-keys/${id}`),
+  fc.constantFrom("/api/admin/simulations", "/api/admin/simulations/orders", "/api/admin/simulations/orders?refresh[]=1"),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),
@@ -187,6 +188,7 @@ function bodyFor(path: string): fc.Arbitrary<BodySpec> {
   if (area === "import") return fc.oneof({ weight: 4, arbitrary: csvFile }, genericAdminBody);
   let shaped: fc.Arbitrary<unknown> | null = null;
   if (area === "members") shaped = adjustment;
+  else if (area === "simulations") shaped = mutated({ earning: VALID.earning, tiers: [VALID.tiers], tierRules: { window: "rolling_12_months" }, rewards: [VALID.rewards] });
   else if (part === "preview")
     shaped = fc.oneof(
       mutated(VALID.challenges!).map((challenge) => ({ challenge })),
