@@ -4,7 +4,7 @@ import type { RouteDoc } from "./route-doc.js";
 import type { WalkedRoute } from "./route-walk.js";
 
 type JsonSchema = Record<string, unknown>;
-export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, Operation>>; tags: { name: string }[] };
+export type OpenApiDocument = Record<string, unknown> & { servers: { url: string }[]; paths: Record<string, Record<string, Operation>>; tags: { name: string }[] };
 
 export interface Operation {
   tags: string[];

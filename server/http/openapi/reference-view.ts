@@ -48,5 +48,6 @@ export function referenceView(document: OpenApiDocument, documentUrl: string) {
     id: `tag-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
     operations: operations.filter((operation) => operation.tag === name),
   }));
-  return { title: info.title, version: info.version, description: info.description, documentUrl, groups };
+  const [server] = document.servers;
+  return { title: info.title, version: info.version, description: info.description, basePath: server?.url ?? "", documentUrl, groups };
 }
