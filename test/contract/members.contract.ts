@@ -29,6 +29,20 @@ export function describeMembersContract(h: ContractHarness): void {
       });
     });
 
+    it("when members are looked up by any of ids, emails and customer ids at once, then each match comes back once", async () => {
+      const storeId = aStoreId();
+      const ann = await insertMember(h.storage, storeId, { email: "ann@shopper.example", customerId: 77 });
+      const bob = await insertMember(h.storage, storeId, { email: "bob@shopper.example", customerId: null });
+      await insertMember(h.storage, storeId, { email: "cy@shopper.example", customerId: 79 });
+      const found = await inStore(storeId, (tx) =>
+        tx.members.findAny(storeId, { ids: [ann.id, "mem_missing"], emails: [" BOB@shopper.example", "ann@shopper.example", "zed@shopper.example"], customerIds: [77, 80] }),
+      );
+      expect(found.map((member) => member.id).sort()).toEqual([ann.id, bob.id].sort());
+      expect(found.find((member) => member.id === ann.id)).toEqual(ann);
+      const other = aStoreId();
+      expect(await inStore(other, (tx) => tx.members.findAny(other, { ids: [ann.id], emails: ["ann@shopper.example"], customerIds: [77] }))).toEqual([]);
+    });
+
     it("when members have no email and no customer id, then several can exist", async () => {
       const storeId = aStoreId();
       await insertMember(h.storage, storeId, { email: null, customerId: null });

@@ -71,7 +71,7 @@ describe.each(adapters)("CSV import of starting balances on $name", ({ name, ski
 
     expect(dry.status).toBe(200);
     expect(dry.data).toMatchObject({ dryRun: true, applied: false, rows: 2, created: 2, changed: 0, pointsAdded: 92, rejected: [] });
-    expect(dry.data.columns.read).toEqual(["email", "customer_id", "balance_points", "language"]);
+    expect(dry.data.columns.read).toEqual(["member_id", "email", "customer_id", "balance_points", "language"]);
     expect(dry.data.columns.ignored).toContain("lifetime_spend_minor");
     expect(imported.status).toBe(200);
     expect(imported.data).toMatchObject({ dryRun: false, applied: true, rows: 2, created: 2, pointsAdded: 92, rejected: [] });
@@ -83,6 +83,24 @@ describe.each(adapters)("CSV import of starting balances on $name", ({ name, ski
     }
     expect(copy.members["ben@example.com"]).toMatchObject({ balance: 42, sum: 42 });
     expect(copy.audit).toBe(1);
+  });
+
+  it.skipIf(skip)("when a store's own members.csv is imported into that store, then the whole file is refused and no balance changes", async () => {
+    await paidOrder("ana@example.com", 20);
+    await app.worker.drain();
+    const exported = (await app.http.get("/api/admin/export/members.csv", { ...bearer(token), responseType: "text" })).data as string;
+    const before = await books(storeId);
+    const ana = before.members["ana@example.com"]!;
+    expect(ana.balance).toBeGreaterThan(0);
+
+    const answers = [await send(exported, token, "?dryRun=1"), await send(exported, token)];
+
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.data).toMatchObject({ code: "bad_request", message: expect.stringContaining("this store's own export") });
+      expect(answer.data.message).toContain("would add their balances again");
+    }
+    expect(await books(storeId)).toEqual(before);
   });
 
   it.skipIf(skip)("when a file has two bad rows, then both are reported with their line and reason and nothing is applied", async () => {

@@ -52,7 +52,7 @@ export function ImportArea() {
   return (
     <Area
       title="Import balances"
-      subtitle="Starting balances from another loyalty app or from Export members: email and points (or balance_points) are read, with customer_id and language when present; other columns are ignored. Up to 5 MB and 50,000 rows, UTF-8."
+      subtitle="Starting balances from another loyalty app, or from another store's Export members (a store's own export is refused: its balances are already there). Email and points (or balance_points) are read, with customer_id and language when present; other columns are ignored. Up to 5 MB and 50,000 rows, UTF-8."
     >
       {failure && <Alert tone="error">{failure}</Alert>}
       <Field label="CSV file">

@@ -1,5 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
-import { AppError } from "../../lib/errors.js";
+import { AppError, badRequest } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { OnePerStore } from "../../lib/one-at-a-time.js";
 import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
@@ -8,7 +8,7 @@ import type { Member } from "../members/member.js";
 import { findOrCreateMember } from "../members/member.service.js";
 import type { InstallService } from "../stores/install.service.js";
 import { readBalanceFile, type BalanceFile } from "./balance-file.reader.js";
-import { checkRow, isRejected, readHeader, repeatedRows, type ImportRow, type RejectedRow } from "./balance-rows.rules.js";
+import { cell, checkRow, isRejected, readHeader, repeatedRows, type ImportColumns, type ImportRow, type RejectedRow } from "./balance-rows.rules.js";
 
 type ImportTx = Pick<StoreTransaction, "members" | "ledger" | "audit" | "webhooks">;
 
@@ -60,6 +60,7 @@ export class BalanceImportService {
       const ownRejections = [...checked.filter(isRejected), ...repeatedRows(rows)];
       const reported = { dryRun: options.dryRun, fileSha256: file.sha256, rows: file.rows.length, columns: { read: readColumns(file, columns.ignored), ignored: columns.ignored } };
       const work = async (tx: ImportTx) => {
+        await refuseOwnExport(tx, storeId, file, columns);
         const { planned, rejected } = await plan(tx, storeId, rows);
         const report = { ...reported, ...tally(planned), rejected: [...ownRejections, ...rejected].sort((a, b) => a.line - b.line) };
         if (options.dryRun) return { ...report, applied: false };
@@ -121,6 +122,21 @@ export class BalanceImportService {
 }
 
 const readColumns = (file: BalanceFile, ignored: string[]) => file.header.filter((name) => !ignored.includes(name));
+
+const LOOKUP_CHUNK = 1000;
+
+/** A file whose member_id names a member of this store is its own export: those balances are already theirs, and importing them would add them again. */
+async function refuseOwnExport(tx: ImportTx, storeId: number, file: BalanceFile, columns: ImportColumns): Promise<void> {
+  if (columns.memberId === null) return;
+  const ids = [...new Set(file.rows.map(({ fields }) => cell(fields, columns.memberId)).filter((id) => id !== ""))];
+  for (let at = 0; at < ids.length; at += LOOKUP_CHUNK) {
+    const [member] = await tx.members.findAny(storeId, { ids: ids.slice(at, at + LOOKUP_CHUNK), emails: [], customerIds: [] });
+    if (member)
+      throw badRequest(
+        `This file is this store's own export (member_id ${member.id} is a member here): importing it would add their balances again. Export members is for moving members to another store.`,
+      );
+  }
+}
 
 /** Each row against the store: the member it names (or none yet), their customer id, and whether their balance can take the difference. */
 async function plan(tx: ImportTx, storeId: number, rows: ImportRow[]): Promise<{ planned: Planned[]; rejected: RejectedRow[] }> {

@@ -5,11 +5,15 @@ import { LANGUAGES, type Language } from "../settings/program-settings.js";
 /** The highest starting balance a row may give: far above any real program, far below what would overflow a sum. */
 export const MAX_STARTING_POINTS = 10_000_000;
 
-/** The columns an import reads; every other column is listed back as ignored. `points` and `balance_points` are one column by two names. */
-export const READ_COLUMNS = ["email", "points", "balance_points", "customer_id", "language"] as const;
+/**
+ * The columns an import reads; every other column is listed back as ignored. `points` and `balance_points` are one
+ * column by two names; `member_id` (members.csv's) only tells whether the file is this store's own export.
+ */
+export const READ_COLUMNS = ["member_id", "email", "points", "balance_points", "customer_id", "language"] as const;
 
 /** Where each read column stands in the file (null: absent), and the columns left unread. */
 export interface ImportColumns {
+  memberId: number | null;
   email: number;
   points: number;
   customerId: number | null;
@@ -47,6 +51,7 @@ export function readHeader(header: string[]): ImportColumns {
   if (points === null && balance === null) throw badRequest('The header has no "points" (or "balance_points") column');
   const read: readonly string[] = READ_COLUMNS;
   return {
+    memberId: at("member_id"),
     email,
     points: (points ?? balance)!,
     customerId: at("customer_id"),
@@ -55,7 +60,7 @@ export function readHeader(header: string[]): ImportColumns {
   };
 }
 
-const cell = (fields: string[], at: number | null) => (at === null ? "" : (fields[at] ?? "").trim());
+export const cell = (fields: string[], at: number | null) => (at === null ? "" : (fields[at] ?? "").trim());
 
 /** One row's own checks (shape, not the store): its field count, email, points, customer id and language. */
 export function checkRow(fields: string[], columns: ImportColumns, width: number, line: number): ImportRow | RejectedRow {

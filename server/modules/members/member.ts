@@ -78,6 +78,8 @@ export interface MemberRepository {
   get(storeId: number, memberId: string): Promise<Member | null>;
   findByEmail(storeId: number, email: string): Promise<Member | null>;
   findByCustomerId(storeId: number, customerId: number): Promise<Member | null>;
+  /** The members with any of these ids, emails (normalised here) or customer ids, in one look-up; each member once. */
+  findAny(storeId: number, keys: { ids: string[]; emails: string[]; customerIds: number[] }): Promise<Member[]>;
   /** The member holding this referral code, compared upper-cased. */
   findByReferralCode(storeId: number, code: string): Promise<Member | null>;
   /** Members ordered by creation, optionally filtered by an email prefix. */

@@ -35,6 +35,15 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       scope.check(storeId);
       return members.findBy("customerId", customerId);
     },
+    async findAny(storeId, keys) {
+      scope.check(storeId);
+      const found = [
+        ...keys.ids.map((id) => members.get(id)),
+        ...keys.emails.map((email) => members.findBy("email", normaliseEmail(email))),
+        ...keys.customerIds.map((customerId) => members.findBy("customerId", customerId)),
+      ];
+      return [...new Map(found.filter((member) => member !== null).map((member) => [member.id, member])).values()];
+    },
     async findByReferralCode(storeId, code) {
       scope.check(storeId);
       return members.findBy("referralCode", code.toUpperCase());

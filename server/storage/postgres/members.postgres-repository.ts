@@ -48,6 +48,15 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       scope.check(storeId);
       return membersTable.findOne(db, "customer_id = $2", [storeId, customerId]);
     },
+    async findAny(storeId, keys) {
+      scope.check(storeId);
+      return membersTable.findMany(db, "(id = ANY($2::text[]) OR email_key = ANY($3::text[]) OR customer_id = ANY($4::bigint[]))", [
+        storeId,
+        keys.ids,
+        keys.emails.map(normaliseEmail),
+        keys.customerIds,
+      ]);
+    },
     async findByReferralCode(storeId, code) {
       scope.check(storeId);
       return membersTable.findOne(db, "referral_code = $2", [storeId, code.toUpperCase()]);

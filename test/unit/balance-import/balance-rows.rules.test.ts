@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { checkRow, readHeader, repeatedRows, type ImportRow } from "../../../server/modules/balance-import/balance-rows.rules.js";
 
 describe("reading an import's header", () => {
-  it("when the header is members.csv's, then email, balance_points, customer_id and language are read and the rest listed as ignored", () => {
+  it("when the header is members.csv's, then member_id, email, balance_points, customer_id and language are read and the rest listed as ignored", () => {
     const header = ["member_id", "email", "customer_id", "balance_points", "tier", "language"];
 
-    expect(readHeader(header)).toEqual({ email: 1, points: 3, customerId: 2, language: 5, ignored: ["member_id", "tier"] });
+    expect(readHeader(header)).toEqual({ memberId: 0, email: 1, points: 3, customerId: 2, language: 5, ignored: ["tier"] });
   });
 
   it("when names differ only in case and spaces, then they are the same columns", () => {
-    expect(readHeader([" Email ", "POINTS"])).toEqual({ email: 0, points: 1, customerId: null, language: null, ignored: [] });
+    expect(readHeader([" Email ", "POINTS"])).toEqual({ memberId: null, email: 0, points: 1, customerId: null, language: null, ignored: [] });
   });
 
   it.each([
