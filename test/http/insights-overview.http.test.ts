@@ -176,6 +176,17 @@ describe.each(adapters)("the overview on %s", (_name, openStorage, needsPostgres
     expect((await ask({ from: "2020-01-01", to: "2026-01-01" })).data.issues).toEqual([expect.objectContaining({ path: ["to"], code: "too_big" })]);
     expect((await ask({ from: "2026-02-30", to: "2026-03-01" })).status).toBe(400);
     expect((await ask({ from: "2026-03-01", to: "2026-03-02", extra: "1" })).data.issues).toEqual([expect.objectContaining({ code: "unknown_field" })]);
+    for (const [from, to, field] of [
+      ["9999-12-31", "9999-12-31", "from"],
+      ["0050-01-01", "0050-01-31", "from"],
+      ["1969-12-01", "1970-01-01", "from"],
+      ["9998-12-31", "9999-01-01", "to"],
+    ]) {
+      const outside = await ask({ from: from!, to: to! });
+      expect(outside.status, `${from}..${to}`).toBe(400);
+      expect(outside.data.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: [field], code: "invalid_value", message: "must be a day from 1970 to 9998" })]));
+    }
+    expect((await ask({ from: "9998-12-01", to: "9998-12-31" })).status).toBe(200);
   });
 
   it("when a store has no members yet, then every figure is zero and nothing divides by zero", async () => {

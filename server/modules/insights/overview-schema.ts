@@ -3,8 +3,19 @@ import type { PointValue } from "../simulations/point-value.rules.js";
 import type { OrderGroupFacts, OverviewFacts } from "./overview-facts.js";
 import { daysBetween, MAX_RANGE_DAYS } from "./overview-span.rules.js";
 
+/** Years whose days (and the day after the last) have local midnights: Date.UTC reads years below 100 as 19xx, and the day after 9999-12-31 has none. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9998;
+const storeDay = z.iso.date().refine(
+  (date) => {
+    const year = Number(date.slice(0, 4));
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  },
+  { message: `must be a day from ${FIRST_YEAR} to ${LAST_YEAR}`, params: { code: "invalid_value" } },
+);
+
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD`: calendar days of the store's time zone, both included, at most three years. */
-export const overviewQuerySchema = z.strictObject({ from: z.iso.date(), to: z.iso.date() }).superRefine((range, context) => {
+export const overviewQuerySchema = z.strictObject({ from: storeDay, to: storeDay }).superRefine((range, context) => {
   const days = daysBetween(range.from, range.to);
   if (days < 1) context.addIssue({ code: "custom", path: ["to"], message: "must not be before from", params: { code: "too_small" } });
   else if (days > MAX_RANGE_DAYS) context.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days`, params: { code: "too_big" } });
