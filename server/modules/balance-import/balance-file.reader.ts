@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { AppError, badRequest } from "../../lib/errors.js";
+import { untextCell } from "../exports/csv-cell.rules.js";
 
 /** The most data rows one file may hold: one import is one transaction, and its report lists every rejected row. */
 export const MAX_IMPORT_ROWS = 50_000;
 const CHUNK_BYTES = 64 * 1024;
 
-/** A data row as written: its fields and the line it starts on (1 is the header). */
+/** A data row: its fields (a `'` an export put before a formula start taken off again) and the line it starts on (1 is the header). */
 export interface FileRow {
   line: number;
   fields: string[];
@@ -58,10 +59,11 @@ export async function readBalanceFile(bytes: Buffer): Promise<BalanceFile> {
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = info.lines - record.reduce((sum, field) => sum + lineBreaks(field), 0);
-      if (header === null) header = record;
+      const fields = record.map(untextCell);
+      if (header === null) header = fields;
       else if (rows.length === MAX_IMPORT_ROWS)
         throw new AppError("payload_too_large", `The file has more than ${MAX_IMPORT_ROWS} rows; split it into files of at most ${MAX_IMPORT_ROWS}`);
-      else rows.push({ line, fields: record });
+      else rows.push({ line, fields });
     }
   } catch (error) {
     if (error instanceof CsvError) throw badRequest(`The file is not readable as CSV near line ${String(error.lines ?? "?")}: ${error.message.split(":")[0]}`);
