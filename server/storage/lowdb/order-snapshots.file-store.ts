@@ -52,7 +52,8 @@ export function createFileOrderSnapshotStore(dataDir: string): OrderSnapshotStor
     async putOrders(storeId, generation, orders) {
       const path = ordersPath(storeId, generation);
       await ensureDir(storeId);
-      if (orders.length > 0) await appendFile(path, orders.map((order) => `${JSON.stringify(order)}\n`).join(""), { mode: PRIVATE_FILE_MODE });
+      // Each page starts on a line of its own, so a line cut short by a killed process never swallows the next.
+      if (orders.length > 0) await appendFile(path, orders.map((order) => `\n${JSON.stringify(order)}`).join(""), { mode: PRIVATE_FILE_MODE });
     },
     async orders(storeId, generation) {
       const text = await readText(ordersPath(storeId, generation));
