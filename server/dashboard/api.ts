@@ -29,10 +29,12 @@ import type { OrderFetch } from "../modules/simulations/order-snapshot.js";
 import type { Overview } from "../modules/insights/overview-schema.js";
 import type { Simulation, SimulationFigures, SimulationRequest } from "../modules/simulations/simulation.js";
 import type { ImportReport } from "../modules/balance-import/balance-import.service.js";
+import type { DeliveryList, EndpointCreate, EndpointList, EndpointUpdate, EndpointView, EndpointWithSecret } from "../modules/webhooks/webhook-admin-schema.js";
 
 export type { ValidationIssue };
 export type { ApiKeyInput, ApiKeyView };
 export type ApiKeyCreated = Awaited<ReturnType<ApiKeyService["create"]>>;
+export type { DeliveryList, EndpointCreate, EndpointList, EndpointView, EndpointWithSecret };
 export type MemberPage = Awaited<ReturnType<typeof searchMembers>>;
 export type Member = MemberPage["items"][number];
 export type LedgerPage = Awaited<ReturnType<LedgerService["history"]>>;
@@ -192,6 +194,13 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     /** The answer's `token` is the only time the key itself is shown. */
     createApiKey: (body: ApiKeyInput) => call<ApiKeyCreated>("/api-keys", { method: "POST", body }).then((r) => r.value),
     revokeApiKey: (keyId: string) => call<null>(`/api-keys/${encodeURIComponent(keyId)}`, { method: "DELETE" }),
+    webhookEndpoints: () => get<EndpointList>("/webhook-endpoints"),
+    createWebhookEndpoint: (body: EndpointCreate) => call<EndpointWithSecret>("/webhook-endpoints", { method: "POST", body }).then((r) => r.value),
+    updateWebhookEndpoint: (id: string, body: EndpointUpdate) => call<EndpointView>(`/webhook-endpoints/${encodeURIComponent(id)}`, { method: "PATCH", body }).then((r) => r.value),
+    deleteWebhookEndpoint: (id: string) => call<null>(`/webhook-endpoints/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    rollWebhookSecret: (id: string) => call<EndpointWithSecret>(`/webhook-endpoints/${encodeURIComponent(id)}/roll-secret`, { method: "POST" }).then((r) => r.value),
+    testWebhookEndpoint: (id: string) => call<unknown>(`/webhook-endpoints/${encodeURIComponent(id)}/test`, { method: "POST" }),
+    webhookDeliveries: (id: string) => get<DeliveryList>(`/webhook-endpoints/${encodeURIComponent(id)}/deliveries`),
     exportCsv: async (name: "members.csv" | "ledger.csv"): Promise<{ blob: Blob; fileName: string }> => {
       const response = await file(`/api/admin/export/${name}`, "export_failed", "The export could not be downloaded.");
       const fileName = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? name;

@@ -4,6 +4,7 @@ import { Area } from "../ui/area.js";
 import { ApiKeyForm } from "./api-key-form.js";
 import { ApiKeyList } from "./api-key-list.js";
 import { NewKeyNotice } from "./new-key-notice.js";
+import { WebhooksArea } from "../webhooks/webhooks-area.js";
 
 /** API: the merchant's keys for their own tools, and where the API is described. */
 export function ApiKeysPage() {
@@ -21,6 +22,7 @@ export function ApiKeysPage() {
         />
         <ApiKeyList refreshKey={listed} />
       </Area>
+      <WebhooksArea />
       <Area title="API reference" subtitle="Every route, its parameters, the scope it needs and what it answers.">
         <p>
           Send a key as <code>Authorization: Bearer ql_…</code> to <code>{`${window.location.origin}/api/admin/…`}</code>. A read key may only read (GET); a write key may also
