@@ -103,7 +103,7 @@ describe.each(adapters)("the overview on %s", (_name, openStorage, needsPostgres
     // Maya (the fixture's ambassador) joined on 1 March, Ana, Ben, Lena and Dora on 5 March; all but Dora earned or ordered.
     expect(overview.members).toEqual({ total: 5, joined: 5, active: 4 });
     // Issued: Ana 40 + 60, Ben 30, Lena 45, Maya 500, two survey answers 20 each, Ben's 70 by hand = 785.
-    expect(overview.points).toEqual({ issued: 785, takenBack: 30, redeemed: 100, expired: 585, outstanding: 70 });
+    expect(overview.points).toEqual({ issued: 785, takenBack: 30, redeemed: 100, expired: 585, imported: 0, outstanding: 70 });
     // The best money a point buys: $5 for 100 points, 5 cents; Ben's 70 points are worth $3.50.
     expect(overview.liability).toEqual({ minor: 350, pointValue: { rewardId: "rw_five", rewardName: "$5 off", minor: 500, points: 100 } });
     // Ana's $40 and $60 and Lena's $45 by members (Ben's was refunded); $25 with no member.
@@ -140,12 +140,28 @@ describe.each(adapters)("the overview on %s", (_name, openStorage, needsPostgres
     });
   });
 
+  it("when starting balances were imported from a CSV, then they are their own figure: not issued, and no member is active for them", async () => {
+    const shop = await seededShop();
+    const csv = "email,points\nana@example.com,50\nzoe@example.com,300\n";
+    const imported = await app.http.post("/api/admin/import/members", csv, {
+      headers: { ...shop.admin.headers, "Content-Type": "text/csv" },
+      transformRequest: (body: unknown) => body,
+    });
+    expect(imported.data).toMatchObject({ applied: true, created: 1, pointsAdded: 350 });
+
+    const april = await shop.overview("2026-04-01", "2026-04-30");
+    // Ben's 70 by hand is still the only point issued in April; Ana and Zoe moved no point themselves.
+    expect(april.points).toEqual({ issued: 70, takenBack: 0, redeemed: 0, expired: 585, imported: 350, outstanding: 420 });
+    expect(april.members).toEqual({ total: 6, joined: 1, active: 1 });
+    expect(april.series.issued.reduce((a, b) => a + b, 0)).toBe(70);
+  });
+
   it("when the range is one day, then only that day's orders and points count, and the members who joined before it are in the total", async () => {
     const shop = await seededShop();
     const overview = await shop.overview("2026-03-06", "2026-03-06");
 
     expect(overview.members).toEqual({ total: 5, joined: 0, active: 1 });
-    expect(overview.points).toEqual({ issued: 60, takenBack: 0, redeemed: 100, expired: 0, outstanding: 70 });
+    expect(overview.points).toEqual({ issued: 60, takenBack: 0, redeemed: 100, expired: 0, imported: 0, outstanding: 70 });
     expect(overview.orders.members).toEqual({ orders: 1, revenueMinor: 6000, customers: 1, repeatCustomers: 0, averageOrderMinor: 6000, spendPerCustomerMinor: 6000 });
     expect(overview.orders.guests).toMatchObject({ orders: 0, revenueMinor: 0, averageOrderMinor: null });
     expect(overview.lifetime.members).toMatchObject({ orders: 3, customers: 2, repeatCustomers: 1 });
@@ -196,7 +212,7 @@ describe.each(adapters)("the overview on %s", (_name, openStorage, needsPostgres
     expect(response.status).toBe(200);
     expect(response.data).toMatchObject({
       members: { total: 0, joined: 0, active: 0 },
-      points: { issued: 0, takenBack: 0, redeemed: 0, expired: 0, outstanding: 0 },
+      points: { issued: 0, takenBack: 0, redeemed: 0, expired: 0, imported: 0, outstanding: 0 },
       liability: null,
       orders: { members: { orders: 0, averageOrderMinor: null, spendPerCustomerMinor: null }, guests: { orders: 0, averageOrderMinor: null } },
       nps: { answers: 0, score: null },

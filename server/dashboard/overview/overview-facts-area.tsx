@@ -32,6 +32,7 @@ export function OverviewFactsArea({ overview }: { overview: Overview }) {
         <Fact label="Points issued" value={fmt.count(points.issued)} note={points.takenBack ? `${fmt.count(points.takenBack)} taken back after refunds and by hand` : undefined} />
         <Fact label="Points redeemed" value={fmt.count(points.redeemed)} note={`Redemption rate ${share(points.redeemed, points.issued)}`} />
         <Fact label="Points expired" value={fmt.count(points.expired)} />
+        {points.imported !== 0 && <Fact label="Points imported" value={fmt.count(points.imported)} note="Starting balances from your CSV import; not counted as issued." />}
         <Fact label="Points outstanding" value={fmt.count(points.outstanding)} />
         <Fact
           accent

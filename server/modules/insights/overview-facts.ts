@@ -28,6 +28,8 @@ export interface PointsFacts {
   takenBack: number;
   redeemed: number;
   expired: number;
+  /** Starting balances brought by the CSV import (net of later files' corrections): neither issued by the program nor a sign of activity. */
+  imported: number;
 }
 
 /**

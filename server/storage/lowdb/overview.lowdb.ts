@@ -65,13 +65,17 @@ async function factsOf(state: StoreState, span: OverviewSpan): Promise<OverviewF
   const starts = span.bucketStarts.map(Date.parse);
   const zeros = () => new Array<number>(starts.length).fill(0);
   const series = { issued: zeros(), redeemed: zeros(), expired: zeros(), memberRevenueMinor: zeros(), guestRevenueMinor: zeros(), joined: zeros() };
-  const points = { issued: 0, takenBack: 0, redeemed: 0, expired: 0 };
+  const points = { issued: 0, takenBack: 0, redeemed: 0, expired: 0, imported: 0 };
   const active = new Set<string>();
   const challenges = new Map<string, { key: string; completions: number; points: number }>();
 
   await eachRow(state.ledger.entries(), (entry) => {
     const at = Date.parse(entry.createdAt);
     if (at < from || at >= until) return;
+    if (entry.source.type === "import") {
+      points.imported += entry.delta;
+      return;
+    }
     const bucket = bucketOf(starts, at);
     if (entry.kind !== "expire") active.add(entry.memberId);
     if (issuing.has(entry.kind) || (entry.kind === "adjust" && entry.delta > 0)) {

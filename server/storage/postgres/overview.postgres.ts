@@ -15,13 +15,14 @@ import { run } from "./sql-values.js";
 
 /* The statements take $1 store, $2 span start, $3 span end, and the series $4 the buckets' starts (width_bucket numbers them from 1). */
 
-/** The span's entries, from ledger_by_time alone: points per bucket by what they did. */
+/** The span's entries, from ledger_by_time alone: points per bucket by what they did (imported starting balances apart). */
 const POINTS = `
   SELECT width_bucket(created_at, $4::timestamptz[]) AS b,
-    COALESCE(sum(delta) FILTER (WHERE kind = ANY($5::text[]) OR (kind = 'adjust' AND delta > 0)), 0)::bigint AS issued,
-    COALESCE(-sum(delta) FILTER (WHERE kind = 'reverse' OR (kind = 'adjust' AND delta < 0)), 0)::bigint AS taken_back,
+    COALESCE(sum(delta) FILTER (WHERE source_type <> 'import' AND (kind = ANY($5::text[]) OR (kind = 'adjust' AND delta > 0))), 0)::bigint AS issued,
+    COALESCE(-sum(delta) FILTER (WHERE source_type <> 'import' AND (kind = 'reverse' OR (kind = 'adjust' AND delta < 0))), 0)::bigint AS taken_back,
     COALESCE(-sum(delta) FILTER (WHERE kind = ANY($6::text[])), 0)::bigint AS redeemed,
-    COALESCE(-sum(delta) FILTER (WHERE kind = 'expire'), 0)::bigint AS expired
+    COALESCE(-sum(delta) FILTER (WHERE kind = 'expire'), 0)::bigint AS expired,
+    COALESCE(sum(delta) FILTER (WHERE source_type = 'import'), 0)::bigint AS imported
   FROM ledger_entries WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY b`;
 
 /** The span's paid orders per bucket and group (a member's, or none), from order_records_by_time alone. */
@@ -42,7 +43,7 @@ const MEMBERS = `
   SELECT
     (SELECT count(*) FROM members WHERE store_id = $1 AND created_at < $3)::bigint AS total,
     (SELECT count(*) FROM (
-       SELECT member_id FROM ledger_entries WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND kind <> 'expire'
+       SELECT member_id FROM ledger_entries WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND kind <> 'expire' AND source_type <> 'import'
        UNION
        SELECT member_id FROM order_records WHERE store_id = $1 AND placed_at >= $2 AND placed_at < $3 AND counted AND member_id IS NOT NULL) a)::bigint AS active,
     (SELECT COALESCE(sum(balance), 0) FROM members WHERE store_id = $1 AND balance > 0)::bigint AS outstanding,
@@ -106,7 +107,7 @@ export function createOverviewReader(pool: pg.Pool, guard: OpenGuard): OverviewR
       guard.assertOpen();
       const args = [storeId, span.start, span.end, span.bucketStarts];
       const size = span.bucketStarts.length;
-      type PointsRow = { b: number; issued: number; taken_back: number; redeemed: number; expired: number };
+      type PointsRow = { b: number; issued: number; taken_back: number; redeemed: number; expired: number; imported: number };
       type MembersRow = { total: number; active: number; outstanding: number; joined: number[] };
       type EngagementRow = {
         referrals: OverviewFacts["referrals"];
@@ -131,7 +132,7 @@ export function createOverviewReader(pool: pg.Pool, guard: OpenGuard): OverviewR
       const sum = (key: keyof Omit<PointsRow, "b">) => points.reduce((total, row) => total + row[key], 0);
       return {
         members: { total: members!.total, joined: joined.reduce((a, b) => a + b, 0), active: members!.active },
-        points: { issued: sum("issued"), takenBack: sum("taken_back"), redeemed: sum("redeemed"), expired: sum("expired") },
+        points: { issued: sum("issued"), takenBack: sum("taken_back"), redeemed: sum("redeemed"), expired: sum("expired"), imported: sum("imported") },
         outstanding: members!.outstanding,
         orders: groups(inSpan),
         lifetime: groups(lifetime),
