@@ -130,6 +130,23 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
       ON CONFLICT DO NOTHING`,
   },
   {
+    label: "webhook endpoints",
+    pick: (doc) => doc.webhookEndpoints,
+    sql: `INSERT INTO webhook_endpoints (store_id, id, url, description, events, enabled, sealed_secret, failing_since, disabled_reason, created_at, updated_at)
+      ${rowsOf(`$1, d->>'id', d->>'url', d->>'description', d->'events', (d->>'enabled')::boolean, d->>'sealedSecret', ${time("failingSince")}, d->>'disabledReason',
+        ${time("createdAt")}, ${time("updatedAt")}`)}
+      ON CONFLICT DO NOTHING`,
+  },
+  {
+    label: "webhook deliveries",
+    pick: (doc) => doc.webhookDeliveries,
+    sql: `INSERT INTO webhook_deliveries (store_id, id, endpoint_id, event_id, event_type, body, status, attempts, available_at, created_at, last_attempt_at, last_status,
+        last_response, last_duration_ms, last_error)
+      ${rowsOf(`$1, d->>'id', d->>'endpointId', d->>'eventId', d->>'eventType', d->>'body', d->>'status', (d->>'attempts')::integer, ${time("availableAt")},
+        ${time("createdAt")}, ${time("lastAttemptAt")}, (d->>'lastStatus')::integer, d->>'lastResponse', (d->>'lastDurationMs')::integer, d->>'lastError'`)}
+      ON CONFLICT DO NOTHING`,
+  },
+  {
     label: "program settings",
     pick: (doc) => (doc.settings ? [doc.settings] : []),
     sql: `INSERT INTO program_settings (store_id, settings) ${rowsOf("$1, d")} ON CONFLICT (store_id) DO UPDATE SET settings = EXCLUDED.settings`,
