@@ -4,8 +4,28 @@ export type Period = "day" | "week" | "month";
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Answers per zone kept, at most: a tier review or a simulation's replay asks the same days and instants again and again, and each Intl answer costs microseconds. */
+const REMEMBERED = 4096;
+
+/** `compute()`'s answer for `key`, kept in `memo` (the oldest goes first past REMEMBERED keys). */
+function remembered<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const kept = memo.get(key);
+  if (kept !== undefined) return kept;
+  const value = compute();
+  if (memo.size >= REMEMBERED) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
+type LocalDate = { year: number; month: number; day: number };
+const localDates = new Map<string, Readonly<LocalDate>>();
+
 /** The calendar date (year, month 1-12, day) of an instant in an IANA time zone. */
-export function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+export function localDate(instant: Date, timeZone: string): LocalDate {
+  return { ...remembered(localDates, `${timeZone} ${instant.getTime()}`, () => formattedDate(instant, timeZone)) };
+}
+
+function formattedDate(instant: Date, timeZone: string): LocalDate {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
@@ -85,12 +105,18 @@ function zoneOffset(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
+const dayStarts = new Map<string, number>();
+
 /** The instant a calendar date begins (local midnight) in the zone. */
 export function startOfLocalDay(year: number, month: number, day: number, timeZone: string): Date {
   const wall = Date.UTC(year, month - 1, day);
-  const first = wall - zoneOffset(wall, timeZone);
-  // Once more at the first guess: right across a change of offset (DST) between the guess and the answer.
-  return new Date(wall - zoneOffset(first, timeZone));
+  return new Date(
+    remembered(dayStarts, `${timeZone} ${wall}`, () => {
+      const first = wall - zoneOffset(wall, timeZone);
+      // Once more at the first guess: right across a change of offset (DST) between the guess and the answer.
+      return wall - zoneOffset(first, timeZone);
+    }),
+  );
 }
 
 /** The instant the period after the one holding `instant` begins, in the store's time zone (for "next available"). */

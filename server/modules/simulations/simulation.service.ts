@@ -1,5 +1,5 @@
-import { setImmediate } from "node:timers/promises";
 import { AppError } from "../../lib/errors.js";
+import { turnsEvery } from "../../lib/event-loop-turns.js";
 import { OnePerStore } from "../../lib/one-at-a-time.js";
 import { parseInput } from "../../lib/validation.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
@@ -11,6 +11,9 @@ import { recordedPoints, replayOrders, type IssuedPoints } from "./order-replay.
 import { costOf, pointValue } from "./point-value.rules.js";
 import { simulationRequestSchema, type Simulation, type SimulationFigures } from "./simulation.js";
 
+/** Work between two turns of the event loop, at most: other stores' requests wait no longer than this for a replay. */
+const TURN_EVERY_MS = 10;
+
 const figures = (issued: IssuedPoints, program: Pick<ProgramSettings, "rewards">): SimulationFigures => {
   const value = pointValue(program.rewards);
   return { ...issued, pointsPerOrder: issued.orders > 0 ? Math.floor(issued.points / issued.orders) : 0, costMinor: costOf(issued.points, value), pointValue: value };
@@ -19,7 +22,7 @@ const figures = (issued: IssuedPoints, program: Pick<ProgramSettings, "rewards">
 /**
  * What a proposed program would have issued and cost over the store's snapshot of its last 12 months of orders,
  * beside the current program and the ledger, computed with the rules webhooks apply (order-replay.ts). A store gets
- * one at a time, and the replay gives the event loop a turn every few hundred orders.
+ * one at a time, and the replay gives the event loop a turn every TURN_EVERY_MS of work.
  */
 export class SimulationService {
   private readonly running = new OnePerStore("A simulation for this store is still running; ask again once it has answered.");
@@ -35,7 +38,7 @@ export class SimulationService {
       const ready = (await this.deps.snapshots.fetchOf(storeId))?.ready;
       if (!ready) throw new AppError("conflict", "Fetch the store's orders of the last 12 months first (POST /api/admin/simulations/orders)");
       const orders = (await this.deps.snapshots.orders(storeId, ready.generation)).sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.orderId.localeCompare(b.orderId));
-      const turn = () => setImmediate();
+      const turn = turnsEvery(TURN_EVERY_MS);
       return {
         snapshot: { from: ready.from, to: ready.to, orders: ready.orders, capped: ready.capped, fetchedAt: ready.fetchedAt },
         proposed: figures(await replayOrders(orders, proposed, install.timeZone, turn), proposed),
