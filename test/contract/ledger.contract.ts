@@ -9,6 +9,35 @@ export function describeLedgerContract(h: ContractHarness): void {
   const inStore = <T>(storeId: number, work: (tx: StoreTransaction) => Promise<T>) => h.storage.transaction(storeId, work);
 
   describe("ledger", () => {
+    it("when entries are appended together, then each is created once, balances move by their sum and sumsBySource totals them per source", async () => {
+      const storeId = aStoreId();
+      const ann = await insertMember(h.storage, storeId);
+      const bob = await insertMember(h.storage, storeId);
+      const imported = (memberId: string, delta: number, n: number) =>
+        aLedgerEntry(storeId, memberId, { delta, source: { type: "import", id: memberId }, idempotencyKey: `import:${memberId}:${n}`, basis: { startingBalance: delta } });
+      const first = [imported(ann.id, 40, 1), imported(bob.id, -5, 1), imported(ann.id, 2, 2)];
+
+      const results = await inStore(storeId, (tx) => tx.ledger.appendMany(storeId, first));
+      const again = await inStore(storeId, (tx) => tx.ledger.appendMany(storeId, [imported(ann.id, 99, 1)]));
+
+      expect(results).toEqual([
+        { entry: first[0], created: true, balance: 42 },
+        { entry: first[1], created: true, balance: -5 },
+        { entry: first[2], created: true, balance: 42 },
+      ]);
+      expect(again).toEqual([{ entry: first[0], created: false, balance: 42 }]);
+      await inStore(storeId, async (tx) => {
+        expect([await tx.ledger.sumEntries(storeId, ann.id), (await tx.members.get(storeId, bob.id))?.balance]).toEqual([42, -5]);
+        expect(await tx.ledger.sumsBySource(storeId, "import", [ann.id, bob.id, "mem_none"])).toEqual(
+          new Map([
+            [ann.id, { entries: 2, points: 42 }],
+            [bob.id, { entries: 1, points: -5 }],
+          ]),
+        );
+        await expect(tx.ledger.appendMany(storeId, [imported("mem_none", 1, 1)])).rejects.toThrow(/not found/);
+      });
+    });
+
     it("when an entry is appended, then it is created, the cached balance moves and findByKey returns it", async () => {
       const storeId = aStoreId();
       const member = await insertMember(h.storage, storeId);

@@ -3,12 +3,12 @@ import { AppError, badRequest } from "../../lib/errors.js";
 import { newId } from "../../lib/ids.js";
 import { OnePerStore } from "../../lib/one-at-a-time.js";
 import type { StoreTransaction, UnitOfWork } from "../../storage/storage.port.js";
-import { post } from "../ledger/posting.js";
-import type { Member } from "../members/member.js";
-import { findOrCreateMember } from "../members/member.service.js";
+import { postMany, type Posting } from "../ledger/posting.js";
+import { emptyStats, freshMemberState, type Member } from "../members/member.js";
 import type { InstallService } from "../stores/install.service.js";
 import { readBalanceFile, type BalanceFile } from "./balance-file.reader.js";
 import { cell, checkRow, isRejected, readHeader, repeatedRows, type ImportColumns, type ImportRow, type RejectedRow } from "./balance-rows.rules.js";
+import { aTurn, plan, ROWS_PER_CHUNK, type Planned } from "./import-plan.js";
 
 type ImportTx = Pick<StoreTransaction, "members" | "ledger" | "audit" | "webhooks">;
 
@@ -28,15 +28,6 @@ export interface ImportReport {
   rejected: RejectedRow[];
 }
 
-/** One row's member and the difference between the file's starting balance and what earlier imports gave them. */
-interface Planned {
-  row: ImportRow;
-  member: Member | null;
-  difference: number;
-}
-
-const ROWS_PER_TURN = 200;
-const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const importSource = (memberId: string) => ({ type: "import" as const, id: memberId });
 
 /**
@@ -55,7 +46,7 @@ export class BalanceImportService {
       await this.deps.installs.requireActive(storeId);
       const file = await readBalanceFile(bytes);
       const columns = readHeader(file.header);
-      const checked = file.rows.map(({ fields, line }) => checkRow(fields, columns, file.header.length, line));
+      const checked = await checkRows(file, columns);
       const rows = checked.filter((row): row is ImportRow => !isRejected(row));
       const ownRejections = [...checked.filter(isRejected), ...repeatedRows(rows)];
       const reported = { dryRun: options.dryRun, fileSha256: file.sha256, rows: file.rows.length, columns: { read: readColumns(file, columns.ignored), ignored: columns.ignored } };
@@ -93,77 +84,72 @@ export class BalanceImportService {
     });
   }
 
+  /** New members inserted and entries posted a chunk of rows at a time: a few statements per chunk, not several per row. */
   private async apply(tx: ImportTx, storeId: number, planned: Planned[], fileSha256: string, actor: string): Promise<void> {
     const now = this.deps.clock.now();
-    for (const [i, { row, member: known, difference }] of planned.entries()) {
-      if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await aTurn();
-      if (known && difference === 0 && (row.customerId === null || known.customerId !== null)) continue;
-      const member = await findOrCreateMember(tx, storeId, { email: row.email, customerId: row.customerId }, this.deps.clock);
-      if (!known && row.language !== null) await tx.members.update(storeId, { ...member, lang: row.language });
-      if (difference === 0) continue;
-      const earlier = await tx.ledger.listBySource(storeId, importSource(member.id));
-      await post(
-        tx,
-        storeId,
-        {
+    for (let at = 0; at < planned.length; at += ROWS_PER_CHUNK) {
+      const created: Member[] = [];
+      const postings: Posting[] = [];
+      for (const { row, member: known, difference, importEntries } of planned.slice(at, at + ROWS_PER_CHUNK)) {
+        const member = known ?? importedMember(storeId, row, now);
+        if (!known) created.push(member);
+        else if (row.customerId !== null && known.customerId === null) await tx.members.update(storeId, { ...known, customerId: row.customerId, updatedAt: now.toISOString() });
+        if (difference === 0) continue;
+        postings.push({
           memberId: member.id,
           delta: difference,
           kind: "adjust",
           source: importSource(member.id),
-          idempotencyKey: `import:${member.id}:${earlier.length + 1}`,
+          idempotencyKey: `import:${member.id}:${importEntries + 1}`,
           actor,
           note: `Starting balance imported: ${row.points} points`,
           basis: { visibleToShopper: true, startingBalance: row.points, fileSha256 },
-        },
-        now,
-      );
+        });
+      }
+      await tx.members.insertMany(storeId, created);
+      await postMany(tx, storeId, postings, now);
+      await aTurn();
     }
   }
 }
 
-const readColumns = (file: BalanceFile, ignored: string[]) => file.header.filter((name) => !ignored.includes(name));
+/** A member the file names and the store does not have yet (not drawn into a holdout: they were a customer before). */
+const importedMember = (storeId: number, row: ImportRow, now: Date): Member => ({
+  id: newId("mem"),
+  storeId,
+  email: row.email,
+  customerId: row.customerId,
+  balance: 0,
+  stats: emptyStats(),
+  ...freshMemberState(),
+  lang: row.language,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+});
 
-const LOOKUP_CHUNK = 1000;
+/** Every row's own checks, with a turn of the event loop between chunks of rows so other stores' requests go on. */
+async function checkRows(file: BalanceFile, columns: ImportColumns): Promise<(ImportRow | RejectedRow)[]> {
+  const checked: (ImportRow | RejectedRow)[] = [];
+  for (let at = 0; at < file.rows.length; at += ROWS_PER_CHUNK) {
+    for (const { fields, line } of file.rows.slice(at, at + ROWS_PER_CHUNK)) checked.push(checkRow(fields, columns, file.header.length, line));
+    await aTurn();
+  }
+  return checked;
+}
+
+const readColumns = (file: BalanceFile, ignored: string[]) => file.header.filter((name) => !ignored.includes(name));
 
 /** A file whose member_id names a member of this store is its own export: those balances are already theirs, and importing them would add them again. */
 async function refuseOwnExport(tx: ImportTx, storeId: number, file: BalanceFile, columns: ImportColumns): Promise<void> {
   if (columns.memberId === null) return;
   const ids = [...new Set(file.rows.map(({ fields }) => cell(fields, columns.memberId)).filter((id) => id !== ""))];
-  for (let at = 0; at < ids.length; at += LOOKUP_CHUNK) {
-    const [member] = await tx.members.findAny(storeId, { ids: ids.slice(at, at + LOOKUP_CHUNK), emails: [], customerIds: [] });
+  for (let at = 0; at < ids.length; at += ROWS_PER_CHUNK) {
+    const [member] = await tx.members.findAny(storeId, { ids: ids.slice(at, at + ROWS_PER_CHUNK), emails: [], customerIds: [] });
     if (member)
       throw badRequest(
         `This file is this store's own export (member_id ${member.id} is a member here): importing it would add their balances again. Export members is for moving members to another store.`,
       );
   }
-}
-
-/** Each row against the store: the member it names (or none yet), their customer id, and whether their balance can take the difference. */
-async function plan(tx: ImportTx, storeId: number, rows: ImportRow[]): Promise<{ planned: Planned[]; rejected: RejectedRow[] }> {
-  const planned: Planned[] = [];
-  const rejected: RejectedRow[] = [];
-  for (const [i, row] of rows.entries()) {
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await aTurn();
-    const refuse = (reason: string) => rejected.push({ line: row.line, email: row.email, reason });
-    const member = await tx.members.findByEmail(storeId, row.email);
-    const holder = row.customerId === null ? null : await tx.members.findByCustomerId(storeId, row.customerId);
-    if (holder && holder.id !== member?.id) {
-      refuse(`Customer id ${row.customerId} belongs to another member${holder.email ? ` (${holder.email})` : ""}`);
-      continue;
-    }
-    if (member && row.customerId !== null && member.customerId !== null && member.customerId !== row.customerId) {
-      refuse(`The member has customer id ${member.customerId}, not ${row.customerId}`);
-      continue;
-    }
-    const imported = member ? (await tx.ledger.listBySource(storeId, importSource(member.id))).reduce((sum, entry) => sum + entry.delta, 0) : 0;
-    const difference = row.points - imported;
-    if (member && member.balance + difference < 0) {
-      refuse(`Lowering the imported balance from ${imported} to ${row.points} points would leave the member below 0 (they have ${member.balance})`);
-      continue;
-    }
-    planned.push({ row, member, difference });
-  }
-  return { planned, rejected };
 }
 
 function tally(planned: Planned[]): Pick<ImportReport, "created" | "changed" | "unchanged" | "pointsAdded" | "pointsRemoved"> {

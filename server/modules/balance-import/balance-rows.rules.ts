@@ -2,7 +2,10 @@ import { badRequest } from "../../lib/errors.js";
 import { isMailableAddress, normaliseEmail } from "../members/member.js";
 import { LANGUAGES, type Language } from "../settings/program-settings.js";
 
-/** The highest starting balance a row may give: far above any real program, far below what would overflow a sum. */
+/**
+ * The most a starting balance may be either way: far above any real program, far below what would overflow a sum. A
+ * negative one is taken as it is (an exported member whose clawbacks were larger than their balance keeps that debt).
+ */
 export const MAX_STARTING_POINTS = 10_000_000;
 
 /**
@@ -21,10 +24,10 @@ export interface ImportColumns {
   ignored: string[];
 }
 
-/** A row that passed its own checks: the member it names and the starting balance it gives them. */
+/** A row that passed its own checks: the member it names (by email, customer id or both) and the starting balance it gives them. */
 export interface ImportRow {
   line: number;
-  email: string;
+  email: string | null;
   points: number;
   customerId: number | null;
   language: Language | null;
@@ -67,18 +70,19 @@ export function checkRow(fields: string[], columns: ImportColumns, width: number
   const written = cell(fields, columns.email);
   const reject = (reason: string): RejectedRow => ({ line, email: written === "" ? null : written, reason });
   if (fields.length !== width) return reject(`The row has ${fields.length} fields; the header has ${width}`);
-  if (written === "") return reject("The email is empty");
-  if (!isMailableAddress(written)) return reject(`"${written.slice(0, 80)}" is not an email address`);
-  const points = cell(fields, columns.points);
-  if (!/^\d+$/.test(points)) return reject(`The points "${points.slice(0, 40)}" are not a whole number of 0 or more`);
-  if (Number(points) > MAX_STARTING_POINTS) return reject(`The points ${points} are above the most a row may give, ${MAX_STARTING_POINTS}`);
   const customer = cell(fields, columns.customerId);
+  if (written === "" && customer === "") return reject("The row has no email and no customer id; a member is found by one of them, so a row needs one");
+  if (written !== "" && !isMailableAddress(written)) return reject(`"${written.slice(0, 80)}" is not an email address`);
+  const points = cell(fields, columns.points);
+  if (!/^-?\d+$/.test(points)) return reject(`The points "${points.slice(0, 40)}" are not a whole number`);
+  if (Math.abs(Number(points)) > MAX_STARTING_POINTS)
+    return reject(`The points ${points.slice(0, 40)} are beyond what a row may give, -${MAX_STARTING_POINTS} to ${MAX_STARTING_POINTS}`);
   if (customer !== "" && (!/^\d{1,15}$/.test(customer) || Number(customer) === 0)) return reject(`The customer id "${customer.slice(0, 40)}" is not an Ecwid customer id`);
   const language = cell(fields, columns.language).toLowerCase();
   if (language !== "" && !(LANGUAGES as readonly string[]).includes(language)) return reject(`The language "${language.slice(0, 20)}" is not one of ${LANGUAGES.join(", ")}`);
   return {
     line,
-    email: normaliseEmail(written),
+    email: written === "" ? null : normaliseEmail(written),
     points: Number(points),
     customerId: customer === "" ? null : Number(customer),
     language: language === "" ? null : (language as Language),
@@ -93,12 +97,13 @@ export function repeatedRows(rows: ImportRow[]): RejectedRow[] {
   const customers = new Map<number, number>();
   const rejected: RejectedRow[] = [];
   for (const row of rows) {
-    const earlier = emails.get(row.email) ?? (row.customerId === null ? undefined : customers.get(row.customerId));
+    const byEmail = row.email === null ? undefined : emails.get(row.email);
+    const earlier = byEmail ?? (row.customerId === null ? undefined : customers.get(row.customerId));
     if (earlier !== undefined) {
-      rejected.push({ line: row.line, email: row.email, reason: `${emails.has(row.email) ? "The email" : "The customer id"} is on line ${earlier} too` });
+      rejected.push({ line: row.line, email: row.email, reason: `${byEmail !== undefined ? "The email" : "The customer id"} is on line ${earlier} too` });
       continue;
     }
-    emails.set(row.email, row.line);
+    if (row.email !== null) emails.set(row.email, row.line);
     if (row.customerId !== null) customers.set(row.customerId, row.line);
   }
   return rejected;

@@ -33,6 +33,11 @@ export interface AppendResult {
   balance: number;
 }
 
+export interface SourceSum {
+  entries: number;
+  points: number;
+}
+
 export interface SourceTally {
   kinds: Partial<Record<LedgerKind, number>>;
   points: number;
@@ -69,6 +74,8 @@ export interface EarnedBoard {
 export interface LedgerRepository {
   /** Appends the entry and moves the member's cached balance in the same write; idempotent by key. */
   append(storeId: number, entry: LedgerEntry): Promise<AppendResult>;
+  /** `append` for many entries in one write (an import); `balance` is the member's after all of them. In the entries' order. */
+  appendMany(storeId: number, entries: LedgerEntry[]): Promise<AppendResult[]>;
   findByKey(storeId: number, idempotencyKey: string): Promise<LedgerEntry | null>;
   /** Those of `keys` that an entry already holds, in one look-up. */
   existingKeys(storeId: number, keys: string[]): Promise<string[]>;
@@ -80,6 +87,8 @@ export interface LedgerRepository {
   tallyBySource(storeId: number, source: LedgerSource, since: string | null): Promise<SourceTally>;
   /** Entries whose source matches, oldest first (e.g. every entry an order produced). */
   listBySource(storeId: number, source: LedgerSource): Promise<LedgerEntry[]>;
+  /** Of each of `ids` that has entries with a source of `type`: how many and their points in all, in one look-up. */
+  sumsBySource(storeId: number, type: LedgerSource["type"], ids: string[]): Promise<Map<string, SourceSum>>;
   /** The leaderboard: opted-in members ranked by their net points of `kinds` in the span, and one member's own place. */
   earnedBoard(storeId: number, query: EarnedQuery): Promise<EarnedBoard>;
   /** The store's entries in append order, at most `limit` after the position `after` (0: from the first). */

@@ -30,22 +30,35 @@ export type Posting = PostingKind & {
 /** A unit of work that can post: the books, and the outbox every new entry is reported to (member.points_changed). */
 export type PostingTx = Pick<StoreTransaction, "ledger" | "members" | "webhooks">;
 
+const entryOf = (storeId: number, posting: Posting, at: Date): LedgerEntry => ({
+  id: newId("led"),
+  storeId,
+  memberId: posting.memberId,
+  delta: posting.delta,
+  kind: posting.kind,
+  source: posting.source,
+  idempotencyKey: posting.idempotencyKey,
+  actor: posting.actor,
+  note: posting.note,
+  basis: posting.basis,
+  createdAt: at.toISOString(),
+});
+
 /** The one way onto the books: every entry, whatever its cause, is posted here with its typed basis. */
 export async function post(tx: PostingTx, storeId: number, posting: Posting, at: Date): Promise<AppendResult> {
-  const entry: LedgerEntry = {
-    id: newId("led"),
-    storeId,
-    memberId: posting.memberId,
-    delta: posting.delta,
-    kind: posting.kind,
-    source: posting.source,
-    idempotencyKey: posting.idempotencyKey,
-    actor: posting.actor,
-    note: posting.note,
-    basis: posting.basis,
-    createdAt: at.toISOString(),
-  };
-  const result = await tx.ledger.append(storeId, entry);
+  const result = await tx.ledger.append(storeId, entryOf(storeId, posting, at));
   if (result.created) await recordPointsChanged(tx, storeId, result, at);
   return result;
+}
+
+/** `post` for many entries in one write (an import); each new entry is reported to the outbox only when an endpoint listens for it. */
+export async function postMany(tx: PostingTx, storeId: number, postings: Posting[], at: Date): Promise<AppendResult[]> {
+  const results = await tx.ledger.appendMany(
+    storeId,
+    postings.map((posting) => entryOf(storeId, posting, at)),
+  );
+  const endpoints = await tx.webhooks.listEndpoints(storeId);
+  if (!endpoints.some((endpoint) => endpoint.enabled && endpoint.events.includes("member.points_changed"))) return results;
+  for (const result of results) if (result.created) await recordPointsChanged(tx, storeId, result, at);
+  return results;
 }

@@ -1,5 +1,5 @@
 import { notFound } from "../../lib/errors.js";
-import type { LedgerRepository, SourceTally } from "../../modules/ledger/ledger-entry.js";
+import type { LedgerRepository, SourceSum, SourceTally } from "../../modules/ledger/ledger-entry.js";
 import type { LedgerTable } from "./ledger-table.js";
 import type { MemberTable } from "./members.lowdb-repository.js";
 import { earnedBoard } from "./earned-board.js";
@@ -16,7 +16,7 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
     return member;
   };
 
-  return {
+  const repository: LedgerRepository = {
     async append(storeId, entry) {
       scope.checkRecord(storeId, "a ledger entry", entry.storeId);
       const existing = ledger.findByKey(entry.idempotencyKey);
@@ -28,6 +28,11 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       ledger.append(stored, undo);
       members.replace({ ...member, balance }, undo);
       return { entry: copy(stored), created: true, balance };
+    },
+    async appendMany(storeId, entries) {
+      const results = [];
+      for (const entry of entries) results.push(await repository.append(storeId, entry));
+      return results.map((result) => ({ ...result, balance: members.get(result.entry.memberId)?.balance ?? 0 }));
     },
     async findByKey(storeId, idempotencyKey) {
       scope.check(storeId);
@@ -62,6 +67,15 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       scope.check(storeId);
       return ledger.bySource(source).map(copy);
     },
+    async sumsBySource(storeId, type, ids) {
+      scope.check(storeId);
+      const sums = new Map<string, SourceSum>();
+      for (const id of ids) {
+        const entries = ledger.bySource({ type, id });
+        if (entries.length > 0) sums.set(id, { entries: entries.length, points: entries.reduce((sum, entry) => sum + entry.delta, 0) });
+      }
+      return sums;
+    },
     async earnedBoard(storeId, query) {
       scope.check(storeId);
       checkPage({ limit: query.limit, offset: 0 });
@@ -84,4 +98,5 @@ export function createLedgerRepository(scope: TransactionScope, ledger: LedgerTa
       return ledger.sumForMember(memberId);
     },
   };
+  return repository;
 }

@@ -101,6 +101,10 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       scope.checkRecord(storeId, "a member", member.storeId);
       members.insert(member, undo);
     },
+    async insertMany(storeId, rows) {
+      for (const member of rows) scope.checkRecord(storeId, "a member", member.storeId);
+      for (const member of rows) members.insert(member, undo);
+    },
     async update(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       const stored = members.get(member.id);

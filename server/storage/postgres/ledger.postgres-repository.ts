@@ -75,6 +75,34 @@ async function appendEntry(db: Queryable, entry: LedgerEntry): Promise<number | 
   return (await first<{ balance: number | null }>(db, APPEND, entryValues(entry)))?.balance ?? null;
 }
 
+/**
+ * `APPEND` for many entries in one statement: the entries come in as one array per column, members' balances move by
+ * the sum of what was inserted for them, and each inserted entry comes back with its member's balance after all of them.
+ */
+const APPEND_MANY = `
+  WITH given AS (
+    SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[])
+      AS g (id, member_id, delta, kind, source_type, source_id, idempotency_key, actor, note, basis, created_at)
+  ), inserted AS (
+    INSERT INTO ledger_entries (${COLUMNS})
+    SELECT $1, g.id, g.member_id, g.delta, g.kind, g.source_type, g.source_id, g.idempotency_key, g.actor, g.note, g.basis, g.created_at FROM given g
+    WHERE EXISTS (SELECT 1 FROM members WHERE store_id = $1 AND id = g.member_id)
+    ON CONFLICT (store_id, idempotency_key) DO NOTHING
+    RETURNING id, member_id, delta
+  ), moved AS (
+    UPDATE members SET balance = members.balance + added.delta
+    FROM (SELECT member_id, sum(delta) AS delta FROM inserted GROUP BY member_id) AS added
+    WHERE members.store_id = $1 AND members.id = added.member_id
+    RETURNING members.id, members.balance
+  )
+  SELECT inserted.id, moved.balance FROM inserted JOIN moved ON moved.id = inserted.member_id`;
+
+/** Each column of the entries as one array, in `APPEND_MANY`'s order after the store. */
+const entryColumns = (entries: LedgerEntry[]): unknown[] => {
+  const rows = entries.map((entry) => entryValues(entry).slice(1));
+  return rows[0]!.map((_, at) => rows.map((row) => row[at]));
+};
+
 export function createLedgerRepository(db: Queryable, scope: TransactionScope): LedgerRepository {
   const findByKey = async (storeId: number, key: string) => {
     const row = await first<LedgerRow>(db, `SELECT ${COLUMNS} FROM ledger_entries WHERE store_id = $1 AND idempotency_key = $2`, [storeId, key]);
@@ -106,6 +134,25 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
       const existing = await findByKey(storeId, entry.idempotencyKey);
       if (existing) return existingResult(storeId, existing);
       throw notFound(`member ${entry.memberId} not found`);
+    },
+    async appendMany(storeId, entries) {
+      for (const entry of entries) scope.checkRecord(storeId, "a ledger entry", entry.storeId);
+      if (entries.length === 0) return [];
+      const odd = entries.find((entry) => !Number.isSafeInteger(entry.delta));
+      if (odd) throw new Error(`ledger delta must be a whole number of points, got ${odd.delta}`);
+      const rows = await run<{ id: string; balance: number }>(db, APPEND_MANY, [storeId, ...entryColumns(entries)]);
+      const balances = new Map(rows.map((row) => [row.id, Number(row.balance)]));
+      const results: AppendResult[] = [];
+      for (const entry of entries) {
+        const balance = balances.get(entry.id);
+        if (balance !== undefined) results.push({ entry: structuredClone(entry), created: true, balance });
+        else {
+          const existing = await findByKey(storeId, entry.idempotencyKey);
+          if (!existing) throw notFound(`member ${entry.memberId} not found`);
+          results.push(await existingResult(storeId, existing));
+        }
+      }
+      return results;
     },
     async findByKey(storeId, idempotencyKey) {
       scope.check(storeId);
@@ -163,6 +210,16 @@ export function createLedgerRepository(db: Queryable, scope: TransactionScope): 
         source.id,
       ]);
       return rows.map(toEntry);
+    },
+    async sumsBySource(storeId, type, ids) {
+      scope.check(storeId);
+      const rows = await run<{ source_id: string; entries: number; points: number }>(
+        db,
+        `SELECT source_id, count(*)::bigint AS entries, sum(delta)::bigint AS points FROM ledger_entries
+         WHERE store_id = $1 AND source_type = $2 AND source_id = ANY($3::text[]) GROUP BY source_id`,
+        [storeId, type, ids],
+      );
+      return new Map(rows.map((row) => [row.source_id, { entries: Number(row.entries), points: Number(row.points) }]));
     },
     async earnedBoard(storeId, query) {
       scope.check(storeId);

@@ -138,6 +138,11 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
       scope.checkRecord(storeId, "a member", member.storeId);
       if (!(await membersTable.insert(db, member, "nothing"))) throw conflict(`member ${member.id}, its email or its customer id already exists in store ${storeId}`);
     },
+    async insertMany(storeId, members) {
+      for (const member of members) scope.checkRecord(storeId, "a member", member.storeId);
+      if (!(await membersTable.insertMany(db, members)))
+        throw conflict(`a member of the ${members.length} to insert, its email or its customer id already exists in store ${storeId}`);
+    },
     async update(storeId, member) {
       scope.checkRecord(storeId, "a member", member.storeId);
       const key = emailKey(member.email);

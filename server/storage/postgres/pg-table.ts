@@ -37,6 +37,9 @@ export interface PgTableSpec<T extends { storeId: number }> {
   derived?: Record<string, (row: T) => unknown>;
 }
 
+/** Rows per multi-row insert: well under PostgreSQL's 65,535 parameters for any table's columns. */
+const ROWS_PER_INSERT = 1000;
+
 export class PgTable<T extends { storeId: number }> {
   readonly #columns: string;
   readonly #fields: [keyof T, Column][];
@@ -127,6 +130,25 @@ export class PgTable<T extends { storeId: number }> {
         )
       ).length === 1
     );
+  }
+
+  /** Inserts the rows, many to a statement; false when a taken key or unique value left any of them out. */
+  async insertMany(db: Queryable, rows: T[]): Promise<boolean> {
+    let inserted = 0;
+    for (let at = 0; at < rows.length; at += ROWS_PER_INSERT) {
+      const chunk = rows.slice(at, at + ROWS_PER_INSERT).map((row) => this.#writeColumns(row));
+      const names = chunk[0]!.map(([name]) => name);
+      const tuples = chunk.map((_, row) => `(${names.map((_, column) => `$${row * names.length + column + 1}`).join(", ")})`);
+      const sql = `INSERT INTO ${this.spec.table} (${names.join(", ")}) VALUES ${tuples.join(", ")} ON CONFLICT DO NOTHING RETURNING ${this.#keyColumn}`;
+      inserted += (
+        await run(
+          db,
+          sql,
+          chunk.flatMap((columns) => columns.map(([, value]) => value)),
+        )
+      ).length;
+    }
+    return inserted === rows.length;
   }
 
   /** Writes `fields` (and the derived columns) of the stored row with the row's key; false when there is none. */

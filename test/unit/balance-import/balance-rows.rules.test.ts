@@ -31,12 +31,18 @@ describe("checking an import's rows", () => {
     expect(check("ana@example.com", "0", "", "")).toEqual({ line: 7, email: "ana@example.com", points: 0, customerId: null, language: null });
   });
 
+  it("when a row gives a negative balance or names a member by customer id alone, then it is taken as written", () => {
+    expect(check("ana@example.com", "-25", "", "")).toEqual({ line: 7, email: "ana@example.com", points: -25, customerId: null, language: null });
+    expect(check("", "40", "42", "")).toEqual({ line: 7, email: null, points: 40, customerId: 42, language: null });
+  });
+
   it.each([
-    [["", "1", "", ""], null, "The email is empty"],
+    [["", "1", "", ""], null, "The row has no email and no customer id; a member is found by one of them, so a row needs one"],
     [["ana@example.com\nbcc@evil.example", "1", "", ""], "ana@example.com\nbcc@evil.example", '"ana@example.com\nbcc@evil.example" is not an email address'],
-    [["ana@example.com", "1.5", "", ""], "ana@example.com", 'The points "1.5" are not a whole number of 0 or more'],
-    [["ana@example.com", "1e3", "", ""], "ana@example.com", 'The points "1e3" are not a whole number of 0 or more'],
-    [["ana@example.com", "10000001", "", ""], "ana@example.com", "The points 10000001 are above the most a row may give, 10000000"],
+    [["ana@example.com", "1.5", "", ""], "ana@example.com", 'The points "1.5" are not a whole number'],
+    [["ana@example.com", "1e3", "", ""], "ana@example.com", 'The points "1e3" are not a whole number'],
+    [["ana@example.com", "10000001", "", ""], "ana@example.com", "The points 10000001 are beyond what a row may give, -10000000 to 10000000"],
+    [["ana@example.com", "-10000001", "", ""], "ana@example.com", "The points -10000001 are beyond what a row may give, -10000000 to 10000000"],
     [["ana@example.com", "1", "0", ""], "ana@example.com", 'The customer id "0" is not an Ecwid customer id'],
     [["ana@example.com", "1", "", "xx"], "ana@example.com", 'The language "xx" is not one of en, nl, de, nb'],
     [["ana@example.com", "1"], "ana@example.com", "The row has 2 fields; the header has 4"],
@@ -45,11 +51,12 @@ describe("checking an import's rows", () => {
   });
 
   it("when two rows name one email or one customer id, then the later ones are refused naming the first line", () => {
-    const row = (line: number, email: string, customerId: number | null): ImportRow => ({ line, email, points: 1, customerId, language: null });
+    const row = (line: number, email: string | null, customerId: number | null): ImportRow => ({ line, email, points: 1, customerId, language: null });
 
-    expect(repeatedRows([row(2, "a@example.com", 5), row(3, "b@example.com", null), row(4, "a@example.com", null), row(5, "c@example.com", 5)])).toEqual([
+    expect(repeatedRows([row(2, "a@example.com", 5), row(3, "b@example.com", null), row(4, "a@example.com", null), row(5, "c@example.com", 5), row(6, null, 5)])).toEqual([
       { line: 4, email: "a@example.com", reason: "The email is on line 2 too" },
       { line: 5, email: "c@example.com", reason: "The customer id is on line 2 too" },
+      { line: 6, email: null, reason: "The customer id is on line 2 too" },
     ]);
   });
 });
