@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { OnePerStore } from "../lib/one-at-a-time.js";
 import { overviewQuerySchema } from "../modules/insights/overview-schema.js";
 import { storeOverview } from "../modules/insights/overview.service.js";
 import type { InstallService } from "../modules/stores/install.service.js";
@@ -10,6 +11,7 @@ import { parseInput } from "./validate.js";
 /** `GET /insights/overview?from&to`: the merchant's overview of a range of the store's days (behind requireAdmin). */
 export function adminInsightsRoutes(deps: { storage: Storage; installs: Pick<InstallService, "requireActive"> }): Router {
   const router = Router();
+  const summing = new OnePerStore("An overview of this store is still being summed; ask again once it has answered.");
 
   router.get(
     "/insights/overview",
@@ -20,7 +22,8 @@ export function adminInsightsRoutes(deps: { storage: Storage; installs: Pick<Ins
     }),
     async (req, res) => {
       const { storeId } = adminOf(res.locals);
-      res.json(await storeOverview(deps, storeId, parseInput(overviewQuerySchema, req.query)));
+      const query = parseInput(overviewQuerySchema, req.query);
+      res.json(await summing.run(storeId, () => storeOverview(deps, storeId, query)));
     },
   );
 

@@ -31,6 +31,7 @@ const statusByCode: Record<ErrorCode, number> = {
   upstream_failed: 502,
   customer_groups_unavailable: 409,
   store_unavailable: 503,
+  timed_out: 503,
   import_rejected: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -27,6 +27,7 @@ export type ErrorCode =
   | "upstream_failed"
   | "customer_groups_unavailable"
   | "store_unavailable"
+  | "timed_out"
   | "import_rejected"
   | "payload_too_large"
   | "unsupported_media_type"

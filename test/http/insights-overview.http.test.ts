@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startScheduledJobs } from "../../server/jobs/scheduled-jobs.js";
 import { manualClock } from "../../server/lib/clock.js";
@@ -218,5 +219,43 @@ describe.each(adapters)("the overview on %s", (_name, openStorage, needsPostgres
       nps: { answers: 0, score: null },
     });
     expect(response.data.series.issued).toEqual(new Array(30).fill(0));
+  });
+});
+
+describe("the overview on PostgreSQL under load", () => {
+  let app: TestApp;
+  let locker: pg.Client;
+
+  beforeEach(async (context) => {
+    if (skipReason) return context.skip();
+    app = await startTestApp({ storage: await createPostgresStorage({ databaseUrl: database!.url, overviewTimeoutMs: 2000 }) });
+    locker = new pg.Client({ connectionString: database!.url });
+    await locker.connect();
+  });
+  afterEach(async () => {
+    await locker?.end();
+    await app?.close();
+  });
+
+  it("when an overview is still summing, then a second one for the store is refused (429, Retry-After), and one past its statement timeout answers 503", async () => {
+    const { storeId } = await app.installStore({ storeId: 100_000 + Math.floor(Math.random() * 900_000_000) });
+    const admin = bearer(await app.adminToken(storeId));
+    const ask = () => app.http.get("/api/admin/insights/overview", { ...admin, params: { from: "2026-03-01", to: "2026-03-30" } });
+    // A migration-like lock holds the ledger, so the overview's first statement waits on it.
+    await locker.query("BEGIN; LOCK TABLE ledger_entries IN ACCESS EXCLUSIVE MODE");
+
+    const first = ask();
+    const waiting = "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+    await expect.poll(async () => (await locker.query(waiting)).rows[0].n, { timeout: 10_000 }).toBe(1);
+    const second = await ask();
+    expect(second.status).toBe(429);
+    expect(second.headers["retry-after"]).toBe("1");
+    expect(second.data).toMatchObject({ code: "rate_limited" });
+
+    const stopped = await first;
+    expect(stopped.status).toBe(503);
+    expect(stopped.data).toEqual({ code: "timed_out", message: expect.stringContaining("longer than 2 s") });
+    await locker.query("ROLLBACK");
+    expect((await ask()).status).toBe(200);
   });
 });

@@ -10,8 +10,10 @@ import {
   type OverviewReader,
 } from "../../modules/insights/overview-facts.js";
 import type { OverviewSpan } from "../../modules/insights/overview-span.rules.js";
+import { AppError } from "../../lib/errors.js";
 import type { OpenGuard } from "./open-guard.js";
-import { run } from "./sql-values.js";
+import { run, type Queryable } from "./sql-values.js";
+import { inTransaction } from "./store-lock.js";
 
 /* The statements take $1 store, $2 span start, $3 span end, and the series $4 the buckets' starts (width_bucket numbers them from 1). */
 
@@ -47,7 +49,9 @@ const MEMBERS = `
        UNION
        SELECT member_id FROM order_records WHERE store_id = $1 AND placed_at >= $2 AND placed_at < $3 AND counted AND member_id IS NOT NULL) a)::bigint AS active,
     (SELECT COALESCE(sum(balance), 0) FROM members WHERE store_id = $1 AND balance > 0)::bigint AS outstanding,
-    ARRAY(SELECT width_bucket(created_at, $4::timestamptz[]) FROM members WHERE store_id = $1 AND created_at >= $2 AND created_at < $3) AS joined`;
+    (SELECT COALESCE(json_agg(j), '[]') FROM (
+       SELECT width_bucket(created_at, $4::timestamptz[]) AS b, count(*) AS joined FROM members
+       WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY b) j) AS joined`;
 
 const ENGAGEMENT = `
   SELECT
@@ -100,64 +104,74 @@ function perBucket<R extends { b: number }>(rows: R[], size: number, value: (row
   return series;
 }
 
-/** The overview in five statements run side by side on the pool, each bounded by the span or a store's members. */
-export function createOverviewReader(pool: pg.Pool, guard: OpenGuard): OverviewReader {
+const QUERY_CANCELED = "57014";
+
+/**
+ * The overview in six statements, one after another on one connection in one read-only snapshot (the pool serves every
+ * store), each bounded by the span or a store's members and stopped after `timeoutMs`.
+ */
+export function createOverviewReader(pool: pg.Pool, guard: OpenGuard, timeoutMs = 5000): OverviewReader {
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) throw new Error(`invalid overview timeout: ${timeoutMs}`);
+  const begin = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${timeoutMs}`;
   return {
     async facts(storeId, span: OverviewSpan): Promise<OverviewFacts> {
       guard.assertOpen();
-      const args = [storeId, span.start, span.end, span.bucketStarts];
-      const size = span.bucketStarts.length;
-      type PointsRow = { b: number; issued: number; taken_back: number; redeemed: number; expired: number; imported: number };
-      type MembersRow = { total: number; active: number; outstanding: number; joined: number[] };
-      type EngagementRow = {
-        referrals: OverviewFacts["referrals"];
-        survey: OverviewFacts["survey"];
-        challenges: OverviewFacts["topChallenges"];
-        rewards: OverviewFacts["topRewards"];
-        ambassadors: OverviewFacts["topAmbassadors"];
-      };
-      const [points, series, inSpan, lifetime, [members], [engagement]] = await Promise.all([
-        run<PointsRow>(pool, POINTS, [...args, ISSUING_KINDS, REDEEMING_KINDS]),
-        run<{ b: number; member: boolean; revenue: number }>(pool, ORDER_SERIES, args),
-        run<GroupRow>(pool, ORDER_GROUPS, [storeId, span.start, span.end]),
-        run<GroupRow>(pool, ORDER_GROUPS, [storeId, "-infinity", span.end]),
-        run<MembersRow>(pool, MEMBERS, args),
-        run<EngagementRow>(pool, ENGAGEMENT, [storeId, span.start, span.end, STANDING_REFERRALS, GIVEN_REDEMPTIONS, TOP]),
-      ]);
-      const joined = perBucket(
-        members!.joined.map((b) => ({ b })),
+      try {
+        return await inTransaction(pool, begin, (db) => factsIn(db, storeId, span));
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== QUERY_CANCELED) throw error;
+        throw new AppError("timed_out", `The overview took longer than ${timeoutMs / 1000} s to sum and was stopped; ask again with a shorter range, or in a minute.`);
+      }
+    },
+  };
+}
+
+async function factsIn(db: Queryable, storeId: number, span: OverviewSpan): Promise<OverviewFacts> {
+  const args = [storeId, span.start, span.end, span.bucketStarts];
+  const size = span.bucketStarts.length;
+  type PointsRow = { b: number; issued: number; taken_back: number; redeemed: number; expired: number; imported: number };
+  type MembersRow = { total: number; active: number; outstanding: number; joined: { b: number; joined: number }[] };
+  type EngagementRow = {
+    referrals: OverviewFacts["referrals"];
+    survey: OverviewFacts["survey"];
+    challenges: OverviewFacts["topChallenges"];
+    rewards: OverviewFacts["topRewards"];
+    ambassadors: OverviewFacts["topAmbassadors"];
+  };
+  const points = await run<PointsRow>(db, POINTS, [...args, ISSUING_KINDS, REDEEMING_KINDS]);
+  const series = await run<{ b: number; member: boolean; revenue: number }>(db, ORDER_SERIES, args);
+  const inSpan = await run<GroupRow>(db, ORDER_GROUPS, [storeId, span.start, span.end]);
+  const lifetime = await run<GroupRow>(db, ORDER_GROUPS, [storeId, "-infinity", span.end]);
+  const [members] = await run<MembersRow>(db, MEMBERS, args);
+  const [engagement] = await run<EngagementRow>(db, ENGAGEMENT, [storeId, span.start, span.end, STANDING_REFERRALS, GIVEN_REDEMPTIONS, TOP]);
+  const joined = perBucket(members!.joined, size, (row) => row.joined);
+  const sum = (key: keyof Omit<PointsRow, "b">) => points.reduce((total, row) => total + row[key], 0);
+  return {
+    members: { total: members!.total, joined: joined.reduce((a, b) => a + b, 0), active: members!.active },
+    points: { issued: sum("issued"), takenBack: sum("taken_back"), redeemed: sum("redeemed"), expired: sum("expired"), imported: sum("imported") },
+    outstanding: members!.outstanding,
+    orders: groups(inSpan),
+    lifetime: groups(lifetime),
+    referrals: engagement!.referrals,
+    survey: engagement!.survey,
+    topChallenges: engagement!.challenges,
+    topRewards: engagement!.rewards,
+    topAmbassadors: engagement!.ambassadors,
+    series: {
+      issued: perBucket(points, size, (row) => row.issued),
+      redeemed: perBucket(points, size, (row) => row.redeemed),
+      expired: perBucket(points, size, (row) => row.expired),
+      memberRevenueMinor: perBucket(
+        series.filter((row) => row.member),
         size,
-        () => 1,
-      );
-      const sum = (key: keyof Omit<PointsRow, "b">) => points.reduce((total, row) => total + row[key], 0);
-      return {
-        members: { total: members!.total, joined: joined.reduce((a, b) => a + b, 0), active: members!.active },
-        points: { issued: sum("issued"), takenBack: sum("taken_back"), redeemed: sum("redeemed"), expired: sum("expired"), imported: sum("imported") },
-        outstanding: members!.outstanding,
-        orders: groups(inSpan),
-        lifetime: groups(lifetime),
-        referrals: engagement!.referrals,
-        survey: engagement!.survey,
-        topChallenges: engagement!.challenges,
-        topRewards: engagement!.rewards,
-        topAmbassadors: engagement!.ambassadors,
-        series: {
-          issued: perBucket(points, size, (row) => row.issued),
-          redeemed: perBucket(points, size, (row) => row.redeemed),
-          expired: perBucket(points, size, (row) => row.expired),
-          memberRevenueMinor: perBucket(
-            series.filter((row) => row.member),
-            size,
-            (row) => row.revenue,
-          ),
-          guestRevenueMinor: perBucket(
-            series.filter((row) => !row.member),
-            size,
-            (row) => row.revenue,
-          ),
-          joined,
-        },
-      };
+        (row) => row.revenue,
+      ),
+      guestRevenueMinor: perBucket(
+        series.filter((row) => !row.member),
+        size,
+        (row) => row.revenue,
+      ),
+      joined,
     },
   };
 }

@@ -18,6 +18,8 @@ export interface PostgresStorageOptions {
   databaseUrl: string;
   /** Connections this process may hold at once; each open store transaction holds one. */
   maxConnections?: number;
+  /** How long one overview statement may run (5 s unless a test shortens it). */
+  overviewTimeoutMs?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     webhookQueue: createWebhookQueue(pool, guard),
     receipts: createReceiptRepository(pool, guard),
     memberSnapshots: createMemberSnapshotReader(pool, guard),
-    overview: createOverviewReader(pool, guard),
+    overview: createOverviewReader(pool, guard, options.overviewTimeoutMs),
     proofPhotos: createProofPhotoStore(pool, guard),
     orderSnapshots: createOrderSnapshotStore(pool, guard),
     referralCodes: createReferralCodeIndex(pool, guard),
