@@ -22,8 +22,8 @@ export interface BalanceFile {
 
 const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The bytes as text: UTF-8 only (a UTF-8 BOM is dropped by the parser), no UTF-16, no NUL the storage could not keep. */
-function decode(bytes: Buffer): string {
+/** Refuses bytes that are not text: UTF-8 only (a UTF-8 BOM is dropped by the parser), no UTF-16, no NUL the storage could not keep. */
+function checkText(bytes: Buffer): void {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw badRequest("The file is UTF-16; save it as CSV in UTF-8 and send it again");
   let text: string;
   try {
@@ -32,18 +32,37 @@ function decode(bytes: Buffer): string {
     throw badRequest("The file is not UTF-8 text; save it as CSV in UTF-8 and send it again");
   }
   if (text.includes("\0")) throw badRequest("The file holds a NUL character; it is not a CSV text file");
-  return text;
 }
 
-/** The text a chunk at a time, with a turn of the event loop between chunks: parsing 5 MB at once would hold every store's requests. */
-async function* chunksOf(text: string): AsyncGenerator<string> {
-  for (let at = 0; at < text.length; at += CHUNK_BYTES) {
-    yield text.slice(at, at + CHUNK_BYTES);
+/**
+ * The bytes a chunk at a time, with a turn of the event loop between chunks: parsing 5 MB at once would hold every
+ * store's requests. Bytes, not text: the parser joins a character cut at a chunk's edge, where a cut string would not.
+ */
+async function* chunksOf(bytes: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    yield bytes.subarray(at, at + CHUNK_BYTES);
     await aTurn();
   }
 }
 
-const lineBreaks = (field: string) => field.match(/\r\n|\r|\n/g)?.length ?? 0;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The line each record starts on, from the byte offset the parser says the previous record ended at (its `info.bytes`):
+ * past the empty lines it skipped, counting CRLF, CR and LF as one line each, forward once through the file. The
+ * parser's own `info.lines` counts a CRLF inside a quoted cell twice.
+ */
+function recordLines(bytes: Buffer): (endOfPrevious: number) => number {
+  let at = 0;
+  let line = 1;
+  return (endOfPrevious) => {
+    let start = endOfPrevious;
+    while (bytes[start] === CR || bytes[start] === LF) start++;
+    for (; at < start; at++) if (bytes[at] === LF || (bytes[at] === CR && bytes[at + 1] !== LF)) line++;
+    return line;
+  };
+}
 
 /**
  * Reads the uploaded CSV into its header and rows. A file that cannot be read as CSV at all (not UTF-8, an unclosed
@@ -51,14 +70,18 @@ const lineBreaks = (field: string) => field.match(/\r\n|\r|\n/g)?.length ?? 0;
  */
 export async function readBalanceFile(bytes: Buffer): Promise<BalanceFile> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const parser = Readable.from(chunksOf(decode(bytes))).pipe(
+  checkText(bytes);
+  const parser = Readable.from(chunksOf(bytes)).pipe(
     parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"], max_record_size: 64 * 1024 }),
   );
   let header: string[] | null = null;
   const rows: FileRow[] = [];
+  const lineOf = recordLines(bytes);
+  let ended = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines - record.reduce((sum, field) => sum + lineBreaks(field), 0);
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+      const line = lineOf(ended);
+      ended = info.bytes;
       const fields = record.map(untextCell);
       if (header === null) header = fields;
       else if (rows.length === MAX_IMPORT_ROWS)
