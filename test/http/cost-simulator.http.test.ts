@@ -143,6 +143,26 @@ describe.each(adapters)("the cost simulator on $name", ({ name, skip }) => {
     },
   );
 
+  it.skipIf(skip)("when a refresh finishes between reading the fetch record and the orders it names, then the simulation reads the refreshed orders", async () => {
+    for (const email of ["ana@example.com", "ben@example.com", "cy@example.com"]) app.emulator.putOrder(storeId, { email, subtotal: 10, total: 10, paymentStatus: "PAID" });
+    const first = (await fetchOrders()).ready;
+    app.emulator.putOrder(storeId, { email: "dee@example.com", subtotal: 10, total: 10, paymentStatus: "PAID" });
+    const snapshots = app.container.storage.orderSnapshots;
+    const read = snapshots.orders.bind(snapshots);
+    const generations: string[] = [];
+    snapshots.orders = async (store, generation) => {
+      if (generations.push(generation) === 1) await fetchOrders();
+      return read(store, generation);
+    };
+    const simulated = await app.http.post("/api/admin/simulations", {}, bearer(token));
+    snapshots.orders = read;
+    expect(simulated.status, JSON.stringify(simulated.data)).toBe(200);
+    const refreshed = (await app.http.get("/api/admin/simulations/orders", bearer(token))).data.fetch.ready;
+    expect(generations).toEqual([first.generation, refreshed.generation]);
+    expect(simulated.data.snapshot.orders).toBe(4);
+    expect(simulated.data.current).toMatchObject({ points: 40, members: 4, orders: 4 });
+  });
+
   it.skipIf(skip)("when the proposal is malformed, then 400 names the field and nothing is saved", async () => {
     app.emulator.putOrder(storeId, { email: "ana@example.com", subtotal: 10, total: 10, paymentStatus: "PAID" });
     await fetchOrders();

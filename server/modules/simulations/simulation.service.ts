@@ -6,7 +6,7 @@ import type { UnitOfWork } from "../../storage/storage.port.js";
 import { programSettingsSchema, type ProgramSettings } from "../settings/program-settings.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { InstallService } from "../stores/install.service.js";
-import type { OrderSnapshotStore } from "./order-snapshot.js";
+import type { OrderSnapshotStore, ReadySnapshot, SnapshotOrder } from "./order-snapshot.js";
 import { recordedPoints, replayOrders, type IssuedPoints } from "./order-replay.js";
 import { costOf, pointValue } from "./point-value.rules.js";
 import { simulationRequestSchema, type Simulation, type SimulationFigures } from "./simulation.js";
@@ -35,9 +35,8 @@ export class SimulationService {
     const current = await this.deps.storage.read(storeId, async (tx) => readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision));
     const proposed = parseInput(programSettingsSchema, { ...current, ...changes });
     return this.running.run(storeId, async () => {
-      const ready = (await this.deps.snapshots.fetchOf(storeId))?.ready;
-      if (!ready) throw new AppError("conflict", "Fetch the store's orders of the last 12 months first (POST /api/admin/simulations/orders)");
-      const orders = (await this.deps.snapshots.orders(storeId, ready.generation)).sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.orderId.localeCompare(b.orderId));
+      const { ready, orders } = await this.#readySnapshot(storeId);
+      orders.sort((a, b) => a.placedAt.localeCompare(b.placedAt) || a.orderId.localeCompare(b.orderId));
       const turn = turnsEvery(TURN_EVERY_MS);
       return {
         snapshot: { from: ready.from, to: ready.to, orders: ready.orders, capped: ready.capped, fetchedAt: ready.fetchedAt },
@@ -46,5 +45,19 @@ export class SimulationService {
         recorded: figures(recordedPoints(orders), current),
       };
     });
+  }
+
+  /**
+   * The ready snapshot and its orders. A refresh finishing between the two reads drops the generation just named
+   * (its orders read as none), so then the fetch record is read again, once, for the generation that replaced it.
+   */
+  async #readySnapshot(storeId: number): Promise<{ ready: ReadySnapshot; orders: SnapshotOrder[] }> {
+    for (let reads = 1; ; reads++) {
+      const ready = (await this.deps.snapshots.fetchOf(storeId))?.ready;
+      if (!ready) throw new AppError("conflict", "Fetch the store's orders of the last 12 months first (POST /api/admin/simulations/orders)");
+      const orders = await this.deps.snapshots.orders(storeId, ready.generation);
+      if (orders.length > 0 || ready.orders === 0) return { ready, orders };
+      if (reads === 2) throw new AppError("conflict", "The store's orders were refreshed while the simulation read them; ask again.");
+    }
   }
 }
