@@ -71,7 +71,7 @@ export type {
 };
 
 /** `GET /api/admin/store`: the install's public facts. */
-export type StoreInfo = Pick<Install, "storeId" | "storeName" | "currency" | "currencyPrecision" | "lang" | "installedAt">;
+export type StoreInfo = Pick<Install, "storeId" | "storeName" | "currency" | "currencyPrecision" | "lang" | "installedAt" | "timeZone">;
 export type InboxCounts = Awaited<ReturnType<InboxRepository["counts"]>>;
 
 /** A refused request as the API says it: `{status, code, message, issues}`, and `current` on a 412, `grantUrl` on a 403 scope_missing. */

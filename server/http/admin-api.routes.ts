@@ -140,6 +140,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
       currency: install.currency,
       currencyPrecision: install.currencyPrecision,
       lang: install.lang,
+      timeZone: install.timeZone,
       installedAt: install.installedAt,
     });
   });

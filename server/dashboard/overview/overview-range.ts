@@ -1,4 +1,4 @@
-/** The range presets of the overview, as calendar days ending today (the browser's day; the API reads them in the store's time zone). */
+/** The range presets of the overview, as calendar days ending today in the store's time zone (the API reads days there too). */
 export type RangePreset = "30d" | "90d" | "12m" | "custom";
 
 export interface DayRange {
@@ -6,16 +6,21 @@ export interface DayRange {
   to: string;
 }
 
-const iso = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+/** Today's date ("YYYY-MM-DD") in `timeZone`, which may be a day ahead of or behind the browser's. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((one) => one.type === type)!.value;
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
 
-/** The preset's days up to and including `today`: 30 or 90 days, or the 12 months since the same day a year ago. */
-export function presetRange(preset: Exclude<RangePreset, "custom">, today: Date): DayRange {
-  const from = new Date(today);
+/** The preset's days up to and including `today` ("YYYY-MM-DD"): 30 or 90 days, or the 12 months since the day after the same day a year ago. */
+export function presetRange(preset: Exclude<RangePreset, "custom">, today: string): DayRange {
+  const from = new Date(`${today}T00:00:00Z`);
   if (preset === "12m") {
-    from.setFullYear(from.getFullYear() - 1);
-    from.setDate(from.getDate() + 1);
-  } else from.setDate(from.getDate() - (preset === "30d" ? 29 : 89));
-  return { from: iso(from), to: iso(today) };
+    from.setUTCFullYear(from.getUTCFullYear() - 1);
+    from.setUTCDate(from.getUTCDate() + 1);
+  } else from.setUTCDate(from.getUTCDate() - (preset === "30d" ? 29 : 89));
+  return { from: from.toISOString().slice(0, 10), to: today };
 }
 
 export const PRESETS: { preset: RangePreset; label: string }[] = [

@@ -1,14 +1,14 @@
 import { useState } from "preact/hooks";
-import { PRESETS, presetRange, type DayRange, type RangePreset } from "./overview-range.js";
+import { PRESETS, presetRange, todayIn, type DayRange, type RangePreset } from "./overview-range.js";
 
 /** Presets as a segmented choice, and two date fields for a custom range (applied when both are set). */
-export function RangePicker({ range, onChange }: { range: DayRange; onChange: (range: DayRange) => void }) {
+export function RangePicker({ range, timeZone, onChange }: { range: DayRange; timeZone: string; onChange: (range: DayRange) => void }) {
   const [preset, setPreset] = useState<RangePreset>("30d");
   const [custom, setCustom] = useState(range);
   const choose = (next: RangePreset) => {
     setPreset(next);
     if (next === "custom") setCustom(range);
-    else onChange(presetRange(next, new Date()));
+    else onChange(presetRange(next, todayIn(timeZone)));
   };
   return (
     <div class="ql-range">
