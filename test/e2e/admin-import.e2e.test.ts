@@ -49,4 +49,24 @@ describe("Import balances on the Members page", () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    "when a file refuses more than 100 rows, then the page lists the first 100 and says how many more",
+    async () => {
+      const { page, watch } = await dashboard.openPage("/demo/admin", { width: 360, height: 740 });
+      const frame = dashboardFrame(page);
+      await pageTab(frame, "Members").click();
+      const importArea = area(frame, "Import balances");
+      const rows = Array.from({ length: 105 }, (_, i) => `bad${i}@example.com,${"9".repeat(200)}`);
+
+      await importArea.getByLabel("CSV file").setInputFiles(csv(`email,points\n${rows.join("\n")}\n`));
+
+      await importArea.getByText("And 5 more refused rows: correct the rows above and check the file again to see them.").waitFor();
+      expect(await importArea.getByTestId("import-rejected").locator("tbody tr").count()).toBe(100);
+      expect(await textOf(importArea.getByTestId("import-rejected").locator("tbody tr").first())).toContain(`${"9".repeat(40)}…`);
+      expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
+      expect(watch.problems).toEqual([]);
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -9,6 +9,9 @@ import { SimpleTable } from "../ui/simple-table.js";
 
 type Step = { at: "choose" } | { at: "checking" | "importing"; file: File } | { at: "checked"; file: File; report: ImportReport } | { at: "done"; report: ImportReport };
 
+/** Refused rows listed on the page: a file can refuse 50,000, which no one reads and the page should not draw. */
+const REFUSED_SHOWN = 100;
+
 const plural = (n: number, one: string, many: string, fmt: Formatters) => `${fmt.count(n)} ${n === 1 ? one : many}`;
 
 /** The report in one sentence: what the file does (or did) to the store. */
@@ -89,10 +92,15 @@ export function ImportArea() {
               { label: "Email", cell: (row) => row.email ?? "—" },
               { label: "Reason", cell: (row) => row.reason },
             ]}
-            rows={report.rejected}
+            rows={report.rejected.slice(0, REFUSED_SHOWN)}
             rowKey={(row) => String(row.line)}
             empty=""
           />
+          {report.rejected.length > REFUSED_SHOWN && (
+            <p class="ql-hint">
+              And {plural(report.rejected.length - REFUSED_SHOWN, "more refused row", "more refused rows", fmt)}: correct the rows above and check the file again to see them.
+            </p>
+          )}
         </>
       )}
       {step.at === "checked" && step.report.rejected.length === 0 && (

@@ -35,7 +35,7 @@ export interface ImportRow {
 
 export interface RejectedRow {
   line: number;
-  /** The row's email as written (trimmed), when it had one. */
+  /** The row's email as written (trimmed, cut to 40 characters), when it had one. */
   email: string | null;
   reason: string;
 }
@@ -63,23 +63,26 @@ export function readHeader(header: string[]): ImportColumns {
   };
 }
 
+/** A cell as a report echoes it: at most 40 characters, so a refused row never carries a whole 64 KB cell back. */
+export const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 40)}…` : value);
+
 export const cell = (fields: string[], at: number | null) => (at === null ? "" : (fields[at] ?? "").trim());
 
 /** One row's own checks (shape, not the store): its field count, email, points, customer id and language. */
 export function checkRow(fields: string[], columns: ImportColumns, width: number, line: number): ImportRow | RejectedRow {
   const written = cell(fields, columns.email);
-  const reject = (reason: string): RejectedRow => ({ line, email: written === "" ? null : written, reason });
+  const reject = (reason: string): RejectedRow => ({ line, email: written === "" ? null : shown(written), reason });
   if (fields.length !== width) return reject(`The row has ${fields.length} fields; the header has ${width}`);
   const customer = cell(fields, columns.customerId);
   if (written === "" && customer === "") return reject("The row has no email and no customer id; a member is found by one of them, so a row needs one");
-  if (written !== "" && !isMailableAddress(written)) return reject(`"${written.slice(0, 80)}" is not an email address`);
+  if (written !== "" && !isMailableAddress(written)) return reject(`"${shown(written)}" is not an email address`);
   const points = cell(fields, columns.points);
-  if (!/^-?\d+$/.test(points)) return reject(`The points "${points.slice(0, 40)}" are not a whole number`);
+  if (!/^-?\d+$/.test(points)) return reject(`The points "${shown(points)}" are not a whole number`);
   if (Math.abs(Number(points)) > MAX_STARTING_POINTS)
-    return reject(`The points ${points.slice(0, 40)} are beyond what a row may give, -${MAX_STARTING_POINTS} to ${MAX_STARTING_POINTS}`);
-  if (customer !== "" && (!/^\d{1,15}$/.test(customer) || Number(customer) === 0)) return reject(`The customer id "${customer.slice(0, 40)}" is not an Ecwid customer id`);
+    return reject(`The points ${shown(points)} are beyond what a row may give, -${MAX_STARTING_POINTS} to ${MAX_STARTING_POINTS}`);
+  if (customer !== "" && (!/^\d{1,15}$/.test(customer) || Number(customer) === 0)) return reject(`The customer id "${shown(customer)}" is not an Ecwid customer id`);
   const language = cell(fields, columns.language).toLowerCase();
-  if (language !== "" && !(LANGUAGES as readonly string[]).includes(language)) return reject(`The language "${language.slice(0, 20)}" is not one of ${LANGUAGES.join(", ")}`);
+  if (language !== "" && !(LANGUAGES as readonly string[]).includes(language)) return reject(`The language "${shown(language)}" is not one of ${LANGUAGES.join(", ")}`);
   return {
     line,
     email: written === "" ? null : normaliseEmail(written),

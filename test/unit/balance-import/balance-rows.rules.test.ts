@@ -50,6 +50,14 @@ describe("checking an import's rows", () => {
     expect(check(...fields)).toEqual({ line: 7, email, reason });
   });
 
+  it("when a refused cell is long, then the report echoes its first 40 characters only", () => {
+    const long = `${"a".repeat(60_000)}@example.com`;
+
+    expect(check(long, "1", "", "")).toEqual({ line: 7, email: `${"a".repeat(40)}…`, reason: `"${"a".repeat(40)}…" is not an email address` });
+    expect(check("ana@example.com", "9".repeat(60_000), "", "")).toMatchObject({ reason: `The points ${"9".repeat(40)}… are beyond what a row may give, -10000000 to 10000000` });
+    expect(check("ana@example.com", "1", "x".repeat(500), "")).toMatchObject({ reason: `The customer id "${"x".repeat(40)}…" is not an Ecwid customer id` });
+  });
+
   it("when two rows name one email or one customer id, then the later ones are refused naming the first line", () => {
     const row = (line: number, email: string | null, customerId: number | null): ImportRow => ({ line, email, points: 1, customerId, language: null });
 
