@@ -17,6 +17,7 @@ import { LedgerService } from "./modules/ledger/ledger.service.js";
 import { ExportService } from "./modules/exports/export.service.js";
 import { ApiKeyService } from "./modules/api-keys/api-key.service.js";
 import { BalanceImportService } from "./modules/balance-import/balance-import.service.js";
+import { HoldoutInsightsService } from "./modules/holdout/holdout-insights.js";
 import { PointsExpiryService } from "./modules/ledger/points-expiry.service.js";
 import { OrderFetchService } from "./modules/simulations/order-fetch.service.js";
 import { SimulationService } from "./modules/simulations/simulation.service.js";
@@ -76,6 +77,8 @@ export interface Container {
   apiKeys: ApiKeyService;
   /** Starting balances imported from a CSV file. */
   balanceImport: BalanceImportService;
+  /** The holdout's comparison: members in the program against members left out. */
+  holdoutInsights: HoldoutInsightsService;
   /** Books lapsed points (the scheduled job), says what lapses next (`/me`) and whom to warn (emails). */
   pointsExpiry: PointsExpiryService;
   webhookIntake: WebhookIntakeService;
@@ -252,6 +255,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     ledger: new LedgerService({ storage: unitOfWork(storage, "members", "ledger", "audit", "webhooks"), clock, installs }),
     apiKeys: new ApiKeyService({ storage: unitOfWork(storage, "apiKeys", "audit"), installs: storage.installs, clock, rateLimiters: storage.rateLimiters }),
     exports: new ExportService({ storage: unitOfWork(storage, "members", "ledger"), settings, installs, clock }),
+    holdoutInsights: new HoldoutInsightsService({ storage: unitOfWork(storage, "members"), settings }),
     balanceImport: new BalanceImportService({ storage: unitOfWork(storage, "members", "ledger", "audit", "webhooks"), installs, clock }),
     pointsExpiry,
     settings,

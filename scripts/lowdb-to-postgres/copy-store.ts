@@ -18,13 +18,13 @@ const COPIES: { label: string; pick: (doc: StoreDocument) => unknown[]; sql: str
   {
     label: "members",
     pick: (doc) => doc.members.map((member) => ({ ...member, emailKey: member.email === null ? null : normaliseEmail(member.email) })),
-    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, lang, unsubscribed_at, expiry_warned_for, game, referral, referral_code, tier, created_at, updated_at)
+    sql: `INSERT INTO members (store_id, id, email, email_key, customer_id, balance, stats, lang, unsubscribed_at, expiry_warned_for, game, referral, referral_code, tier, holdout, created_at, updated_at)
       ${rowsOf(`$1, d->>'id', d->>'email', d->>'emailKey', (d->>'customerId')::bigint, (d->>'balance')::bigint, d->'stats', d->>'lang', ${time("unsubscribedAt")},
-        ${time("expiryWarnedFor")}, d->'game', ${jsonOrNull("referral")}, upper(d->'referral'->>'code'), ${jsonOrNull("tier")}, ${time("createdAt")}, ${time("updatedAt")}`)}
+        ${time("expiryWarnedFor")}, d->'game', ${jsonOrNull("referral")}, upper(d->'referral'->>'code'), ${jsonOrNull("tier")}, ${jsonOrNull("holdout")}, ${time("createdAt")}, ${time("updatedAt")}`)}
       ON CONFLICT (store_id, id) DO UPDATE SET email = EXCLUDED.email, email_key = EXCLUDED.email_key, customer_id = EXCLUDED.customer_id,
         balance = EXCLUDED.balance, stats = EXCLUDED.stats, lang = EXCLUDED.lang, unsubscribed_at = EXCLUDED.unsubscribed_at,
         expiry_warned_for = EXCLUDED.expiry_warned_for, game = EXCLUDED.game, referral = EXCLUDED.referral, referral_code = EXCLUDED.referral_code,
-        tier = EXCLUDED.tier, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
+        tier = EXCLUDED.tier, holdout = EXCLUDED.holdout, created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
   },
   {
     // The shared index of codes is made from the members who hold them; a code another store took first is left to it.

@@ -29,6 +29,7 @@ import type { OrderFetch } from "../modules/simulations/order-snapshot.js";
 import type { Overview } from "../modules/insights/overview-schema.js";
 import type { Simulation, SimulationFigures, SimulationRequest } from "../modules/simulations/simulation.js";
 import type { ImportReport } from "../modules/balance-import/balance-import.service.js";
+import type { HoldoutInsights } from "../modules/holdout/holdout-insights.js";
 import type { DeliveryList, EndpointCreate, EndpointList, EndpointUpdate, EndpointView, EndpointWithSecret } from "../modules/webhooks/webhook-admin-schema.js";
 
 export type { ValidationIssue };
@@ -52,6 +53,7 @@ export type { AdminReferral, AdminReferralList, ReferralSummary };
 export type { CustomerGroupList, TierCounts, TierPreview, TierProposal };
 export type { OrderFetch, Simulation, SimulationFigures, SimulationRequest };
 export type { ImportReport };
+export type { HoldoutInsights };
 export type { Overview };
 export type CreatedCustomerGroup = Awaited<ReturnType<CustomerGroupsService["create"]>>;
 export type CustomerGroupSync = Awaited<ReturnType<CustomerGroupsService["sync"]>>;
@@ -224,6 +226,7 @@ export function createAdminApi(token: string, hooks: ApiHooks) {
     /** Every member's group looked at again, in the background; `started` false when one began under a minute ago. */
     syncCustomerGroups: () => call<CustomerGroupSync>("/customer-groups/sync", { method: "POST", body: {} }).then((r) => r.value),
     /** A CSV of starting balances; `dryRun` only reports. A refused file (422 import_rejected) carries its report as the error's `body`. */
+    holdoutInsights: () => get<HoldoutInsights>("/insights/holdout"),
     importBalances: (data: Blob, dryRun: boolean) =>
       call<ImportReport>(`/import/members?${query({ dryRun: dryRun ? 1 : undefined })}`, { method: "POST", file: { data, type: "text/csv" } }).then((r) => r.value),
     /** The store's orders of the last 12 months as the cost simulator holds them (null: never fetched); `fetchSimulationOrders` starts or refreshes it (409 while one runs). */

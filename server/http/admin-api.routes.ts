@@ -20,6 +20,7 @@ import type { CustomerGroupsService } from "../modules/tiers/customer-groups.ser
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import type { ExportService } from "../modules/exports/export.service.js";
 import type { BalanceImportService } from "../modules/balance-import/balance-import.service.js";
+import type { HoldoutInsightsService } from "../modules/holdout/holdout-insights.js";
 import type { OrderFetchService } from "../modules/simulations/order-fetch.service.js";
 import type { SimulationService } from "../modules/simulations/simulation.service.js";
 import type { ApiKeyService } from "../modules/api-keys/api-key.service.js";
@@ -33,6 +34,7 @@ import { adminEmailRoutes } from "./admin-emails.routes.js";
 import { adminExportRoutes } from "./admin-export.routes.js";
 import { adminInsightsRoutes } from "./admin-insights.routes.js";
 import { adminImportRoutes } from "./admin-import.routes.js";
+import { adminHoldoutRoutes } from "./admin-holdout.routes.js";
 import { adminProgramRoutes } from "./admin-program.routes.js";
 import { adminProofRoutes } from "./admin-proofs.routes.js";
 import { adminReferralRoutes } from "./admin-referrals.routes.js";
@@ -78,6 +80,7 @@ export interface AdminApiDeps {
   exports: ExportService;
   apiKeys: ApiKeyService;
   balanceImport: BalanceImportService;
+  holdoutInsights: HoldoutInsightsService;
   orderFetches: OrderFetchService;
   webhookEndpoints: WebhookEndpointService;
   simulations: SimulationService;
@@ -128,6 +131,7 @@ export function adminApiRoutes(deps: AdminApiDeps): Router {
   router.use(adminInsightsRoutes(deps));
   router.use(adminApiKeyRoutes(deps));
   router.use(adminImportRoutes(deps));
+  router.use(adminHoldoutRoutes(deps));
   router.use(adminSimulationRoutes(deps));
 
   router.use(adminWebhookRoutes(deps));

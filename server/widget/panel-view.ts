@@ -79,6 +79,10 @@ export function mountPanel(context: PanelContext): PanelHandle {
       outcome.redemption = now;
       live.textContent = f.t(now.status === "released" ? "redeem.released" : now.coupon ? "redeem.ready" : "redeem.thanks");
     }
+    fill(footer, h("span", { class: "who" }, me.member.email ?? ""), h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")));
+    footer.hidden = false;
+    // Left out of the program by the merchant's holdout: a neutral note instead of it.
+    if (me.member.heldOut) return (fill(summary, h("p", { class: "intro" }, f.t("holdout.note"))), fill(body));
     const [before = "", after = ""] = f.pointsTemplate(me.member.balance).split("{count}");
     fill(
       summary,
@@ -107,8 +111,6 @@ export function mountPanel(context: PanelContext): PanelHandle {
       referralSection(view, me, context.api),
       activitySection(view, me),
     );
-    fill(footer, h("span", { class: "who" }, me.member.email ?? ""), h("button", { type: "button", class: "lnk", onclick: signOut }, f.t("signout")));
-    footer.hidden = false;
   };
 
   const showProblem = (error: unknown) => {

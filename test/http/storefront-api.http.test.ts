@@ -36,7 +36,7 @@ describe("shopper sign-in by email code", () => {
     expect(app.mail.messages[0]).toMatchObject({ to: "ana@example.com", subject: expect.stringContaining("Alpine Gear") });
     const me = await app.http.get(api("/me"), bearer(token));
     expect(me.status).toBe(200);
-    expect(me.data.member).toEqual({ email: "ana@example.com", balance: 42, heldPoints: 0 });
+    expect(me.data.member).toEqual({ email: "ana@example.com", balance: 42, heldPoints: 0, heldOut: false });
     expect(me.data.recentLedger[0]).toMatchObject({ delta: 42, kind: "earn_order" });
     expect(me.headers["cache-control"]).toContain("no-store");
   });

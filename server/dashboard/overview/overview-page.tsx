@@ -8,6 +8,7 @@ import { OverviewFactsArea } from "./overview-facts-area.js";
 import { presetRange, todayIn } from "./overview-range.js";
 import { RangePicker } from "./range-picker.js";
 import { TopsArea } from "./tops-area.js";
+import { HoldoutPanel } from "./holdout-panel.js";
 
 /** The merchant's overview of a range of days: one area per subject, each drawn from the one overview answer. */
 export function OverviewPage() {
@@ -26,6 +27,7 @@ export function OverviewPage() {
           <OrdersArea overview={data} />
           <ChartsArea overview={data} />
           <TopsArea overview={data} />
+          <HoldoutPanel />
         </>
       ) : (
         !error && <p class="ql-muted">Loading the overview…</p>

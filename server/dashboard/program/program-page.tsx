@@ -5,6 +5,7 @@ import { BadgeEditor } from "./badge-editor.js";
 import { EarningArea } from "./earning-area.js";
 import { EmailsArea } from "./emails-area.js";
 import { LeaderboardArea } from "./leaderboard-area.js";
+import { HoldoutArea } from "./holdout-area.js";
 import { MeasurementsArea } from "./measurements-area.js";
 import { PointsExpiryArea } from "./points-expiry-area.js";
 import { ProgramList } from "./program-list.js";
@@ -69,6 +70,7 @@ export function ProgramPage() {
       <PointsExpiryArea />
       <EmailsArea />
       <LeaderboardArea />
+      <HoldoutArea />
       <ReferralsProgramLink />
       <ThemeArea />
       <TextsArea />

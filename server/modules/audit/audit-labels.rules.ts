@@ -26,6 +26,7 @@ const PART_NOUNS: Record<ProgramPart, string> = {
   emails: "Email choices",
   leaderboard: "Leaderboard",
   referrals: "Referral program",
+  holdout: "Holdout",
 };
 const LIST_NOUNS: Partial<Record<ProgramPart, string>> = { challenges: "Challenges", badges: "Badges", tiers: "Tiers", rewards: "Rewards" };
 const MOST_NAMED = 3;

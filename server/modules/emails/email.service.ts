@@ -1,4 +1,5 @@
 import type { Clock } from "../../lib/clock.js";
+import { inHoldout } from "../holdout/holdout.rules.js";
 import type { Logger } from "../../lib/logger.js";
 import type { Mailer } from "../../lib/mailer.js";
 import type { UnitOfWork } from "../../storage/storage.port.js";
@@ -177,7 +178,8 @@ export class EmailService {
       member: await tx.members.get(storeId, memberId),
       held: await tx.redemptions.heldPoints(storeId, memberId),
     }));
-    if (!member || member.email === null || member.unsubscribedAt !== null) return null;
+    // A member left out by the holdout gets no program email while it lasts.
+    if (!member || member.email === null || member.unsubscribedAt !== null || inHoldout(member.holdout, this.deps.clock.now())) return null;
     if (!isMailableAddress(member.email)) {
       this.deps.logger.info({ storeId, memberId, kind }, "no email: the member's address is not one a mail can go to");
       return null;

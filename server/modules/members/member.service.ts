@@ -3,14 +3,15 @@ import { newId } from "../../lib/ids.js";
 import { emptyStats, freshMemberState, normaliseEmail, type Member, type MemberRepository } from "./member.js";
 
 /**
- * Finds the member an Ecwid identity belongs to, creating one when none exists.
- * Customer id wins; a guest is matched by normalised email, and a later account links to it.
+ * Finds the member an Ecwid identity belongs to, creating one when none exists (`joining` completes a new member,
+ * e.g. with its holdout draw). Customer id wins; a guest is matched by normalised email, and a later account links to it.
  */
 export async function findOrCreateMember(
   tx: { members: Pick<MemberRepository, "findByCustomerId" | "findByEmail" | "update" | "insert"> },
   storeId: number,
   identity: { customerId: number | null; email: string | null },
   clock: Clock,
+  joining: (member: Member) => Member = (member) => member,
 ): Promise<Member> {
   const email = identity.email ? normaliseEmail(identity.email) : null;
   const byCustomer = identity.customerId ? await tx.members.findByCustomerId(storeId, identity.customerId) : null;
@@ -26,7 +27,7 @@ export async function findOrCreateMember(
     return byEmail;
   }
   if (!email && !identity.customerId) throw new Error("a member needs an email or an Ecwid customer id");
-  const member: Member = {
+  const member: Member = joining({
     id: newId("mem"),
     storeId,
     email,
@@ -36,7 +37,7 @@ export async function findOrCreateMember(
     ...freshMemberState(),
     createdAt: at,
     updatedAt: at,
-  };
+  });
   await tx.members.insert(storeId, member);
   return member;
 }

@@ -4,6 +4,7 @@ import type { MemberReferral } from "../referrals/referral.js";
 import type { ShareChannel } from "../referrals/referral-settings.js";
 import type { Language } from "../settings/program-settings.js";
 import type { MemberTier } from "../tiers/member-tier.js";
+import type { MemberHoldout } from "../holdout/holdout.rules.js";
 
 /** A shopper in one store's program. Found by Ecwid customer id or by normalised email. */
 export interface Member {
@@ -25,6 +26,8 @@ export interface Member {
   referral: MemberReferral | null;
   /** The member's tiers (earned, paid, assigned) and Ecwid customer group; null until first reviewed. */
   tier: MemberTier | null;
+  /** Drawn when the member joined while a holdout ran (left out of the program, or not); null when none ran. */
+  holdout: MemberHoldout | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -67,6 +70,13 @@ export interface MemberQuery {
   offset: number;
 }
 
+export interface HoldoutGroup {
+  held: boolean;
+  members: number;
+  repeatBuyers: number;
+  spendMinor: number;
+}
+
 export interface TierHolders {
   earned: string | null;
   paid: string | null;
@@ -100,6 +110,8 @@ export interface MemberRepository {
   withBirthdayOn(storeId: number, days: string[]): Promise<Member[]>;
   /** Members whose tier is due a review: never reviewed (`tier` null), or whose `tier.earned.reviewAt` is at or before `now`. In creation order, at most `limit`. */
   tierReviewsDue(storeId: number, now: Date, limit: number): Promise<Member[]>;
+  /** Members drawn in a holdout, by side (held out or in the program): how many, how many with 2+ paid orders, their lifetime spend. */
+  holdoutGroups(storeId: number): Promise<HoldoutGroup[]>;
   /** Every member counted once, grouped by the tiers they hold at `now`: earned, paid (only while it runs), assigned; null where none. */
   tierHolders(storeId: number, now: Date): Promise<TierHolders[]>;
   insert(storeId: number, member: Member): Promise<void>;
@@ -123,13 +135,14 @@ export const isMailableAddress = (email: string): boolean => email.length <= 254
 const emailSchema = z.email();
 
 /** A new member's email, game, referral and tier state: the store's language, subscribed, never warned; no birthday, off the leaderboard; no code yet; not reviewed. */
-export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game" | "referral" | "tier"> => ({
+export const freshMemberState = (): Pick<Member, "lang" | "unsubscribedAt" | "expiryWarnedFor" | "game" | "referral" | "tier" | "holdout"> => ({
   lang: null,
   unsubscribedAt: null,
   expiryWarnedFor: null,
   game: freshGame(),
   referral: null,
   tier: null,
+  holdout: null,
 });
 
 export const freshGame = (): MemberGame => ({ birthday: null, birthdaySetAt: null, leaderboard: false, name: null });

@@ -13,6 +13,7 @@ import { orderChallenges, payDueChallenges } from "../program/challenge-awards.j
 import { challengeHistory, NO_REFERRAL_HISTORY } from "../program/challenge-history.js";
 import { markCouponUsed } from "../rewards/redemption-steps.js";
 import { findOrCreateMember } from "../members/member.service.js";
+import { inHoldout, joinDraw } from "../holdout/holdout.rules.js";
 import { attributeOrder } from "../referrals/referral-attribution.js";
 import { readSavedSettings } from "../settings/saved-settings.rules.js";
 import type { Install } from "../stores/install.js";
@@ -86,12 +87,13 @@ export class OrderReconciler {
       const record = await tx.orders.get(storeId, orderId);
       if (!facts && !record) return outcome("unknown_order");
       if (facts && record && facts.revision < record.revision) return outcome("stale");
+      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
+      const joining = joinDraw(settings.holdout, storeId, this.deps.clock.now());
       const member = record?.memberId
         ? await tx.members.get(storeId, record.memberId)
         : facts && (facts.customerId || facts.email)
-          ? await findOrCreateMember(tx, storeId, { customerId: facts.customerId, email: facts.email }, this.deps.clock)
+          ? await findOrCreateMember(tx, storeId, { customerId: facts.customerId, email: facts.email }, this.deps.clock, joining)
           : null;
-      const settings = readSavedSettings(await tx.settings.get(storeId), install.currencyPrecision);
       const kept = facts ? pointsDeserved(facts, settings.earning).keptMinor : 0;
       const saved = this.orderRecord(storeId, orderId, { facts, record, kept, memberId: member?.id ?? null });
       if (!member) {
@@ -103,7 +105,10 @@ export class OrderReconciler {
       const entries = await tx.ledger.listBySource(storeId, { type: "order", id: orderId });
       // An order first earns at the multiplier of the tier the member held when it was paid (seen paid now), before this order's own review.
       const currentTier = heldTier(settings.tiers, member.tier, this.deps.clock.now());
-      const correction = reconcileOrder({ orderId, facts, currentRule: settings.earning, currentTier, entries });
+      // An order placed while the member was held out earns nothing, then or ever.
+      const correction = inHoldout(member.holdout, new Date(facts?.placedAt ?? record?.placedAt ?? this.deps.clock.now().toISOString()))
+        ? null
+        : reconcileOrder({ orderId, facts, currentRule: settings.earning, currentTier, entries });
       const booked = correction ? await this.book(tx, storeId, member, orderId, correction) : null;
       const earned = booked?.created && booked.entry.kind === "earn_order" && booked.entry.delta > 0 ? { memberId: member.id, orderId, points: booked.entry.delta } : null;
 
@@ -118,6 +123,8 @@ export class OrderReconciler {
       const game = { ...current.game, name: facts ? nameAfterOrder(current.game.name, facts, orders) : current.game.name };
       const updated = { ...current, stats: statsFromOrders(orders), lang, game, updatedAt: now };
       await tx.members.update(storeId, updated);
+      // Held out: the order is recorded and counted for the comparison, and the program (tiers, challenges) leaves it alone.
+      if (inHoldout(updated.holdout, this.deps.clock.now())) return outcome("unchanged");
       // Promotion at once; a fall below the keep amount only starts a grace or waits for the scheduled review.
       const program = { settings, timeZone: install.timeZone };
       const tier = await reviewMemberTier(tx, storeId, updated, program, this.deps.clock.now());

@@ -18,6 +18,7 @@ import {
   type ProgramSettings,
 } from "./program-settings.js";
 import { referralSettingsSchema } from "../referrals/referral-settings.js";
+import { holdoutSettingsSchema } from "../holdout/holdout.rules.js";
 import { membershipSchema, tierRulesSchema } from "../tiers/tier-schema.js";
 import { matchesVersion, versionOf } from "./program-version.rules.js";
 import type { ProgramWrite, SettingsService } from "./settings.service.js";
@@ -31,7 +32,7 @@ export const PROGRAM_LISTS: { [L in ListPart]: { schema: z.ZodType<ProgramItem<L
   rewards: { schema: rewardSchema, prefix: "rw", noun: "reward" },
 };
 
-export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard" | "referrals" | "tierRules" | "memberships";
+export type SinglePart = "earning" | "theme" | "texts" | "redemption" | "expiry" | "emails" | "leaderboard" | "referrals" | "tierRules" | "memberships" | "holdout";
 
 export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSettings[P]>; noun: string } } = {
   earning: { schema: earningRuleSchema, noun: "earning rule" },
@@ -44,6 +45,7 @@ export const PROGRAM_PARTS: { [P in SinglePart]: { schema: z.ZodType<ProgramSett
   referrals: { schema: referralSettingsSchema, noun: "referral program" },
   tierRules: { schema: tierRulesSchema, noun: "tier rules" },
   memberships: { schema: z.array(membershipSchema).max(10), noun: "paid memberships" },
+  holdout: { schema: holdoutSettingsSchema, noun: "holdout" },
 };
 
 /** A piece of the program with its version, the `ETag` a later write may send back as `If-Match`. */

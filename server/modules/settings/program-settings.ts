@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { holdoutSettingsSchema } from "../holdout/holdout.rules.js";
 import { challengeFields, challengeIconSchema, checkChallenge, goalSchema, MILESTONE_KINDS } from "../program/challenge-schema.js";
 import { referralSettingsSchema } from "../referrals/referral-settings.js";
 import { rewardKindSchemas } from "../rewards/reward-schema.js";
@@ -145,6 +146,7 @@ export const programSettingsSchema = z
     emails: emailSwitchesSchema.default(emailSwitchesSchema.parse({})),
     leaderboard: leaderboardSettingsSchema.default(leaderboardSettingsSchema.parse({})),
     referrals: referralSettingsSchema.default(referralSettingsSchema.parse({})),
+    holdout: holdoutSettingsSchema.default(holdoutSettingsSchema.parse({})),
   })
   .superRefine((settings, context) => {
     for (const list of ["challenges", "badges", "tiers", "rewards"] as const) {

@@ -15,6 +15,7 @@ import { EMAIL_TEXTS } from "../i18n/email-texts.js";
 import { fill, resolveLanguage, textsFor } from "../i18n/language.js";
 import { normaliseEmail } from "../members/member.js";
 import { findOrCreateMember } from "../members/member.service.js";
+import { joinDraw } from "../holdout/holdout.rules.js";
 import type { SettingsService } from "../settings/settings.service.js";
 import type { InstallService } from "../stores/install.service.js";
 
@@ -138,6 +139,7 @@ export class ShopperSessionService {
       [this.limits.guessesPerEmailAndAddress, `${storeId}:${email}:${network}`],
     ]);
     const now = this.deps.clock.now();
+    const joining = joinDraw((await this.deps.settings.get(storeId)).holdout, storeId, now);
     const outcome = await this.deps.storage.transaction(storeId, async (tx) => {
       const active = await tx.signInCodes.latestActive(storeId, email, now);
       if (!active) return { kind: "none" as const };
@@ -147,7 +149,7 @@ export class ShopperSessionService {
         return { kind: "wrong" as const, attemptsLeft: MAX_CODE_ATTEMPTS - active.attempts - 1 };
       }
       await tx.signInCodes.update(storeId, { ...active, consumedAt: now.toISOString() });
-      const member = await findOrCreateMember(tx, storeId, { customerId: null, email }, this.deps.clock);
+      const member = await findOrCreateMember(tx, storeId, { customerId: null, email }, this.deps.clock, joining);
       // Recorded only once the email is proven: anyone may ask for a code, only the shopper gets this far.
       const spoken = lang === undefined ? member.lang : resolveLanguage(lang);
       if (spoken !== member.lang) await tx.members.update(storeId, { ...member, lang: spoken, updatedAt: now.toISOString() });

@@ -1,4 +1,5 @@
 import type { ChangeSignal } from "../../lib/change-signal.js";
+import { inHoldout } from "../holdout/holdout.rules.js";
 import type { Clock } from "../../lib/clock.js";
 import { encodeJson, type EncodedJson } from "../../lib/encoded-json.js";
 import { AppError } from "../../lib/errors.js";
@@ -114,7 +115,8 @@ export class StorefrontService {
     const expiring = await this.expiring(principal, settings.expiry, snapshot);
     return {
       // The balance a shopper may spend: what pending redemptions hold is not theirs to spend twice.
-      member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints },
+      // A member held out of the program (the merchant's holdout) sees a neutral note instead of it.
+      member: { email: member.email, balance: rewards.balance, heldPoints: rewards.heldPoints, heldOut: inHoldout(member.holdout, now) },
       ...memberStanding(settings, memberId, challengeHistory(member, orders, completions, settings.tiers, referrals, now), prefixedKeys, sourceTallies, now, timeZone),
       // A program without tiers has no standing to measure: no read for it.
       tier:

@@ -1,4 +1,4 @@
-import { normaliseEmail, referralCouponDue, type Member, type MemberRepository } from "../../modules/members/member.js";
+import { normaliseEmail, referralCouponDue, type HoldoutGroup, type Member, type MemberRepository } from "../../modules/members/member.js";
 import { tiersHeldAt } from "../../modules/tiers/member-tier.js";
 import type { ShareChannel } from "../../modules/referrals/referral-settings.js";
 import { notFound } from "../../lib/errors.js";
@@ -92,6 +92,21 @@ export function createMemberRepository(scope: TransactionScope, members: MemberT
       const at = now.getTime();
       const due = (member: Member) => member.tier === null || (member.tier.earned.reviewAt !== null && Date.parse(member.tier.earned.reviewAt) <= at);
       return members.filter(due).slice(0, limit);
+    },
+    async holdoutGroups(storeId) {
+      scope.check(storeId);
+      const groups = new Map<boolean, HoldoutGroup>();
+      for (const member of members.filter((row) => row.holdout !== null)) {
+        const held = member.holdout!.held;
+        const group = groups.get(held) ?? { held, members: 0, repeatBuyers: 0, spendMinor: 0 };
+        groups.set(held, {
+          held,
+          members: group.members + 1,
+          repeatBuyers: group.repeatBuyers + (member.stats.paidOrders >= 2 ? 1 : 0),
+          spendMinor: group.spendMinor + member.stats.lifetimeSpendMinor,
+        });
+      }
+      return [...groups.values()].sort((a, b) => Number(a.held) - Number(b.held));
     },
     async tierHolders(storeId, now) {
       scope.check(storeId);

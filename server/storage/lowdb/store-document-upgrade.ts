@@ -26,6 +26,8 @@ export function upgradeStoreDocument(doc: StoreDocument): StoreDocument {
   for (const member of doc.members) member.referral ??= null;
   // Members saved before tiers were reviewed have no tier state yet (as PostgreSQL's migration 016).
   for (const member of doc.members) member.tier ??= null;
+  // Members saved before holdouts were drawn in none (as PostgreSQL's migration 023).
+  for (const member of doc.members) member.holdout ??= null;
   // Order records saved before items were kept have none (as PostgreSQL's migration 008).
   for (const record of doc.orders) record.items ??= [];
   // Redemptions saved before challenges granted rewards were all bought with points (as PostgreSQL's migration 011).

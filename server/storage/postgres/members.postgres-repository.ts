@@ -24,6 +24,7 @@ export const membersTable = new PgTable<Member>({
     game: jsonb("game"),
     referral: jsonb("referral"),
     tier: jsonb("tier"),
+    holdout: jsonb("holdout"),
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
@@ -120,6 +121,17 @@ export function createMemberRepository(db: Queryable, scope: TransactionScope): 
         limit,
       ]);
       return rows.map((row) => membersTable.toDomain(row));
+    },
+    async holdoutGroups(storeId) {
+      scope.check(storeId);
+      const rows = await run<{ held: boolean; members: string; repeat_buyers: string; spend_minor: string }>(
+        db,
+        `SELECT (holdout->>'held')::boolean AS held, count(*) AS members, count(*) FILTER (WHERE (stats->>'paidOrders')::bigint >= 2) AS repeat_buyers,
+                coalesce(sum((stats->>'lifetimeSpendMinor')::bigint), 0) AS spend_minor
+           FROM members WHERE store_id = $1 AND holdout IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        [storeId],
+      );
+      return rows.map((row) => ({ held: row.held, members: Number(row.members), repeatBuyers: Number(row.repeat_buyers), spendMinor: Number(row.spend_minor) }));
     },
     async tierHolders(storeId, now) {
       scope.check(storeId);

@@ -1,0 +1,55 @@
+import type { HoldoutInsights } from "../api.js";
+import { useDashboard } from "../context.js";
+import { Alert } from "../ui/alert.js";
+import { Area } from "../ui/area.js";
+import { SimpleTable } from "../ui/simple-table.js";
+import { usePage } from "../ui/use-page.js";
+
+type Side = HoldoutInsights["program"] & { name: string };
+
+/** Is it working? Members in the program against members held out, who joined while a holdout ran, with the sample sizes. */
+export function HoldoutPanel() {
+  const { api, fmt } = useDashboard();
+  const { data, error } = usePage(() => api.holdoutInsights(), []);
+  const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+  const rows: Side[] = data
+    ? [
+        { name: "In the program", ...data.program },
+        { name: "Left out (holdout)", ...data.holdout },
+      ]
+    : [];
+  const period = data?.period;
+  return (
+    <Area
+      title="Is it working?"
+      subtitle={
+        period && period.percent > 0
+          ? `${period.percent}% of the members who join from ${period.from} to ${period.until} are left out of the program. Spend and repeat orders are counted since each member joined.`
+          : "Set a holdout on the Program page to compare members with shoppers left out of the program."
+      }
+    >
+      {error && <Alert tone="error">{error}</Alert>}
+      {data && data.smallSample && (
+        <Alert tone="info">
+          Too few members to tell yet: {fmt.count(data.program.members)} in the program and {fmt.count(data.holdout.members)} left out. Differences between small groups are mostly
+          chance; wait for 100 or more on each side.
+        </Alert>
+      )}
+      {data && (
+        <SimpleTable
+          caption="Members against members left out"
+          testId="holdout-comparison"
+          rows={rows}
+          rowKey={(row) => row.name}
+          empty=""
+          columns={[
+            { label: "Group", cell: (row) => row.name },
+            { label: "Members", num: true, cell: (row) => fmt.count(row.members) },
+            { label: "Ordered again", num: true, cell: (row) => (row.members === 0 ? "—" : percent(row.repeatRate)) },
+            { label: "Spend per member", num: true, cell: (row) => (row.members === 0 ? "—" : fmt.money(row.averageSpendMinor)) },
+          ]}
+        />
+      )}
+    </Area>
+  );
+}
