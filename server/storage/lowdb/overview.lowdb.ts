@@ -41,22 +41,24 @@ function tally<T>(map: Map<string, T>, key: string, fresh: () => T, add: (sum: T
   add(sum);
 }
 
-/** Orders per customer placed in [from, until), grouped as the PostgreSQL statement groups them. */
-function orderGroups(orders: readonly OrderRecord[], from: number, until: number): { members: OrderGroupFacts; guests: OrderGroupFacts } {
+/** Counted orders added one by one, grouped per customer as the PostgreSQL statement groups them. */
+function orderGroups() {
   const perMember = new Map<string, number>();
   const members: OrderGroupFacts = { orders: 0, revenueMinor: 0, customers: 0, repeatCustomers: 0 };
   const guests: OrderGroupFacts = { orders: 0, revenueMinor: 0, customers: null, repeatCustomers: null };
-  for (const order of orders) {
-    const at = Date.parse(order.placedAt);
-    if (!order.counted || at < from || at >= until) continue;
-    const group = order.memberId === null ? guests : members;
-    group.orders++;
-    group.revenueMinor += order.eligibleMinor;
-    if (order.memberId !== null) perMember.set(order.memberId, (perMember.get(order.memberId) ?? 0) + 1);
-  }
-  members.customers = perMember.size;
-  members.repeatCustomers = [...perMember.values()].filter((count) => count > 1).length;
-  return { members, guests };
+  return {
+    add(order: OrderRecord): void {
+      const group = order.memberId === null ? guests : members;
+      group.orders++;
+      group.revenueMinor += order.eligibleMinor;
+      if (order.memberId !== null) perMember.set(order.memberId, (perMember.get(order.memberId) ?? 0) + 1);
+    },
+    facts(): { members: OrderGroupFacts; guests: OrderGroupFacts } {
+      members.customers = perMember.size;
+      members.repeatCustomers = [...perMember.values()].filter((count) => count > 1).length;
+      return { members, guests };
+    },
+  };
 }
 
 async function factsOf(state: StoreState, span: OverviewSpan): Promise<OverviewFacts> {
@@ -98,10 +100,14 @@ async function factsOf(state: StoreState, span: OverviewSpan): Promise<OverviewF
       );
   });
 
-  const orders = state.orders.stored();
-  await eachRow(orders, (order) => {
+  const inSpan = orderGroups();
+  const lifetime = orderGroups();
+  await eachRow(state.orders.stored(), (order) => {
     const at = Date.parse(order.placedAt);
-    if (!order.counted || at < from || at >= until) return;
+    if (!order.counted || at >= until) return;
+    lifetime.add(order);
+    if (at < from) return;
+    inSpan.add(order);
     if (order.memberId !== null) active.add(order.memberId);
     series[order.memberId === null ? "guestRevenueMinor" : "memberRevenueMinor"][bucketOf(starts, at)]! += order.eligibleMinor;
   });
@@ -155,8 +161,8 @@ async function factsOf(state: StoreState, span: OverviewSpan): Promise<OverviewF
     members: { total, joined: series.joined.reduce((a, b) => a + b, 0), active: active.size },
     points,
     outstanding,
-    orders: orderGroups(orders, from, until),
-    lifetime: orderGroups(orders, Number.NEGATIVE_INFINITY, until),
+    orders: inSpan.facts(),
+    lifetime: lifetime.facts(),
     referrals,
     survey,
     topChallenges: top(challenges, (a, b) => b.completions - a.completions || b.points - a.points).map(({ key, completions, points: sum }) => ({
