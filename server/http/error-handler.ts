@@ -57,8 +57,22 @@ function mapError(error: unknown): Mapped {
     if (error.status === 403 || error.status === 401) return { status: 401, code: "ecwid_token_rejected", message: "Ecwid did not accept the store's token" };
     return { status: 502, code: "upstream_failed", message: "Ecwid could not be reached; please try again" };
   }
+  if (isLockTimeout(error))
+    return {
+      status: 503,
+      code: "busy",
+      message: "The store is busy with another change (e.g. an import); try again in a moment",
+      extra: { retryAfterSeconds: BUSY_RETRY_SECONDS },
+    };
   return mapTransportError(error) ?? { status: 500, code: "internal", message: "Something went wrong on our side" };
 }
+
+/**
+ * PostgreSQL's lock_not_available (55P03): a write waited the lock timeout for its store's lock while another unit of
+ * work held it. Nothing was written, so the caller may simply send it again. (lowdb's writers queue without a limit.)
+ */
+const isLockTimeout = (error: unknown) => error instanceof Error && (error as Error & { code?: unknown }).code === "55P03";
+const BUSY_RETRY_SECONDS = 5;
 
 type BodyError = Error & { status: number; type?: unknown; charset?: unknown; encoding?: unknown };
 
