@@ -49,6 +49,8 @@ describe("the overview in the merchant dashboard", () => {
       await frame.getByRole("button", { name: "12 months" }).click();
       await frame.getByText("per week (from the range's first day)", { exact: false }).first().waitFor();
       expect(await frame.getByRole("button", { name: "12 months" }).getAttribute("aria-pressed")).toBe("true");
+      // 365 or 366 days: 52 weeks and a last week of one or two days, which the subtitle names.
+      expect(await textOf(frame.locator(".named-area__subtitle", { hasText: "per week" }))).toMatch(/The last week has only [12] days?, so it reads lower\.$/);
     },
     BROWSER_TEST_MS,
   );
@@ -73,6 +75,18 @@ describe("the overview in the merchant dashboard", () => {
     async () => {
       const { page, frame } = await openOverview({ width: 360, height: 800 });
       expect(await overflow(frame)).toBeLessThanOrEqual(0);
+      // Stacked on a phone the tables' column headers are hidden, so each says what it lists above its rows.
+      for (const [table, title] of [
+        ["top-challenges", "Top challenges, most completions first"],
+        ["top-rewards", "Top rewards, most redemptions first"],
+        ["overview-ambassadors", "Top ambassadors, most friends first"],
+      ]) {
+        const caption = frame.locator(`[data-testid=${table}] caption`);
+        expect(await caption.isVisible()).toBe(true);
+        expect(await textOf(caption)).toBe(title);
+      }
+      // The first card starts at the area's content, with no margin above the figures.
+      expect(await frame.locator("[data-testid=overview-facts]").evaluate((list) => getComputedStyle(list).marginTop)).toBe("0px");
       expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
       await shootDashboard(page, "docs/overview-phone.png");
     },

@@ -5,12 +5,17 @@ import { Area } from "../ui/area.js";
 import { SeriesChart } from "./series-chart.js";
 
 const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+const DAY_MS = 86_400_000;
+
+/** Days in the last weekly bucket (from its first day to the range's last, both counted): fewer than 7 when the range does not end a week. */
+const lastWeekDays = (range: Overview["range"]) => (Date.parse(range.to) - Date.parse(range.labels[range.labels.length - 1]!)) / DAY_MS + 1;
 
 /** The range over time, a chart each: points issued, redeemed and expired; revenue of members and without a member; members who joined. */
 export function ChartsArea({ overview }: { overview: Overview }) {
   const { fmt } = useDashboard();
   const { series, range } = overview;
   const per = range.bucket === "day" ? "per day" : "per week (from the range's first day)";
+  const partial = range.bucket === "week" ? lastWeekDays(range) : 7;
   const charts = useMemo(
     () => ({
       points: [
@@ -27,7 +32,10 @@ export function ChartsArea({ overview }: { overview: Overview }) {
     [series],
   );
   return (
-    <Area title="Over time" subtitle={`Days of the store's time zone (${range.timeZone}), ${per}.`}>
+    <Area
+      title="Over time"
+      subtitle={`Days of the store's time zone (${range.timeZone}), ${per}.${partial < 7 ? ` The last week has only ${partial} day${partial === 1 ? "" : "s"}, so it reads lower.` : ""}`}
+    >
       <div class="ql-overview-charts">
         <section>
           <h3 class="ql-panel__title">Points {per}</h3>

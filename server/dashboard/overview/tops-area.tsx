@@ -10,6 +10,7 @@ export function TopsArea({ overview }: { overview: Overview }) {
     <Area title="Top of the range">
       <div class="ql-overview-tops">
         <SimpleTable
+          captionShown
           caption="Top challenges, most completions first"
           testId="top-challenges"
           rows={overview.topChallenges}
@@ -22,6 +23,7 @@ export function TopsArea({ overview }: { overview: Overview }) {
           ]}
         />
         <SimpleTable
+          captionShown
           caption="Top rewards, most redemptions first"
           testId="top-rewards"
           rows={overview.topRewards}
@@ -34,6 +36,7 @@ export function TopsArea({ overview }: { overview: Overview }) {
           ]}
         />
         <SimpleTable
+          captionShown
           caption="Top ambassadors, most friends first"
           testId="overview-ambassadors"
           rows={overview.topAmbassadors}

@@ -18,8 +18,11 @@ export function SimpleTable<T>({
   rows,
   rowKey,
   empty,
+  captionShown,
 }: {
   caption: string;
+  /** Show the caption as the table's title: where tables stand side by side or stack on a phone, it tells them apart. */
+  captionShown?: boolean;
   testId: string;
   columns: Column<T>[];
   rows: T[];
@@ -29,7 +32,7 @@ export function SimpleTable<T>({
   return (
     <div class="ql-table-wrap">
       <table class="ql-table ql-table--compact" data-testid={testId}>
-        <caption class="ql-visually-hidden">{caption}</caption>
+        <caption class={captionShown ? "ql-table__caption" : "ql-visually-hidden"}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => (
