@@ -113,6 +113,30 @@ describe.each(adapters)("CSV import of starting balances on $name", ({ name, ski
     expect(await books(freshStoreId)).toEqual(copy);
   });
 
+  it.skipIf(skip)("when an endpoint listens for member.points_changed, then an import records one event per imported balance, with the member and balance", async () => {
+    const at = new Date().toISOString();
+    const endpoint = {
+      id: "whe_import",
+      storeId: freshStoreId,
+      url: "https://hooks.example.com/points",
+      description: "",
+      events: ["member.points_changed" as const],
+      enabled: true,
+    };
+    await app.container.storage.transaction(freshStoreId, (tx) =>
+      tx.webhooks.saveEndpoint(freshStoreId, { ...endpoint, sealedSecret: "sealed", failingSince: null, disabledReason: null, createdAt: at, updatedAt: at }),
+    );
+
+    expect((await send("email,points\nana@example.com,10\nben@example.com,0\ncy@example.com,-4\n", freshToken)).data).toMatchObject({ applied: true, created: 3 });
+
+    const deliveries = await app.container.storage.read(freshStoreId, (tx) => tx.webhooks.listDeliveries(freshStoreId, endpoint.id, 100));
+    const events = deliveries.map((delivery) => JSON.parse(delivery.body) as { type: string; data: { member: { email: string }; delta: number; balance: number } });
+    expect(events.map(({ type, data }) => [type, data.member.email, data.delta, data.balance]).sort()).toEqual([
+      ["member.points_changed", "ana@example.com", 10, 10],
+      ["member.points_changed", "cy@example.com", -4, -4],
+    ]);
+  });
+
   it.skipIf(skip)("when a store's own members.csv is imported into that store, then the whole file is refused and no balance changes", async () => {
     await paidOrder("ana@example.com", 20);
     await app.worker.drain();
