@@ -6,7 +6,7 @@ import { hostileKey, hostileString, hostileValue, pathChar } from "./hostile-val
 /** Hostile requests to the merchant API (`/api/admin/...`), as recipes for `toRawRequest`; the caller adds the bearer token. */
 
 const LISTS = ["challenges", "badges", "tiers", "rewards"] as const;
-const PARTS = ["earning", "theme", "texts", "referrals"] as const;
+const PARTS = ["earning", "theme", "texts", "referrals", "holdout"] as const;
 
 /** Ids that exist in the attacker's store, that exist only in the victim's, and ones no store could hold. */
 const itemId = fc.oneof(
@@ -51,9 +51,15 @@ const path = fc.oneof(
   fc.constant("/api/admin/program/tiers/preview"),
   fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
   itemId.map((id) => `/api/admin/api-keys/${id}`),
-  fc.constantFrom("/api/admin/api-keys", "/api/admin/openapi.json", "/api/admin/reference"),
-  itemId.map((id) => `/api/admin/api-keys/${id}`),
   fc.constantFrom("/api/admin/simulations", "/api/admin/simulations/orders", "/api/admin/simulations/orders?refresh[]=1"),
+  fc.constantFrom(
+    "/api/admin/webhook-endpoints",
+    "/api/admin/insights/holdout",
+    "/api/admin/insights/overview?from=2026-01-01&to=2026-01-31",
+    "/api/admin/insights/overview?from=9999-12-31&to=9999-12-31",
+    "/api/admin/insights/overview?from[]=2026-01-01&to=0",
+  ),
+  fc.tuple(itemId, fc.constantFrom("", "/roll-secret", "/test", "/deliveries", "/deliveries?limit=1e9")).map(([id, action]) => `/api/admin/webhook-endpoints/${id}${action}`),
   itemId.map((id) => `/api/admin/redemptions/${id}/fulfil`),
   fc.tuple(itemId, fc.constantFrom("approve", "reject", "photo")).map(([id, action]) => `/api/admin/program/proofs/${id}/${action}`),
   fc.constantFrom("/api/admin/program/proofs", "/api/admin/program/proofs?status=done", "/api/admin/program/proofs?status[]=pending", "/api/admin/program/proofs?limit=1e9"),
@@ -113,6 +119,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     holdDays: 14,
     levels: [{ id: "lv_a", name: "Advocate", minReferrals: 3 }],
   },
+  holdout: { percent: 10, from: "2026-01-01", until: "2026-03-31" },
 };
 
 const translations = fc.dictionary(fc.oneof(fc.constantFrom("en", "nl", "de", "nb"), hostileKey), fc.oneof(fc.dictionary(hostileKey, hostileValue, { maxKeys: 3 }), hostileValue), {
@@ -188,6 +195,7 @@ function bodyFor(path: string): fc.Arbitrary<BodySpec> {
   if (area === "import") return fc.oneof({ weight: 4, arbitrary: csvFile }, genericAdminBody);
   let shaped: fc.Arbitrary<unknown> | null = null;
   if (area === "members") shaped = adjustment;
+  else if (area === "webhook-endpoints") shaped = mutated({ url: "https://hooks.example.com/questline", description: "CRM", events: ["member.points_changed"], enabled: true });
   else if (area === "simulations") shaped = mutated({ earning: VALID.earning, tiers: [VALID.tiers], tierRules: { window: "rolling_12_months" }, rewards: [VALID.rewards] });
   else if (part === "preview")
     shaped = fc.oneof(
