@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "dist/", "public/widget*.js", "public/dashboard.js", "coverage/"] },
+  { ignores: ["node_modules/", "data/", "dist/", "public/widget*.js", "public/dashboard/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
