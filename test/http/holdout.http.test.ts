@@ -89,6 +89,44 @@ describe.each(adapters)("a 50% holdout on $name", ({ name, skip }) => {
     60_000,
   );
 
+  it.skipIf(skip)(
+    "when held-out and included members join by signing in, then only the included earn from join, survey and birthday challenges; the held-out are told why",
+    async () => {
+      const today = new Date().toISOString().slice(5, 10);
+      await saveProgram(app, storeId, {
+        challenges: [
+          { id: "ch_join", title: "Join", points: 50, goal: { kind: "join" } },
+          { id: "ch_nps", title: "Tell us", points: 20, goal: { kind: "survey" } },
+          { id: "ch_bday", title: "Birthday", points: 25, goal: { kind: "birthday", yearlyPoints: 100 } },
+        ],
+      });
+      const sessions = new Map<string, ReturnType<typeof bearer>>();
+      for (const shopper of SHOPPERS.slice(0, 10)) {
+        await app.http.post(`/api/storefront/${storeId}/session/start`, { email: shopper.email });
+        const verified = await app.http.post(`/api/storefront/${storeId}/session/verify`, { email: shopper.email, code: app.mail.codeFor(shopper.email) });
+        sessions.set(shopper.email, bearer((verified.data as { token: string }).token));
+      }
+      const members = (await app.container.storage.read(storeId, (tx) => tx.members.list(storeId, { limit: 100, offset: 0 }))).items;
+      const held = members.find((member) => member.holdout?.held)!;
+      const included = members.find((member) => member.holdout !== null && !member.holdout.held)!;
+      expect([held, included].every(Boolean)).toBe(true);
+      const api = (path: string) => `/api/storefront/${storeId}${path}`;
+
+      const survey = async (email: string) => app.http.post(api("/challenges/ch_nps/complete"), { answer: { score: 9 } }, sessions.get(email!));
+      const heldSurvey = await survey(held.email!);
+      expect([heldSurvey.status, heldSurvey.data.code, heldSurvey.data.reason]).toEqual([409, "not_available", "held_out"]);
+      expect((await survey(included.email!)).status).toBe(200);
+      for (const member of [held, included]) expect((await app.http.put(api("/me/birthday"), { birthday: today }, sessions.get(member.email!))).status).toBe(200);
+      const paid = await app.container.birthdays.payStore(storeId);
+
+      const balanceOf = async (id: string) => (await app.container.storage.read(storeId, (tx) => tx.members.get(storeId, id)))!.balance;
+      expect(await balanceOf(held.id)).toBe(0);
+      expect(await balanceOf(included.id)).toBe(50 + 20 + 100);
+      expect(paid).toEqual({ members: 1, points: 100 });
+    },
+    60_000,
+  );
+
   it.skipIf(skip)("when the holdout is set beyond 50% or without its dates, then it is refused beside the field and nothing is saved", async () => {
     const admin = bearer(await app.adminToken(storeId));
     const current = (await app.http.get("/api/admin/settings", admin)).data;

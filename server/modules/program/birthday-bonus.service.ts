@@ -10,6 +10,7 @@ import { birthdayBonusKey, birthdaysOn } from "./birthday.rules.js";
 import { challengeHistory, NO_REFERRAL_HISTORY } from "./challenge-history.js";
 import { hasLimits, limitReached, limitsPeriodStart } from "./challenge-limits.rules.js";
 import { challengeStanding } from "./challenge-progress.rules.js";
+import { inHoldout } from "../holdout/holdout.rules.js";
 
 type Challenge = ProgramSettings["challenges"][number];
 type BirthdayTransaction = Pick<StoreTransaction, "orders" | "tasks" | "ledger" | "members" | "webhooks">;
@@ -42,7 +43,8 @@ export class BirthdayBonusService {
     for (const { id } of members) {
       const points = await this.deps.storage.transaction(storeId, async (tx) => {
         const member = await tx.members.get(storeId, id);
-        if (!member) return 0;
+        // A member the merchant's holdout leaves out gets no birthday points while it lasts.
+        if (!member || inHoldout(member.holdout, now)) return 0;
         const fromChallenges = challenges.length > 0 ? await this.payChallenges(tx, storeId, member, challenges, settings, { year, now, timeZone }) : 0;
         return fromChallenges + (await payTierBirthday(tx, storeId, member, settings.tiers, year, now));
       });

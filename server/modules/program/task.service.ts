@@ -19,6 +19,7 @@ import type { ProofPhoto, ProofPhotoStore } from "./proof-photo.js";
 import type { TaskCompletion } from "./task-completion.js";
 import type { z } from "zod";
 import { birthdayTaskSchema, emptyTaskSchema, linkProofSchema, photoProofSchema, PROOF_PHOTO_BYTES, surveyTaskSchema, type TaskAnswer, type TaskBody } from "./task-schema.js";
+import { inHoldout } from "../holdout/holdout.rules.js";
 
 type TasksTx = Pick<StoreTransaction, "members" | "orders" | "tasks" | "ledger" | "redemptions" | "settings" | "webhooks">;
 
@@ -67,6 +68,7 @@ export class TaskService {
       return await this.deps.storage.transaction(storeId, async (tx) => {
         const now = this.deps.clock.now();
         const member = await memberOf(tx, principal);
+        if (inHoldout(member.holdout, now)) throw notAvailable("held_out", "This shop's program does not include you for now.");
         const { history, completions } = await historyOf(tx, member, settings, now);
         const standing = challengeStanding(challenge, history, now, install.timeZone);
         if (standing.reason) throw notAvailable(standing.reason);
