@@ -30,6 +30,7 @@ const REASON_WORDS: Record<ReferralReason, string> = {
   under_minimum: "Under the minimum order",
   cap_reached: "Monthly cap reached",
   blocked_ambassador: "The ambassador is blocked",
+  held_out_ambassador: "The ambassador is in the holdout (left out of the program)",
   merchant_rejected: "Rejected by you",
   program_off: "The program was off",
 };

@@ -70,6 +70,7 @@ const REFERRAL_REASON_WORDS: Record<string, string> = {
   under_minimum: "under the minimum order",
   cap_reached: "the monthly cap is reached",
   blocked_ambassador: "the ambassador is blocked",
+  held_out_ambassador: "the ambassador was left out of the program by the holdout",
   merchant_rejected: "rejected by you",
   program_off: "the program is off",
 };

@@ -2,6 +2,7 @@ import { periodKey } from "../program/period.rules.js";
 import type { MemberReferral, Referral, ReferralReason, ReferralSignal } from "./referral.js";
 import { personalEmail } from "./referral-identity.rules.js";
 import type { ReferralSettings } from "./referral-settings.js";
+import { inHoldout, type MemberHoldout } from "../holdout/holdout.rules.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -14,7 +15,7 @@ export const MANY_FRIENDS = 3;
 export interface JudgeInput {
   referral: Referral;
   settings: ReferralSettings;
-  ambassador: { id: string; email: string | null; customerId: number | null; referral: MemberReferral | null };
+  ambassador: { id: string; email: string | null; customerId: number | null; referral: MemberReferral | null; holdout?: MemberHoldout | null };
   /** Where the ambassador's own orders ship (keyed hashes). */
   ambassadorAddressKeys: string[];
   /** Where the friend's order ships (keyed hash); null when it ships nowhere. */
@@ -52,6 +53,7 @@ function rejection(input: JudgeInput, signals: ReferralSignal[]): ReferralReason
   const { referral, settings, ambassador } = input;
   if (!settings.enabled) return "program_off";
   if (ambassador.referral?.blocked) return "blocked_ambassador";
+  if (inHoldout(ambassador.holdout, new Date(input.orderPlacedAt))) return "held_out_ambassador";
   if (isSelfReferral(input) || signals.some((signal) => signal.kind === "shared_address")) return "self_referral";
   if (input.friendReferrals.some((other) => other.id !== referral.id && isBefore(other, referral))) return "repeat_friend";
   if (input.earlierPaidOrders > 0) return "existing_customer";

@@ -42,6 +42,7 @@ export const REFERRAL_REASONS = [
   "under_minimum",
   "cap_reached",
   "blocked_ambassador",
+  "held_out_ambassador",
   "merchant_rejected",
   "program_off",
 ] as const;

@@ -42,11 +42,15 @@ describe("judging a friend's order", () => {
     expect(judgeReferral(input({ ambassador: { ...input().ambassador, email: "maya.chen@example.com" } }, { friendEmail: "mayachen@example.com" })).status).toBe("held");
   });
 
-  it("when several reasons apply, then the first in order is given: off, blocked, self, repeat, existing, minimum, cap", () => {
+  it("when several reasons apply, then the first in order is given: off, blocked, held out, self, repeat, existing, minimum, cap", () => {
     const everything = input(
       {
         settings: referralSettingsSchema.parse({ enabled: false, minOrderMinor: 10_000, monthlyCap: 1 }),
-        ambassador: { ...input().ambassador, referral: aMemberReferral({ blocked: { at: PLACED, by: "o@example.com", reason: "x" } }) },
+        ambassador: {
+          ...input().ambassador,
+          referral: aMemberReferral({ blocked: { at: PLACED, by: "o@example.com", reason: "x" } }),
+          holdout: { held: true, drawnAt: "2026-01-01T00:00:00.000Z", until: "2027-01-01T00:00:00.000Z" },
+        },
         earlierPaidOrders: 2,
         friendReferrals: [other({})],
       },
@@ -57,6 +61,7 @@ describe("judging a friend's order", () => {
     const peel = [
       (i: JudgeInput) => ({ ...i, settings: { ...i.settings, enabled: true } }),
       (i: JudgeInput) => ({ ...i, ambassador: { ...i.ambassador, referral: aMemberReferral() } }),
+      (i: JudgeInput) => ({ ...i, ambassador: { ...i.ambassador, holdout: { held: false, drawnAt: "2026-01-01T00:00:00.000Z", until: "2027-01-01T00:00:00.000Z" } } }),
       (i: JudgeInput) => ({ ...i, referral: { ...i.referral, friendCustomerId: 11 } }),
       (i: JudgeInput) => ({ ...i, friendReferrals: [] }),
       (i: JudgeInput) => ({ ...i, earlierPaidOrders: 0 }),
@@ -66,7 +71,7 @@ describe("judging a friend's order", () => {
       reasons.push(judgeReferral(current).reason ?? "none");
       current = step(current);
     }
-    expect(reasons).toEqual(["program_off", "blocked_ambassador", "self_referral", "repeat_friend", "existing_customer", "under_minimum"]);
+    expect(reasons).toEqual(["program_off", "blocked_ambassador", "held_out_ambassador", "self_referral", "repeat_friend", "existing_customer", "under_minimum"]);
     expect(judgeReferral(current).status).toBe("held");
   });
 
