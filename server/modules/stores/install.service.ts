@@ -120,7 +120,12 @@ export class InstallService {
     if (install?.status !== "active") return;
     const now = this.deps.clock.now();
     await this.deps.storage.installs.save(storeId, uninstalled(install, now, this.deps.graceDays));
-    await this.deps.storage.transaction(storeId, (tx) => revokeAllApiKeys(tx, storeId, "uninstall", now));
+    try {
+      await this.deps.storage.transaction(storeId, (tx) => revokeAllApiKeys(tx, storeId, "uninstall", now));
+    } catch (err) {
+      // The uninstall stands (keys are refused while the store is not active); a store whose data cannot be read keeps its keys with it.
+      this.deps.logger.error({ err, storeId }, "API keys of an uninstalled store could not be revoked");
+    }
     this.deps.logger.info({ storeId }, "store uninstalled; data kept for the grace period");
   }
 
