@@ -66,6 +66,10 @@ export const STORE_TABLES = [
   "api_keys",
   "inbox_events",
   "order_records",
+  // the overview's rollups, after the tables whose triggers write them
+  "ledger_slots",
+  "order_slots",
+  "member_activity",
   "program_settings",
   "backfill_jobs",
   "program_measurements",
