@@ -8,74 +8,25 @@ import {
   type OrderGroupFacts,
   type OverviewFacts,
   type OverviewReader,
+  type PointsFacts,
 } from "../../modules/insights/overview-facts.js";
 import type { OverviewSpan } from "../../modules/insights/overview-span.rules.js";
 import { AppError } from "../../lib/errors.js";
 import type { OpenGuard } from "./open-guard.js";
+import {
+  ACTIVE,
+  ACTIVITY,
+  ENGAGEMENT,
+  LIFETIME_ORDERS_FROM_SLOTS,
+  MEMBERS,
+  ORDER_GROUPS,
+  ORDER_SERIES_FROM_ORDERS,
+  ORDER_SERIES_FROM_SLOTS,
+  POINTS_FROM_ENTRIES,
+  POINTS_FROM_SLOTS,
+} from "./overview-statements.postgres.js";
 import { run, type Queryable } from "./sql-values.js";
 import { inTransaction } from "./store-lock.js";
-
-/* The statements take $1 store, $2 span start, $3 span end, and the series $4 the buckets' starts (width_bucket numbers them from 1). */
-
-/** The span's entries, from ledger_by_time alone: points per bucket by what they did (imported starting balances apart). */
-const POINTS = `
-  SELECT width_bucket(created_at, $4::timestamptz[]) AS b,
-    COALESCE(sum(delta) FILTER (WHERE source_type <> 'import' AND (kind = ANY($5::text[]) OR (kind = 'adjust' AND delta > 0))), 0)::bigint AS issued,
-    COALESCE(-sum(delta) FILTER (WHERE source_type <> 'import' AND (kind = 'reverse' OR (kind = 'adjust' AND delta < 0))), 0)::bigint AS taken_back,
-    COALESCE(-sum(delta) FILTER (WHERE kind = ANY($6::text[])), 0)::bigint AS redeemed,
-    COALESCE(-sum(delta) FILTER (WHERE kind = 'expire'), 0)::bigint AS expired,
-    COALESCE(sum(delta) FILTER (WHERE source_type = 'import'), 0)::bigint AS imported
-  FROM ledger_entries WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY b`;
-
-/** The span's paid orders per bucket and group (a member's, or none), from order_records_by_time alone. */
-const ORDER_SERIES = `
-  SELECT width_bucket(placed_at, $4::timestamptz[]) AS b, member_id IS NOT NULL AS member, sum(eligible_minor)::bigint AS revenue
-  FROM order_records WHERE store_id = $1 AND placed_at >= $2 AND placed_at < $3 AND counted GROUP BY b, member`;
-
-/** Paid orders placed in [$2, $3) per group (a member's, or none): orders, revenue, customers and those with two or more. */
-const ORDER_GROUPS = `
-  WITH customer AS (
-    SELECT member_id, count(*) AS orders, sum(eligible_minor) AS revenue FROM order_records
-    WHERE store_id = $1 AND placed_at >= $2 AND placed_at < $3 AND counted GROUP BY member_id)
-  SELECT member_id IS NOT NULL AS member, sum(orders)::bigint AS orders, sum(revenue)::bigint AS revenue,
-    count(*)::bigint AS customers, count(*) FILTER (WHERE orders > 1)::bigint AS repeat
-  FROM customer GROUP BY member_id IS NOT NULL`;
-
-const MEMBERS = `
-  SELECT
-    (SELECT count(*) FROM members WHERE store_id = $1 AND created_at < $3)::bigint AS total,
-    (SELECT count(*) FROM (
-       SELECT member_id FROM ledger_entries WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND kind <> 'expire' AND source_type <> 'import'
-       UNION
-       SELECT member_id FROM order_records WHERE store_id = $1 AND placed_at >= $2 AND placed_at < $3 AND counted AND member_id IS NOT NULL) a)::bigint AS active,
-    (SELECT COALESCE(sum(balance), 0) FROM members WHERE store_id = $1 AND balance > 0)::bigint AS outstanding,
-    (SELECT COALESCE(json_agg(j), '[]') FROM (
-       SELECT width_bucket(created_at, $4::timestamptz[]) AS b, count(*) AS joined FROM members
-       WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY b) j) AS joined`;
-
-const ENGAGEMENT = `
-  SELECT
-    (SELECT json_build_object('friends', count(*), 'revenueMinor', COALESCE(sum(eligible_minor), 0)) FROM referrals
-       WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND status = ANY($4::text[])) AS referrals,
-    (SELECT json_build_object(
-       'promoters', count(*) FILTER (WHERE (answer->>'score')::int >= 9),
-       'passives', count(*) FILTER (WHERE (answer->>'score')::int BETWEEN 7 AND 8),
-       'detractors', count(*) FILTER (WHERE (answer->>'score')::int <= 6))
-     FROM task_completions WHERE store_id = $1 AND completed_at >= $2 AND completed_at < $3 AND status IN ('done', 'approved') AND answer IS NOT NULL) AS survey,
-    (SELECT COALESCE(json_agg(c), '[]') FROM (
-       SELECT source_id AS "challengeId", count(*) AS completions, sum(delta) AS points FROM ledger_entries
-       WHERE store_id = $1 AND source_type = 'task' AND kind = 'earn_task' AND created_at >= $2 AND created_at < $3
-       GROUP BY source_id ORDER BY count(*) DESC, sum(delta) DESC, source_id COLLATE "C" LIMIT $6) c) AS challenges,
-    (SELECT COALESCE(json_agg(r), '[]') FROM (
-       SELECT reward_id AS "rewardId", (array_agg(reward_name ORDER BY seq DESC))[1] AS name, count(*) AS redemptions, sum(points) AS points FROM redemptions
-       WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND status = ANY($5::text[])
-       GROUP BY reward_id ORDER BY count(*) DESC, sum(points) DESC, reward_id COLLATE "C" LIMIT $6) r) AS rewards,
-    (SELECT COALESCE(json_agg(a), '[]') FROM (
-       SELECT f.ambassador_id AS "memberId", m.email, m.game->>'name' AS name, f.friends, f.revenue AS "revenueMinor" FROM (
-         SELECT ambassador_id, count(*) AS friends, sum(eligible_minor) AS revenue FROM referrals
-         WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 AND status = ANY($4::text[]) GROUP BY ambassador_id) f
-       LEFT JOIN members m ON m.store_id = $1 AND m.id = f.ambassador_id
-       ORDER BY f.friends DESC, f.revenue DESC, f.ambassador_id COLLATE "C" LIMIT $6) a) AS ambassadors`;
 
 interface GroupRow {
   member: boolean;
@@ -107,8 +58,8 @@ function perBucket<R extends { b: number }>(rows: R[], size: number, value: (row
 const QUERY_CANCELED = "57014";
 
 /**
- * The overview in six statements, one after another on one connection in one read-only snapshot (the pool serves every
- * store), each bounded by the span or a store's members and stopped after `timeoutMs`.
+ * The overview in a handful of statements, one after another on one connection in one read-only snapshot (the pool
+ * serves every store), each bounded by the span, the span's rollups or a store's members and stopped after `timeoutMs`.
  */
 export function createOverviewReader(pool: pg.Pool, guard: OpenGuard, timeoutMs = 5000): OverviewReader {
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) throw new Error(`invalid overview timeout: ${timeoutMs}`);
@@ -126,11 +77,79 @@ export function createOverviewReader(pool: pg.Pool, guard: OpenGuard, timeoutMs 
   };
 }
 
+const SLOT_MS = 15 * 60_000;
+/** Whether the span's bounds fall on the rollups' 15-minute slots, as local midnights of today's time zones do. */
+const onSlots = (span: OverviewSpan) => [...span.bucketStarts, span.end].every((at) => Date.parse(at) % SLOT_MS === 0);
+
+interface PointsRow {
+  b: number;
+  kind: string;
+  imported: boolean;
+  gained: number;
+  lost: number;
+}
+
+const issuing = new Set<string>(ISSUING_KINDS);
+const redeeming = new Set<string>(REDEEMING_KINDS);
+
+/** What one kind's points did; imported starting balances are neither issued nor taken back. */
+function pointsOf({ kind, imported, gained, lost }: PointsRow): PointsFacts {
+  const net = gained + lost;
+  const adjusted = kind === "adjust" && !imported;
+  return {
+    issued: (!imported && issuing.has(kind) ? net : 0) + (adjusted ? gained : 0),
+    takenBack: (!imported && kind === "reverse" ? -net : 0) - (adjusted ? lost : 0),
+    redeemed: redeeming.has(kind) ? -net : 0,
+    expired: kind === "expire" ? -net : 0,
+    imported: imported ? net : 0,
+  };
+}
+
+interface SeriesRow {
+  b: number;
+  member: boolean;
+  orders: number;
+  revenue: number;
+}
+
+interface Customers {
+  inSpan: GroupRow[];
+  lifetime: GroupRow[];
+  active: number;
+}
+
+/** The order groups and active members from the rows: every paid order of the store before the span's end is read. */
+async function fromOrders(db: Queryable, storeId: number, span: OverviewSpan): Promise<Customers> {
+  const inSpan = await run<GroupRow>(db, ORDER_GROUPS, [storeId, span.start, span.end]);
+  const lifetime = await run<GroupRow>(db, ORDER_GROUPS, [storeId, "-infinity", span.end]);
+  const [row] = await run<{ active: number }>(db, ACTIVE, [storeId, span.start, span.end]);
+  return { inSpan, lifetime, active: row!.active };
+}
+
+/** The same from the rollups and the members' latest activity; null when some activity is at or after the span's end. */
+async function fromRollups(db: Queryable, storeId: number, span: OverviewSpan, series: SeriesRow[]): Promise<Customers | null> {
+  type ActivityRow = { settled: boolean; active: number; customers: number; repeat: number; lifetime_customers: number; lifetime_repeat: number };
+  const [activity] = await run<ActivityRow>(db, ACTIVITY, [storeId, span.start, span.end]);
+  if (!activity!.settled) return null;
+  const lifetime = await run<Omit<SeriesRow, "b">>(db, LIFETIME_ORDERS_FROM_SLOTS, [storeId, span.end]);
+  const group = (rows: Omit<SeriesRow, "b">[], customers: number, repeat: number): GroupRow[] =>
+    [true, false].map((member) => {
+      const mine = rows.filter((row) => row.member === member);
+      const orders = mine.reduce((total, row) => total + row.orders, 0);
+      return { member, orders, revenue: mine.reduce((total, row) => total + row.revenue, 0), customers, repeat };
+    });
+  return {
+    inSpan: group(series, activity!.customers, activity!.repeat),
+    lifetime: group(lifetime, activity!.lifetime_customers, activity!.lifetime_repeat),
+    active: activity!.active,
+  };
+}
+
 async function factsIn(db: Queryable, storeId: number, span: OverviewSpan): Promise<OverviewFacts> {
   const args = [storeId, span.start, span.end, span.bucketStarts];
   const size = span.bucketStarts.length;
-  type PointsRow = { b: number; issued: number; taken_back: number; redeemed: number; expired: number; imported: number };
-  type MembersRow = { total: number; active: number; outstanding: number; joined: { b: number; joined: number }[] };
+  const slots = onSlots(span);
+  type MembersRow = { total: number; outstanding: number; joined: { b: number; joined: number }[] };
   type EngagementRow = {
     referrals: OverviewFacts["referrals"];
     survey: OverviewFacts["survey"];
@@ -138,20 +157,19 @@ async function factsIn(db: Queryable, storeId: number, span: OverviewSpan): Prom
     rewards: OverviewFacts["topRewards"];
     ambassadors: OverviewFacts["topAmbassadors"];
   };
-  const points = await run<PointsRow>(db, POINTS, [...args, ISSUING_KINDS, REDEEMING_KINDS]);
-  const series = await run<{ b: number; member: boolean; revenue: number }>(db, ORDER_SERIES, args);
-  const inSpan = await run<GroupRow>(db, ORDER_GROUPS, [storeId, span.start, span.end]);
-  const lifetime = await run<GroupRow>(db, ORDER_GROUPS, [storeId, "-infinity", span.end]);
+  const points = (await run<PointsRow>(db, slots ? POINTS_FROM_SLOTS : POINTS_FROM_ENTRIES, args)).map((row) => ({ b: row.b, ...pointsOf(row) }));
+  const series = await run<SeriesRow>(db, slots ? ORDER_SERIES_FROM_SLOTS : ORDER_SERIES_FROM_ORDERS, args);
+  const customers = (slots ? await fromRollups(db, storeId, span, series) : null) ?? (await fromOrders(db, storeId, span));
   const [members] = await run<MembersRow>(db, MEMBERS, args);
   const [engagement] = await run<EngagementRow>(db, ENGAGEMENT, [storeId, span.start, span.end, STANDING_REFERRALS, GIVEN_REDEMPTIONS, TOP]);
   const joined = perBucket(members!.joined, size, (row) => row.joined);
-  const sum = (key: keyof Omit<PointsRow, "b">) => points.reduce((total, row) => total + row[key], 0);
+  const sum = (key: keyof PointsFacts) => points.reduce((total, row) => total + row[key], 0);
   return {
-    members: { total: members!.total, joined: joined.reduce((a, b) => a + b, 0), active: members!.active },
-    points: { issued: sum("issued"), takenBack: sum("taken_back"), redeemed: sum("redeemed"), expired: sum("expired"), imported: sum("imported") },
+    members: { total: members!.total, joined: joined.reduce((a, b) => a + b, 0), active: customers.active },
+    points: { issued: sum("issued"), takenBack: sum("takenBack"), redeemed: sum("redeemed"), expired: sum("expired"), imported: sum("imported") },
     outstanding: members!.outstanding,
-    orders: groups(inSpan),
-    lifetime: groups(lifetime),
+    orders: groups(customers.inSpan),
+    lifetime: groups(customers.lifetime),
     referrals: engagement!.referrals,
     survey: engagement!.survey,
     topChallenges: engagement!.challenges,
