@@ -34,6 +34,16 @@ describe("API keys in the dashboard", () => {
         const shown = keys.getByLabel("The new API key");
         await shown.waitFor();
         const token = await shown.inputValue();
+        // As in an Ecwid iframe that does not grant the clipboard: Copy selects the key and says how to copy it.
+        await shown.evaluate(() => {
+          Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) } });
+        });
+        await keys.getByRole("button", { name: "Copy" }).click();
+        await keys.getByText("the key is selected, press Ctrl+C").waitFor();
+        const selected = await shown.evaluate(
+          (input: HTMLInputElement) => document.activeElement === input && input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0),
+        );
+        expect(selected).toBe(token);
         await keys.locator("[data-testid=api-keys] tbody tr", { hasText: "Spreadsheet" }).waitFor();
         const axe = await seriousAxeFindings(await dashboardDocument(page));
         await shootDashboard(page, `${SHOTS}/admin-api-keys-${viewport.width}.png`);
@@ -83,6 +93,8 @@ describe("API keys in the dashboard", () => {
       await reference.getByRole("heading", { level: 1, name: "Questline admin API" }).waitFor();
       const groups = await reference.getByRole("heading", { level: 2 }).allTextContents();
       const adjust = reference.locator("article", { has: reference.getByRole("heading", { name: "POST /members/{memberId}/adjustments" }) });
+      const makeKey = reference.locator("article", { has: reference.getByRole("heading", { name: "POST /api-keys" }) });
+      const bodyText = await reference.locator("main").innerText();
       const findings = await seriousAxeFindings(reference);
       const overflow = await reference.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       await reference.screenshot({ path: `${SHOTS}/api-reference-360.png`, fullPage: false });
@@ -90,6 +102,9 @@ describe("API keys in the dashboard", () => {
       expect(groups).toEqual(expect.arrayContaining(["Members", "Program", "API keys", "Reference"]));
       expect(await adjust.textContent()).toContain("Session or API key (write)");
       expect(await adjust.getByRole("listitem").filter({ hasText: "memberId" }).textContent()).toContain("(path, required)");
+      // The document's Markdown code spans are set as code, never shown as raw backticks.
+      expect(bodyText).not.toContain("`");
+      expect(await makeKey.locator("p code").allTextContents()).toContain("token");
       expect(findings).toEqual([]);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(watch.problems).toEqual([]);

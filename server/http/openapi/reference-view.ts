@@ -2,6 +2,16 @@ import type { OpenApiDocument, Operation } from "./openapi-document.js";
 
 type JsonSchema = Record<string, unknown>;
 
+/** A sentence of the document, its `code spans` (Markdown, as OpenAPI's descriptions are) apart so the page can set them as code. */
+export type Prose = { text: string; code: boolean }[];
+
+export function prose(text: string): Prose {
+  return text
+    .split("`")
+    .map((part, index) => ({ text: part, code: index % 2 === 1 }))
+    .filter((part) => part.text !== "");
+}
+
 const ACCESS: Record<NonNullable<Operation["x-scope"]> | "public", string> = {
   public: "No sign-in",
   read: "Session or API key (read or write)",
@@ -30,10 +40,10 @@ function operationView(method: string, path: string, operation: Operation) {
     tag: operation.tags[0],
     method: method.toUpperCase(),
     path,
-    summary: operation.summary,
-    description: operation.description ?? "",
+    summary: prose(operation.summary),
+    description: prose(operation.description ?? ""),
     access: ACCESS[operation["x-scope"] ?? "public"],
-    parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, type: describeSchema(parameter.schema), description: parameter.description ?? "" })),
+    parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, type: describeSchema(parameter.schema), description: prose(parameter.description ?? "") })),
     body: operation.requestBody ? JSON.stringify(operation.requestBody.content["application/json"]?.schema, null, 2) : null,
     answer: [status, ...mediaTypes].join(" "),
   };
@@ -49,5 +59,5 @@ export function referenceView(document: OpenApiDocument, documentUrl: string) {
     operations: operations.filter((operation) => operation.tag === name),
   }));
   const [server] = document.servers;
-  return { title: info.title, version: info.version, description: info.description, basePath: server?.url ?? "", documentUrl, groups };
+  return { title: info.title, version: info.version, description: prose(info.description), basePath: server?.url ?? "", documentUrl, groups };
 }
