@@ -133,6 +133,17 @@ describe.skipIf(skipReason !== null)("the overview's rollups on PostgreSQL", () 
     expect((await storage.overview.facts(storeId, span("11:00", "16:00"))).orders.members).toEqual({ orders: 2, revenueMinor: 2700, customers: 2, repeatCustomers: 0 });
   });
 
+  it("when every order of the store is deleted, then it has no paid orders per slot and its members no latest orders", async () => {
+    await pool.query("DELETE FROM order_records WHERE store_id = $1", [storeId]);
+    expect(await rows("SELECT * FROM order_slots WHERE store_id = $1")).toEqual([]);
+    expect(await activity()).toEqual([
+      { member_id: "ana", entry: "13:30", last: null, previous: null },
+      { member_id: "ben", entry: "10:20", last: null, previous: null },
+      { member_id: "cleo", entry: "12:11", last: null, previous: null },
+    ]);
+    expect(await orderSlots(otherStoreId)).toEqual([{ slot: "10:00", member: true, orders: 1, revenue: 4200 }]);
+  });
+
   it("when the store's data is purged, then its rollups go with it and another store's stay", async () => {
     await storage.purgeStoreData(storeId);
     for (const table of ["ledger_slots", "order_slots", "member_activity"]) {

@@ -65,11 +65,11 @@ export const STORE_TABLES = [
   "audit_entries",
   "api_keys",
   "inbox_events",
-  "order_records",
-  // the overview's rollups, after the tables whose triggers write them
+  // the overview's rollups: emptied before the orders, whose trigger then has nothing to clear
   "ledger_slots",
   "order_slots",
   "member_activity",
+  "order_records",
   "program_settings",
   "backfill_jobs",
   "program_measurements",
