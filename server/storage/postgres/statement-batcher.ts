@@ -1,7 +1,10 @@
 /**
- * Shares statements between calls that arrive together. Up to `maxInFlight` statements run at once; calls
- * arriving meanwhile wait and go as one statement when one of those ends, so under load each round trip
- * and commit serves many calls, and a lone call still goes at once, alone. Calls with the same key never
+ * Shares statements between calls that arrive together. Calls made in one turn of the event loop (the
+ * requests read in one poll) go as one statement at the end of that turn, and up to `maxInFlight` statements
+ * run at once; calls arriving meanwhile wait and go as one statement when one of those ends, so under load
+ * each round trip and commit serves many calls, and a lone call still goes in the same turn, alone. Sending
+ * each call at once instead let the first request after a statement ended take a free slot by itself: half
+ * the statements (and commits) of a webhook flood carried one event. Calls with the same key never
  * share a statement (the later one goes in the next), so `many` never sees two rows that decide each
  * other. If a shared statement fails, each of its calls is tried alone, so a bad row fails only its caller.
  */
@@ -55,9 +58,17 @@ export function statementBatcher<In, Out>(options: {
     }
   };
 
+  let pumpQueued = false;
+  const pumpAtTurnEnd = () => {
+    pumpQueued = false;
+    pump();
+  };
+
   return (input) =>
     new Promise<Out>((resolve, reject) => {
       waiting.push({ input, resolve, reject });
-      pump();
+      if (pumpQueued) return;
+      pumpQueued = true;
+      setImmediate(pumpAtTurnEnd);
     });
 }
