@@ -1,6 +1,7 @@
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createContainer } from "./container.js";
+import { createDemoClock } from "./demo/demo-clock.js";
 import { createDemoMode } from "./demo/demo-mode.js";
 import { trackRequests } from "./http/request-drain.js";
 import { createInboxWorker } from "./jobs/create-inbox-worker.js";
@@ -28,8 +29,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const container = await createContainer(config);
-  const demo = config.demo ? await createDemoMode(container) : null;
+  const demoClock = config.demo ? createDemoClock() : null;
+  const container = await createContainer(config, demoClock ? { clock: demoClock } : {});
+  const demo = demoClock ? await createDemoMode(container, demoClock) : null;
   const app = createApp(container, { before: demo?.routers ?? [] });
   const server = app.listen(config.port);
   const requests = trackRequests(server);

@@ -1,6 +1,8 @@
 import { Router } from "express";
 import { createEcwidEmulator, seedDemoShop, type EcwidEmulator } from "../ecwid-emulator/index.js";
 import type { Container } from "../container.js";
+import type { DemoClock } from "./demo-clock.js";
+import { bookDemoOrders } from "./demo-order-booking.js";
 import { demoOutboxRoutes } from "./demo-outbox.routes.js";
 import { demoOrdersRoutes } from "./demo-orders.routes.js";
 import { demoPageRoutes, type DemoPagesDeps } from "./demo-pages.routes.js";
@@ -20,8 +22,9 @@ export interface DemoMode {
 /**
  * Demo mode: no Ecwid credentials, so the app runs against the built-in Ecwid emulator mounted at
  * /demo/ecwid (where config points apiUrl and oauthUrl) with a seeded shop, plus the demo pages.
+ * `clock`: the container's clock (made with createDemoClock), which books the seeded orders when they were paid.
  */
-export async function createDemoMode(container: Container): Promise<DemoMode> {
+export async function createDemoMode(container: Container, clock: DemoClock): Promise<DemoMode> {
   const { config, installs, storage, reconciler, settings, outbox } = container;
   const log = container.logger.child({ component: "demo" });
   // Checkouts in the demo storefront and changes in the demo control panel reach the app as Ecwid's signed webhooks.
@@ -49,11 +52,7 @@ export async function createDemoMode(container: Container): Promise<DemoMode> {
       if (!(await storage.read(shop.storeId, (tx) => tx.settings.get(shop.storeId)))) {
         await settings.update(shop.storeId, DEMO_PROGRAM, "demo");
       }
-      // The shop's orders go through the same reconciliation as webhooks; a restart changes nothing.
-      let booked = 0;
-      for (const order of emulator.getOrders(shop.storeId)) {
-        if ((await reconciler.reconcile(shop.storeId, order.id)) === "corrected") booked += 1;
-      }
+      const booked = await bookDemoOrders({ storage, reconciler, clock }, shop.storeId, emulator.getOrders(shop.storeId));
       log.info({ storeId: shop.storeId, ordersBooked: booked }, "demo shop ready");
     },
     announce() {

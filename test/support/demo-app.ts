@@ -6,6 +6,7 @@ import path from "node:path";
 import { createApp } from "../../server/app.js";
 import { loadConfig } from "../../server/config.js";
 import { createContainer, type Container } from "../../server/container.js";
+import { createDemoClock } from "../../server/demo/demo-clock.js";
 import { createDemoMode } from "../../server/demo/demo-mode.js";
 import type { EcwidEmulator } from "../../server/ecwid-emulator/index.js";
 
@@ -13,6 +14,8 @@ export interface RunningDemoApp {
   baseUrl: string;
   container: Container;
   emulator: EcwidEmulator;
+  /** Runs demo mode's start-up (install, program, booking the shop's orders) again over the same data, as a restart does. */
+  startAgain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,12 +45,13 @@ export async function startDemoApp(options: { logLevel?: string } = {}): Promise
 
   try {
     const config = loadConfig({ NODE_ENV: "test", PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: options.logLevel ?? "silent" });
-    const container = await createContainer(config);
+    const clock = createDemoClock();
+    const container = await createContainer(config, { clock });
     cleanups.push(() => container.storage.close());
-    const demo = await createDemoMode(container);
+    const demo = await createDemoMode(container, clock);
     server.on("request", createApp(container, { before: demo.routers }));
     await demo.afterListen();
-    return { baseUrl: config.baseUrl, container, emulator: demo.emulator, close };
+    return { baseUrl: config.baseUrl, container, emulator: demo.emulator, startAgain: () => demo.afterListen(), close };
   } catch (error) {
     await close();
     throw error;
