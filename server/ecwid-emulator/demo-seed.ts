@@ -6,13 +6,17 @@ export const DEMO_STORE_ID = 1003;
 
 const DAY_MS = 86_400_000;
 
+/** `registered`: days before the seed that each signed up, before their first order. */
 const CUSTOMERS = [
-  { id: 270919601, name: "Maya Chen", email: "maya.chen@example.com" },
-  { id: 270919602, name: "Diego Alvarez", email: "diego.alvarez@example.com" },
-  { id: 270919603, name: "Priya Nair", email: "priya.nair@example.com" },
-  { id: 270919604, name: "Tom Becker", email: "tom.becker@example.com" },
-  { id: 270919605, name: "Aisha Okafor", email: "aisha.okafor@example.com" },
-  { id: 270919606, name: "Lena Novak", email: "lena.novak@example.com" },
+  { id: 270919601, name: "Maya Chen", email: "maya.chen@example.com", registered: 90 },
+  { id: 270919602, name: "Diego Alvarez", email: "diego.alvarez@example.com", registered: 81 },
+  { id: 270919603, name: "Priya Nair", email: "priya.nair@example.com", registered: 72 },
+  { id: 270919604, name: "Tom Becker", email: "tom.becker@example.com", registered: 63 },
+  { id: 270919605, name: "Aisha Okafor", email: "aisha.okafor@example.com", registered: 54 },
+  { id: 270919606, name: "Lena Novak", email: "lena.novak@example.com", registered: 45 },
+  { id: 270919607, name: "Noah Kim", email: "noah.kim@example.com", registered: 88 },
+  { id: 270919608, name: "Elena Rossi", email: "elena.rossi@example.com", registered: 70 },
+  { id: 270919609, name: "Ben Carter", email: "ben.carter@example.com", registered: 61 },
 ] as const;
 
 const item = (product: (typeof DEMO_PRODUCTS)[keyof typeof DEMO_PRODUCTS], quantity = 1): OrderItemInit => ({
@@ -26,7 +30,8 @@ const item = (product: (typeof DEMO_PRODUCTS)[keyof typeof DEMO_PRODUCTS], quant
 
 /**
  * One believable shop for demo mode and end-to-end tests: Trailhead Outfitters (store 1003, USD) with a catalog,
- * six customers and ten orders, mostly paid, one partly refunded, one awaiting payment and one guest checkout.
+ * nine customers and fourteen orders over the last 84 days, mostly paid, one partly refunded, one awaiting payment
+ * and one guest checkout.
  * Signs the store in, so the consent page installs into it. `storeUrl`: where the shop's storefront is (demo mode's page).
  */
 export function seedDemoShop(emulator: EcwidEmulator, options: { storeUrl?: string } = {}): StoreCredentials {
@@ -45,12 +50,12 @@ export function seedDemoShop(emulator: EcwidEmulator, options: { storeUrl?: stri
   const now = emulator.now().getTime();
   const daysAgo = (days: number) => new Date(now - days * DAY_MS);
 
-  CUSTOMERS.forEach((customer, index) => {
-    emulator.putCustomer(DEMO_STORE_ID, { ...customer, registered: daysAgo(90 - index * 9), acceptMarketing: index % 2 === 0 });
+  CUSTOMERS.forEach(({ registered, ...customer }, index) => {
+    emulator.putCustomer(DEMO_STORE_ID, { ...customer, registered: daysAgo(registered), acceptMarketing: index % 2 === 0 });
   });
   emulator.putCoupon(DEMO_STORE_ID, { code: "WELCOME10", name: "Welcome 10% off", discountType: "PERCENT", discount: 10 });
 
-  const [maya, diego, priya, tom, aisha, lena] = CUSTOMERS.map((c) => c.id);
+  const [maya, diego, priya, tom, aisha, lena, noah, elena, ben] = CUSTOMERS.map((c) => c.id);
   const orders: OrderInit[] = [
     {
       id: "TH4KQ",
@@ -104,6 +109,11 @@ export function seedDemoShop(emulator: EcwidEmulator, options: { storeUrl?: stri
       fulfillmentStatus: "PROCESSING",
       createDate: daysAgo(2),
     },
+    // Three earlier customers, so the overview's 90 days have a past: Elena's tent lifts her to Ridge.
+    { id: "TH2QF", customerId: noah, items: [item(DEMO_PRODUCTS.jacket)], shipping: 6, fulfillmentStatus: "DELIVERED", createDate: daysAgo(84) },
+    { id: "TH8VN", customerId: elena, items: [item(DEMO_PRODUCTS.tent), item(DEMO_PRODUCTS.mug)], fulfillmentStatus: "DELIVERED", createDate: daysAgo(66) },
+    { id: "TH6TB", customerId: ben, items: [item(DEMO_PRODUCTS.headlamp), item(DEMO_PRODUCTS.trailMix)], shipping: 4.99, fulfillmentStatus: "DELIVERED", createDate: daysAgo(58) },
+    { id: "TH5KR", customerId: noah, items: [item(DEMO_PRODUCTS.socks, 2)], fulfillmentStatus: "DELIVERED", createDate: daysAgo(47) },
     {
       id: "TH0YS",
       customerId: null,

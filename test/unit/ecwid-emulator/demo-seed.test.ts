@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID, createEcwidEmulator, seedDemoShop } from "../../../server/ecwid-emulator/index.js";
+import { parseEcwidDate } from "../../../server/ecwid-emulator/ecwid-date.js";
 import { CLIENT_ID, CLIENT_SECRET, bearer, startEmulator } from "./emulator-fixture.js";
 
 describe("demo shop seed", () => {
-  it("when the demo shop is seeded, then Trailhead Outfitters has six customers and ten orders in the expected states", () => {
+  it("when the demo shop is seeded, then Trailhead Outfitters has nine customers and fourteen orders in the expected states, the oldest 84 days back", () => {
     const emulator = createEcwidEmulator({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
 
     const credentials = seedDemoShop(emulator);
@@ -12,12 +13,18 @@ describe("demo shop seed", () => {
     const byStatus = (status: string) => orders.filter((o) => o.paymentStatus === status);
     expect(credentials.storeId).toBe(1003);
     expect(credentials.accessToken).toMatch(/^secret_/);
-    expect(emulator.getCustomers(DEMO_STORE_ID)).toHaveLength(6);
-    expect(orders).toHaveLength(10);
-    expect(byStatus("PAID").length).toBeGreaterThanOrEqual(7);
+    expect(emulator.getCustomers(DEMO_STORE_ID)).toHaveLength(9);
+    expect(orders).toHaveLength(14);
+    expect(byStatus("PAID").length).toBeGreaterThanOrEqual(11);
     expect(byStatus("PARTIALLY_REFUNDED")).toHaveLength(1);
     expect(byStatus("AWAITING_PAYMENT")).toHaveLength(1);
     expect(orders.filter((o) => o.customerId === undefined)).toHaveLength(1);
+    const daysBack = orders.map((o) => Math.round((emulator.now().getTime() / 1000 - o.createTimestamp!) / 86_400));
+    expect(Math.max(...daysBack)).toBe(84);
+    for (const customer of emulator.getCustomers(DEMO_STORE_ID)) {
+      const first = Math.min(...orders.filter((o) => o.customerId === customer.id).map((o) => o.createTimestamp!));
+      expect(parseEcwidDate(customer.registered)!.getTime() / 1000, customer.email).toBeLessThan(first);
+    }
   });
 
   it("when the demo shop is seeded, then its catalog holds every product the orders bought, each with a picture", () => {
@@ -44,7 +51,7 @@ describe("demo shop seed", () => {
     expect(profile.data.settings.storeName).toBe("Trailhead Outfitters");
     expect(profile.data.account.accountEmail).toBe("demo@trailhead.example");
     expect(profile.data.formatsAndUnits).toMatchObject({ currency: "USD", currencyPrecision: 2, currencyPrefix: "$" });
-    expect(orders.data.total).toBe(10);
+    expect(orders.data.total).toBe(14);
   });
 
   it("when the demo shop is seeded with its storefront's address, then the profile names it, and otherwise the starter site's products page", async () => {
