@@ -9,14 +9,11 @@ import { aReferral } from "../support/referral-fixtures.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { bearer, startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
 import { hostileAdminRequest } from "./admin-routes.arbitraries.js";
-import { checkProperty, errorSink, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
+import { checkProperty, errorSink, FUZZ_TEST_MS, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
 import { toRawRequest, type FuzzTargets } from "./hostile-request.js";
 
 const FILE = "test/fuzz/admin-routes.fuzz.test.ts";
 const adapters = await fuzzAdapters("admin route fuzz", 0.4);
-
-/** Each run also reads and saves the attacker's program and snapshots both stores: a loaded 2-core machine needs minutes. */
-const FUZZ_TIMEOUT_MS = 180_000;
 
 const PREFIX: Record<string, string> = { challenges: "ch", badges: "bd", tiers: "tr", rewards: "rw" };
 
@@ -102,7 +99,7 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
         FILE,
       );
     },
-    FUZZ_TIMEOUT_MS,
+    FUZZ_TEST_MS,
   );
 
   it.skipIf(adapter.skip)(
@@ -149,6 +146,6 @@ describe.each(adapters)("hostile merchants on every admin route ($name)", (adapt
         FILE,
       );
     },
-    FUZZ_TIMEOUT_MS,
+    FUZZ_TEST_MS,
   );
 });

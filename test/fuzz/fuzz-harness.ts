@@ -10,8 +10,13 @@ import { createTestDatabase, postgresSkipReason } from "../support/postgres.js";
 const replay = { ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
 export const runs = (fallback: number) => Number(process.env.FUZZ_RUNS ?? fallback);
 
+/** How long a property may run: a loaded machine makes fewer runs instead of timing the test out (a test's limit is FUZZ_TEST_MS). */
+const FUZZ_BUDGET_MS = 45_000;
+export const FUZZ_TEST_MS = 90_000;
+
 export async function checkProperty<Ts>(property: fc.IAsyncProperty<Ts>, numRuns: number, file: string): Promise<void> {
-  const details = await fc.check(property, { numRuns, ...replay });
+  const details = await fc.check(property, { numRuns, interruptAfterTimeLimit: FUZZ_BUDGET_MS, ...replay });
+  if (details.interrupted) console.log(`${file}: ${details.numRuns} of ${numRuns} runs within ${FUZZ_BUDGET_MS / 1000} s (seed ${details.seed})`);
   if (details.failed) {
     const report = await fc.asyncDefaultReportMessage(details);
     const replayLine = `Replay with: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run ${file}`;

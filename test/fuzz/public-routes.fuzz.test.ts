@@ -5,7 +5,7 @@ import { rawRequest, type RawResponse } from "../support/raw-request.js";
 import { aMemberReferral } from "../support/referral-fixtures.js";
 import { storeSnapshot } from "../support/storage-snapshot.js";
 import { startTestApp, TEST_CLIENT_SECRET, type TestApp } from "../support/test-app.js";
-import { checkProperty, errorSink, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
+import { checkProperty, errorSink, FUZZ_TEST_MS, fuzzAdapters, runs, type FuzzAdapter } from "./fuzz-harness.js";
 import { eventIdOf, toRawRequest, type FuzzTargets, type HostileRequest } from "./hostile-request.js";
 import { hostileRequest, signedHostileWebhook } from "./hostile-requests.arbitraries.js";
 
@@ -101,7 +101,7 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
         FILE,
       );
     },
-    60_000,
+    FUZZ_TEST_MS,
   );
 
   it.skipIf(adapter.skip)(
@@ -121,6 +121,6 @@ describe.each(adapters)("hostile traffic on every public route ($name)", (adapte
         FILE,
       );
     },
-    60_000,
+    FUZZ_TEST_MS,
   );
 });
