@@ -1,6 +1,9 @@
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 
+/** Tick steps of whole units (points, members, minor units of money): uPlot's own would tick 0.2 members and print "0 0 1 1 1". */
+const WHOLE_STEPS = Array.from({ length: 13 }, (_, power) => [1, 2, 5].map((step) => step * 10 ** power)).flat();
+
 export interface ChartSeries {
   label: string;
   color: string;
@@ -27,7 +30,7 @@ export function SeriesChart({ labels, series, summary, format }: { labels: strin
         scales: { y: { range: (_chart, _min, max) => [0, Math.max(1, max)] } },
         axes: [
           { stroke: "#5f6b7a", grid: { stroke: "#eef0f3" } },
-          { stroke: "#5f6b7a", grid: { stroke: "#eef0f3" }, size: 64, values: (_chart, ticks) => ticks.map(format) },
+          { stroke: "#5f6b7a", grid: { stroke: "#eef0f3" }, size: 64, incrs: WHOLE_STEPS, values: (_chart, ticks) => ticks.map(format) },
         ],
         series: [{}, ...series.map((one) => ({ label: one.label, stroke: one.color, width: 2, points: { show: labels.length <= 31 } }))],
       },
