@@ -2,12 +2,17 @@
  * The merchant's overview on PostgreSQL at size: one store with 100,000 members, 1,000,000 ledger entries and 300,000
  * order records (one in ten naming no shopper) spread over the last year, bulk-inserted with generate_series into a
  * fresh database that is dropped after. Times the overview's work (storeOverview: the program read and every sum) for
- * the last 30 days and the last 12 months, beside `SELECT count(*)` of the store's ledger in the same run.
+ * the last 30 days, the last 12 months and the 12 months to a month ago (activity after its end: its active members and
+ * customers are counted from the rows), beside `SELECT count(*)` of the store's ledger in the same run.
+ *
+ * Then what the rollups' triggers cost a write: a store transaction appending one ledger entry, and one saving an order
+ * record (an upsert, as the webhook path saves them), with the triggers on and off in turns (on, off, off, on).
  *
  * Run: npx tsx bench/overview.ts
  */
 import { storeOverview } from "../server/modules/insights/overview.service.js";
 import type { Install } from "../server/modules/stores/install.js";
+import type { Storage } from "../server/storage/storage.port.js";
 import { createPool } from "../server/storage/postgres/postgres-pool.js";
 import { createPostgresStorage } from "../server/storage/postgres/postgres-storage.js";
 import { fmt, percentile } from "./measure.js";
@@ -53,6 +58,52 @@ async function timed(work: () => Promise<unknown>): Promise<{ median: number; p9
   return { median: percentile(times, 50), p90: percentile(times, 90) };
 }
 
+const WRITES = 50;
+let written = 0;
+/** WRITES appends of one entry to a member's ledger, each in its own store transaction. */
+const appends = (storage: Storage) => async () => {
+  for (let i = 0; i < WRITES; i++) {
+    const n = ++written;
+    await storage.transaction(STORE_ID, (tx) =>
+      tx.ledger.append(STORE_ID, {
+        id: `led_w${n}`,
+        storeId: STORE_ID,
+        memberId: `mem_${(n % MEMBERS) + 1}`,
+        delta: 1,
+        kind: "adjust",
+        source: { type: "manual", id: `w${n}` },
+        idempotencyKey: `bench:${n}`,
+        actor: "system",
+        note: "",
+        basis: null,
+        createdAt: new Date().toISOString(),
+      }),
+    );
+  }
+};
+/** WRITES order records saved, each in its own store transaction: new ones, and seeded ones replaced. */
+const saves = (storage: Storage) => async () => {
+  for (let i = 0; i < WRITES; i++) {
+    const n = ++written;
+    const now = new Date().toISOString();
+    await storage.transaction(STORE_ID, (tx) =>
+      tx.orders.save(STORE_ID, {
+        orderId: n % 2 === 0 ? `new_${n}` : `ord_${(n % ORDERS) + 1}`,
+        internalId: n,
+        storeId: STORE_ID,
+        memberId: `mem_${(n % MEMBERS) + 1}`,
+        paymentStatus: "PAID",
+        counted: true,
+        eligibleMinor: 2500,
+        items: [],
+        placedAt: now,
+        revision: 2,
+        updatedAt: now,
+      }),
+    );
+  }
+};
+
 if (await postgresReachable()) {
   const database = await freshDatabase();
   const storage = await createPostgresStorage({ databaseUrl: database.url });
@@ -70,10 +121,30 @@ if (await postgresReachable()) {
     const baseline = await timed(() => pool.query("SELECT count(*) FROM ledger_entries WHERE store_id = $1", [STORE_ID]));
     const month = await timed(() => storeOverview(deps, STORE_ID, { from: day(29), to: day(0) }));
     const year = await timed(() => storeOverview(deps, STORE_ID, { from: day(364), to: day(0) }));
+    // Activity after the range's end: its active members and customers are counted from the rows, not the rollups.
+    const past = await timed(() => storeOverview(deps, STORE_ID, { from: day(394), to: day(30) }));
     console.log(`                               median ms   p90 ms`);
     console.log(`count(*) of the ledger (base)  ${fmt(baseline.median)} ${fmt(baseline.p90)}`);
     console.log(`overview, last 30 days         ${fmt(month.median)} ${fmt(month.p90)}`);
     console.log(`overview, last 12 months       ${fmt(year.median)} ${fmt(year.p90)}`);
+    console.log(`overview, year to a month ago  ${fmt(past.median)} ${fmt(past.p90)}`);
+
+    const triggers = (on: boolean) =>
+      pool.query(`ALTER TABLE ledger_entries ${on ? "ENABLE" : "DISABLE"} TRIGGER USER; ALTER TABLE order_records ${on ? "ENABLE" : "DISABLE"} TRIGGER USER`);
+    const cost: Record<string, number[]> = {};
+    for (const on of [true, false, false, true]) {
+      await triggers(on);
+      for (const [name, work] of [
+        ["ledger append", appends(storage)],
+        ["order saved", saves(storage)],
+      ] as const) {
+        const key = `${name}, rollups ${on ? "kept" : "off"}`;
+        (cost[key] ??= []).push((await timed(work)).median / WRITES);
+      }
+    }
+    await triggers(true);
+    console.log(`                               ms a write (median of ${RUNS} runs of ${WRITES}, a turn, on, off, off, on)`);
+    for (const [key, turns] of Object.entries(cost)) console.log(`${key.padEnd(31)}${turns.map((ms) => fmt(ms, 2)).join(" ")}`);
   } finally {
     await pool.end();
     await storage.close();
