@@ -34,7 +34,12 @@ export function watchForProblems(page: Page): ProblemWatch {
     problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? "?"})`));
+  page.on("requestfailed", (request) => {
+    const why = request.failure()?.errorText ?? "?";
+    // The page itself dropped it (a navigation or a closed frame while an icon loaded): nothing the server did.
+    if (why === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${request.method()} ${request.url()} (${why})`);
+  });
   page.on("response", (response) => {
     const { status, method, url } = { status: response.status(), method: response.request().method(), url: response.url() };
     if (status >= 400 && !isExpected(method, url, status)) problems.push(`HTTP ${status}: ${method} ${url}`);
