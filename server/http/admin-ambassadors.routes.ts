@@ -1,13 +1,11 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { Clock } from "../lib/clock.js";
 import { ambassadorBlockSchema, setAmbassadorBlock } from "../modules/referrals/ambassador-block.js";
 import type { UnitOfWork } from "../storage/storage.port.js";
 import { adminOf } from "./admin-auth.js";
 import { describeRoute } from "./openapi/route-doc.js";
 import { parseInput } from "./validate.js";
-
-const memberParams = z.object({ memberId: z.string().min(1).max(64) });
+import { memberParams } from "./route-params.js";
 
 /** `/api/admin/members/:memberId/referral/block`: the merchant blocks an ambassador (PUT, with a reason) or lifts it (DELETE). */
 export function adminAmbassadorRoutes(deps: { storage: UnitOfWork<"members" | "audit">; clock: Clock }): Router {

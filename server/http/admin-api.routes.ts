@@ -49,6 +49,7 @@ import { mount } from "./openapi/route-walk.js";
 import { programMeasurementRoutes } from "./program-measurement.routes.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
+import { memberParams } from "./route-params.js";
 
 const sessionRequest = z.union([
   z.strictObject({ payload: z.string().min(1) }),
@@ -60,7 +61,6 @@ const page = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 const memberSearch = page.extend({ email: z.string().max(320).optional() });
-const memberParams = z.object({ memberId: z.string().min(1).max(64) });
 
 export interface AdminApiDeps {
   storage: Storage;

@@ -1,13 +1,11 @@
 import { Router } from "express";
-import { z } from "zod";
 import type { TierAdminService } from "../modules/tiers/tier-admin.service.js";
 import { tierAssignmentSchema } from "../modules/tiers/tier-assignment.js";
 import { tierProposalSchema } from "../modules/tiers/tier-preview.js";
 import { adminOf } from "./admin-auth.js";
 import { describeRoute } from "./openapi/route-doc.js";
 import { parseInput } from "./validate.js";
-
-const memberParams = z.object({ memberId: z.string().min(1).max(64) });
+import { memberParams } from "./route-params.js";
 
 /** A member's tier state and changes (GET), an invitation-only tier given (PUT) or taken (DELETE); a proposed ladder previewed; how many hold each tier. */
 export function adminTierRoutes(deps: { tierAdmin: TierAdminService }): Router {

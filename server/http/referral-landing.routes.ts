@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import { Router, type ErrorRequestHandler, type RequestHandler, type Response } from "express";
-import { z } from "zod";
 import { AppError, notFound } from "../lib/errors.js";
 import { clientNetwork } from "../lib/rate-limit/client-network.js";
 import { enforceLimits, type RateLimiter, type RateLimiters } from "../lib/rate-limit/rate-limiter.js";
@@ -8,6 +7,7 @@ import { gonePage, sayFrom, type LandingPage } from "../modules/referrals/referr
 import type { ReferralLandingService } from "../modules/referrals/referral-landing.service.js";
 import { LANDING_TEXTS } from "../modules/i18n/landing-texts.js";
 import { parseInput } from "./validate.js";
+import { storeParams } from "./route-params.js";
 
 /** Per caller network, across the landing, its QR code and the share card: people follow a link a few times, not hundreds. */
 const VISITS = { name: "referral-visits", points: 120, windowSeconds: 60, refusal: "Too many visits from your network. Please wait a minute and try again." };
@@ -79,8 +79,6 @@ function landingRoutes(landing: ReferralLandingService, limit: RequestHandler): 
   router.use("/r", friendlyErrors);
   return router;
 }
-
-const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** `GET /api/storefront/:storeId/share-card.png`: the shop's card for link previews, kept long when asked by its current key. */
 function shareCardRoutes(landing: ReferralLandingService, limit: RequestHandler): Router {

@@ -12,8 +12,8 @@ import { memberAnswers } from "./member-answers.js";
 import { sendEncoded, sendJsonBytes } from "./send-encoded.js";
 import { storableJson } from "./storable-input.js";
 import { parseInput } from "./validate.js";
+import { storeParams } from "./route-params.js";
 
-const storeParams = z.object({ storeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const rewardParams = storeParams.extend({ rewardId: z.string().min(1).max(60) });
 const challengeParams = storeParams.extend({ challengeId: z.string().min(1).max(60) });
 
