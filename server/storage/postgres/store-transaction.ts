@@ -65,11 +65,11 @@ export const STORE_TABLES = [
   "audit_entries",
   "api_keys",
   "inbox_events",
-  // the overview's rollups: emptied before the orders, whose trigger then has nothing to clear
+  // the orders before the overview's rollups, which their trigger writes: whatever it leaves is then emptied
+  "order_records",
   "ledger_slots",
   "order_slots",
   "member_activity",
-  "order_records",
   "program_settings",
   "backfill_jobs",
   "program_measurements",

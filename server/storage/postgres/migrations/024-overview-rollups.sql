@@ -62,17 +62,7 @@ DECLARE
     WHEN 'INSERT' THEN 'SELECT *, 1 AS sign FROM came'
     WHEN 'DELETE' THEN 'SELECT *, -1 AS sign FROM gone'
     ELSE 'SELECT *, 1 AS sign FROM came UNION ALL SELECT *, -1 AS sign FROM gone' END;
-  stores bigint[];
 BEGIN
-  -- A purge deletes every order of its store: then the store has no paid orders, nor its members, without a lookup each.
-  IF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT store_id) INTO stores FROM gone;
-    IF NOT EXISTS (SELECT 1 FROM order_records WHERE store_id = ANY(stores)) THEN
-      DELETE FROM order_slots WHERE store_id = ANY(stores);
-      UPDATE member_activity SET last_order_at = NULL, previous_order_at = NULL WHERE store_id = ANY(stores) AND last_order_at IS NOT NULL;
-      RETURN NULL;
-    END IF;
-  END IF;
   EXECUTE format($sql$
     WITH changed AS (%s),
     slots AS (
