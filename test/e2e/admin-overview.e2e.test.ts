@@ -46,6 +46,17 @@ describe("the overview in the merchant dashboard", () => {
       expect(await seriousAxeFindings(await dashboardDocument(page))).toEqual([]);
       await shootDashboard(page, "docs/overview.png");
 
+      // The chosen range stays readable under the pointer; the chart under the pointer names its day's values.
+      const chosen = frame.getByRole("button", { name: "30 days" });
+      await chosen.hover();
+      const colours = await chosen.evaluate((button) => [getComputedStyle(button).color, getComputedStyle(button).backgroundColor]);
+      expect(colours[0]).not.toBe(colours[1]);
+      const joinedChart = frame.locator(".ql-chart", { hasText: "New members" });
+      const over = joinedChart.locator(".u-over");
+      const plot = (await over.boundingBox())!;
+      await over.hover({ position: { x: plot.width - 2, y: plot.height / 2 } });
+      await expect.poll(() => textOf(joinedChart.locator("figcaption"))).toMatch(/^New members: \d+.+\d{4}$/);
+
       await frame.getByRole("button", { name: "12 months" }).click();
       await frame.getByText("per week (from the range's first day)", { exact: false }).first().waitFor();
       expect(await frame.getByRole("button", { name: "12 months" }).getAttribute("aria-pressed")).toBe("true");

@@ -12,13 +12,15 @@ export function HoldoutPanel() {
   const { api, fmt } = useDashboard();
   const { data, error } = usePage(() => api.holdoutInsights(), []);
   const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
-  const rows: Side[] = data
+  const period = data?.period;
+  // Without a holdout there is nothing to compare: the subtitle says how to set one, and no table of zeros says otherwise.
+  const compared = data && ((period?.percent ?? 0) > 0 || data.holdout.members > 0) ? data : null;
+  const rows: Side[] = compared
     ? [
-        { name: "In the program", ...data.program },
-        { name: "Left out (holdout)", ...data.holdout },
+        { name: "In the program", ...compared.program },
+        { name: "Left out (holdout)", ...compared.holdout },
       ]
     : [];
-  const period = data?.period;
   return (
     <Area
       title="Is it working?"
@@ -29,13 +31,13 @@ export function HoldoutPanel() {
       }
     >
       {error && <Alert tone="error">{error}</Alert>}
-      {data && data.smallSample && (
+      {compared?.smallSample && (
         <Alert tone="info">
-          Too few members to tell yet: {fmt.count(data.program.members)} in the program and {fmt.count(data.holdout.members)} left out. Differences between small groups are mostly
-          chance; wait for 100 or more on each side.
+          Too few members to tell yet: {fmt.count(compared.program.members)} in the program and {fmt.count(compared.holdout.members)} left out. Differences between small groups are
+          mostly chance; wait for 100 or more on each side.
         </Alert>
       )}
-      {data && (
+      {compared && (
         <SimpleTable
           caption="Members against members left out"
           testId="holdout-comparison"
