@@ -75,14 +75,21 @@ describe("audit labels", () => {
     expect(view.label).toBe("Program changed: Earning rule changed, Badge 'Explorer' added");
     expect(view.details).toEqual({
       changes: [
-        { path: ["earning", "points"], before: 1, after: 2 },
-        { path: ["badges", "bd_a"], after: badge("bd_a", "Explorer") },
+        { path: ["earning", "points"], where: "Earning rule › points", before: 1, after: 2 },
+        { path: ["badges", "bd_a"], where: "Badge 'Explorer'", after: badge("bd_a", "Explorer") },
       ],
       touched: [
         { part: "earning", change: "changed" },
         { part: "badges", id: "bd_a", name: "Explorer", change: "added" },
       ],
     });
+  });
+
+  it("when a program edit changes a named item's field and a part's field, then each change says where in words, never by id", () => {
+    const before = program({ badges: [badge("bd_a", "Explorer")] });
+    const after = program({ badges: [badge("bd_a", "Explorer", 3)], theme: { ...before.theme, primaryColor: "#2f6f4f" } });
+    const view = presentAuditEntry(entry("settings.updated", "program", programChanges(before, after)), null);
+    expect((view.details as { changes: { where: string }[] }).changes.map((change) => change.where)).toEqual(["Badge 'Explorer' › goal › target", "Widget look › primary color"]);
   });
 
   it("when a save touches more than three things, then the label names three and counts the rest", () => {

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import type { DescribedChange } from "../../modules/audit/audit-labels.rules.js";
 import type { AuditLine } from "../api.js";
 import { useDashboard } from "../context.js";
 import type { Formatters } from "../format.js";
@@ -9,12 +10,6 @@ import { Pager } from "../ui/pager.js";
 import { usePage } from "../ui/use-page.js";
 
 const PAGE_SIZE = 10;
-
-interface Change {
-  path: (string | number)[];
-  before?: unknown;
-  after?: unknown;
-}
 
 const shown = (value: unknown) => {
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -29,8 +24,8 @@ const EARNING_FIELDS: Record<string, [string, (value: unknown, fmt: Formatters) 
   countedStatuses: ["Payment statuses that earn", (value) => (Array.isArray(value) ? value.map(String).map(paymentStatusLabel).join(", ") : shown(value))],
 };
 
-function changeLine({ path, before, after }: Change, fmt: Formatters): string {
-  const [name, show] = (path[0] === "earning" && EARNING_FIELDS[String(path[1])]) || [path.join(" › "), shown];
+function changeLine({ path, where, before, after }: DescribedChange, fmt: Formatters): string {
+  const [name, show] = (path[0] === "earning" && EARNING_FIELDS[String(path[1])]) || [where, shown];
   if (before === undefined) return `${name}: added`;
   if (after === undefined) return `${name}: removed`;
   return `${name}: ${show(before, fmt)} → ${show(after, fmt)}`;
@@ -38,7 +33,7 @@ function changeLine({ path, before, after }: Change, fmt: Formatters): string {
 
 /** The lines under an entry's label: an adjustment's reason and balance, a program edit's changed fields. */
 function detailLines(entry: AuditLine, fmt: Formatters): string[] {
-  const details = (entry.details ?? {}) as { reason?: unknown; balanceAfter?: unknown; changes?: Change[] };
+  const details = (entry.details ?? {}) as { reason?: unknown; balanceAfter?: unknown; changes?: DescribedChange[] };
   const lines: string[] = [];
   if (typeof details.reason === "string") lines.push(`“${details.reason}”`);
   if (typeof details.balanceAfter === "number") lines.push(`Balance after: ${fmt.count(details.balanceAfter)} points`);
@@ -52,7 +47,10 @@ export function ActivityPage() {
   const [offset, setOffset] = useState(0);
   const { data, error } = usePage(() => api.audit({ limit: PAGE_SIZE, offset }), [offset]);
   return (
-    <Area title="Activity" subtitle="Changes to your program and to members' points, newest first.">
+    <Area
+      title="Activity"
+      subtitle="What you and Questline did: program changes, point adjustments, reviews, referrals and API keys, newest first. The points each member earned and spent are on their page under Members."
+    >
       {error && <Alert tone="error">{error}</Alert>}
       {data?.total === 0 && <p class="ql-status">Nothing yet. Program changes and adjustments you make will be listed here.</p>}
       <ul class="ql-activity" aria-label="Activity, newest first">

@@ -52,14 +52,35 @@ function programLabel(touched: Touched[]): string {
   return `Program changed: ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
+/** A changed field with where it is in the merchant's words: "Challenge 'First steps' › points", "Widget look › primary color". */
+export type DescribedChange = FieldChange & { where: string };
+
+const fieldWords = (path: readonly unknown[]) =>
+  path.map((step) =>
+    String(step)
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase(),
+  );
+
+function described(change: FieldChange, touched: Touched[]): DescribedChange {
+  const [part, id, ...rest] = change.path as [ProgramPart, unknown, ...unknown[]];
+  const item = LIST_NOUNS[part] && typeof id === "string" ? touched.find((one) => "id" in one && one.part === part && one.id === id) : undefined;
+  const where = item && "name" in item ? [`${PART_NOUNS[part]} '${item.name}'`, ...fieldWords(rest)] : [PART_NOUNS[part] ?? String(part), ...fieldWords(change.path.slice(1))];
+  return { ...change, where: where.join(" › ") };
+}
+
 /**
  * A program edit's changed fields and what they touched. Entries written before edits were recorded as
  * diffs hold the whole program before and after; their diff is worked out here.
  */
-function programDetails(details: Record<string, unknown>): { changes: FieldChange[]; touched: Touched[] } {
-  if (Array.isArray(details.changes) && Array.isArray(details.touched)) return { changes: details.changes as FieldChange[], touched: details.touched as Touched[] };
-  if (isRecord(details.before) && isRecord(details.after)) return programChanges(details.before as ProgramSettings, details.after as ProgramSettings);
-  return { changes: [], touched: [] };
+function programDetails(details: Record<string, unknown>): { changes: DescribedChange[]; touched: Touched[] } {
+  const { changes, touched } =
+    Array.isArray(details.changes) && Array.isArray(details.touched)
+      ? { changes: details.changes as FieldChange[], touched: details.touched as Touched[] }
+      : isRecord(details.before) && isRecord(details.after)
+        ? programChanges(details.before as ProgramSettings, details.after as ProgramSettings)
+        : { changes: [], touched: [] };
+  return { changes: changes.map((change) => described(change, touched)), touched };
 }
 
 const REFERRAL_REASON_WORDS: Record<string, string> = {
