@@ -6,6 +6,7 @@ import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import type { InboxWorker } from "../../server/jobs/inbox-worker.js";
 import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, ledgerRows, memberRow, pageTab, textOf } from "../support/admin-dashboard-page.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
+import { recordNativeDialogs } from "../support/native-dialogs.js";
 import { launcher, panel } from "../support/storefront-widget-page.js";
 
 const MAYA = "maya.chen@example.com";
@@ -134,15 +135,28 @@ describe("building the program in the dashboard", () => {
   );
 
   it(
-    "when the merchant deletes a badge, then it leaves the list and the program",
+    "when the merchant deletes a badge, then the page asks in place, Keep it changes nothing, and Delete takes it from the list and the program",
     async () => {
       const { page, frame, watch } = await openProgram();
-      page.on("dialog", (dialog) => void dialog.accept());
+      const dialogs = recordNativeDialogs(page);
       const badges = area(frame, "Badges");
-      await badges.getByRole("button", { name: "Delete Explorer" }).click();
+      const deleteExplorer = badges.getByRole("button", { name: "Delete Explorer" });
+      const question = badges.getByRole("group", { name: "Delete the badge “Explorer”?" });
+      const confirm = question.getByRole("button", { name: "Delete", exact: true });
+      const badgeNames = async () => (await adminGet("/program/badges")).items.map((badge: { name: string }) => badge.name);
+      await deleteExplorer.click();
+      await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+      await question.getByRole("button", { name: "Keep it" }).click();
+      await question.waitFor({ state: "detached" });
+      expect(await deleteExplorer.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await badgeNames()).toContain("Explorer");
+
+      await deleteExplorer.click();
+      await confirm.click();
       await badges.getByRole("status").filter({ hasText: "Deleted the badge “Explorer”." }).waitFor();
       expect(await badges.locator(".ql-items__item", { hasText: "Explorer" }).count()).toBe(0);
-      expect((await adminGet("/program/badges")).items.map((badge: { name: string }) => badge.name)).not.toContain("Explorer");
+      expect(await badgeNames()).not.toContain("Explorer");
+      expect(dialogs).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,
@@ -224,8 +238,16 @@ describe("building the program in the dashboard", () => {
     "when the merchant starts from the Coffee club template, then its stamp card and click-through task are in the program, and editing them on their pages updates the widget card preview as typed and saves",
     async () => {
       const { page, frame, watch } = await openProgram();
-      page.on("dialog", (dialog) => void dialog.accept());
-      await area(frame, "Start from a template").getByRole("button", { name: "Use Coffee club" }).click();
+      const dialogs = recordNativeDialogs(page);
+      const templates = area(frame, "Start from a template");
+      const useCoffeeClub = templates.getByRole("button", { name: "Use Coffee club" });
+      const question = templates.getByRole("group", { name: /^Add the “Coffee club” template to your program: .+\? What you already have stays as it is\.$/ });
+      await useCoffeeClub.click();
+      await question.getByRole("button", { name: "Keep it" }).click();
+      await question.waitFor({ state: "detached" });
+      expect((await adminGet("/program/challenges")).items.map((c: { id: string }) => c.id)).not.toContain("ch_tpl_coffee_follow");
+      await useCoffeeClub.click();
+      await question.getByRole("button", { name: "Add it" }).click();
       await frame.getByRole("status").filter({ hasText: "Added 5 challenges, 2 badges, 2 tiers, 2 rewards." }).waitFor();
       const challenges = area(frame, "Challenges");
       await challenges.locator(".ql-items__item", { hasText: "Coffee stamp card" }).waitFor();
@@ -262,6 +284,7 @@ describe("building the program in the dashboard", () => {
         status: "active",
         goal: { kind: "visit", url: "https://instagram.com/trailhead", network: "instagram" },
       });
+      expect(dialogs).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -6,6 +6,7 @@ import type { Redemption } from "../../server/modules/rewards/redemption.js";
 import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, pageTab, textOf } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
+import { recordNativeDialogs } from "../support/native-dialogs.js";
 
 const MAYA = "maya.chen@example.com";
 const SHOTS = "/tmp/shots";
@@ -185,11 +186,21 @@ describe("the merchant's side of rewards", () => {
         .click();
       await frame.locator(`tr[data-redemption-id="${trees.id}"]`, { hasText: "Paid out" }).waitFor();
       await expect.poll(async () => (await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$2\.50.*\$2\.50/);
-      page.once("dialog", (dialog) => {
-        expect(dialog.message()).toBe("Record that you paid $2.50 to “Plant a tree” for 1 pledge?");
-        void dialog.accept();
-      });
-      await frame.getByRole("button", { name: "Mark all paid out: Plant a tree" }).click();
+      const dialogs = recordNativeDialogs(page);
+      const markAll = frame.getByRole("button", { name: "Mark all paid out: Plant a tree" });
+      const question = frame.getByRole("group", { name: "Record that you paid $2.50 to “Plant a tree” for 1 pledge?" });
+      // "Keep it" records nothing and gives focus back to the button.
+      await markAll.click();
+      await question.getByRole("button", { name: "Keep it" }).click();
+      await question.waitFor({ state: "detached" });
+      expect(await markAll.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect((await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$2\.50.*\$2\.50/);
+      await markAll.click();
+      const record = question.getByRole("button", { name: "Record payout" });
+      await expect.poll(() => record.evaluate((button) => button === document.activeElement)).toBe(true);
+      await shoot(page, "donation-payout-question", frame.locator(".ql-confirm"));
+      expect(await seriousAxeFindings(await appFrame(page))).toEqual([]);
+      await record.click();
       await frame.getByRole("status").filter({ hasText: "Recorded $2.50 paid to “Plant a tree”." }).waitFor();
       await expect.poll(async () => (await donations.textContent())?.replace(/\s+/g, " ")).toMatch(/\$5\.00.*\$5\.00.*\$0\.00/);
       await frame.locator(`tr[data-redemption-id="${firstTree.id}"]`, { hasText: "Paid out" }).waitFor();
@@ -198,6 +209,7 @@ describe("the merchant's side of rewards", () => {
       await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-redemption-id")))).toEqual([trees.id, tasting.id, firstTree.id]);
       const stored = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.redemptions.get(DEMO_STORE_ID, tasting.id));
       expect(stored).toMatchObject({ status: "fulfilled", fulfilledBy: expect.any(String) });
+      expect(dialogs).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -2,6 +2,7 @@ import type { FrameLocator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, pageTab, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { recordNativeDialogs } from "../support/native-dialogs.js";
 import type { RunningDemoApp } from "../support/demo-app.js";
 
 const SHOTS = "/tmp/shots-d1";
@@ -169,20 +170,25 @@ describe("the Tiers page", () => {
   );
 
   it(
-    "when the merchant deletes a tier, then the question says who it would move first, and dismissing it keeps the tier",
+    "when the merchant deletes a tier, then the in-page question says who it would move first, and Escape keeps the tier and gives focus back",
     async () => {
       const { page, frame, watch } = await openTiers();
+      const dialogs = recordNativeDialogs(page);
       const ladder = area(frame, "Ladder");
-      const question = new Promise<string>((resolve) =>
-        page.once("dialog", (dialog) => {
-          resolve(dialog.message());
-          void dialog.dismiss();
-        }),
+      const deletePeak = ladder.getByRole("button", { name: "Delete Peak" });
+      await deletePeak.click();
+      const question = ladder.getByRole("group", { name: /^Delete the tier “Peak”\?/ });
+      expect(await textOf(question.locator("p"))).toMatch(
+        /^Delete the tier “Peak”\? (Nothing moves: no member's tier would change \(\d+ members checked\)\.|\d+ members? moves? (up|down))/,
       );
-      await ladder.getByRole("button", { name: "Delete Peak" }).click();
-      expect(await question).toMatch(/^Delete the tier “Peak”\? (Nothing moves: no member's tier would change \(\d+ members checked\)\.|\d+ members? moves? (up|down))/);
-      await ladder.getByRole("button", { name: "Delete Peak" }).and(frame.locator(":enabled")).waitFor();
+      const confirm = question.getByRole("button", { name: "Delete", exact: true });
+      await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+      await shootDashboard(page, `${SHOTS}/tier-delete-question-1280.png`);
+      await page.keyboard.press("Escape");
+      await question.waitFor({ state: "detached" });
+      expect(await deletePeak.evaluate((button) => button === document.activeElement)).toBe(true);
       expect((await adminGet("/program/tiers")).items.map((tier: { name: string }) => tier.name)).toContain("Peak");
+      expect(dialogs).toEqual([]);
       expect(watch.problems).toEqual([]);
     },
     BROWSER_TEST_MS,

@@ -4,6 +4,7 @@ import { ApiError, type ListPart, type ProgramItem } from "../api.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
+import { ConfirmStrip } from "../ui/confirm-strip.js";
 
 /** What an item form gets: the item and the version it was read at (none for a new one), and where to go after. */
 export interface ItemEditorProps<L extends ListPart> {
@@ -26,8 +27,8 @@ interface ProgramListProps<L extends ListPart> {
   onChanged?: () => void;
   /** The items in the order shown; as saved without it. */
   order?: (items: ProgramItem<L>[]) => ProgramItem<L>[];
-  /** Asked before a delete in place of the browser's plain question; false keeps the item. */
-  confirmRemove?: (item: ProgramItem<L>, items: ProgramItem<L>[]) => Promise<boolean>;
+  /** The question asked before a delete, in place of the plain one; null keeps the item without asking. */
+  removeQuestion?: (item: ProgramItem<L>, items: ProgramItem<L>[]) => Promise<string | null>;
   /** Shown at the top of the list's card (e.g. a delete's preview running). */
   notice?: ComponentChildren;
 }
@@ -35,11 +36,12 @@ interface ProgramListProps<L extends ListPart> {
 type Editing = { id: string | null } | null;
 
 /** One list of the program (challenges, badges, tiers, rewards): its items, and a form to add, change or delete each. */
-export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, pageOf, onChanged, order, confirmRemove, notice }: ProgramListProps<L>) {
+export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, summary, Editor, pageOf, onChanged, order, removeQuestion, notice }: ProgramListProps<L>) {
   const { api, navigate } = useDashboard();
   const [data, setData] = useState<{ items: ProgramItem<L>[]; versions: Record<string, string> } | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<{ id: string; question: string } | null>(null);
 
   const load = async () => {
     try {
@@ -50,9 +52,13 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
   };
   useEffect(() => void load(), [list]);
 
+  async function askToRemove(item: ProgramItem<L>) {
+    const question = removeQuestion ? await removeQuestion(item, data?.items ?? []) : `Delete the ${noun} “${summary(item).name}”?`;
+    setConfirming(question === null ? null : { id: item.id, question });
+  }
+
   async function remove(item: ProgramItem<L>) {
-    const confirmed = confirmRemove ? await confirmRemove(item, data?.items ?? []) : window.confirm(`Delete the ${noun} “${summary(item).name}”?`);
-    if (!confirmed) return;
+    setConfirming(null);
     try {
       await api.remove(list, item.id, data?.versions[item.id] ?? "");
       setMessage({ tone: "success", text: `Deleted the ${noun} “${summary(item).name}”.` });
@@ -94,10 +100,13 @@ export function ProgramList<L extends ListPart>({ list, title, subtitle, noun, s
                   <button class="btn btn-default btn-small" type="button" aria-label={`Edit ${name}`} onClick={() => edit(item.id)}>
                     Edit
                   </button>
-                  <button class="btn btn-default btn-small" type="button" aria-label={`Delete ${name}`} onClick={() => void remove(item)}>
+                  <button class="btn btn-default btn-small" type="button" aria-label={`Delete ${name}`} onClick={() => void askToRemove(item)}>
                     Delete
                   </button>
                 </div>
+                {confirming?.id === item.id && (
+                  <ConfirmStrip question={confirming.question} confirmLabel="Delete" onConfirm={() => void remove(item)} onCancel={() => setConfirming(null)} />
+                )}
               </li>
             );
           })}

@@ -3,6 +3,7 @@ import type { ProgramTemplate, TemplateApplied } from "../api.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
+import { ConfirmStrip } from "../ui/confirm-strip.js";
 
 const listWords = (counts: ProgramTemplate["counts"]) =>
   (Object.entries(counts) as [keyof ProgramTemplate["counts"], number][])
@@ -15,6 +16,7 @@ export function TemplatesArea({ onApplied }: { onApplied: () => void }) {
   const { api } = useDashboard();
   const [templates, setTemplates] = useState<ProgramTemplate[] | null>(null);
   const [busy, setBusy] = useState("");
+  const [confirming, setConfirming] = useState("");
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   useEffect(() => {
     api.templates().then(
@@ -24,7 +26,7 @@ export function TemplatesArea({ onApplied }: { onApplied: () => void }) {
   }, []);
 
   async function apply(template: ProgramTemplate) {
-    if (!window.confirm(`Add the “${template.name}” template to your program: ${listWords(template.counts)}? What you already have stays as it is.`)) return;
+    setConfirming("");
     setBusy(template.id);
     try {
       const applied: TemplateApplied = await api.applyTemplate(template.id);
@@ -53,9 +55,17 @@ export function TemplatesArea({ onApplied }: { onApplied: () => void }) {
               <div class="ql-items__name">{template.name}</div>
               <p class="ql-items__line">{template.description}</p>
               <p class="ql-hint">{listWords(template.counts)}</p>
-              <button class="btn btn-default btn-small" type="button" disabled={busy !== ""} aria-busy={busy === template.id} onClick={() => void apply(template)}>
+              <button class="btn btn-default btn-small" type="button" disabled={busy !== ""} aria-busy={busy === template.id} onClick={() => setConfirming(template.id)}>
                 Use {template.name}
               </button>
+              {confirming === template.id && (
+                <ConfirmStrip
+                  question={`Add the “${template.name}” template to your program: ${listWords(template.counts)}? What you already have stays as it is.`}
+                  confirmLabel="Add it"
+                  onConfirm={() => void apply(template)}
+                  onCancel={() => setConfirming("")}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import type { DonationTotals } from "../api.js";
 import { useDashboard } from "../context.js";
 import { Alert } from "../ui/alert.js";
 import { Area } from "../ui/area.js";
+import { ConfirmStrip } from "../ui/confirm-strip.js";
 import { usePage } from "../ui/use-page.js";
 
 type Cause = DonationTotals["causes"][number];
@@ -13,10 +14,15 @@ export function DonationsArea({ refreshKey, onPaid }: { refreshKey: number; onPa
   const { data, error } = usePage(() => api.donations(), [refreshKey]);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<Cause | null>(null);
+
+  const question = (cause: Cause) => {
+    const pledges = `${fmt.count(cause.pledgesOwed)} ${cause.pledgesOwed === 1 ? "pledge" : "pledges"}`;
+    return `Record that you paid ${fmt.money(cause.owedMinor)} to “${cause.cause}” for ${pledges}?`;
+  };
 
   async function payOut(cause: Cause) {
-    const pledges = `${fmt.count(cause.pledgesOwed)} ${cause.pledgesOwed === 1 ? "pledge" : "pledges"}`;
-    if (!window.confirm(`Record that you paid ${fmt.money(cause.owedMinor)} to “${cause.cause}” for ${pledges}?`)) return;
+    setConfirming(null);
     setBusy(true);
     try {
       const paid = await api.payOut(cause.rewardIds);
@@ -34,6 +40,15 @@ export function DonationsArea({ refreshKey, onPaid }: { refreshKey: number; onPa
     <Area title="Donations" subtitle="Points members pledged to your causes, in money. Pay the cause, then record the payout here or pledge by pledge among the redemptions.">
       {error && <Alert tone="error">{error}</Alert>}
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {confirming && (
+        <ConfirmStrip
+          key={confirming.cause}
+          question={question(confirming)}
+          confirmLabel="Record payout"
+          onConfirm={() => void payOut(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {data?.causes.length === 0 && <p class="ql-status">No pledges yet.</p>}
       {data && data.causes.length > 0 && (
         <div class="ql-table-wrap">
@@ -79,7 +94,7 @@ export function DonationsArea({ refreshKey, onPaid }: { refreshKey: number; onPa
                   </td>
                   <td data-label={cause.pledgesOwed > 0 ? "Action" : undefined} class="ql-actions">
                     {cause.pledgesOwed > 0 && (
-                      <button class="btn btn-default btn-small" type="button" disabled={busy} aria-label={`Mark all paid out: ${cause.cause}`} onClick={() => void payOut(cause)}>
+                      <button class="btn btn-default btn-small" type="button" disabled={busy} aria-label={`Mark all paid out: ${cause.cause}`} onClick={() => setConfirming(cause)}>
                         Mark all paid out
                       </button>
                     )}

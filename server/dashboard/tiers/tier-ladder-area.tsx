@@ -20,9 +20,9 @@ export function TierLadderArea({ rules, groupName, membersOf, onChanged }: Ladde
   const { fmt } = useDashboard();
   const preview = useTierPreview(0);
 
-  async function confirmRemove(tier: Tier, tiers: Tier[]) {
+  async function removeQuestion(tier: Tier, tiers: Tier[]) {
     const result = await preview.check({ tiers: proposedLadder(tiers, tier.id, null), tierRules: rules });
-    return Boolean(result) && window.confirm(`Delete the tier “${tier.name}”? ${result && previewWords(result, rules.graceDays, fmt)}`);
+    return result ? `Delete the tier “${tier.name}”? ${previewWords(result, rules.graceDays, fmt)}` : null;
   }
 
   return (
@@ -34,7 +34,7 @@ export function TierLadderArea({ rules, groupName, membersOf, onChanged }: Ladde
       summary={(tier) => ({ name: tier.name, line: tierLine(tier, rules.metric, fmt, { groupName: groupName(tier.customerGroupId), members: membersOf(tier.id) }) })}
       Editor={TierEditor}
       order={ladder}
-      confirmRemove={confirmRemove}
+      removeQuestion={removeQuestion}
       onChanged={onChanged}
       notice={
         preview.checking.busy ? (
