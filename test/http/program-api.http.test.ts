@@ -265,10 +265,10 @@ describe("the activity log", () => {
     const { items } = await audit();
     expect(items.map((entry) => entry.label)).toEqual(["Challenge 'Spring' removed", "Earning rule changed", "Challenge 'Spring' changed", "Challenge 'Spring' added"]);
     expect(items.map((entry) => entry.details.changes)).toEqual([
-      [{ path: ["challenges", "ch_spring"], before: changed.data }],
-      [{ path: ["earning", "points"], before: 1, after: 2 }],
-      [{ path: ["challenges", "ch_spring", "goal", "target"], before: 3, after: 5 }],
-      [{ path: ["challenges", "ch_spring"], after: created.data }],
+      [{ path: ["challenges", "ch_spring"], where: "Challenge 'Spring'", before: changed.data }],
+      [{ path: ["earning", "points"], where: "Earning rule › points", before: 1, after: 2 }],
+      [{ path: ["challenges", "ch_spring", "goal", "target"], where: "Challenge 'Spring' › goal › target", before: 3, after: 5 }],
+      [{ path: ["challenges", "ch_spring"], where: "Challenge 'Spring'", after: created.data }],
     ]);
     expect(items.map((entry) => entry.subject)).toEqual(["challenges/ch_spring", "earning", "challenges/ch_spring", "challenges/ch_spring"]);
   });
@@ -284,9 +284,10 @@ describe("the activity log", () => {
     const [entry] = (await audit()).items;
     expect(entry?.label).toBe("Program changed: Earning rule changed, Tier 'Gold' added, Widget look changed");
     expect(entry?.details.changes).toEqual([
-      { path: ["earning", "minOrderMinor"], before: 0, after: 1_000 },
+      { path: ["earning", "minOrderMinor"], where: "Earning rule › min order minor", before: 0, after: 1_000 },
       {
         path: ["tiers", "tr_gold"],
+        where: "Tier 'Gold'",
         after: {
           id: "tr_gold",
           name: "Gold",
@@ -299,7 +300,7 @@ describe("the activity log", () => {
           perks: "",
         },
       },
-      { path: ["theme", "launcherText"], before: "", after: "Perks" },
+      { path: ["theme", "launcherText"], where: "Widget look › launcher text", before: "", after: "Perks" },
     ]);
   });
 });
