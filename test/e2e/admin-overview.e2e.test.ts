@@ -71,11 +71,14 @@ describe("the overview in the merchant dashboard", () => {
     async () => {
       const { frame } = await openOverview();
       await frame.getByRole("button", { name: "Custom" }).click();
+      // The last day a range may end is the store's today; the chosen days are written beside the buttons.
+      expect(await frame.getByLabel("To", { exact: true }).getAttribute("max")).toBe(localDay(0));
       await frame.getByLabel("From", { exact: true }).fill("2020-01-01");
       await frame.getByLabel("To", { exact: true }).fill("2020-01-01");
       await frame.getByRole("button", { name: "Show" }).click();
       await frame.locator(".named-area__subtitle", { hasText: "per day" }).waitFor();
       await expect.poll(() => textOf(fact(frame, "Points issued"))).toBe("0");
+      expect(await textOf(frame.locator(".ql-range__days"))).toBe("Jan 1, 2020 – Jan 1, 2020");
       expect(await textOf(frame.locator("[data-testid=top-challenges] tbody tr"))).toBe("No challenge completed in this range.");
     },
     BROWSER_TEST_MS,

@@ -13,7 +13,7 @@ export function HoldoutPanel() {
   const { data, error } = usePage(() => api.holdoutInsights(), []);
   const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
   const period = data?.period;
-  // Without a holdout there is nothing to compare: the subtitle says how to set one, and no table of zeros says otherwise.
+  // Without a holdout there is nothing to compare: the card says how to set one, and no table of zeros says otherwise.
   const compared = data && ((period?.percent ?? 0) > 0 || data.holdout.members > 0) ? data : null;
   const rows: Side[] = compared
     ? [
@@ -27,10 +27,15 @@ export function HoldoutPanel() {
       subtitle={
         period && period.percent > 0
           ? `${period.percent}% of the members who join from ${period.from} to ${period.until} are left out of the program. Spend and repeat orders are counted since each member joined.`
-          : "Set a holdout on the Program page to compare members with shoppers left out of the program."
+          : "Members against shoppers a holdout leaves out of the program."
       }
     >
       {error && <Alert tone="error">{error}</Alert>}
+      {data && !compared && (
+        <p class="ql-status">
+          No holdout is set. Set a holdout on the <a href="#/program">Program page</a> to leave a share of new members out for a while and see what the program adds.
+        </p>
+      )}
       {compared?.smallSample && (
         <Alert tone="info">
           Too few members to tell yet: {fmt.count(compared.program.members)} in the program and {fmt.count(compared.holdout.members)} left out. Differences between small groups are
