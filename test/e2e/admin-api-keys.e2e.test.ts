@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard } from "../support/admin-dashboard-page.js";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, SHOTS } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
-import type { RunningDemoApp } from "../support/demo-app.js";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
-const dashboard = adminDashboardPage();
-let app: RunningDemoApp;
-
-beforeAll(async () => {
-  app = await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const dashboard = adminDashboardSuite();
 
 describe("API keys in the dashboard", () => {
   for (const viewport of [
@@ -52,10 +43,10 @@ describe("API keys in the dashboard", () => {
         const row = keys.locator("[data-testid=api-keys] tbody tr", { hasText: "Spreadsheet" });
         expect(await row.textContent()).toContain(`…${token.slice(-4)}`);
         expect(await row.textContent()).not.toContain(token);
-        const read = await fetch(`${app.baseUrl}/api/admin/store`, { headers: { Authorization: `Bearer ${token}` } });
+        const read = await fetch(`${dashboard.app.baseUrl}/api/admin/store`, { headers: { Authorization: `Bearer ${token}` } });
         expect(read.status).toBe(200);
         expect(((await read.json()) as { storeId: number }).storeId).toBe(DEMO_STORE_ID);
-        const write = await fetch(`${app.baseUrl}/api/admin/program/earning`, {
+        const write = await fetch(`${dashboard.app.baseUrl}/api/admin/program/earning`, {
           method: "PUT",
           headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
           body: "{}",
@@ -72,7 +63,7 @@ describe("API keys in the dashboard", () => {
         await row.getByRole("button", { name: "Revoke “Spreadsheet”" }).click();
         await keys.getByRole("status").filter({ hasText: "Key “Spreadsheet” revoked" }).waitFor();
         await keys.getByText("No API keys yet.").waitFor();
-        expect((await fetch(`${app.baseUrl}/api/admin/store`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+        expect((await fetch(`${dashboard.app.baseUrl}/api/admin/store`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
         expect(axe).toEqual([]);
         expect(watch.problems).toEqual([]);
       },

@@ -1,22 +1,17 @@
 import { mkdir } from "node:fs/promises";
 import type { FrameLocator } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import type { SimulationFigures } from "../../server/modules/simulations/simulation.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
-import type { RunningDemoApp } from "../support/demo-app.js";
 
 const SHOTS = "/tmp/shots";
-const dashboard = adminDashboardPage({ worker: true });
-let app: RunningDemoApp;
+const dashboard = adminDashboardSuite({ worker: true });
 
 beforeAll(async () => {
-  app = await dashboard.start();
   await mkdir(SHOTS, { recursive: true });
 });
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
 
 const overflow = (frame: FrameLocator) => frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 /** The figures column of the cost table, as the merchant reads it. */
@@ -42,7 +37,9 @@ describe("the cost simulator in the program's forms", () => {
       await panel.getByRole("button", { name: "Work out the cost" }).click();
       await frame.locator("[data-testid=cost-figures]").waitFor();
 
-      const expected = await app.container.simulations.simulate(DEMO_STORE_ID, { earning: { points: 2, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] } });
+      const expected = await dashboard.app.container.simulations.simulate(DEMO_STORE_ID, {
+        earning: { points: 2, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
+      });
       const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
       expect(expected.proposed.points).toBeGreaterThan(expected.current.points);
       expect(await column(frame, 1)).toEqual(said(expected.proposed, money));
@@ -55,7 +52,9 @@ describe("the cost simulator in the program's forms", () => {
       // Any edit after the answer asks again; the snapshot is kept, so the answer comes without a fetch.
       await frame.getByLabel("Points earned").fill("3");
       expect(await frame.locator("[data-testid=cost-figures]").count()).toBe(0);
-      const tripled = await app.container.simulations.simulate(DEMO_STORE_ID, { earning: { points: 3, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] } });
+      const tripled = await dashboard.app.container.simulations.simulate(DEMO_STORE_ID, {
+        earning: { points: 3, perAmountMinor: 100, minOrderMinor: 0, countedStatuses: ["PAID"] },
+      });
       await panel.getByRole("button", { name: "Work out the cost" }).click();
       await expect.poll(() => column(frame, 1), { timeout: 15_000 }).toEqual(said(tripled.proposed, money));
       expect(watch.problems).toEqual([]);

@@ -1,19 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardFrame, pageTab, shootDashboard } from "../support/admin-dashboard-page.js";
-import type { RunningDemoApp } from "../support/demo-app.js";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardFrame, pageTab, shootDashboard, SHOTS } from "../support/admin-dashboard-page.js";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
-const dashboard = adminDashboardPage();
-let app: RunningDemoApp;
-
-beforeAll(async () => {
-  app = await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const dashboard = adminDashboardSuite();
 
 describe("CSV exports on the Members page", () => {
   it(
@@ -23,7 +14,7 @@ describe("CSV exports on the Members page", () => {
       const frame = dashboardFrame(page);
       await pageTab(frame, "Members").click();
       const exports = area(frame, "Export");
-      const stored = await app.container.storage.read(DEMO_STORE_ID, async (tx) => ({
+      const stored = await dashboard.app.container.storage.read(DEMO_STORE_ID, async (tx) => ({
         members: (await tx.members.list(DEMO_STORE_ID, { limit: 100, offset: 0 })).items,
         entries: (await tx.ledger.pageInAppendOrder(DEMO_STORE_ID, 0, 1000)).items,
       }));

@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard } from "../support/admin-dashboard-page.js";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, SHOTS } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
-import type { RunningDemoApp } from "../support/demo-app.js";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
-const dashboard = adminDashboardPage();
-let app: RunningDemoApp;
-
-beforeAll(async () => {
-  app = await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const dashboard = adminDashboardSuite();
 
 describe("the holdout on the Program and Overview pages", () => {
   it(
@@ -33,7 +24,7 @@ describe("the holdout on the Program and Overview pages", () => {
       await holdout.getByLabel("Until (UTC day, included)").fill("2026-03-31");
       await holdout.getByRole("button", { name: "Save holdout" }).click();
       await holdout.getByText("10% of the members who join from 2026-01-01 to 2026-03-31 are left out of the program until the end of 2026-03-31.").first().waitFor();
-      const saved = await app.container.storage.read(DEMO_STORE_ID, (tx) => tx.settings.get(DEMO_STORE_ID));
+      const saved = await dashboard.app.container.storage.read(DEMO_STORE_ID, (tx) => tx.settings.get(DEMO_STORE_ID));
       expect(saved?.holdout).toEqual({ percent: 10, from: "2026-01-01", until: "2026-03-31" });
       await shootDashboard(page, `${SHOTS}/admin-holdout-settings.png`, holdout);
 

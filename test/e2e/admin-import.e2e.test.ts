@@ -1,21 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, textOf, SHOTS } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
-import type { RunningDemoApp } from "../support/demo-app.js";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
-const dashboard = adminDashboardPage();
-let app: RunningDemoApp;
-
-beforeAll(async () => {
-  app = await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const dashboard = adminDashboardSuite();
 
 const csv = (text: string) => ({ name: "balances.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
-const balanceOf = (email: string) => app.container.storage.read(DEMO_STORE_ID, async (tx) => (await tx.members.findByEmail(DEMO_STORE_ID, email))?.balance ?? null);
+const balanceOf = (email: string) => dashboard.app.container.storage.read(DEMO_STORE_ID, async (tx) => (await tx.members.findByEmail(DEMO_STORE_ID, email))?.balance ?? null);
 
 describe("Import balances on the Members page", () => {
   it(

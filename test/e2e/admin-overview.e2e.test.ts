@@ -1,16 +1,9 @@
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, localDay, pageTab, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
+import { describe, expect, it } from "vitest";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, localDay, pageTab, shootDashboard, textOf } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
 
-const dashboard = adminDashboardPage();
-const { openPage, adminGet } = dashboard;
-
-beforeAll(async () => {
-  await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const { openPage, adminGet } = adminDashboardSuite();
 
 const fact = (frame: FrameLocator, label: string) => frame.locator("[data-testid=overview-facts] .ql-facts__item", { has: frame.locator("dt", { hasText: label }) }).locator("dd");
 const overflow = (frame: FrameLocator) => frame.locator("body").evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

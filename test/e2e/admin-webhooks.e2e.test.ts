@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { adminDashboardPage, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard } from "../support/admin-dashboard-page.js";
+import { describe, expect, it } from "vitest";
+import { adminDashboardSuite, area, BROWSER_TEST_MS, dashboardDocument, dashboardFrame, pageTab, shootDashboard, SHOTS } from "../support/admin-dashboard-page.js";
 import { seriousAxeFindings } from "../support/axe.js";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
-const dashboard = adminDashboardPage();
-
-beforeAll(async () => {
-  await dashboard.start();
-});
-afterAll(() => dashboard.stop());
-afterEach(() => dashboard.closePage());
+const dashboard = adminDashboardSuite();
 
 describe("webhooks in the dashboard", () => {
   for (const viewport of [

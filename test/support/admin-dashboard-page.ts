@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { DEMO_STORE_ID } from "../../server/ecwid-emulator/index.js";
 import { launchBrowser, watchForProblems, type ProblemWatch } from "./browser.js";
 import { startDemoApp, type RunningDemoApp } from "./demo-app.js";
@@ -8,6 +8,9 @@ import { createInboxWorker } from "../../server/jobs/create-inbox-worker.js";
 import type { InboxWorker } from "../../server/jobs/inbox-worker.js";
 
 export const BROWSER_TEST_MS = 60_000;
+
+/** Where browser tests save the screenshots people look at (docs/ keeps the ones the README shows). */
+export const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots";
 
 /**
  * The demo app and a headless browser for one test file, with the helpers that drive the merchant
@@ -88,6 +91,27 @@ export function adminDashboardPage(options: { worker?: boolean } = {}) {
       const claimed = await inbox.claimNext(now, 60_000);
       expect(claimed?.eventId).toBe(eventId);
       await inbox.fail(DEMO_STORE_ID, eventId, error, null);
+    },
+  };
+}
+
+/**
+ * adminDashboardPage() for a whole test file: started before its tests, each test's pages closed after it, stopped
+ * after them all. `app` is the running demo app once started.
+ */
+export function adminDashboardSuite(options: { worker?: boolean } = {}) {
+  const dashboard = adminDashboardPage(options);
+  let app: RunningDemoApp | undefined;
+  beforeAll(async () => {
+    app = await dashboard.start();
+  });
+  afterAll(() => dashboard.stop());
+  afterEach(() => dashboard.closePage());
+  return {
+    ...dashboard,
+    get app(): RunningDemoApp {
+      if (!app) throw new Error("the admin dashboard page is not started yet");
+      return app;
     },
   };
 }
